@@ -1,0 +1,1 @@
+"""Curated reference data (CSV files with sources); see pitboard.refdata."""

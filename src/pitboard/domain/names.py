@@ -1,0 +1,43 @@
+"""Name folding: the keys under which driver and team spellings are compared.
+
+The exports spell the same person or team several ways (``Kirchhöfer``/``Kirchhofer``,
+``DeFrancesco``/``Defrancesco``, ``VasserSullivan``/``VASSER SULLIVAN``). Folding removes the
+differences that never distinguish two people (case, accents, punctuation, spacing); the curated
+alias tables in ``pitboard/data`` handle the rest (``Matthieu``/``Mathieu Jaminet``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_ALNUM = re.compile(r"[^0-9a-z ]+")
+_SPACES = re.compile(r"\s+")
+
+
+def strip_accents(text: str) -> str:
+    """Remove diacritics: ``Altoè`` → ``Altoe``, ``Kirchhöfer`` → ``Kirchhofer``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def driver_key(name: str) -> str:
+    """Fold a driver's full name into a comparison key.
+
+    Accents and case are folded, hyphens, apostrophes and dots are removed (``Harrison-Henry`` →
+    ``harrisonhenry``), other punctuation becomes a space and runs of spaces collapse.
+    ``"Marvin  Kirchhöfer"`` → ``"marvin kirchhofer"``.
+    """
+    text = strip_accents(name).casefold()
+    text = re.sub(r"[-'’.`´]", "", text)
+    text = _NON_ALNUM.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def team_key(name: str) -> str:
+    """Fold a team name into a key of lower-case letters and digits only.
+
+    ``"VASSER SULLIVAN"``, ``"VasserSullivan"`` and ``"Vasser Sullivan"`` all give
+    ``"vassersullivan"``; ``"WeatherTech  Racing"`` (double space) gives ``"weathertechracing"``.
+    """
+    return re.sub(r"[^0-9a-z]+", "", strip_accents(name).casefold())

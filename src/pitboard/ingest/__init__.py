@@ -1,0 +1,147 @@
+"""Ingest: every results, laps and weather file under a data root into a DuckDB database.
+
+``ingest(data_dir, db_path, strict=False)`` is the whole of it:
+
+1. find the files (``files.discover``) and, if the database already holds exactly these files
+   (paths, sizes, modification times) read by this parser version with these reference tables,
+   stop: nothing to do;
+2. check each file (``files.inspect``), stage them in bulk (``stage``), load the normalised
+   tables (``load``) and derive the rest (``derive``) into a new database *beside* the old one;
+3. swap it in with one atomic rename. A crash, an error or Ctrl-C before that leaves the
+   previous database as it was. With ``strict`` any error or warning aborts before the swap.
+
+Bad input never stops the other files: a broken file is skipped and reported (file, line,
+problem) in the report and in the ``_ingest_issues`` table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from pitboard.config import default_data_dir, default_db_path
+from pitboard.exceptions import IngestError
+from pitboard.ingest.files import SourceFile, discover, inspect
+from pitboard.ingest.report import ERROR, INFO, WARNING, IngestReport, Issue
+from pitboard.schema import PARSER_VERSION
+
+__all__ = ["ERROR", "INFO", "WARNING", "IngestReport", "Issue", "ingest"]
+
+#: progress(files_done, files_total, bytes_done, bytes_total)
+Progress = Callable[[int, int, int, int], None]
+
+DATA_TABLES = ("events", "sessions", "entries", "entry_drivers", "results", "laps", "weather", "drivers", "teams", "cars")
+
+
+def ingest(
+    data_dir: str | os.PathLike[str] | None = None,
+    db_path: str | os.PathLike[str] | None = None,
+    *,
+    strict: bool = False,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Build (or bring up to date) the database at ``db_path`` from the files under ``data_dir``.
+
+    Returns an ``IngestReport``. Raises ``IngestError`` when the data folder is missing, or,
+    with ``strict``, when any file has a problem (the previous database is then kept).
+    """
+    from pitboard.refdata import reference_hash
+
+    started = time.perf_counter()
+    root = Path(data_dir) if data_dir is not None else default_data_dir()
+    db = Path(db_path) if db_path is not None else default_db_path()
+    report = IngestReport(db_path=str(db), data_dir=str(root))
+    try:
+        sources, issues = discover(root)
+    except (FileNotFoundError, NotADirectoryError) as exc:
+        raise IngestError(f"{exc}: give the folder that holds the season folders (e.g. data/imsa)") from exc
+    report.files_seen = len(sources)
+    fingerprint = {
+        "parser_version": PARSER_VERSION,
+        "reference_hash": reference_hash(),
+        "data_root": str(root.resolve()),
+    }
+    if not force and db.exists():
+        previous = _previous_build(db)
+        manifest = {(s.rel, s.size, s.mtime_ns) for s in sources}
+        if previous and previous[0] == fingerprint and previous[1] == manifest and not issues:
+            report.up_to_date = True
+            report.issues = previous[2]
+            report.files_loaded = sum(1 for s in sources)
+            report.seconds = time.perf_counter() - started
+            if strict and report.problems:
+                raise IngestError(f"{len(report.problems)} problems recorded in {db} (strict)", report.problems)
+            return report
+
+    db.parent.mkdir(parents=True, exist_ok=True)
+    building = db.with_name(f"{db.name}.building-{os.getpid()}")
+    _remove(building)
+    from pitboard.ingest.stage import Stager
+
+    stager = Stager(db.parent)
+    try:
+        total_bytes = sum(s.size for s in sources)
+        done_bytes = 0
+        for index, source in enumerate(sources, start=1):
+            text = inspect(source)
+            if text is not None:
+                stager.add(source, text)
+            done_bytes += source.size
+            if progress:
+                progress(index, len(sources), done_bytes, total_bytes)
+        from pitboard.ingest.build import build
+
+        rows = build(building, sources, stager, issues, fingerprint)
+        for source in sources:
+            issues.extend(source.issues)
+        report.issues = issues
+        report.rows = rows
+        report.files_loaded = sum(1 for s in sources if s.status in ("loaded", "empty"))
+        report.files_skipped = sum(1 for s in sources if s.status == "skipped")
+        if strict and report.problems:
+            raise IngestError(
+                f"{len(report.problems)} problems found (strict): the database at {db} was not changed",
+                report.problems,
+            )
+        os.replace(building, db)
+    finally:
+        stager.close()
+        _remove(building)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _remove(path: Path) -> None:
+    for candidate in (path, path.with_name(path.name + ".wal")):
+        try:
+            candidate.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def _previous_build(db: Path) -> tuple[dict, set, list[Issue]] | None:
+    """The fingerprint, file manifest and issues recorded in an existing database, or None."""
+    import duckdb
+
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        meta = dict(con.execute("SELECT key, value FROM _meta").fetchall())
+        manifest = {tuple(r) for r in con.execute("SELECT path, size, mtime_ns FROM _sources").fetchall()}
+        issues = [Issue(*r) for r in con.execute("SELECT path, line, column_name, severity, problem, action FROM _ingest_issues").fetchall()]
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()
+    fingerprint = {k: meta.get(k) for k in ("parser_version", "reference_hash", "data_root")}
+    return fingerprint, manifest, issues
+
+
+def built_at() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")

@@ -1,0 +1,483 @@
+"""Stage 3 of the build: everything derived from the loaded rows.
+
+Sessions (kinds, actual start times), events (dates, track length), class positions and finish
+status, the official corrections, grid-setting sessions, the identity tables (drivers, teams,
+cars), season coverage, and the reference tables copied from ``pitboard/data``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from zoneinfo import ZoneInfo
+
+import duckdb
+
+from pitboard.domain.classes import class_rank
+from pitboard.domain.names import driver_key
+from pitboard.domain.sessions import (
+    QUALIFYING,
+    QUALIFYING_RACE,
+    RACE,
+    RACE_LIKE_KINDS,
+    ROAR_FOLDER_PATTERN,
+    is_position_qualifying,
+    qualifying_slug_classes,
+    session_kind,
+    session_name,
+)
+from pitboard.ingest.bulk import insert
+from pitboard.ingest.files import SourceFile
+from pitboard.ingest.identity import display_names, slug
+from pitboard.ingest.report import INFO, WARNING, Issue
+from pitboard.refdata import ReferenceData
+from pitboard.schema import CALENDAR, CORRECTIONS, DRIVER_ALIASES, GRIDS, SESSIONS, TEAM_ALIASES, VEHICLES, VENUES
+
+UTC = dt.timezone.utc
+#: How far the file name's start may be from the first weather sample and still be trusted.
+WEATHER_AGREEMENT = dt.timedelta(minutes=5)
+#: HOUR − ELAPSED is constant within a session (DATA.md §4.1); a wider spread is reported.
+START_SPREAD_TOLERANCE_MS = 1000
+
+
+def _bool(text: str) -> bool:
+    return text.strip().lower() in {"true", "yes", "1", "y"}
+
+
+def build_events_and_sessions(
+    con: duckdb.DuckDBPyConnection,
+    sources: list[SourceFile],
+    ref: ReferenceData,
+    timing: dict[str, tuple[int, int]],
+    issues: list[Issue],
+) -> None:
+    """Insert ``events`` and ``sessions`` and the temp table ``session_start`` used by laps."""
+    calendar = ref.event_rows()
+    venues = {v["venue_id"]: v for v in ref.venues}
+    events: dict[tuple[int, str], dict] = {}
+    sessions: dict[str, dict] = {}
+    for source in sources:
+        key = (source.season, source.folder)
+        if key not in events:
+            row = calendar.get(key)
+            if row is None:
+                issues.append(Issue(f"{source.season}/{source.folder}", None, None, WARNING, "event folder is not in pitboard/data/calendar.csv", "event named after its folder; treated as non-championship; times left in local time only"))
+            venue = venues.get(row["venue_id"]) if row else None
+            events[key] = {
+                "event_id": f"{source.season}/{source.folder}",
+                "season": source.season,
+                "folder": source.folder,
+                "ordinal": int(source.folder[:2]),
+                "event_name": row["event_name"] if row else source.folder[3:].replace("-", " ").title(),
+                "venue_id": row["venue_id"] if row else None,
+                "venue": venue["short_name"] if venue else None,
+                "timezone": venue["timezone"] if venue else None,
+                "championship": _bool(row["championship"]) if row else False,
+                "round": int(row["round"]) if row and row.get("round") else None,
+                "endurance_cup": _bool(row["endurance_cup"]) if row else False,
+                "aliases": row.get("aliases") if row else None,
+            }
+        event = events[key]
+        session = sessions.setdefault(source.session_id, {"source": source, "kinds": set(), "loaded": set()})
+        session["kinds"].add(source.kind)
+        if source.status == "loaded":
+            session["loaded"].add(source.kind)
+
+    counts = dict(con.execute("SELECT session_id, count(*) FROM results GROUP BY ALL").fetchall())
+    lap_counts = dict(con.execute("SELECT f.session_id, count(*) FROM stage_laps JOIN files f USING (source_id) GROUP BY ALL").fetchall())
+    first_weather = dict(con.execute("SELECT session_id, min(epoch_s) FROM weather GROUP BY ALL").fetchall())
+    classes = defaultdict(list)
+    for session_id, cls in con.execute("SELECT DISTINCT session_id, class FROM results WHERE class IS NOT NULL").fetchall():
+        classes[session_id].append(cls)
+
+    session_rows, start_rows = [], []
+    for session_id, info in sorted(sessions.items()):
+        source: SourceFile = info["source"]
+        event = events[(source.season, source.folder)]
+        kind = session_kind(source.slug, source.folder)
+        stamp = dt.datetime.strptime(source.stamp, "%Y%m%d%H%M")
+        tz = ZoneInfo(event["timezone"]) if event["timezone"] else None
+        start_local, start_utc, how = _session_start(session_id, stamp, tz, timing.get(session_id), first_weather.get(session_id), issues)
+        for kind_name in ("results", "laps", "weather"):
+            if kind_name not in info["kinds"]:
+                issues.append(Issue(session_id, None, None, INFO, f"no {kind_name} file for this session", _missing_note(kind_name, kind)))
+        session_rows.append(
+            (
+                session_id, event["event_id"], source.season, source.slug, kind, session_name(source.slug, kind),
+                kind == RACE and event["championship"], stamp, start_local, start_utc, how,
+                "results" in info["loaded"], "laps" in info["loaded"], session_id in first_weather,
+                counts.get(session_id, 0), lap_counts.get(session_id, 0),
+                sorted(classes.get(session_id, []), key=class_rank),
+            )
+        )  # fmt: skip
+        start_rows.append((session_id, start_local, start_utc))
+    insert(con, "sessions", SESSIONS.column_names, session_rows)
+    con.execute("CREATE TEMP TABLE session_start (session_id VARCHAR, start_local TIMESTAMP, start_utc TIMESTAMPTZ)")
+    insert(con, "session_start", ["session_id", "start_local", "start_utc"], start_rows)
+
+    race_dates = dict(
+        con.execute("SELECT event_id, min(CAST(coalesce(start_local, file_stamp) AS DATE)) FROM sessions WHERE championship_race GROUP BY ALL").fetchall()
+    )
+    spans = {
+        e: (lo, hi)
+        for e, lo, hi in con.execute(
+            "SELECT event_id, min(CAST(coalesce(start_local, file_stamp) AS DATE)), max(CAST(coalesce(start_local, file_stamp) AS DATE)) FROM sessions GROUP BY ALL"
+        ).fetchall()
+    }
+    insert(
+        con,
+        "events",
+        ["event_id", "season", "folder", "ordinal", "event_name", "venue_id", "venue", "timezone", "championship",
+         "round", "endurance_cup", "race_date", "first_day", "last_day", "aliases"],
+        [
+            (
+                e["event_id"], e["season"], e["folder"], e["ordinal"], e["event_name"], e["venue_id"], e["venue"],
+                e["timezone"], e["championship"], e["round"], e["endurance_cup"], race_dates.get(e["event_id"]),
+                *spans.get(e["event_id"], (None, None)), e["aliases"],
+            )
+            for e in events.values()
+        ],
+    )  # fmt: skip
+
+
+def _missing_note(kind_name: str, session_kind_: str) -> str:
+    if kind_name == "laps" and session_kind_ == RACE:
+        return "no lap-level figures (laps led, stints, pit stops) for this race: shown as n/a"
+    return f"no {kind_name} data for this session"
+
+
+def _session_start(
+    session_id: str,
+    stamp: dt.datetime,
+    tz: ZoneInfo | None,
+    timing: tuple[int, int] | None,
+    weather_epoch: int | None,
+    issues: list[Issue],
+) -> tuple[dt.datetime | None, dt.datetime | None, str]:
+    """The session's actual start: from the laps (exact), else the file name if the weather
+    agrees, else the first weather sample, else the file name (DATA.md §4.2)."""
+
+    def to_utc(local: dt.datetime) -> dt.datetime | None:
+        return local.replace(tzinfo=tz).astimezone(UTC) if tz else None
+
+    if timing is not None:
+        lo, hi = timing
+        if hi - lo > START_SPREAD_TOLERANCE_MS:
+            issues.append(Issue(session_id, None, "HOUR", WARNING, f"HOUR − ELAPSED varies by {hi - lo} ms within the session", "earliest value used as the start"))
+        local = dt.datetime.combine(stamp.date(), dt.time()) + dt.timedelta(milliseconds=lo)
+        return local, to_utc(local), "laps"
+    if weather_epoch is not None and tz is not None:
+        weather = dt.datetime.fromtimestamp(weather_epoch, UTC)
+        filename_utc = to_utc(stamp)
+        if filename_utc is not None and abs(weather - filename_utc) <= WEATHER_AGREEMENT:
+            return stamp, filename_utc, "filename (weather agrees)"
+        return weather.astimezone(tz).replace(tzinfo=None), weather, "weather (first sample)"
+    return stamp, to_utc(stamp), "filename"
+
+
+def finish_results(con: duckdb.DuckDBPyConnection) -> None:
+    """Class positions and finish status (DEFINITIONS.md 'Classes and positions')."""
+    con.execute(
+        """
+        UPDATE results SET class_position_export = ranked.cp
+        FROM (
+            SELECT session_id, number,
+                   CASE WHEN position_export IS NULL THEN NULL
+                        ELSE row_number() OVER (PARTITION BY session_id, class, position_export IS NULL ORDER BY position_export)
+                   END AS cp
+            FROM results
+        ) ranked
+        WHERE results.session_id = ranked.session_id AND results.number = ranked.number
+        """
+    )
+    kinds = ", ".join(f"'{k}'" for k in sorted(RACE_LIKE_KINDS))
+    con.execute(
+        f"""
+        UPDATE results SET finish_status = CASE
+            WHEN results.status = 'Not started' OR coalesce(results.laps, 0) = 0 THEN 'dns'
+            WHEN results.total_time_ms >= w.winner_ms - 1 THEN 'running'
+            ELSE 'retired' END
+        FROM (
+            SELECT r.session_id, max(r.total_time_ms) FILTER (WHERE r.position_export = 1) AS winner_ms
+            FROM results r JOIN sessions s USING (session_id) WHERE s.kind IN ({kinds}) GROUP BY ALL
+        ) w
+        WHERE results.session_id = w.session_id
+        """
+    )
+    con.execute("UPDATE results SET position = position_export, class_position = class_position_export")
+
+
+def apply_corrections(con: duckdb.DuckDBPyConnection, ref: ReferenceData, issues: list[Issue]) -> None:
+    """Copy corrections.csv into ``corrections`` and apply the result-changing ones."""
+    sessions = {
+        (season, folder, slug_): sid
+        for sid, season, folder, slug_ in con.execute(
+            "SELECT session_id, s.season, e.folder, slug FROM sessions s JOIN events e USING (event_id)"
+        ).fetchall()
+    }
+    rows = []
+    for c in ref.corrections:
+        session_id = sessions.get((int(c["season"]), c["folder"], c["session"]))
+        applied = False
+        if "results" in c["affects"]:
+            if session_id is None:
+                issues.append(Issue("pitboard/data/corrections.csv", None, None, INFO, f"correction {c['correction_id']}: session {c['season']}/{c['folder']}/{c['session']} is not in the data", "not applied"))
+            else:
+                applied = _apply_one(con, session_id, c, issues)
+        rows.append(
+            (
+                c["correction_id"], int(c["season"]), session_id, c["class"], c["number"], c["kind"], c["value"] or None,
+                c["affects"], c["description"], c["decided_on"] or None, c["source"], c["confidence"], applied,
+            )
+        )  # fmt: skip
+    if rows:
+        insert(con, "corrections", CORRECTIONS.column_names, rows)
+
+
+def _apply_one(con: duckdb.DuckDBPyConnection, session_id: str, c: dict[str, str], issues: list[Issue]) -> bool:
+    cars = con.execute(
+        "SELECT number, class, position, class_position, finish_status, correction_ids FROM results WHERE session_id = ? ORDER BY position NULLS LAST, number",
+        [session_id],
+    ).fetchall()
+    target = next((car for car in cars if car[0] == c["number"] and car[1] == c["class"]), None)
+    if target is None or target[2] is None:
+        issues.append(Issue("pitboard/data/corrections.csv", None, None, WARNING, f"correction {c['correction_id']}: car #{c['number']} ({c['class']}) has no classified result in {session_id}", "not applied"))
+        return False
+    number, cls = target[0], target[1]
+    in_class = [car for car in cars if car[1] == cls and car[3] is not None]
+    order = [car[0] for car in sorted(in_class, key=lambda car: car[3])]
+    order.remove(number)
+    kind = c["kind"]
+    status = {car[0]: car[4] for car in cars}
+    dsq = False
+    if kind == "move_to_class_rear":
+        if c.get("value") == "rear_of_running":
+            running = [i for i, n in enumerate(order) if status[n] == "running"]
+            order.insert(running[-1] + 1 if running else 0, number)
+        else:
+            order.append(number)
+    elif kind == "set_class_position":
+        order.insert(int(c["value"]) - 1, number)
+    elif kind == "disqualified":
+        dsq = True
+    else:
+        issues.append(Issue("pitboard/data/corrections.csv", None, "kind", WARNING, f"correction {c['correction_id']}: unknown kind {kind!r}", "not applied"))
+        return False
+    overall = [car[0] for car in cars if car[2] is not None]
+    overall.remove(number)
+    if not dsq:
+        index = order.index(number)
+        if index > 0:
+            overall.insert(overall.index(order[index - 1]) + 1, number)
+        else:
+            overall.insert(overall.index(order[1]) if len(order) > 1 else 0, number)
+    new_pos = {n: i + 1 for i, n in enumerate(overall)}
+    new_class = {n: i + 1 for i, n in enumerate(order)} if not dsq else {n: i + 1 for i, n in enumerate(order)}
+    updates = []
+    for car in cars:
+        n, car_cls, pos, cpos = car[0], car[1], car[2], car[3]
+        if pos is None and n != number:
+            continue
+        p2 = new_pos.get(n)
+        c2 = new_class.get(n, cpos) if car_cls == cls else cpos
+        if n == number and dsq:
+            p2, c2 = None, None
+        if (p2, c2) != (pos, cpos) or n == number:
+            ids = ",".join(filter(None, [car[5], c["correction_id"]]))
+            updates.append((p2, c2, ids, "disqualified" if (n == number and dsq) else car[4], session_id, n))
+    con.execute("CREATE OR REPLACE TEMP TABLE corrected_rows (position INTEGER, class_position INTEGER, ids VARCHAR, status VARCHAR, session_id VARCHAR, number VARCHAR)")
+    insert(con, "corrected_rows", ["position", "class_position", "ids", "status", "session_id", "number"], updates)
+    con.execute(
+        """UPDATE results SET position = c.position, class_position = c.class_position, corrected = true,
+                  correction_ids = c.ids, finish_status = c.status
+           FROM corrected_rows c WHERE results.session_id = c.session_id AND results.number = c.number"""
+    )
+    return True
+
+
+def build_grids(con: duckdb.DuckDBPyConnection) -> None:
+    """Which session set each class's grid, per championship race (DEFINITIONS.md)."""
+    sessions = con.execute(
+        "SELECT s.session_id, s.event_id, s.season, s.slug, s.kind, e.folder, s.classes, e.championship FROM sessions s JOIN events e USING (event_id)"
+    ).fetchall()
+    by_event = defaultdict(list)
+    for row in sessions:
+        by_event[row[1]].append(row)
+    roar = {}
+    for row in sessions:
+        if ROAR_FOLDER_PATTERN.match(row[5]):
+            roar.setdefault(row[2], []).append(row)
+    out = []
+    for event_id, rows in sorted(by_event.items()):
+        race = next((r for r in rows if r[4] == RACE and r[7]), None)
+        if race is None:
+            continue
+        season = race[2]
+        own_quali = [r for r in rows if r[4] == QUALIFYING]
+        for cls in race[6]:
+            chosen, rule = None, ""
+            if race[5].startswith("02-daytona") and not own_quali:
+                roar_rows = roar.get(season, [])
+                qrace = [r for r in roar_rows if r[4] == QUALIFYING_RACE]
+                rquali = [r for r in roar_rows if r[4] == QUALIFYING]
+                if qrace:
+                    chosen, rule = qrace[0][0], "Rolex 24: class order of the Roar qualifying race"
+                elif rquali:
+                    chosen, rule = rquali[0][0], "Rolex 24: the Roar qualifying session"
+            else:
+                candidates = [r for r in own_quali if cls in r[6]]
+                if len(candidates) > 1:
+                    named = [r for r in candidates if cls in qualifying_slug_classes(r[3]) and is_position_qualifying(r[3])]
+                    candidates = named or candidates
+                if candidates:
+                    chosen = candidates[0][0]
+                    rule = "the event's qualifying session" if candidates[0][3] == "qualifying" else "2021 split qualifying: the session that set this class's grid positions"
+            out.append((event_id, season, cls, chosen, rule or "no grid-setting session in the data"))
+    if out:
+        insert(con, "grids", GRIDS.column_names, out)
+
+
+def build_track_lengths(con: duckdb.DuckDBPyConnection) -> None:
+    """Track length per event: median of KPH × LAP_TIME over clean green laps (DATA.md §3)."""
+    con.execute(
+        """
+        UPDATE events SET track_length_km = t.km, track_length_laps = t.n
+        FROM (
+            SELECT s.event_id, round(median(l.kph * l.lap_time_ms / 3600000.0), 3) AS km, count(*) AS n
+            FROM laps l JOIN sessions s USING (session_id)
+            WHERE l.flag = 'GF' AND NOT l.in_pit AND l.pit_time_ms IS NULL AND l.s1_ms IS NOT NULL
+              AND l.s2_ms IS NOT NULL AND l.s3_ms IS NOT NULL AND l.lap > 1 AND l.kph > 0
+            GROUP BY ALL
+        ) t
+        WHERE events.event_id = t.event_id
+        """
+    )
+    con.execute("UPDATE events SET track_length_laps = 0 WHERE track_length_laps IS NULL")
+
+
+def build_identities(con: duckdb.DuckDBPyConnection, ref: ReferenceData) -> None:
+    """drivers, teams, cars and the curated decision tables."""
+    preferred = {slug(driver_key(r["canonical"])): r["canonical"] for r in ref.driver_aliases}
+    counts = con.execute("SELECT driver_id, name_raw, count(*), max(season) FROM entry_drivers GROUP BY ALL").fetchall()
+    names = display_names(counts, preferred)
+    con.execute(
+        """
+        INSERT INTO drivers BY NAME
+        SELECT driver_id, NULL AS name, list(DISTINCT name_raw ORDER BY name_raw) AS spellings,
+               list(DISTINCT imsa_driver_id ORDER BY imsa_driver_id) FILTER (WHERE imsa_driver_id IS NOT NULL) AS imsa_driver_ids,
+               list(DISTINCT country ORDER BY country) FILTER (WHERE country IS NOT NULL) AS countries,
+               min(season) AS first_season, max(season) AS last_season, count(DISTINCT session_id) AS sessions
+        FROM entry_drivers GROUP BY driver_id
+        """
+    )
+    _set_names(con, "drivers", "driver_id", names)
+
+    from pitboard.domain.names import team_key
+
+    team_pref = {team_key(r["canonical"]): r["canonical"] for r in ref.team_aliases}
+    tcounts = con.execute("SELECT team_id, team_raw, count(*), max(season) FROM entries WHERE team_raw IS NOT NULL GROUP BY ALL").fetchall()
+    tnames = display_names(tcounts, team_pref)
+    con.execute(
+        """
+        INSERT INTO teams BY NAME
+        SELECT team_id, NULL AS name, list(DISTINCT team_raw ORDER BY team_raw) AS spellings,
+               list(DISTINCT imsa_team_id ORDER BY imsa_team_id) FILTER (WHERE imsa_team_id IS NOT NULL) AS imsa_team_ids,
+               min(season) AS first_season, max(season) AS last_season
+        FROM entries WHERE team_id IS NOT NULL GROUP BY team_id
+        """
+    )
+    _set_names(con, "teams", "team_id", tnames)
+    con.execute("UPDATE entries SET team = t.name FROM teams t WHERE entries.team_id = t.team_id")
+    con.execute(
+        """
+        INSERT INTO cars BY NAME
+        SELECT e.car_id, e.season, e.number, e.team_id, any_value(e.team) AS team,
+               list(DISTINCT e.class ORDER BY e.class) AS classes, list(DISTINCT e.model ORDER BY e.model) AS models,
+               list(DISTINCT e.manufacturer ORDER BY e.manufacturer) AS manufacturers,
+               count(DISTINCT e.session_id) AS sessions,
+               count(DISTINCT e.session_id) FILTER (WHERE s.championship_race) AS championship_races
+        FROM entries e JOIN sessions s USING (session_id)
+        WHERE e.car_id IS NOT NULL GROUP BY e.car_id, e.season, e.number, e.team_id
+        """
+    )
+    decisions = [("alias", r["alias"], r["canonical"], r["reason"]) for r in ref.driver_aliases]
+    decisions += [("distinct", r["name_a"], r["name_b"], r["reason"]) for r in ref.driver_distinct]
+    if decisions:
+        insert(con, "driver_aliases", DRIVER_ALIASES.column_names, decisions)
+    tdecisions = [("alias", r["alias"], r["canonical"], r["reason"]) for r in ref.team_aliases]
+    tdecisions += [("distinct", r["name_a"], r["name_b"], r["reason"]) for r in ref.team_distinct]
+    if tdecisions:
+        insert(con, "team_aliases", TEAM_ALIASES.column_names, tdecisions)
+
+
+def _set_names(con: duckdb.DuckDBPyConnection, table: str, key: str, names: dict[str, str]) -> None:
+    con.execute("CREATE OR REPLACE TEMP TABLE new_names (id VARCHAR, name VARCHAR)")
+    insert(con, "new_names", ["id", "name"], list(names.items()))
+    con.execute(f"UPDATE {table} SET name = n.name FROM new_names n WHERE {table}.{key} = n.id")
+
+
+def build_reference_tables(con: duckdb.DuckDBPyConnection, ref: ReferenceData) -> None:
+    """venues, calendar and vehicles, from the repo's reference files."""
+    insert(
+        con,
+        "venues",
+        VENUES.column_names,
+        [(v["venue_id"], v["name"], v["short_name"], v["city"], v["region"], v["country"], v["timezone"], v["aliases"]) for v in ref.venues],
+    )
+    insert(
+        con,
+        "calendar",
+        CALENDAR.column_names,
+        [
+            (
+                int(r["season"]), int(r["round"]) if r["round"] else None, _bool(r["championship"]),
+                f"{r['season']}/{r['folder']}" if r["folder"] else None, r["event_name"], r["venue_id"],
+                r["race_date"] or None, r["status"], r["classes"].split(), _bool(r["endurance_cup"]), r["source"], r["notes"],
+            )
+            for r in ref.calendar
+        ],
+    )  # fmt: skip
+    # A calendar row says 'present' only if its folder really is in this database.
+    con.execute("UPDATE calendar SET event_id = NULL, status = 'missing' WHERE event_id NOT IN (SELECT event_id FROM events)")
+    if ref.vehicles:
+        insert(
+            con,
+            "vehicles",
+            VEHICLES.column_names,
+            [(r["vehicle"], r["model"], r["manufacturer"], r.get("class_hint"), r.get("notes")) for r in ref.vehicles],
+        )
+
+
+def build_seasons(con: duckdb.DuckDBPyConnection) -> None:
+    """Season coverage: championship rounds on the calendar against those in the data."""
+    con.execute(
+        """
+        INSERT INTO seasons BY NAME
+        WITH cal AS (
+            SELECT season,
+                   count(*) FILTER (WHERE championship) AS championship_rounds,
+                   count(*) FILTER (WHERE championship AND status = 'present') AS rounds_present,
+                   list(event_name || ' (' || strftime(race_date, '%-d %b %Y') || ')' ORDER BY race_date)
+                       FILTER (WHERE championship AND status = 'missing') AS missing_events
+            FROM calendar GROUP BY season
+        ),
+        ev AS (
+            SELECT e.season, count(DISTINCT e.event_id) AS events_in_data, count(s.session_id) AS sessions,
+                   min(e.race_date) FILTER (WHERE e.championship) AS first_race,
+                   max(e.race_date) FILTER (WHERE e.championship) AS last_race
+            FROM events e LEFT JOIN sessions s USING (event_id) GROUP BY e.season
+        ),
+        cls AS (
+            SELECT s.season, list(DISTINCT c) AS classes
+            FROM sessions s, unnest(s.classes) AS t(c) WHERE s.championship_race GROUP BY s.season
+        )
+        SELECT coalesce(cal.season, ev.season) AS season, coalesce(championship_rounds, 0) AS championship_rounds,
+               coalesce(rounds_present, 0) AS rounds_present,
+               coalesce(championship_rounds, 0) - coalesce(rounds_present, 0) AS rounds_missing,
+               coalesce(missing_events, []) AS missing_events,
+               coalesce(championship_rounds, 0) = coalesce(rounds_present, 0) AND championship_rounds > 0 AS complete,
+               cls.classes, coalesce(events_in_data, 0) AS events_in_data, coalesce(ev.sessions, 0) AS sessions,
+               first_race, last_race
+        FROM cal FULL JOIN ev ON cal.season = ev.season LEFT JOIN cls ON cls.season = coalesce(cal.season, ev.season)
+        """
+    )

@@ -1,0 +1,107 @@
+"""SQL building blocks of the ingest: the duration parser and the per-column checks.
+
+Durations are parsed in DuckDB, not Python, so that half a million laps parse in a fraction of
+a second; the grammar is the one in ``pitboard.domain.timefmt`` and a value that does not match
+it parses to NULL (which the checks below turn into a reported problem, never a silent gap).
+"""
+
+from __future__ import annotations
+
+from pitboard.domain.timefmt import DURATION_PATTERN
+
+MACROS = (
+    # 'h:mm:ss.fff' / 'm:ss.fff' / 'ss.fff' → integer milliseconds; '' → NULL; bad text → NULL.
+    f"""CREATE OR REPLACE TEMP MACRO dur_ms(s) AS CASE
+        WHEN s IS NULL OR s = '' OR NOT regexp_full_match(s, '{DURATION_PATTERN}') THEN NULL
+        ELSE (CASE len(string_split(s, ':'))
+                WHEN 1 THEN 0
+                WHEN 2 THEN string_split(s, ':')[1]::BIGINT * 60000
+                ELSE string_split(s, ':')[1]::BIGINT * 3600000 + string_split(s, ':')[2]::BIGINT * 60000
+              END + replace(string_split(s, ':')[-1], '.', '')::BIGINT)
+        END""",
+    # The same without the grammar check, for columns already checked (stage._check_values).
+    """CREATE OR REPLACE TEMP MACRO dur(s) AS CASE
+        WHEN s IS NULL OR s = '' THEN NULL
+        ELSE (CASE len(string_split(s, ':'))
+                WHEN 1 THEN 0
+                WHEN 2 THEN string_split(s, ':')[1]::BIGINT * 60000
+                ELSE string_split(s, ':')[1]::BIGINT * 3600000 + string_split(s, ':')[2]::BIGINT * 60000
+              END + replace(string_split(s, ':')[-1], '.', '')::BIGINT)
+        END""",
+    # '+2.120' → 2120; '+1:02.004' → 62004; anything else → NULL.
+    """CREATE OR REPLACE TEMP MACRO gap_ms(s) AS CASE
+        WHEN s LIKE '+%' THEN dur_ms(substr(s, 2)) ELSE NULL END""",
+    # '3 Laps' / '1 Lap' → 3 / 1; anything else → NULL.
+    """CREATE OR REPLACE TEMP MACRO gap_laps(s) AS
+        TRY_CAST(regexp_extract(s, '^(\\d+) Laps?$', 1) AS INTEGER)""",
+    "CREATE OR REPLACE TEMP MACRO txt(s) AS NULLIF(s, '')",
+    "CREATE OR REPLACE TEMP MACRO norm_class(s) AS NULLIF(upper(replace(s, ' ', '')), '')",
+)
+
+# Column checks: SQL that is TRUE when the value in column ``{c}`` cannot be read as the type.
+CHECKS: dict[str, str] = {
+    "duration": "({c} <> '' AND NOT regexp_full_match({c}, '" + DURATION_PATTERN + "'))",
+    "int": "({c} <> '' AND TRY_CAST({c} AS BIGINT) IS NULL)",
+    "number": "({c} <> '' AND TRY_CAST({c} AS DOUBLE) IS NULL)",
+    "gap": "({c} <> '' AND {c} <> '-' AND gap_ms({c}) IS NULL AND gap_laps({c}) IS NULL)",
+    "required": "({c} IS NULL OR {c} = '')",
+    "required_int": "({c} IS NULL OR TRY_CAST({c} AS BIGINT) IS NULL)",
+    "flag": "({c} NOT IN ('', 'B'))",
+}
+
+#: What each checked column of each layout must be (columns not named are free text).
+COLUMN_TYPES: dict[str, dict[str, str]] = {
+    "laps": {
+        "NUMBER": "required",
+        "DRIVER_NUMBER": "required_int",
+        "LAP_NUMBER": "required_int",
+        "LAP_TIME": "duration",
+        "LAP_IMPROVEMENT": "int",
+        "CROSSING_FINISH_LINE_IN_PIT": "flag",
+        "S1": "duration",
+        "S1_IMPROVEMENT": "int",
+        "S2": "duration",
+        "S2_IMPROVEMENT": "int",
+        "S3": "duration",
+        "S3_IMPROVEMENT": "int",
+        "KPH": "number",
+        "ELAPSED": "duration",
+        "HOUR": "duration",
+        "S1_LARGE": "duration",
+        "S2_LARGE": "duration",
+        "S3_LARGE": "duration",
+        "TOP_SPEED": "number",
+        "PIT_TIME": "duration",
+    },
+    "results-pos": {
+        "POS": "int",
+        "NUMBER": "required",
+        "LAP": "int",
+        "TIME": "duration",
+        "GAP_FIRST": "gap",
+        "GAP_PREVIOUS": "gap",
+        "KPH": "number",
+        "LAPS": "int",
+    },
+    "results-position": {
+        "POSITION": "int",
+        "NUMBER": "required",
+        "LAPS": "int",
+        "TOTAL_TIME": "duration",
+        "GAP_FIRST": "gap",
+        "GAP_PREVIOUS": "gap",
+        "FL_LAPNUM": "int",
+        "FL_TIME": "duration",
+        "FL_KPH": "number",
+    },
+    "weather": {
+        "TIME_UTC_SECONDS": "required_int",
+        "AIR_TEMP": "number",
+        "TRACK_TEMP": "number",
+        "HUMIDITY": "number",
+        "PRESSURE": "number",
+        "WIND_SPEED": "number",
+        "WIND_DIRECTION": "int",
+        "RAIN": "int",
+    },
+}

@@ -1,0 +1,161 @@
+"""Stage 1 of the build: the text of every checked file into all-text staging tables.
+
+Each file's data lines are appended to one concatenated file per layout, each line prefixed
+with its file's id and its line number, and DuckDB reads each concatenated file once with an
+explicit all-text schema (no type sniffing: ``01`` stays ``01``). One big read instead of 978
+small ones avoids the reader's per-file cost. Rows with the wrong number of fields land in
+DuckDB's rejects table (results rows are ragged, always shorter than the header: they are
+padded, only longer rows are rejected); the file they came from is dropped and reported.
+
+Then every typed column is checked in SQL; a file with a row that cannot be read is dropped
+whole and reported with its line and column, so no session is ever half-loaded.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import duckdb
+
+from pitboard.ingest.files import SourceFile
+from pitboard.ingest.layouts import LAPS_26, LAPS_27, LAYOUTS, Layout
+from pitboard.ingest.sql import CHECKS, COLUMN_TYPES
+
+#: Staging table per layout; laps-26 is staged into the laps-27 shape (no flag).
+STAGE_TABLES = {
+    "laps-27": "stage_laps",
+    "laps-26": "stage_laps",
+    "results-pos": "stage_results_pos",
+    "results-position": "stage_results_position",
+    "weather": "stage_weather",
+}
+
+
+def stage_name(layout: Layout) -> str:
+    return STAGE_TABLES[layout.name]
+
+
+def col(layout: Layout, name: str) -> str:
+    """The staging column holding file column ``name`` (staging columns are c0, c1, …)."""
+    source = LAPS_27 if layout.kind == "laps" else layout
+    return f"c{source.columns.index(name)}"
+
+
+class Stager:
+    """Collects checked files (``add``) and loads them into staging tables (``load``).
+
+    Every data line is written, prefixed with ``<source_id>,<line>,``, to one concatenated
+    file per layout; DuckDB then reads each concatenated file once, so each staged row carries
+    its own file and line (the exports have no embedded newlines: DATA.md §0.2).
+    """
+
+    def __init__(self, workdir: Path) -> None:
+        self._dir = Path(tempfile.mkdtemp(prefix="pitboard-stage-", dir=workdir))
+        self._files: dict[str, Path] = {}
+        self.sources: list[SourceFile] = []
+
+    def close(self) -> None:
+        """Remove the temporary concatenated files."""
+        shutil.rmtree(self._dir, ignore_errors=True)
+
+    def add(self, source: SourceFile, text: str) -> None:
+        """Take the text of a file that passed ``files.inspect``."""
+        assert source.layout is not None
+        self.sources.append(source)
+        lines = text.split("\n")[1:-1]  # drop the header and the empty string after the last line end
+        sid = source.source_id
+        path = self._files.setdefault(source.layout.name, self._dir / f"{source.layout.name}.csv")
+        with path.open("a", encoding="utf-8") as out:
+            out.write("".join([f"{sid},{number},{line}\n" for number, line in enumerate(lines, start=2)]))
+
+    def load(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Create the staging tables, drop broken files, check every value."""
+        for name in dict.fromkeys(STAGE_TABLES.values()):
+            layout = LAPS_27 if name == "stage_laps" else next(lay for lay in LAYOUTS if stage_name(lay) == name)
+            cols = ", ".join(f"c{i} VARCHAR" for i in range(len(layout.columns)))
+            con.execute(f"CREATE TEMP TABLE {name} (source_id INTEGER, line INTEGER, {cols})")
+        by_id = {s.source_id: s for s in self.sources}
+        for layout in LAYOUTS:
+            if layout.name in self._files:
+                self._read(con, layout, self._files[layout.name], by_id)
+        _check_values(con, [s for s in self.sources if s.status != "skipped"])
+        for table in dict.fromkeys(STAGE_TABLES.values()):
+            for source_id, rows in con.execute(f"SELECT source_id, count(*) FROM {table} GROUP BY ALL").fetchall():
+                by_id[source_id].status = "loaded"
+                by_id[source_id].rows = rows
+
+    def _read(self, con: duckdb.DuckDBPyConnection, layout: Layout, path: Path, by_id: dict[int, SourceFile]) -> None:
+        width = len(layout.columns) + 1  # the trailing comma makes one more, always empty, field
+        columns = {"source_id": "INTEGER", "line": "INTEGER", **{f"c{i}": "VARCHAR" for i in range(width)}}
+        names = [f"c{i}" for i in range(len(layout.columns))]
+        if layout is LAPS_26:  # no FLAG_AT_FL: staged as NULL in the laps-27 shape
+            names.append("NULL")
+        rejects = f"rejects_{layout.name.replace('-', '_')}"
+        con.execute(
+            f"""
+            INSERT INTO {stage_name(layout)}
+            SELECT source_id, line, {", ".join(names)}
+            FROM read_csv($file, columns = $columns, auto_detect = false, header = false,
+                delim = ',', quote = '"', escape = '"', null_padding = {str(layout.ragged).lower()},
+                encoding = 'utf-8', store_rejects = true, rejects_table = '{rejects}',
+                rejects_scan = '{rejects}_scan')
+            """,
+            {"file": str(path), "columns": columns},
+        )
+        bad = con.execute(f"SELECT csv_line, error_message FROM {rejects} ORDER BY line").fetchall()
+        for csv_line, message in bad:
+            sid, _, rest = (csv_line or "").partition(",")
+            number = rest.partition(",")[0]
+            source = by_id.get(int(sid)) if sid.isdigit() else None
+            if source is None:
+                raise RuntimeError(f"rejected staging line without a source prefix: {csv_line!r}")
+            if source.status != "skipped":
+                source.skip(int(number) if number.isdigit() else None, f"malformed CSV row: {_first_line(message)}")
+                con.execute(f"DELETE FROM {stage_name(layout)} WHERE source_id = ?", [source.source_id])
+
+
+def _first_line(message: str | None) -> str:
+    return (message or "unreadable row").splitlines()[0]
+
+
+def _check_values(con: duckdb.DuckDBPyConnection, sources: list[SourceFile]) -> None:
+    """Drop every file with a value that does not read as its column's type."""
+    by_id = {s.source_id: s for s in sources}
+    for layout in LAYOUTS:
+        types = COLUMN_TYPES["laps" if layout.kind == "laps" else layout.name]
+        ids = [s.source_id for s in sources if s.layout == layout and s.status != "skipped"]
+        if not ids:
+            continue
+        tests = [(name, CHECKS[kind].replace("{c}", col(layout, name))) for name, kind in types.items() if name in layout.columns]
+        failing = " OR ".join(f"coalesce({sql}, false)" for _, sql in tests)
+        flags = ", ".join(f"coalesce({sql}, false)" for _, sql in tests)
+        rows = con.execute(
+            f"""
+            SELECT source_id, min(line), arg_min([{flags}], line),
+                   arg_min([{", ".join(col(layout, n) for n, _ in tests)}], line), count(*)
+            FROM {stage_name(layout)}
+            WHERE source_id IN (SELECT unnest($ids)) AND ({failing})
+            GROUP BY source_id
+            """,
+            {"ids": ids},
+        ).fetchall()
+        for source_id, line, bad, values, count in rows:
+            index = bad.index(True)
+            name = tests[index][0]
+            more = f"; {count} bad rows in all" if count > 1 else ""
+            by_id[source_id].skip(line, f"{name} = {values[index]!r} is not {_expected(types[name])}{more}", column=name)
+            con.execute(f"DELETE FROM {stage_name(layout)} WHERE source_id = ?", [source_id])
+
+
+def _expected(kind: str) -> str:
+    return {
+        "duration": "a duration (h:mm:ss.fff)",
+        "int": "a whole number",
+        "number": "a number",
+        "gap": "a gap ('+1.234', '2 Laps' or '-')",
+        "flag": "'' or 'B'",
+        "required": "a value (it is empty)",
+        "required_int": "a whole number",
+    }[kind]
