@@ -380,7 +380,11 @@ CORRECTIONS = _t(
     ("session_id", "VARCHAR", "The session it changes."),
     ("class", "VARCHAR", "Class."),
     ("number", "VARCHAR", "Car number."),
-    ("kind", "VARCHAR", "move_to_class_rear, set_class_position, disqualified, points_penalty, endurance_points_forfeit."),
+    (
+        "kind",
+        "VARCHAR",
+        "move_to_class_rear, set_class_position, disqualified, points_penalty, endurance_points_forfeit.",
+    ),
     ("value", "VARCHAR", "Kind-specific value (a position, a points delta)."),
     ("affects", "VARCHAR", "results, points or results+points."),
     ("description", "VARCHAR", "What was decided."),

@@ -16,6 +16,7 @@ problem) in the report and in the ``_ingest_issues`` table.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import time
@@ -24,7 +25,7 @@ from pathlib import Path
 
 from pitboard.config import default_data_dir, default_db_path
 from pitboard.exceptions import IngestError
-from pitboard.ingest.files import SourceFile, discover, inspect
+from pitboard.ingest.files import discover, inspect
 from pitboard.ingest.report import ERROR, INFO, WARNING, IngestReport, Issue
 from pitboard.schema import PARSER_VERSION
 
@@ -33,7 +34,18 @@ __all__ = ["ERROR", "INFO", "WARNING", "IngestReport", "Issue", "ingest"]
 #: progress(files_done, files_total, bytes_done, bytes_total)
 Progress = Callable[[int, int, int, int], None]
 
-DATA_TABLES = ("events", "sessions", "entries", "entry_drivers", "results", "laps", "weather", "drivers", "teams", "cars")
+DATA_TABLES = (
+    "events",
+    "sessions",
+    "entries",
+    "entry_drivers",
+    "results",
+    "laps",
+    "weather",
+    "drivers",
+    "teams",
+    "cars",
+)
 
 
 def ingest(
@@ -117,10 +129,8 @@ def ingest(
 
 def _remove(path: Path) -> None:
     for candidate in (path, path.with_name(path.name + ".wal")):
-        try:
+        with contextlib.suppress(FileNotFoundError):
             candidate.unlink()
-        except FileNotFoundError:
-            pass
 
 
 def _previous_build(db: Path) -> tuple[dict, set, list[Issue]] | None:
@@ -134,7 +144,12 @@ def _previous_build(db: Path) -> tuple[dict, set, list[Issue]] | None:
     try:
         meta = dict(con.execute("SELECT key, value FROM _meta").fetchall())
         manifest = {tuple(r) for r in con.execute("SELECT path, size, mtime_ns FROM _sources").fetchall()}
-        issues = [Issue(*r) for r in con.execute("SELECT path, line, column_name, severity, problem, action FROM _ingest_issues").fetchall()]
+        issues = [
+            Issue(*r)
+            for r in con.execute(
+                "SELECT path, line, column_name, severity, problem, action FROM _ingest_issues"
+            ).fetchall()
+        ]
     except duckdb.Error:
         return None
     finally:
@@ -144,4 +159,4 @@ def _previous_build(db: Path) -> tuple[dict, set, list[Issue]] | None:
 
 
 def built_at() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

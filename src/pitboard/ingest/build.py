@@ -11,15 +11,28 @@ from pitboard.ingest import derive, load
 from pitboard.ingest.bulk import insert
 from pitboard.ingest.files import SourceFile
 from pitboard.ingest.report import Issue
-from pitboard.ingest.stage import Stager
 from pitboard.ingest.sql import MACROS
+from pitboard.ingest.stage import Stager
 from pitboard.schema import INGEST_ISSUES, PARSER_VERSION, SOURCES, TABLES
 
 #: Tables whose row counts the ingest summary reports.
-SUMMARY_TABLES = ("events", "sessions", "entries", "entry_drivers", "results", "laps", "weather", "drivers", "teams", "cars")
+SUMMARY_TABLES = (
+    "events",
+    "sessions",
+    "entries",
+    "entry_drivers",
+    "results",
+    "laps",
+    "weather",
+    "drivers",
+    "teams",
+    "cars",
+)
 
 
-def build(path: Path, sources: list[SourceFile], stager: Stager, issues: list[Issue], fingerprint: dict[str, str]) -> dict[str, int]:
+def build(
+    path: Path, sources: list[SourceFile], stager: Stager, issues: list[Issue], fingerprint: dict[str, str]
+) -> dict[str, int]:
     """Build the database at ``path`` (which must not exist); return row counts per table."""
     ref = refdata.load()
     con = duckdb.connect(str(path))

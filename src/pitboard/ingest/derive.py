@@ -33,7 +33,7 @@ from pitboard.ingest.report import INFO, WARNING, Issue
 from pitboard.refdata import ReferenceData
 from pitboard.schema import CALENDAR, CORRECTIONS, DRIVER_ALIASES, GRIDS, SESSIONS, TEAM_ALIASES, VEHICLES, VENUES
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 #: How far the file name's start may be from the first weather sample and still be trusted.
 WEATHER_AGREEMENT = dt.timedelta(minutes=5)
 #: HOUR − ELAPSED is constant within a session (DATA.md §4.1); a wider spread is reported.
@@ -61,7 +61,16 @@ def build_events_and_sessions(
         if key not in events:
             row = calendar.get(key)
             if row is None:
-                issues.append(Issue(f"{source.season}/{source.folder}", None, None, WARNING, "event folder is not in pitboard/data/calendar.csv", "event named after its folder; treated as non-championship; times left in local time only"))
+                issues.append(
+                    Issue(
+                        f"{source.season}/{source.folder}",
+                        None,
+                        None,
+                        WARNING,
+                        "event folder is not in pitboard/data/calendar.csv",
+                        "event named after its folder; treated as non-championship; times left in local time only",
+                    )
+                )
             venue = venues.get(row["venue_id"]) if row else None
             events[key] = {
                 "event_id": f"{source.season}/{source.folder}",
@@ -84,10 +93,16 @@ def build_events_and_sessions(
             session["loaded"].add(source.kind)
 
     counts = dict(con.execute("SELECT session_id, count(*) FROM results GROUP BY ALL").fetchall())
-    lap_counts = dict(con.execute("SELECT f.session_id, count(*) FROM stage_laps JOIN files f USING (source_id) GROUP BY ALL").fetchall())
+    lap_counts = dict(
+        con.execute(
+            "SELECT f.session_id, count(*) FROM stage_laps JOIN files f USING (source_id) GROUP BY ALL"
+        ).fetchall()
+    )
     first_weather = dict(con.execute("SELECT session_id, min(epoch_s) FROM weather GROUP BY ALL").fetchall())
     classes = defaultdict(list)
-    for session_id, cls in con.execute("SELECT DISTINCT session_id, class FROM results WHERE class IS NOT NULL").fetchall():
+    for session_id, cls in con.execute(
+        "SELECT DISTINCT session_id, class FROM results WHERE class IS NOT NULL"
+    ).fetchall():
         classes[session_id].append(cls)
 
     session_rows, start_rows = [], []
@@ -97,10 +112,21 @@ def build_events_and_sessions(
         kind = session_kind(source.slug, source.folder)
         stamp = dt.datetime.strptime(source.stamp, "%Y%m%d%H%M")
         tz = ZoneInfo(event["timezone"]) if event["timezone"] else None
-        start_local, start_utc, how = _session_start(session_id, stamp, tz, timing.get(session_id), first_weather.get(session_id), issues)
+        start_local, start_utc, how = _session_start(
+            session_id, stamp, tz, timing.get(session_id), first_weather.get(session_id), issues
+        )
         for kind_name in ("results", "laps", "weather"):
             if kind_name not in info["kinds"]:
-                issues.append(Issue(session_id, None, None, INFO, f"no {kind_name} file for this session", _missing_note(kind_name, kind)))
+                issues.append(
+                    Issue(
+                        session_id,
+                        None,
+                        None,
+                        INFO,
+                        f"no {kind_name} file for this session",
+                        _missing_note(kind_name, kind),
+                    )
+                )
         session_rows.append(
             (
                 session_id, event["event_id"], source.season, source.slug, kind, session_name(source.slug, kind),
@@ -116,7 +142,9 @@ def build_events_and_sessions(
     insert(con, "session_start", ["session_id", "start_local", "start_utc"], start_rows)
 
     race_dates = dict(
-        con.execute("SELECT event_id, min(CAST(coalesce(start_local, file_stamp) AS DATE)) FROM sessions WHERE championship_race GROUP BY ALL").fetchall()
+        con.execute(
+            "SELECT event_id, min(CAST(coalesce(start_local, file_stamp) AS DATE)) FROM sessions WHERE championship_race GROUP BY ALL"
+        ).fetchall()
     )
     spans = {
         e: (lo, hi)
@@ -163,7 +191,16 @@ def _session_start(
     if timing is not None:
         lo, hi = timing
         if hi - lo > START_SPREAD_TOLERANCE_MS:
-            issues.append(Issue(session_id, None, "HOUR", WARNING, f"HOUR − ELAPSED varies by {hi - lo} ms within the session", "earliest value used as the start"))
+            issues.append(
+                Issue(
+                    session_id,
+                    None,
+                    "HOUR",
+                    WARNING,
+                    f"HOUR − ELAPSED varies by {hi - lo} ms within the session",
+                    "earliest value used as the start",
+                )
+            )
         local = dt.datetime.combine(stamp.date(), dt.time()) + dt.timedelta(milliseconds=lo)
         return local, to_utc(local), "laps"
     if weather_epoch is not None and tz is not None:
@@ -221,7 +258,16 @@ def apply_corrections(con: duckdb.DuckDBPyConnection, ref: ReferenceData, issues
         applied = False
         if "results" in c["affects"]:
             if session_id is None:
-                issues.append(Issue("pitboard/data/corrections.csv", None, None, INFO, f"correction {c['correction_id']}: session {c['season']}/{c['folder']}/{c['session']} is not in the data", "not applied"))
+                issues.append(
+                    Issue(
+                        "pitboard/data/corrections.csv",
+                        None,
+                        None,
+                        INFO,
+                        f"correction {c['correction_id']}: session {c['season']}/{c['folder']}/{c['session']} is not in the data",
+                        "not applied",
+                    )
+                )
             else:
                 applied = _apply_one(con, session_id, c, issues)
         rows.append(
@@ -241,7 +287,16 @@ def _apply_one(con: duckdb.DuckDBPyConnection, session_id: str, c: dict[str, str
     ).fetchall()
     target = next((car for car in cars if car[0] == c["number"] and car[1] == c["class"]), None)
     if target is None or target[2] is None:
-        issues.append(Issue("pitboard/data/corrections.csv", None, None, WARNING, f"correction {c['correction_id']}: car #{c['number']} ({c['class']}) has no classified result in {session_id}", "not applied"))
+        issues.append(
+            Issue(
+                "pitboard/data/corrections.csv",
+                None,
+                None,
+                WARNING,
+                f"correction {c['correction_id']}: car #{c['number']} ({c['class']}) has no classified result in {session_id}",
+                "not applied",
+            )
+        )
         return False
     number, cls = target[0], target[1]
     in_class = [car for car in cars if car[1] == cls and car[3] is not None]
@@ -261,7 +316,16 @@ def _apply_one(con: duckdb.DuckDBPyConnection, session_id: str, c: dict[str, str
     elif kind == "disqualified":
         dsq = True
     else:
-        issues.append(Issue("pitboard/data/corrections.csv", None, "kind", WARNING, f"correction {c['correction_id']}: unknown kind {kind!r}", "not applied"))
+        issues.append(
+            Issue(
+                "pitboard/data/corrections.csv",
+                None,
+                "kind",
+                WARNING,
+                f"correction {c['correction_id']}: unknown kind {kind!r}",
+                "not applied",
+            )
+        )
         return False
     overall = [car[0] for car in cars if car[2] is not None]
     overall.remove(number)
@@ -272,7 +336,7 @@ def _apply_one(con: duckdb.DuckDBPyConnection, session_id: str, c: dict[str, str
         else:
             overall.insert(overall.index(order[1]) if len(order) > 1 else 0, number)
     new_pos = {n: i + 1 for i, n in enumerate(overall)}
-    new_class = {n: i + 1 for i, n in enumerate(order)} if not dsq else {n: i + 1 for i, n in enumerate(order)}
+    new_class = {n: i + 1 for i, n in enumerate(order)}
     updates = []
     for car in cars:
         n, car_cls, pos, cpos = car[0], car[1], car[2], car[3]
@@ -285,14 +349,55 @@ def _apply_one(con: duckdb.DuckDBPyConnection, session_id: str, c: dict[str, str
         if (p2, c2) != (pos, cpos) or n == number:
             ids = ",".join(filter(None, [car[5], c["correction_id"]]))
             updates.append((p2, c2, ids, "disqualified" if (n == number and dsq) else car[4], session_id, n))
-    con.execute("CREATE OR REPLACE TEMP TABLE corrected_rows (position INTEGER, class_position INTEGER, ids VARCHAR, status VARCHAR, session_id VARCHAR, number VARCHAR)")
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE corrected_rows (position INTEGER, class_position INTEGER, ids VARCHAR, status VARCHAR, session_id VARCHAR, number VARCHAR)"
+    )
     insert(con, "corrected_rows", ["position", "class_position", "ids", "status", "session_id", "number"], updates)
     con.execute(
         """UPDATE results SET position = c.position, class_position = c.class_position, corrected = true,
                   correction_ids = c.ids, finish_status = c.status
            FROM corrected_rows c WHERE results.session_id = c.session_id AND results.number = c.number"""
     )
+    _recompute_gaps(con, session_id)
     return True
+
+
+def _recompute_gaps(con: duckdb.DuckDBPyConnection, session_id: str) -> None:
+    """After a correction the exported gaps refer to the old order: recompute them from laps
+    and total time the way IMSA prints them (a laps gap when laps differ, else a time gap).
+    A car classified behind one that covered the same laps in more time (a car moved back by
+    a penalty) has no meaningful time gap: it is left empty."""
+    con.execute(
+        """
+        UPDATE results SET
+            gap_first = g.gf, gap_first_ms = g.gf_ms, gap_first_laps = g.gf_laps,
+            gap_previous = g.gp, gap_previous_ms = g.gp_ms, gap_previous_laps = g.gp_laps
+        FROM (
+            WITH o AS (
+                SELECT number, position, laps, total_time_ms,
+                       first_value(laps) OVER w AS lead_laps, first_value(total_time_ms) OVER w AS lead_ms,
+                       lag(laps) OVER w AS prev_laps, lag(total_time_ms) OVER w AS prev_ms
+                FROM results WHERE session_id = $s AND position IS NOT NULL
+                WINDOW w AS (ORDER BY position)
+            ), d AS (
+                SELECT number, position,
+                       CASE WHEN position = 1 THEN NULL WHEN laps < lead_laps THEN lead_laps - laps END AS gf_laps,
+                       CASE WHEN position > 1 AND laps = lead_laps AND total_time_ms >= lead_ms THEN total_time_ms - lead_ms END AS gf_ms,
+                       CASE WHEN position = 1 THEN NULL WHEN laps < prev_laps THEN prev_laps - laps END AS gp_laps,
+                       CASE WHEN position > 1 AND laps = prev_laps AND total_time_ms >= prev_ms THEN total_time_ms - prev_ms END AS gp_ms
+                FROM o
+            )
+            SELECT number,
+                   CASE WHEN position = 1 THEN '-' WHEN gf_laps IS NOT NULL THEN gf_laps || CASE WHEN gf_laps = 1 THEN ' Lap' ELSE ' Laps' END
+                        WHEN gf_ms IS NOT NULL THEN '+' || fmt_ms(gf_ms) END AS gf, gf_ms, gf_laps,
+                   CASE WHEN position = 1 THEN '-' WHEN gp_laps IS NOT NULL THEN gp_laps || CASE WHEN gp_laps = 1 THEN ' Lap' ELSE ' Laps' END
+                        WHEN gp_ms IS NOT NULL THEN '+' || fmt_ms(gp_ms) END AS gp, gp_ms, gp_laps
+            FROM d
+        ) g
+        WHERE results.session_id = $s AND results.number = g.number
+        """,
+        {"s": session_id},
+    )
 
 
 def build_grids(con: duckdb.DuckDBPyConnection) -> None:
@@ -327,11 +432,17 @@ def build_grids(con: duckdb.DuckDBPyConnection) -> None:
             else:
                 candidates = [r for r in own_quali if cls in r[6]]
                 if len(candidates) > 1:
-                    named = [r for r in candidates if cls in qualifying_slug_classes(r[3]) and is_position_qualifying(r[3])]
+                    named = [
+                        r for r in candidates if cls in qualifying_slug_classes(r[3]) and is_position_qualifying(r[3])
+                    ]
                     candidates = named or candidates
                 if candidates:
                     chosen = candidates[0][0]
-                    rule = "the event's qualifying session" if candidates[0][3] == "qualifying" else "2021 split qualifying: the session that set this class's grid positions"
+                    rule = (
+                        "the event's qualifying session"
+                        if candidates[0][3] == "qualifying"
+                        else "2021 split qualifying: the session that set this class's grid positions"
+                    )
             out.append((event_id, season, cls, chosen, rule or "no grid-setting session in the data"))
     if out:
         insert(con, "grids", GRIDS.column_names, out)
@@ -375,7 +486,9 @@ def build_identities(con: duckdb.DuckDBPyConnection, ref: ReferenceData) -> None
     from pitboard.domain.names import team_key
 
     team_pref = {team_key(r["canonical"]): r["canonical"] for r in ref.team_aliases}
-    tcounts = con.execute("SELECT team_id, team_raw, count(*), max(season) FROM entries WHERE team_raw IS NOT NULL GROUP BY ALL").fetchall()
+    tcounts = con.execute(
+        "SELECT team_id, team_raw, count(*), max(season) FROM entries WHERE team_raw IS NOT NULL GROUP BY ALL"
+    ).fetchall()
     tnames = display_names(tcounts, team_pref)
     con.execute(
         """
@@ -422,7 +535,19 @@ def build_reference_tables(con: duckdb.DuckDBPyConnection, ref: ReferenceData) -
         con,
         "venues",
         VENUES.column_names,
-        [(v["venue_id"], v["name"], v["short_name"], v["city"], v["region"], v["country"], v["timezone"], v["aliases"]) for v in ref.venues],
+        [
+            (
+                v["venue_id"],
+                v["name"],
+                v["short_name"],
+                v["city"],
+                v["region"],
+                v["country"],
+                v["timezone"],
+                v["aliases"],
+            )
+            for v in ref.venues
+        ],
     )
     insert(
         con,
@@ -438,7 +563,9 @@ def build_reference_tables(con: duckdb.DuckDBPyConnection, ref: ReferenceData) -
         ],
     )  # fmt: skip
     # A calendar row says 'present' only if its folder really is in this database.
-    con.execute("UPDATE calendar SET event_id = NULL, status = 'missing' WHERE event_id NOT IN (SELECT event_id FROM events)")
+    con.execute(
+        "UPDATE calendar SET event_id = NULL, status = 'missing' WHERE event_id NOT IN (SELECT event_id FROM events)"
+    )
     if ref.vehicles:
         insert(
             con,

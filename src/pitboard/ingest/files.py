@@ -77,18 +77,40 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Issue]]:
             if not name.lower().endswith(".csv"):
                 continue
             if match is None:
-                issues.append(Issue(rel, None, None, WARNING, "file name is not <YYYYMMDDHHMM>-<session>-<laps|results|weather>.csv", "file ignored"))
+                issues.append(
+                    Issue(
+                        rel,
+                        None,
+                        None,
+                        WARNING,
+                        "file name is not <YYYYMMDDHHMM>-<session>-<laps|results|weather>.csv",
+                        "file ignored",
+                    )
+                )
                 continue
             if not (season_dir.isdigit() and len(season_dir) == 4 and EVENT_FOLDER_PATTERN.match(folder)):
-                issues.append(Issue(rel, None, None, WARNING, "file is not inside <season>/<NN-event>/", "file ignored"))
+                issues.append(
+                    Issue(rel, None, None, WARNING, "file is not inside <season>/<NN-event>/", "file ignored")
+                )
                 continue
             try:
                 stat = path.stat()
             except OSError as exc:
-                issues.append(Issue(rel, None, None, ERROR, f"cannot read file: {exc.strerror}", "file skipped; the other files loaded"))
+                issues.append(
+                    Issue(
+                        rel,
+                        None,
+                        None,
+                        ERROR,
+                        f"cannot read file: {exc.strerror}",
+                        "file skipped; the other files loaded",
+                    )
+                )
                 continue
             stamp, slug, kind = match.groups()
-            found.append(SourceFile(path, rel, int(season_dir), folder, stamp, slug, kind, stat.st_size, stat.st_mtime_ns))
+            found.append(
+                SourceFile(path, rel, int(season_dir), folder, stamp, slug, kind, stat.st_size, stat.st_mtime_ns)
+            )
     kept: dict[tuple, SourceFile] = {}
     unique: list[SourceFile] = []
     for source in found:

@@ -53,18 +53,35 @@ RESULTS_POSITION = Layout(
     "results-position",
     "results",
     (
-        "POSITION", "NUMBER", "STATUS", "LAPS", "TOTAL_TIME", "GAP_FIRST", "GAP_PREVIOUS",
-        "FL_LAPNUM", "FL_TIME", "FL_KPH", *_CAR, *_DRIVERS,
-    ),  # fmt: skip
+        "POSITION",
+        "NUMBER",
+        "STATUS",
+        "LAPS",
+        "TOTAL_TIME",
+        "GAP_FIRST",
+        "GAP_PREVIOUS",
+        "FL_LAPNUM",
+        "FL_TIME",
+        "FL_KPH",
+        *_CAR,
+        *_DRIVERS,
+    ),
     ragged=True,
 )
 WEATHER = Layout(
     "weather",
     "weather",
     (
-        "TIME_UTC_SECONDS", "TIME_UTC_STR", "AIR_TEMP", "TRACK_TEMP", "HUMIDITY", "PRESSURE",
-        "WIND_SPEED", "WIND_DIRECTION", "RAIN",
-    ),  # fmt: skip
+        "TIME_UTC_SECONDS",
+        "TIME_UTC_STR",
+        "AIR_TEMP",
+        "TRACK_TEMP",
+        "HUMIDITY",
+        "PRESSURE",
+        "WIND_SPEED",
+        "WIND_DIRECTION",
+        "RAIN",
+    ),
 )
 
 LAYOUTS: tuple[Layout, ...] = (LAPS_27, LAPS_26, RESULTS_POS, RESULTS_POSITION, WEATHER)

@@ -21,7 +21,12 @@ from pitboard.refdata import ReferenceData
 def create_file_table(con: duckdb.DuckDBPyConnection, sources: list[SourceFile]) -> None:
     """Temp table ``files``: source_id → session, season, kind, for joins."""
     con.execute("CREATE TEMP TABLE files (source_id INTEGER, session_id VARCHAR, season INTEGER, kind VARCHAR)")
-    insert(con, "files", ["source_id", "session_id", "season", "kind"], [(s.source_id, s.session_id, s.season, s.kind) for s in sources])
+    insert(
+        con,
+        "files",
+        ["source_id", "session_id", "season", "kind"],
+        [(s.source_id, s.session_id, s.season, s.kind) for s in sources],
+    )
 
 
 def _results_view(con: duckdb.DuckDBPyConnection) -> None:
@@ -78,11 +83,19 @@ def build_maps(con: duckdb.DuckDBPyConnection, ref: ReferenceData, issues: list[
         for k in range(1, DRIVER_SLOTS + 1)
     )
     laps_driver = col(LAPS_27, "DRIVER_NAME")
-    names = [r[0] for r in con.execute(f"{slots} UNION SELECT {laps_driver} FROM stage_laps WHERE {laps_driver} <> ''").fetchall()]
+    names = [
+        r[0]
+        for r in con.execute(f"{slots} UNION SELECT {laps_driver} FROM stage_laps WHERE {laps_driver} <> ''").fetchall()
+    ]
     _mapping(con, "map_driver", ("name_raw", "driver_id"), driver_ids(names, ref).items())
 
     laps_team = col(LAPS_27, "TEAM")
-    teams = [r[0] for r in con.execute(f"SELECT team FROM results_raw WHERE team <> '' UNION SELECT {laps_team} FROM stage_laps").fetchall()]
+    teams = [
+        r[0]
+        for r in con.execute(
+            f"SELECT team FROM results_raw WHERE team <> '' UNION SELECT {laps_team} FROM stage_laps"
+        ).fetchall()
+    ]
     _mapping(con, "map_team", ("team_raw", "team_id"), team_ids(teams, ref).items())
 
     vehicles = [r[0] for r in con.execute("SELECT DISTINCT coalesce(vehicle, '') FROM results_raw").fetchall()]
@@ -90,9 +103,21 @@ def build_maps(con: duckdb.DuckDBPyConnection, ref: ReferenceData, issues: list[
     _mapping(con, "map_vehicle", ("vehicle", "model", "manufacturer"), [(v, m, mk) for v, (m, mk, _) in models.items()])
     for vehicle, (_, _, known) in sorted(models.items()):
         if vehicle and not known:
-            issues.append(Issue("pitboard/data/vehicles.csv", None, "VEHICLE", INFO, f"vehicle {vehicle!r} is not in vehicles.csv", "model = the raw string, manufacturer = its first word"))
+            issues.append(
+                Issue(
+                    "pitboard/data/vehicles.csv",
+                    None,
+                    "VEHICLE",
+                    INFO,
+                    f"vehicle {vehicle!r} is not in vehicles.csv",
+                    "model = the raw string, manufacturer = its first word",
+                )
+            )
 
-    towns = " UNION ".join(f"SELECT d{k}_hometown AS town FROM results_raw WHERE d{k}_hometown LIKE '%Ã%'" for k in range(1, DRIVER_SLOTS + 1))
+    towns = " UNION ".join(
+        f"SELECT d{k}_hometown AS town FROM results_raw WHERE d{k}_hometown LIKE '%Ã%'"
+        for k in range(1, DRIVER_SLOTS + 1)
+    )
     fixes = [(t, repair_mojibake(t)) for (t,) in con.execute(towns).fetchall()]
     _mapping(con, "fix_town", ("raw", "fixed"), fixes)
 
@@ -111,7 +136,12 @@ def load_results(con: duckdb.DuckDBPyConnection) -> None:
                txt(r.group_code) AS group_code, txt(r.team) AS team_raw, mt.team_id, NULL AS team,
                f.season || '/' || r.number || '/' || mt.team_id AS car_id,
                txt(r.vehicle) AS vehicle, mv.model, mv.manufacturer, txt(r.tyres) AS tyres,
-               (""" + " + ".join(f"(coalesce(r.d{k}_firstname, '') || coalesce(r.d{k}_secondname, '') <> '')::INTEGER" for k in range(1, DRIVER_SLOTS + 1)) + """) AS drivers,
+               ("""
+        + " + ".join(
+            f"(coalesce(r.d{k}_firstname, '') || coalesce(r.d{k}_secondname, '') <> '')::INTEGER"
+            for k in range(1, DRIVER_SLOTS + 1)
+        )
+        + """) AS drivers,
                txt(r.imsa_car_id) AS imsa_car_id, txt(r.imsa_team_id) AS imsa_team_id,
                txt(r.imsa_class_id) AS imsa_class_id, txt(r.imsa_car_type_id) AS imsa_car_type_id,
                txt(r.imsa_manufacturer_id) AS imsa_manufacturer_id, txt(r.imsa_tire_id) AS imsa_tire_id,

@@ -61,9 +61,7 @@ class IngestReport:
             "  rows: " + ", ".join(f"{name} {count:,}" for name, count in self.rows.items()),
         ]
         counts = {sev: sum(1 for i in self.issues if i.severity == sev) for sev in (ERROR, WARNING, INFO)}
-        lines.append(
-            f"  problems: {counts[ERROR]} errors, {counts[WARNING]} warnings; {counts[INFO]} known gaps noted"
-        )
+        lines.append(f"  problems: {counts[ERROR]} errors, {counts[WARNING]} warnings; {counts[INFO]} known gaps noted")
         lines += [f"  {issue}" for issue in self.problems[:50]]
         if len(self.problems) > 50:
             lines.append(f"  … and {len(self.problems) - 50} more (see the _ingest_issues table)")

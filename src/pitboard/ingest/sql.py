@@ -35,6 +35,13 @@ MACROS = (
     """CREATE OR REPLACE TEMP MACRO gap_laps(s) AS
         TRY_CAST(regexp_extract(s, '^(\\d+) Laps?$', 1) AS INTEGER)""",
     "CREATE OR REPLACE TEMP MACRO txt(s) AS NULLIF(s, '')",
+    # ms → 's.fff' / 'm:ss.fff' / 'h:mm:ss.fff', as pitboard.domain.timefmt.format_duration.
+    """CREATE OR REPLACE TEMP MACRO fmt_ms(ms) AS CASE
+        WHEN ms >= 3600000 THEN (ms // 3600000)::VARCHAR || ':' || lpad(((ms // 60000) % 60)::VARCHAR, 2, '0') || ':'
+             || lpad(((ms // 1000) % 60)::VARCHAR, 2, '0') || '.' || lpad((ms % 1000)::VARCHAR, 3, '0')
+        WHEN ms >= 60000 THEN (ms // 60000)::VARCHAR || ':' || lpad(((ms // 1000) % 60)::VARCHAR, 2, '0') || '.'
+             || lpad((ms % 1000)::VARCHAR, 3, '0')
+        ELSE (ms // 1000)::VARCHAR || '.' || lpad((ms % 1000)::VARCHAR, 3, '0') END""",
     "CREATE OR REPLACE TEMP MACRO norm_class(s) AS NULLIF(upper(replace(s, ' ', '')), '')",
 )
 

@@ -128,7 +128,11 @@ def _check_values(con: duckdb.DuckDBPyConnection, sources: list[SourceFile]) -> 
         ids = [s.source_id for s in sources if s.layout == layout and s.status != "skipped"]
         if not ids:
             continue
-        tests = [(name, CHECKS[kind].replace("{c}", col(layout, name))) for name, kind in types.items() if name in layout.columns]
+        tests = [
+            (name, CHECKS[kind].replace("{c}", col(layout, name)))
+            for name, kind in types.items()
+            if name in layout.columns
+        ]
         failing = " OR ".join(f"coalesce({sql}, false)" for _, sql in tests)
         flags = ", ".join(f"coalesce({sql}, false)" for _, sql in tests)
         rows = con.execute(
@@ -145,7 +149,9 @@ def _check_values(con: duckdb.DuckDBPyConnection, sources: list[SourceFile]) -> 
             index = bad.index(True)
             name = tests[index][0]
             more = f"; {count} bad rows in all" if count > 1 else ""
-            by_id[source_id].skip(line, f"{name} = {values[index]!r} is not {_expected(types[name])}{more}", column=name)
+            by_id[source_id].skip(
+                line, f"{name} = {values[index]!r} is not {_expected(types[name])}{more}", column=name
+            )
             con.execute(f"DELETE FROM {stage_name(layout)} WHERE source_id = ?", [source_id])
 
 

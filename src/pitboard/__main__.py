@@ -1,0 +1,5 @@
+"""``python -m pitboard`` runs the CLI."""
+
+from pitboard.cli import main
+
+main()

@@ -1,0 +1,184 @@
+"""The Python API: ``pitboard.open()`` returns a ``Pitboard`` whose methods return DataFrames.
+
+Every method takes plain, forgiving arguments (``season=2023, event="sebring"``), resolves them
+through ``pitboard.resolve`` and returns a pandas DataFrame whose columns are documented in the
+method and typed by ``schema.py``::
+
+    import pitboard
+    pb = pitboard.open()
+    pb.results(2023, "petit le mans", cls="GTP")
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from pitboard import queries, resolve
+from pitboard.db import Database, Tracer
+from pitboard.exceptions import ExportError, NotFoundError
+
+
+@dataclass(frozen=True)
+class EventRef:
+    """An event a name resolved to."""
+
+    season: int
+    event_id: str | None
+    event_name: str
+    championship: bool
+    status: str  # 'present' or 'missing'
+
+
+@dataclass(frozen=True)
+class SessionRef:
+    """A session a name resolved to."""
+
+    event: EventRef
+    session_id: str
+    slug: str
+    kind: str
+    name: str
+    championship_race: bool
+    classes: tuple[str, ...]
+
+
+class Pitboard:
+    """Read access to a pitboard database. Create it with ``pitboard.open()``."""
+
+    def __init__(self, db_path: str | os.PathLike[str] | None = None, *, tracer: Tracer | None = None) -> None:
+        self.db = Database(db_path, tracer=tracer)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Pitboard:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- resolution ---------------------------------------------------------------------------
+    def event(self, season: int, name: str) -> EventRef:
+        """Resolve an event name within a season (see ``pitboard.resolve``)."""
+        seasons = queries.season_numbers(self.db)
+        if season not in seasons:
+            raise NotFoundError(f"no season {season} in the data", [str(s) for s in seasons])
+        found = resolve.match_event(name, queries.event_candidates(self.db, season))
+        return EventRef(season, found["event_id"], found["event_name"], bool(found["championship"]), found["status"])
+
+    def session(self, season: int, event: str, session: str | None = None) -> SessionRef:
+        """Resolve a session of an event; ``None`` is the race."""
+        ref = self.event(season, event)
+        if ref.event_id is None:
+            raise NotFoundError(
+                f"{ref.event_name} {season} is a championship round missing from the data (no files were published in the exports)",
+                [],
+            )
+        rows = queries.sessions(self.db, ref.event_id).to_dict("records")
+        found = resolve.match_session(session, rows)
+        return SessionRef(
+            ref,
+            found["session_id"],
+            found["slug"],
+            found["kind"],
+            found["name"],
+            bool(found["championship_race"]),
+            tuple(found["classes"]),
+        )
+
+    # -- tables -------------------------------------------------------------------------------
+    def seasons(self) -> pd.DataFrame:
+        """One row per season: championship rounds, rounds present/missing, completeness,
+        classes, events and sessions in the data (the ``seasons`` table)."""
+        return queries.seasons(self.db)
+
+    def events(self, season: int) -> pd.DataFrame:
+        """A season's events, championship rounds (present or missing) and others, in date
+        order; columns in ``queries.events``."""
+        return queries.events(self.db, season)
+
+    def sessions(self, season: int, event: str) -> pd.DataFrame:
+        """An event's sessions in time order (the ``sessions`` table)."""
+        ref = self.event(season, event)
+        return queries.sessions(self.db, ref.event_id or "")
+
+    def results(self, season: int, event: str, session: str | None = None, cls: str | None = None) -> pd.DataFrame:
+        """A session's classification in IMSA's print order (class, then class position), with
+        post-export corrections applied; columns in ``queries.results``."""
+        ref = self.session(season, event, session)
+        code = resolve.match_class(cls, list(ref.classes))
+        return queries.results(self.db, ref.session_id, code)
+
+    def entries(self, season: int, event: str, session: str | None = None) -> pd.DataFrame:
+        """The cars of a session (the ``entries`` table)."""
+        ref = self.session(season, event, session)
+        return queries.table(self.db, "entries", {"session_id": ref.session_id}, order="number")
+
+    def laps(self, season: int, event: str, session: str | None = None, car: str | None = None) -> pd.DataFrame:
+        """Every lap of a session, or of one car (the ``laps`` table). Empty for a session
+        without a laps file (every Rolex 24): check ``sessions.has_laps``."""
+        ref = self.session(season, event, session)
+        where: dict[str, object] = {"session_id": ref.session_id}
+        if car is not None:
+            where["number"] = car.lstrip("#").strip()
+        return queries.table(self.db, "laps", where, order="number,lap")
+
+    def weather(self, season: int, event: str, session: str | None = None) -> pd.DataFrame:
+        """A session's weather samples (the ``weather`` table)."""
+        ref = self.session(season, event, session)
+        return queries.table(self.db, "weather", {"session_id": ref.session_id}, order="time_utc")
+
+    def drivers(self) -> pd.DataFrame:
+        """Every person (the ``drivers`` table)."""
+        return queries.table(self.db, "drivers", order="name")
+
+    def teams(self) -> pd.DataFrame:
+        """Every team (the ``teams`` table)."""
+        return queries.table(self.db, "teams", order="name")
+
+    def cars(self, season: int | None = None) -> pd.DataFrame:
+        """Every car, (season, number, team) (the ``cars`` table)."""
+        return queries.table(self.db, "cars", {"season": season} if season else None, order="season,number")
+
+    def corrections(self) -> pd.DataFrame:
+        """IMSA's decisions after the export, and whether the results reflect them."""
+        return queries.table(self.db, "corrections", order="season,correction_id")
+
+    def calendar(self, season: int | None = None) -> pd.DataFrame:
+        """The championship calendar with missing rounds marked (the ``calendar`` table)."""
+        return queries.table(self.db, "calendar", {"season": season} if season else None, order="season,race_date")
+
+    def grids(self, season: int | None = None) -> pd.DataFrame:
+        """The grid-setting session of every class of every championship race."""
+        return queries.table(self.db, "grids", {"season": season} if season else None, order="event_id,class")
+
+    def sources(self) -> pd.DataFrame:
+        """Every source file read: path, size, sha256, rows, parser version, status."""
+        return queries.table(self.db, "_sources", order="source_id")
+
+    def issues(self) -> pd.DataFrame:
+        """Every problem the ingest found and what it did about it."""
+        return queries.table(self.db, "_ingest_issues", order="path,line")
+
+    # -- export -------------------------------------------------------------------------------
+    def export(self, directory: str | os.PathLike[str], fmt: str = "parquet") -> dict[str, int]:
+        """Write every table to ``directory``: Parquet partitioned by season (Hive layout,
+        ``laps/season=2023/…``) for tables with a season, one file otherwise; or CSV, one file
+        per table. Returns rows written per table."""
+        from pitboard.export import export_database
+
+        if fmt not in ("parquet", "csv"):
+            raise ExportError(f"unknown export format {fmt!r}: use parquet or csv")
+        return export_database(self.db, Path(directory), fmt)
+
+
+def open(db_path: str | os.PathLike[str] | None = None, *, tracer: Tracer | None = None) -> Pitboard:
+    """Open the pitboard database (``db_path``, else ``PITBOARD_DB``, else the default path)."""
+    return Pitboard(db_path, tracer=tracer)
+
+
+__all__ = ["EventRef", "Pitboard", "SessionRef", "open"]

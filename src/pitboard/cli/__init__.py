@@ -1,0 +1,73 @@
+"""The ``pitboard`` command: parse the arguments, call the library, print the answer.
+
+No SQL and no data logic here: every command is one call into ``pitboard`` and a rendering.
+Errors from the library (``PitboardError``) become a one-line message and exit code 1; a name
+that matched several things lists them.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+
+
+from pitboard.exceptions import PitboardError
+
+FORMATS = ("table", "json", "csv")
+
+
+def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--json`` / ``--csv`` (default: a readable table) and ``--db``."""
+
+    @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+    @click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
+    @db_option
+    @wraps(func)
+    def wrapper(*args: Any, as_json: bool, as_csv: bool, **kwargs: Any) -> Any:
+        if as_json and as_csv:
+            raise click.UsageError("choose one of --json and --csv")
+        return func(*args, fmt="json" if as_json else "csv" if as_csv else "table", **kwargs)
+
+    return wrapper
+
+
+def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Database file (default: $PITBOARD_DB or ~/.local/share/pitboard/pitboard.duckdb).",
+    )(func)
+
+
+def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except PitboardError as exc:
+            message = str(exc)
+            candidates = getattr(exc, "candidates", None)
+            if candidates:
+                message += "\n  candidates:\n" + "\n".join(f"    {c}" for c in candidates)
+            raise click.ClickException(message) from exc
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="pitboard")
+def main() -> None:
+    """pitboard: the official IMSA WeatherTech timing exports as numbers people can print."""
+
+
+from pitboard.cli import commands  # noqa: E402,F401  (registers the commands)
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,222 @@
+"""The commands: ingest, seasons, events, results, export, issues."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+import pitboard
+from pitboard import render
+from pitboard.cli import db_option, handle_errors, main, output_options
+from pitboard.domain.classes import display_class
+from pitboard.domain.timefmt import format_duration
+
+
+def _emit(fmt: str, payload: dict[str, Any], rows: list[dict[str, Any]], table: str) -> None:
+    if fmt == "json":
+        click.echo(render.to_json(payload))
+    elif fmt == "csv":
+        click.echo(render.to_csv(rows), nl=False)
+    else:
+        click.echo(table)
+
+
+@main.command()
+@click.argument("data_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
+@db_option
+@click.option("--strict", is_flag=True, help="Fail (exit 1, database unchanged) on any problem in the files.")
+@click.option("--force", is_flag=True, help="Rebuild even if the files have not changed.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@handle_errors
+def ingest(data_dir: Path | None, db_path: Path | None, strict: bool, force: bool, quiet: bool) -> None:
+    """Build the database from the export files under DATA_DIR (default: the bundled data/imsa).
+
+    Unchanged files since the last build: nothing to do. A bad file is reported (file, line,
+    problem) and skipped; the rest loads. The new database replaces the old one only once it is
+    complete.
+    """
+    bar = None
+    progress = None
+    if not quiet and sys.stderr.isatty():
+        bar = click.progressbar(length=1, label="Reading files", file=sys.stderr, show_pos=False)
+        bar.__enter__()
+
+        def progress(done: int, total: int, done_bytes: int, total_bytes: int) -> None:
+            assert bar is not None
+            bar.length = total_bytes or 1
+            bar.update(done_bytes - bar.pos)
+
+    try:
+        report = pitboard.ingest(data_dir, db_path, strict=strict, force=force, progress=progress)
+    except pitboard.IngestError as exc:
+        if bar:
+            bar.__exit__(None, None, None)
+        for issue in exc.issues[:50]:
+            click.echo(str(issue), err=True)
+        raise
+    if bar:
+        bar.__exit__(None, None, None)
+    if not quiet:
+        click.echo(report.summary())
+
+
+@main.command()
+@output_options
+@handle_errors
+def seasons(fmt: str, db_path: Path | None) -> None:
+    """Season overview: championship rounds in the data, the missing ones, events and sessions."""
+    with pitboard.open(db_path) as pb:
+        frame = pb.seasons()
+    rows = render.records(frame)
+    table = render.text_table(
+        [
+            (
+                r["season"],
+                f"{r['rounds_present']}/{r['championship_rounds']}",
+                "complete" if r["complete"] else "INCOMPLETE",
+                " ".join(display_class(c) for c in _class_sort(r["classes"] or [])),
+                r["events_in_data"],
+                r["sessions"],
+                "; ".join(r["missing_events"] or []) or "-",
+            )
+            for r in rows
+        ],
+        ["Season", "Rounds", "Coverage", "Classes", "Events", "Sessions", "Missing championship rounds"],
+        "rllrrrl",
+    )
+    _emit(fmt, {"seasons": rows}, rows, table)
+
+
+def _class_sort(classes: list[str]) -> list[str]:
+    from pitboard.domain.classes import class_rank
+
+    return sorted(classes, key=class_rank)
+
+
+@main.command()
+@click.argument("season", type=int)
+@output_options
+@handle_errors
+def events(season: int, fmt: str, db_path: Path | None) -> None:
+    """The events of SEASON: championship rounds (present or missing) and the others."""
+    with pitboard.open(db_path) as pb:
+        frame = pb.events(season)
+        if frame.empty:
+            raise pitboard.NotFoundError(f"no season {season}", [str(s) for s in pb.seasons()["season"]])
+    rows = render.records(frame)
+    table = render.text_table(
+        [
+            (
+                r["round"] or "-",
+                r["race_date"] or r["first_day"] or "",
+                r["event_name"],
+                r["venue"] or "",
+                "championship" if r["championship"] else "non-championship",
+                "MISSING from the data" if r["status"] == "missing" else f"{r['sessions']} sessions",
+                "" if not r["race_session_id"] else ("laps" if r["race_has_laps"] else "no race laps file"),
+            )
+            for r in rows
+        ],
+        ["Rnd", "Date", "Event", "Venue", "Kind", "Data", "Race laps"],
+        "rllllll",
+    )
+    _emit(fmt, {"season": season, "events": rows}, rows, table)
+
+
+@main.command()
+@click.argument("season", type=int)
+@click.argument("event")
+@click.option(
+    "--session", "session", default=None, help="Session (default: the race), e.g. qualifying, practice-2, fp1."
+)
+@click.option("--class", "cls", default=None, help="Only this class, e.g. GTP, 'GTD PRO'.")
+@output_options
+@handle_errors
+def results(season: int, event: str, session: str | None, cls: str | None, fmt: str, db_path: Path | None) -> None:
+    """Results of a session of EVENT in SEASON, in class order as IMSA prints them.
+
+    EVENT is matched forgivingly: "sebring", "Petit Le Mans", "road atlanta", "rolex 24".
+    Official decisions taken after the export (corrections) are applied and flagged.
+    """
+    with pitboard.open(db_path) as pb:
+        ref = pb.session(season, event, session)
+        frame = pb.results(season, event, session, cls)
+        corrections = pb.corrections()
+    rows = render.records(frame)
+    race = ref.kind in ("race", "qualifying race")
+    applied = [c for c in render.records(corrections) if c["session_id"] == ref.session_id and c["applied"]]
+    payload = {
+        "season": season,
+        "event": {"event_id": ref.event.event_id, "name": ref.event.event_name, "championship": ref.event.championship},
+        "session": {"session_id": ref.session_id, "slug": ref.slug, "kind": ref.kind, "name": ref.name},
+        "class": cls and frame["class"].iloc[0] if len(frame) else None,
+        "corrections": applied,
+        "results": rows,
+    }
+    if race:
+        headers = ["Class", "Pos", "Ovr", "No.", "Team", "Drivers", "Vehicle", "Laps", "Time/Gap", "Best lap", "Status"]
+        body = [
+            (
+                display_class(r["class"]), _pos(r["class_position"], r["corrected"]), r["position"] or "", r["number"],
+                r["team"], r["drivers"], r["model"], r["laps"], render.result_time(r, True),
+                format_duration(r["best_lap_ms"]), render.STATUS_TEXT.get(r["finish_status"] or "", r["status"] or ""),
+            )
+            for r in rows
+        ]  # fmt: skip
+        align = "lrrrlllrrrl"
+    else:
+        headers = ["Class", "Pos", "Ovr", "No.", "Team", "Drivers", "Vehicle", "Best lap", "Gap", "Laps"]
+        body = [
+            (
+                display_class(r["class"]), r["class_position"] or "", r["position"] or "", r["number"], r["team"],
+                r["drivers"], r["model"], format_duration(r["best_lap_ms"]) or "no time", r["gap_first"] or "", r["laps"],
+            )
+            for r in rows
+        ]  # fmt: skip
+        align = "lrrrlllrrr"
+    title = f"{ref.event.event_name} {season} · {ref.name}"
+    lines = [title, "", render.text_table(body, headers, align)]
+    for c in applied:
+        lines.append(
+            f"* corrected after the export: #{c['number']} {display_class(c['class'])}: {c['description']} ({c['decided_on']}; {c['correction_id']})"
+        )
+    _emit(fmt, payload, rows, "\n".join(lines))
+
+
+def _pos(position: Any, corrected: Any) -> str:
+    if position is None:
+        return ""
+    return f"{position}*" if corrected else str(position)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv"]), default="parquet", show_default=True)
+@db_option
+@handle_errors
+def export(directory: Path, fmt: str, db_path: Path | None) -> None:
+    """Write every table to DIRECTORY for other tools (Parquet partitioned by season, or CSV)."""
+    with pitboard.open(db_path) as pb:
+        counts = pb.export(directory, fmt)
+    click.echo(f"Wrote {len(counts)} tables ({sum(counts.values()):,} rows) to {directory} as {fmt}")
+
+
+@main.command()
+@output_options
+@click.option("--all", "show_all", is_flag=True, help="Include the known gaps (severity info).")
+@handle_errors
+def issues(fmt: str, db_path: Path | None, show_all: bool) -> None:
+    """Problems the last ingest found in the files, and what it did about each."""
+    with pitboard.open(db_path) as pb:
+        frame = pb.issues()
+    rows = [r for r in render.records(frame) if show_all or r["severity"] != "info"]
+    table = render.text_table(
+        [(r["severity"], r["path"], r["line"] or "", r["column_name"] or "", r["problem"], r["action"]) for r in rows],
+        ["Severity", "File", "Line", "Column", "Problem", "Action"],
+    )
+    if not rows:
+        table = "No problems recorded." + ("" if show_all else " (--all shows the known gaps)")
+    _emit(fmt, {"issues": rows}, rows, table)
