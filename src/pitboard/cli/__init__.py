@@ -15,7 +15,6 @@ from typing import Any
 
 import click
 
-
 from pitboard.exceptions import PitboardError
 
 FORMATS = ("table", "json", "csv")
