@@ -7,6 +7,7 @@ file and swaps it in) and returns pandas DataFrames whose dtypes follow ``schema
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -82,7 +83,12 @@ class Database:
             self.tracer(sql, params)
         cursor = self._con.cursor()
         try:
-            frame = cursor.execute(sql, params or []).df()
+            with warnings.catch_warnings():
+                # DuckDB 2.0's DataFrame conversion calls DataFrame.drop(inplace=True), which
+                # pandas 3.1 deprecates (2026-11): not ours to fix, and not the user's concern.
+                warnings.filterwarnings("ignore", message="The inplace keyword in DataFrame.drop", category=FutureWarning)
+                warnings.filterwarnings("ignore", message="The inplace keyword in DataFrame.drop", category=DeprecationWarning)
+                frame = cursor.execute(sql, params or []).df()
         finally:
             cursor.close()
         return conform(frame, table)
