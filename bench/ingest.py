@@ -1,4 +1,4 @@
-"""Benchmark of ``pitboard.ingest.ingest`` against a bare DuckDB scan of the same files.
+"""Benchmark of ``pitboard.ingestion.ingest`` against a bare DuckDB scan of the same files.
 
 Run from anywhere with the project's virtualenv active::
 
@@ -54,7 +54,7 @@ from pathlib import Path
 
 import duckdb
 
-from pitboard.ingest import IngestReport, ingest
+from pitboard.ingestion import IngestReport, ingest
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO / "data" / "imsa"
@@ -68,7 +68,7 @@ _KIND = re.compile(r"-(laps|results|weather)\.csv$")
 #: What the child of (d) runs: one full ingest, then its report as JSON on stdout.
 _CHILD = (
     "import json, sys\n"
-    "from pitboard.ingest import ingest\n"
+    "from pitboard.ingestion import ingest\n"
     "r = ingest(sys.argv[1], sys.argv[2], force=True)\n"
     "print(json.dumps({'seconds': r.seconds, 'rows': r.rows}))\n"
 )
@@ -250,7 +250,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in files:  # warm the page cache so no variant pays for the first read
         total_bytes += len(path.read_bytes())
     # Imports that ingest does lazily would otherwise land in the first timed repetition.
-    for module in ("pitboard.refdata", "pitboard.ingest.stage", "pitboard.ingest.build"):
+    for module in ("pitboard.refdata", "pitboard.ingestion.stage", "pitboard.ingestion.build"):
         with contextlib.suppress(ImportError):
             __import__(module)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pitboard
 from conftest import SLICE, sql
-from pitboard.ingest.layouts import LAPS_26, LAPS_27, RESULTS_POS, RESULTS_POSITION, header_columns, match_layout
+from pitboard.ingestion.layouts import LAPS_26, LAPS_27, RESULTS_POS, RESULTS_POSITION, header_columns, match_layout
 
 LONG_BEACH = "2023/08-long-beach-street-circuit/202304151405-race"
 LIME_ROCK = "2021/14-lime-rock-park/202107171510-race"

@@ -16,7 +16,7 @@ from pitboard.exceptions import (
     NotFoundError,
     PitboardError,
 )
-from pitboard.ingest import IngestReport, Issue, ingest
+from pitboard.ingestion import IngestReport, Issue, ingest
 
 __version__ = "0.1.0"
 

@@ -86,8 +86,12 @@ class Database:
             with warnings.catch_warnings():
                 # DuckDB 2.0's DataFrame conversion calls DataFrame.drop(inplace=True), which
                 # pandas 3.1 deprecates (2026-11): not ours to fix, and not the user's concern.
-                warnings.filterwarnings("ignore", message="The inplace keyword in DataFrame.drop", category=FutureWarning)
-                warnings.filterwarnings("ignore", message="The inplace keyword in DataFrame.drop", category=DeprecationWarning)
+                warnings.filterwarnings(
+                    "ignore", message="The inplace keyword in DataFrame.drop", category=FutureWarning
+                )
+                warnings.filterwarnings(
+                    "ignore", message="The inplace keyword in DataFrame.drop", category=DeprecationWarning
+                )
                 frame = cursor.execute(sql, params or []).df()
         finally:
             cursor.close()

@@ -24,7 +24,7 @@ class DatabaseError(PitboardError):
 class IngestError(PitboardError):
     """The ingest could not run, or found problems while ``strict`` was set.
 
-    ``issues`` holds the problems (``pitboard.ingest.Issue``) when there are any.
+    ``issues`` holds the problems (``pitboard.ingestion.Issue``) when there are any.
     """
 
     def __init__(self, message: str, issues: list | None = None) -> None:

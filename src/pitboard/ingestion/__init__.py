@@ -25,8 +25,8 @@ from pathlib import Path
 
 from pitboard.config import default_data_dir, default_db_path
 from pitboard.exceptions import IngestError
-from pitboard.ingest.files import discover, inspect
-from pitboard.ingest.report import ERROR, INFO, WARNING, IngestReport, Issue
+from pitboard.ingestion.files import discover, inspect
+from pitboard.ingestion.report import ERROR, INFO, WARNING, IngestReport, Issue
 from pitboard.schema import PARSER_VERSION
 
 __all__ = ["ERROR", "INFO", "WARNING", "IngestReport", "Issue", "ingest"]
@@ -92,7 +92,7 @@ def ingest(
     db.parent.mkdir(parents=True, exist_ok=True)
     building = db.with_name(f"{db.name}.building-{os.getpid()}")
     _remove(building)
-    from pitboard.ingest.stage import Stager
+    from pitboard.ingestion.stage import Stager
 
     stager = Stager(db.parent)
     try:
@@ -105,7 +105,7 @@ def ingest(
             done_bytes += source.size
             if progress:
                 progress(index, len(sources), done_bytes, total_bytes)
-        from pitboard.ingest.build import build
+        from pitboard.ingestion.build import build
 
         rows = build(building, sources, stager, issues, fingerprint)
         for source in sources:

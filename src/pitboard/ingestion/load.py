@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import duckdb
 
-from pitboard.ingest.bulk import insert
-from pitboard.ingest.files import SourceFile
-from pitboard.ingest.identity import driver_ids, repair_mojibake, team_ids, vehicle_models
-from pitboard.ingest.layouts import DRIVER_FIELDS, DRIVER_SLOTS, LAPS_27, RESULTS_POS, RESULTS_POSITION, WEATHER
-from pitboard.ingest.report import INFO, Issue
-from pitboard.ingest.stage import col
+from pitboard.ingestion.bulk import insert
+from pitboard.ingestion.files import SourceFile
+from pitboard.ingestion.identity import driver_ids, repair_mojibake, team_ids, vehicle_models
+from pitboard.ingestion.layouts import DRIVER_FIELDS, DRIVER_SLOTS, LAPS_27, RESULTS_POS, RESULTS_POSITION, WEATHER
+from pitboard.ingestion.report import INFO, Issue
+from pitboard.ingestion.stage import col
 from pitboard.refdata import ReferenceData
 
 

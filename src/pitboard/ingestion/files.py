@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pitboard.domain.sessions import EVENT_FOLDER_PATTERN, FILE_PATTERN
-from pitboard.ingest.layouts import Layout, describe_mismatch, header_columns, match_layout
-from pitboard.ingest.report import ERROR, INFO, WARNING, Issue
+from pitboard.ingestion.layouts import Layout, describe_mismatch, header_columns, match_layout
+from pitboard.ingestion.report import ERROR, INFO, WARNING, Issue
 
 
 @dataclass

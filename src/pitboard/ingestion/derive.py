@@ -26,10 +26,10 @@ from pitboard.domain.sessions import (
     session_kind,
     session_name,
 )
-from pitboard.ingest.bulk import insert
-from pitboard.ingest.files import SourceFile
-from pitboard.ingest.identity import display_names, slug
-from pitboard.ingest.report import INFO, WARNING, Issue
+from pitboard.ingestion.bulk import insert
+from pitboard.ingestion.files import SourceFile
+from pitboard.ingestion.identity import display_names, slug
+from pitboard.ingestion.report import INFO, WARNING, Issue
 from pitboard.refdata import ReferenceData
 from pitboard.schema import CALENDAR, CORRECTIONS, DRIVER_ALIASES, GRIDS, SESSIONS, TEAM_ALIASES, VEHICLES, VENUES
 

@@ -54,6 +54,7 @@ CHECKS: dict[str, str] = {
     "required": "({c} IS NULL OR {c} = '')",
     "required_int": "({c} IS NULL OR TRY_CAST({c} AS BIGINT) IS NULL)",
     "flag": "({c} NOT IN ('', 'B'))",
+    "empty": "({c} <> '')",
 }
 
 #: What each checked column of each layout must be (columns not named are free text).

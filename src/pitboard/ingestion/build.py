@@ -7,12 +7,12 @@ from pathlib import Path
 import duckdb
 
 from pitboard import refdata
-from pitboard.ingest import derive, load
-from pitboard.ingest.bulk import insert
-from pitboard.ingest.files import SourceFile
-from pitboard.ingest.report import Issue
-from pitboard.ingest.sql import MACROS
-from pitboard.ingest.stage import Stager
+from pitboard.ingestion import derive, load
+from pitboard.ingestion.bulk import insert
+from pitboard.ingestion.files import SourceFile
+from pitboard.ingestion.report import Issue
+from pitboard.ingestion.sql import MACROS
+from pitboard.ingestion.stage import Stager
 from pitboard.schema import INGEST_ISSUES, PARSER_VERSION, SOURCES, TABLES
 
 #: Tables whose row counts the ingest summary reports.
@@ -59,7 +59,7 @@ def build(
         derive.build_seasons(con)
         _record_sources(con, sources)
         _record_issues(con, issues + [i for s in sources for i in s.issues])
-        from pitboard.ingest import built_at
+        from pitboard.ingestion import built_at
 
         meta = {**fingerprint, "built_at": built_at(), "schema_tables": str(len(TABLES)), "parser": PARSER_VERSION}
         insert(con, "_meta", ["key", "value"], list(meta.items()))

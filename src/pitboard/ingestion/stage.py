@@ -19,9 +19,9 @@ from pathlib import Path
 
 import duckdb
 
-from pitboard.ingest.files import SourceFile
-from pitboard.ingest.layouts import LAPS_26, LAPS_27, LAYOUTS, Layout
-from pitboard.ingest.sql import CHECKS, COLUMN_TYPES
+from pitboard.ingestion.files import SourceFile
+from pitboard.ingestion.layouts import LAPS_26, LAPS_27, LAYOUTS, Layout
+from pitboard.ingestion.sql import CHECKS, COLUMN_TYPES
 
 #: Staging table per layout; laps-26 is staged into the laps-27 shape (no flag).
 STAGE_TABLES = {
@@ -75,7 +75,8 @@ class Stager:
         for name in dict.fromkeys(STAGE_TABLES.values()):
             layout = LAPS_27 if name == "stage_laps" else next(lay for lay in LAYOUTS if stage_name(lay) == name)
             cols = ", ".join(f"c{i} VARCHAR" for i in range(len(layout.columns)))
-            con.execute(f"CREATE TEMP TABLE {name} (source_id INTEGER, line INTEGER, {cols})")
+            # 'extra' holds the field after the trailing comma's: always empty in a sound row.
+            con.execute(f"CREATE TEMP TABLE {name} (source_id INTEGER, line INTEGER, {cols}, extra VARCHAR)")
         by_id = {s.source_id: s for s in self.sources}
         for layout in LAYOUTS:
             if layout.name in self._files:
@@ -92,6 +93,7 @@ class Stager:
         names = [f"c{i}" for i in range(len(layout.columns))]
         if layout is LAPS_26:  # no FLAG_AT_FL: staged as NULL in the laps-27 shape
             names.append("NULL")
+        names.append(f"c{width - 1}")  # the field after the trailing comma: must be empty
         rejects = f"rejects_{layout.name.replace('-', '_')}"
         con.execute(
             f"""
@@ -133,12 +135,13 @@ def _check_values(con: duckdb.DuckDBPyConnection, sources: list[SourceFile]) -> 
             for name, kind in types.items()
             if name in layout.columns
         ]
+        tests.append(("", CHECKS["empty"].replace("{c}", "extra")))  # a field after the trailing comma
         failing = " OR ".join(f"coalesce({sql}, false)" for _, sql in tests)
         flags = ", ".join(f"coalesce({sql}, false)" for _, sql in tests)
         rows = con.execute(
             f"""
             SELECT source_id, min(line), arg_min([{flags}], line),
-                   arg_min([{", ".join(col(layout, n) for n, _ in tests)}], line), count(*)
+                   arg_min([{", ".join(col(layout, n) if n in layout.columns else "extra" for n, _ in tests)}], line), count(*)
             FROM {stage_name(layout)}
             WHERE source_id IN (SELECT unnest($ids)) AND ({failing})
             GROUP BY source_id
@@ -149,9 +152,12 @@ def _check_values(con: duckdb.DuckDBPyConnection, sources: list[SourceFile]) -> 
             index = bad.index(True)
             name = tests[index][0]
             more = f"; {count} bad rows in all" if count > 1 else ""
-            by_id[source_id].skip(
-                line, f"{name} = {values[index]!r} is not {_expected(types[name])}{more}", column=name
-            )
+            if not name:
+                problem = f"malformed CSV row: more fields than the header has ({values[index]!r} after the last column){more}"
+                by_id[source_id].skip(line, problem)
+            else:
+                problem = f"{name} = {values[index]!r} is not {_expected(types[name])}{more}"
+                by_id[source_id].skip(line, problem, column=name)
             con.execute(f"DELETE FROM {stage_name(layout)} WHERE source_id = ?", [source_id])
 
 
