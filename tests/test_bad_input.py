@@ -215,7 +215,7 @@ def test_rerun_does_no_work_and_a_changed_file_is_reread(slice_copy: Path, tmp_p
     before = counts(db)
     path = slice_copy / WEATHER
     lines = path.read_bytes().split(b"\n")
-    path.write_bytes(b"\n".join(lines[:-2] + [b""]))  # drop the last sample
+    path.write_bytes(b"\n".join([*lines[:-2], b""]))  # drop the last sample
     changed = pitboard.ingest(slice_copy, db)
     assert not changed.up_to_date
     assert counts(db) == {**before, "weather": before["weather"] - 1}
