@@ -1,7 +1,8 @@
 """Durations in the exports, parsed by hand into integer milliseconds, and printed back.
 
-Every duration in the files matches ``DURATION_PATTERN``: ``ss.fff``, ``m:ss.fff``,
-``mm:ss.fff``, ``h:mm:ss.fff`` or ``hh:mm:ss.fff``, always with exactly three decimals. Hours
+Every duration in the files matches ``DURATION_PATTERN``: ``s.fff``/``ss.fff``, ``m:ss.fff``,
+``mm:ss.fff``, ``h:mm:ss.fff`` or ``hh:mm:ss.fff``: always exactly three decimals, and two-digit
+seconds after a colon (all 4.8 million duration values of 2021-2025 fit; DATA.md §3). Hours
 are not bounded by 24 (``TOTAL_TIME`` of a 24-hour race is ``24:01:19.952``), so these are
 durations, never times of day: they are kept as integer milliseconds, which sum exactly
 (``ELAPSED`` equals the running sum of ``LAP_TIME`` to the millisecond).
@@ -11,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-#: The grammar of every duration in the exports (DATA.md §3).
-DURATION_PATTERN = r"^(?:(?:(\d+):)?(\d+):)?(\d+)\.(\d{3})$"
+#: The grammar of every duration in the exports (DATA.md §3): [[h:]m:]ss.fff, or s.fff alone.
+DURATION_PATTERN = r"^(?:(?:(\d+):)?(\d+):(\d{2})|(\d{1,2}))\.(\d{3})$"
 _DURATION = re.compile(DURATION_PATTERN)
 
 
@@ -26,7 +27,8 @@ def parse_duration_ms(text: str | None) -> int | None:
     match = _DURATION.match(text)
     if match is None:
         raise ValueError(f"not a duration: {text!r}")
-    hours, minutes, seconds, millis = match.groups()
+    hours, minutes, seconds, bare_seconds, millis = match.groups()
+    seconds = seconds or bare_seconds
     return ((int(hours or 0) * 60 + int(minutes or 0)) * 60 + int(seconds)) * 1000 + int(millis)
 
 

@@ -10,24 +10,20 @@ from __future__ import annotations
 from pitboard.domain.timefmt import DURATION_PATTERN
 
 MACROS = (
-    # 'h:mm:ss.fff' / 'm:ss.fff' / 'ss.fff' → integer milliseconds; '' → NULL; bad text → NULL.
-    f"""CREATE OR REPLACE TEMP MACRO dur_ms(s) AS CASE
-        WHEN s IS NULL OR s = '' OR NOT regexp_full_match(s, '{DURATION_PATTERN}') THEN NULL
-        ELSE (CASE len(string_split(s, ':'))
-                WHEN 1 THEN 0
-                WHEN 2 THEN string_split(s, ':')[1]::BIGINT * 60000
-                ELSE string_split(s, ':')[1]::BIGINT * 3600000 + string_split(s, ':')[2]::BIGINT * 60000
-              END + replace(string_split(s, ':')[-1], '.', '')::BIGINT)
-        END""",
-    # The same without the grammar check, for columns already checked (stage._check_values).
+    # A duration already checked against DURATION_PATTERN → integer ms; '' or NULL → NULL.
+    # The last six characters of a colon form are always 'ss.fff' (two-digit seconds), so the
+    # parse is plain substring arithmetic: about twice as fast as splitting on ':'.
     """CREATE OR REPLACE TEMP MACRO dur(s) AS CASE
         WHEN s IS NULL OR s = '' THEN NULL
-        ELSE (CASE len(string_split(s, ':'))
-                WHEN 1 THEN 0
-                WHEN 2 THEN string_split(s, ':')[1]::BIGINT * 60000
-                ELSE string_split(s, ':')[1]::BIGINT * 3600000 + string_split(s, ':')[2]::BIGINT * 60000
-              END + replace(string_split(s, ':')[-1], '.', '')::BIGINT)
+        WHEN strpos(s, ':') = 0 THEN replace(s, '.', '')::BIGINT
+        ELSE substr(s, -6, 2)::BIGINT * 1000 + substr(s, -3, 3)::BIGINT + 60000 * (
+            CASE WHEN strpos(s, ':') = length(s) - 6 THEN left(s, length(s) - 7)::BIGINT
+                 ELSE split_part(s, ':', 1)::BIGINT * 60 + split_part(s, ':', 2)::BIGINT END)
         END""",
+    # The same for unchecked text: anything that is not a duration gives NULL.
+    f"""CREATE OR REPLACE TEMP MACRO dur_ms(s) AS CASE
+        WHEN s IS NULL OR s = '' OR NOT regexp_full_match(s, '{DURATION_PATTERN}') THEN NULL
+        ELSE dur(s) END""",
     # '+2.120' → 2120; '+1:02.004' → 62004; anything else → NULL.
     """CREATE OR REPLACE TEMP MACRO gap_ms(s) AS CASE
         WHEN s LIKE '+%' THEN dur_ms(substr(s, 2)) ELSE NULL END""",
