@@ -372,3 +372,37 @@ def test_identities_fold_spellings_and_keep_people_apart(pb: pitboard.Pitboard) 
         """SELECT count(*) FROM laps l JOIN entry_drivers d ON d.session_id = l.session_id AND d.number = l.number
            AND d.slot = l.driver_slot WHERE d.name_raw <> l.driver_name""",
     ) == [(0,)]
+
+
+def test_source_lines_point_at_the_rows(pb: pitboard.Pitboard) -> None:
+    """A sample of rows of every kind, across every file layout: file and line give the row."""
+    cache: dict[str, list[str]] = {}
+
+    def line_of(path: str, line: int) -> list[str]:
+        if path not in cache:
+            cache[path] = (BUNDLED / path).read_text(encoding="utf-8-sig").split("\n")
+        return next(csv.reader([cache[path][line - 1]]))
+
+    laps = sql(
+        pb,
+        "SELECT s.path, l.source_line, l.number, l.lap, l.elapsed_ms FROM laps l JOIN _sources s USING (source_id) USING SAMPLE reservoir(400 ROWS) REPEATABLE (7)",
+    )
+    for path, line, number, lap, elapsed in laps:
+        fields = line_of(path, line)
+        assert (fields[0], int(fields[2]), parse_duration_ms(fields[13])) == (number, lap, elapsed), (path, line)
+    results = sql(
+        pb,
+        "SELECT s.path, r.source_line, r.number, r.laps FROM results r JOIN _sources s USING (source_id) USING SAMPLE reservoir(300 ROWS) REPEATABLE (7)",
+    )
+    for path, line, number, laps_done in results:
+        fields = line_of(path, line)
+        assert (fields[1], int(fields[3] if path.endswith("race-results.csv") else fields[7])) == (number, laps_done), (
+            path,
+            line,
+        )
+    weather = sql(
+        pb,
+        "SELECT s.path, w.source_line, w.epoch_s FROM weather w JOIN _sources s USING (source_id) USING SAMPLE reservoir(300 ROWS) REPEATABLE (7)",
+    )
+    for path, line, epoch in weather:
+        assert int(line_of(path, line)[0]) == epoch, (path, line)

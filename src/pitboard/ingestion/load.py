@@ -235,8 +235,7 @@ def load_laps(con: duckdb.DuckDBPyConnection) -> None:
                txt({c("HOUR")}) AS hour,
                st.start_local + to_milliseconds(dur({c("ELAPSED")})) AS crossing_local,
                st.start_utc + to_milliseconds(dur({c("ELAPSED")})) AS crossing_utc,
-               dur({c("S1_LARGE")}) AS s1_large_ms, dur({c("S2_LARGE")}) AS s2_large_ms,
-               dur({c("S3_LARGE")}) AS s3_large_ms, TRY_CAST(txt({c("TOP_SPEED")}) AS DOUBLE) AS top_speed,
+               {_large("S1")} AS s1_large_ms, {_large("S2")} AS s2_large_ms, {_large("S3")} AS s3_large_ms, TRY_CAST(txt({c("TOP_SPEED")}) AS DOUBLE) AS top_speed,
                txt({c("DRIVER_NAME")}) AS driver_name, dur({c("PIT_TIME")}) AS pit_time_ms,
                norm_class({c("CLASS")}) AS class, txt({c("GROUP")}) AS group_code, txt({c("TEAM")}) AS team_raw,
                txt({c("MANUFACTURER")}) AS manufacturer_raw, txt({c("FLAG_AT_FL")}) AS flag,
@@ -253,6 +252,13 @@ def load_laps(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         "UPDATE laps SET driver_id = m.driver_id FROM map_driver m WHERE laps.driver_id IS NULL AND m.name_raw = laps.driver_name"
     )
+
+
+def _large(sector: str) -> str:
+    """S1_LARGE is S1 written with minutes ('0:24.583' for '24.583'): reuse S1's parse when the
+    text says so, parse otherwise."""
+    small, large = "s." + col(LAPS_27, sector), "s." + col(LAPS_27, f"{sector}_LARGE")
+    return f"CASE WHEN {large} = {small} OR {large} = '0:' || {small} THEN dur({small}) ELSE dur({large}) END"
 
 
 def load_weather(con: duckdb.DuckDBPyConnection) -> None:
