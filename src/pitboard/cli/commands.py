@@ -40,6 +40,7 @@ def ingest(data_dir: Path | None, db_path: Path | None, strict: bool, force: boo
     """
     bar = None
     progress = None
+    phase = None
     if not quiet and sys.stderr.isatty():
         bar = click.progressbar(length=1, label="Reading files", file=sys.stderr, show_pos=False)
         bar.__enter__()
@@ -49,8 +50,13 @@ def ingest(data_dir: Path | None, db_path: Path | None, strict: bool, force: boo
             bar.length = total_bytes or 1
             bar.update(done_bytes - bar.pos)
 
+        def phase(name: str) -> None:
+            if bar is not None and not bar.finished:
+                bar.__exit__(None, None, None)
+            click.echo(f"\r\033[KBuilding the database: {name}…", nl=False, err=True)
+
     try:
-        report = pitboard.ingest(data_dir, db_path, strict=strict, force=force, progress=progress)
+        report = pitboard.ingest(data_dir, db_path, strict=strict, force=force, progress=progress, phase=phase)
     except pitboard.IngestError as exc:
         if bar:
             bar.__exit__(None, None, None)
@@ -59,6 +65,8 @@ def ingest(data_dir: Path | None, db_path: Path | None, strict: bool, force: boo
         raise
     if bar:
         bar.__exit__(None, None, None)
+        if phase is not None and not report.up_to_date:
+            click.echo("\r\033[K", nl=False, err=True)
     if not quiet:
         click.echo(report.summary())
 

@@ -55,10 +55,12 @@ def ingest(
     strict: bool = False,
     force: bool = False,
     progress: Progress | None = None,
+    phase: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Build (or bring up to date) the database at ``db_path`` from the files under ``data_dir``.
 
-    Returns an ``IngestReport``. Raises ``IngestError`` when the data folder is missing, or,
+    ``progress`` is called after each file is read and checked; ``phase`` with the name of each
+    build step. Returns an ``IngestReport``. Raises ``IngestError`` when the data folder is missing, or,
     with ``strict``, when any file has a problem (the previous database is then kept).
     """
     from pitboard.refdata import reference_hash
@@ -107,7 +109,7 @@ def ingest(
                 progress(index, len(sources), done_bytes, total_bytes)
         from pitboard.ingestion.build import build
 
-        rows = build(building, sources, stager, issues, fingerprint)
+        rows = build(building, sources, stager, issues, fingerprint, phase)
         for source in sources:
             issues.extend(source.issues)
         report.issues = issues

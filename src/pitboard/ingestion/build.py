@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -31,10 +32,19 @@ SUMMARY_TABLES = (
 
 
 def build(
-    path: Path, sources: list[SourceFile], stager: Stager, issues: list[Issue], fingerprint: dict[str, str]
+    path: Path,
+    sources: list[SourceFile],
+    stager: Stager,
+    issues: list[Issue],
+    fingerprint: dict[str, str],
+    phase: Callable[[str], None] | None = None,
 ) -> dict[str, int]:
-    """Build the database at ``path`` (which must not exist); return row counts per table."""
+    """Build the database at ``path`` (which must not exist); return row counts per table.
+
+    ``phase`` (optional) is told the name of each step as it starts, for a progress display.
+    """
     ref = refdata.load()
+    say = phase or (lambda _name: None)
     con = duckdb.connect(str(path))
     try:
         con.execute("SET enable_progress_bar = false")
@@ -42,14 +52,18 @@ def build(
             con.execute(table.ddl())
         for macro in MACROS:
             con.execute(macro)
+        say("reading and checking rows")
         stager.load(con)
+        say("results, cars and drivers")
         load.create_file_table(con, sources)
         load.build_maps(con, ref, issues)
         load.load_results(con)
         timing = load.session_timing(con)
         load.load_weather(con)
         derive.build_events_and_sessions(con, sources, ref, timing, issues)
+        say("laps")
         load.load_laps(con)
+        say("positions, corrections, grids, identities")
         derive.finish_results(con)
         derive.build_reference_tables(con, ref)
         derive.apply_corrections(con, ref, issues)
@@ -64,6 +78,7 @@ def build(
         meta = {**fingerprint, "built_at": built_at(), "schema_tables": str(len(TABLES)), "parser": PARSER_VERSION}
         insert(con, "_meta", ["key", "value"], list(meta.items()))
         counts = {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchall()[0][0] for t in SUMMARY_TABLES}
+        say("writing")
         con.execute("CHECKPOINT")
     finally:
         con.close()
