@@ -34,19 +34,6 @@ __all__ = ["ERROR", "INFO", "WARNING", "IngestReport", "Issue", "ingest"]
 #: progress(files_done, files_total, bytes_done, bytes_total)
 Progress = Callable[[int, int, int, int], None]
 
-DATA_TABLES = (
-    "events",
-    "sessions",
-    "entries",
-    "entry_drivers",
-    "results",
-    "laps",
-    "weather",
-    "drivers",
-    "teams",
-    "cars",
-)
-
 
 def ingest(
     data_dir: str | os.PathLike[str] | None = None,

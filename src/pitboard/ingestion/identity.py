@@ -10,7 +10,7 @@ A team's id is the folded canonical team name; a vehicle maps to a model and a m
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from pitboard.domain.names import driver_key, team_key
 from pitboard.refdata import ReferenceData
@@ -21,26 +21,24 @@ def slug(key: str) -> str:
     return re.sub(r"[^0-9a-z]+", "-", key).strip("-")
 
 
-def driver_ids(names: Iterable[str], ref: ReferenceData) -> dict[str, str]:
-    """Raw full name → driver_id, with the alias table applied."""
-    canonical = ref.driver_canonical()
+def _resolve(names: Iterable[str], fold: Callable[[str], str], canonical: dict[str, str]) -> dict[str, str]:
+    """Raw name → folded key of its canonical name (the alias table's, else its own)."""
     out = {}
     for name in names:
-        key = driver_key(name)
+        key = fold(name)
         target = canonical.get(key)
-        out[name] = slug(driver_key(target) if target else key)
+        out[name] = fold(target) if target else key
     return out
+
+
+def driver_ids(names: Iterable[str], ref: ReferenceData) -> dict[str, str]:
+    """Raw full name → driver_id, with the alias table applied."""
+    return {name: slug(key) for name, key in _resolve(names, driver_key, ref.driver_canonical()).items()}
 
 
 def team_ids(names: Iterable[str], ref: ReferenceData) -> dict[str, str]:
     """Raw TEAM spelling → team_id, with the alias table applied."""
-    canonical = ref.team_canonical()
-    out = {}
-    for name in names:
-        key = team_key(name)
-        target = canonical.get(key)
-        out[name] = team_key(target) if target else key
-    return out
+    return _resolve(names, team_key, ref.team_canonical())
 
 
 def vehicle_models(vehicles: Iterable[str], ref: ReferenceData) -> dict[str, tuple[str, str, bool]]:
