@@ -406,3 +406,44 @@ def test_source_lines_point_at_the_rows(pb: pitboard.Pitboard) -> None:
     )
     for path, line, epoch in weather:
         assert int(line_of(path, line)[0]) == epoch, (path, line)
+
+
+# DATA.md Appendix B.1 (one IMSA id, several names) and B.3 (look-alike names): every pair is
+# either one person in pitboard or kept apart on purpose, with a reason, in driver_distinct.csv.
+APPENDIX_B_PAIRS = [
+    ("Mathieu Jaminet", "Matthieu Jaminet"), ("Harry Gottsacker", "Moritz Kranz"),
+    ("Felipe De Oliveira Nasr", "Felipe Nasr"), ("Devlin DeFrancesco", "Devlin Defrancesco"),
+    ("Misha Goikhberg", "Stephen Simpson"), ("Maxi Buhk", "Maximilian Buhk"),
+    ("Ashton Harrison", "Ashton Harrison-Henry"), ("Anders Fjorback", "Anders Fjordbach"),
+    ("Dan Goldburg", "Daniel Goldburg"), ("CR Crews", "R Crews"), ("Alex Riberas", "Alex Riberas Bou"),
+    ("Mateo LLarena", "Mateo Llarena"), ("Jesse Krohn", "Jesse Kurki-Suonio"),
+    ("Rinus Van Kalmthout", "Rinus VeeKay"), ("Rinus VeeKay", "Rinus Veekay"),
+    ("Juan Pablo Montoya", "Sebastian Montoya"), ("Alex Vogel", "James French"),
+    ("Gunnar Jeannette", "PJ Hyett"), ("Marvin Kirchhofer", "Marvin Kirchhöfer"),
+    ("Giammaria Bruni", "Gianmaria Bruni"), ("Larry Voorde", "Larry ten Voorde"),
+    ("Shane Lewis", "Shane lewis"), ("Jon Bennett", "Jonathan Bennett"),
+    ("Augusto Farfus", "Augusto Farfus dos Santos Junior"), ("Giacomo Altoe", "Giacomo Altoè"),
+    ("Job Van Uitert", "Job van Uitert"), ("Marvin Kirchofer", "Marvin Kirchöfer"),
+    ("Mathias BECHE", "Mathias Beche"), ("Antonio Seravalle", "Antonio Serravalle"),
+    ("Dillon Machavern", "Dilon Machavern"), ("Luca Stolz", "Lucas Stolz"),
+    ("Joel Miller", "Jon Miller"), ("Matt Bell", "Matthew Bell"), ("Patrick Liddy", "Patrick Lindsey"),
+    ("Eddie Cheever", "Edward Cheever"), ("Seb Priaulx", "Sebastian Priaulx"),
+    ("Albert Costa", "Albert Costa Balboa"), ("Albert Costa", "Antonio Felix da Costa"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("a", "b"), APPENDIX_B_PAIRS)
+def test_appendix_b_identity_decisions(pb: pitboard.Pitboard, a: str, b: str) -> None:
+    ids = {
+        name: {r[0] for r in sql(pb, "SELECT DISTINCT driver_id FROM entry_drivers WHERE name_raw = ?", [name])}
+        for name in (a, b)
+    }
+    assert all(len(v) == 1 for v in ids.values()), ids
+    if ids[a] == ids[b]:
+        return
+    reasons = sql(
+        pb,
+        "SELECT reason FROM driver_aliases WHERE decision = 'distinct' AND ((name = ? AND other = ?) OR (name = ? AND other = ?))",
+        [a, b, b, a],
+    )
+    assert reasons and reasons[0][0].strip(), f"{a} / {b}: two people, but no reason recorded"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 #: Bump when the parsing or normalisation changes: a database built by another version is
 #: rebuilt from the files on the next ingest.
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -263,6 +263,7 @@ LAPS = _t(
     ("lap_time_ms", "BIGINT", "LAP_TIME, ms (includes pit-lane and garage time)."),
     ("lap_improvement", "INTEGER", "LAP_IMPROVEMENT: 2 = car's official best, 3/4 = session best."),
     ("in_pit", "BOOLEAN", "CROSSING_FINISH_LINE_IN_PIT = 'B': the lap ended in the pit lane (in-lap)."),
+    ("pit_out", "BOOLEAN", "PIT_TIME is set: the lap began in the pit lane (out-lap, or leaving the garage on lap 1)."),
     ("s1_ms", "BIGINT", "S1, ms."),
     ("s1_improvement", "INTEGER", "S1_IMPROVEMENT."),
     ("s2_ms", "BIGINT", "S2, ms."),

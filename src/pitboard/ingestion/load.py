@@ -228,6 +228,7 @@ def load_laps(con: duckdb.DuckDBPyConnection) -> None:
                {c("LAP_NUMBER")}::INTEGER AS lap, dur({c("LAP_TIME")}) AS lap_time_ms,
                TRY_CAST(txt({c("LAP_IMPROVEMENT")}) AS INTEGER) AS lap_improvement,
                coalesce({c("CROSSING_FINISH_LINE_IN_PIT")} = 'B', false) AS in_pit,
+               coalesce({c("PIT_TIME")} <> '', false) AS pit_out,
                dur({c("S1")}) AS s1_ms, TRY_CAST(txt({c("S1_IMPROVEMENT")}) AS INTEGER) AS s1_improvement,
                dur({c("S2")}) AS s2_ms, TRY_CAST(txt({c("S2_IMPROVEMENT")}) AS INTEGER) AS s2_improvement,
                dur({c("S3")}) AS s3_ms, TRY_CAST(txt({c("S3_IMPROVEMENT")}) AS INTEGER) AS s3_improvement,
