@@ -385,11 +385,11 @@ def test_source_lines_point_at_the_rows(pb: pitboard.Pitboard) -> None:
 
     laps = sql(
         pb,
-        "SELECT s.path, l.source_line, l.number, l.lap, l.elapsed_ms FROM laps l JOIN _sources s USING (source_id) USING SAMPLE reservoir(400 ROWS) REPEATABLE (7)",
+        "SELECT s.path, l.source_line, l.number, l.lap, l.lap_time_ms FROM laps l JOIN _sources s USING (source_id) USING SAMPLE reservoir(400 ROWS) REPEATABLE (7)",
     )
-    for path, line, number, lap, elapsed in laps:
+    for path, line, number, lap, lap_ms in laps:
         fields = line_of(path, line)
-        assert (fields[0], int(fields[2]), parse_duration_ms(fields[13])) == (number, lap, elapsed), (path, line)
+        assert (fields[0], int(fields[2]), parse_duration_ms(fields[3])) == (number, lap, lap_ms), (path, line)
     results = sql(
         pb,
         "SELECT s.path, r.source_line, r.number, r.laps FROM results r JOIN _sources s USING (source_id) USING SAMPLE reservoir(300 ROWS) REPEATABLE (7)",
