@@ -14,12 +14,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from pitboard import queries, resolve
 from pitboard.db import Database, Tracer
 from pitboard.exceptions import ExportError, NotFoundError
+
+if TYPE_CHECKING:
+    from pitboard.stats import StatsAnswer
 
 
 @dataclass(frozen=True)
@@ -163,6 +167,32 @@ class Pitboard:
     def issues(self) -> pd.DataFrame:
         """Every problem the ingest found and what it did about it."""
         return queries.table(self.db, "_ingest_issues", order="path,line")
+
+    # -- statistics ---------------------------------------------------------------------------
+    def stats(self, kind: str, name: str, *, car_team: str | None = None, **scope: Any) -> StatsAnswer:
+        """Figures of a driver, car, team or manufacturer (``kind``) within a scope
+        (``season=``, ``cls=``, ``event=``, ``team=``, ``since=``, ``until=``); see
+        ``pitboard.stats.subject_stats``."""
+        from pitboard import stats
+
+        return stats.subject_stats(self, kind, name, stats.Scope(**scope), car_team=car_team)
+
+    def leaders(self, metric: str, *, by: str = "driver", limit: int = 10, **scope: Any) -> pd.DataFrame:
+        """Leaderboard (rank, key, name, value, starts) by ``metric`` for a scope; the scope's
+        coverage is in ``frame.attrs["coverage"]``."""
+        from pitboard import stats
+
+        frame, cov = stats.leaders(self, metric, by=by, scope=stats.Scope(**scope), limit=limit)
+        frame.attrs["coverage"] = cov
+        return frame
+
+    def winners(self, season: int, cls: str | None = None) -> pd.DataFrame:
+        """Class winners of a season's championship races; coverage in ``frame.attrs``."""
+        from pitboard import stats
+
+        frame, cov = stats.winners(self, season, cls)
+        frame.attrs["coverage"] = cov
+        return frame
 
     # -- export -------------------------------------------------------------------------------
     def export(self, directory: str | os.PathLike[str], fmt: str = "parquet") -> dict[str, int]:

@@ -39,6 +39,10 @@ class Database:
         except duckdb.Error as exc:
             raise DatabaseError(f"cannot open {self.path}: {exc}") from exc
         self.tracer = tracer
+        #: Per-handle memo of small, immutable lookups (name candidates); the file is read-only.
+        self.cache: dict[str, Any] = {}
+        #: Per-handle memo of small, immutable lookups (name candidates); the file is read-only.
+        self.cache: dict[str, Any] = {}
         try:
             meta = dict(self._con.execute("SELECT key, value FROM _meta").fetchall())
         except duckdb.Error as exc:
@@ -71,13 +75,25 @@ class Database:
         finally:
             cursor.close()
 
+    def dicts(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run a parameterised query and return its rows as dicts (cheap for small results)."""
+        if self.tracer:
+            self.tracer(sql, params)
+        cursor = self._con.cursor()
+        try:
+            result = cursor.execute(sql, params or [])
+            names = [d[0] for d in result.description]
+            return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+        finally:
+            cursor.close()
+
     def frame(
         self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None, *, table: str | None = None
     ) -> pd.DataFrame:
         """Run a parameterised query and return a DataFrame.
 
-        Columns named like a column of ``table`` (or of any table, if not given) get that
-        column's pandas dtype from ``schema.py``, so an empty result still has the right dtypes.
+        Columns named like a column of ``table`` get that column's pandas dtype from
+        ``schema.py``, so an empty result still has the right dtypes.
         """
         if self.tracer:
             self.tracer(sql, params)
@@ -99,12 +115,11 @@ class Database:
 
 
 def conform(frame: pd.DataFrame, table: str | None = None) -> pd.DataFrame:
-    """Cast the columns of ``frame`` that the schema declares to their declared pandas dtypes."""
-    types: dict[str, str] = {}
-    tables = [TABLES_BY_NAME[table]] if table else list(TABLES_BY_NAME.values())
-    for t in tables:
-        for column in t.columns:
-            types.setdefault(column.name, column.type)
+    """Cast the columns of ``frame`` that ``table`` declares to their declared pandas dtypes
+    (nothing is cast without a table: a column name alone says nothing about its type)."""
+    if table is None:
+        return frame
+    types = {column.name: column.type for column in TABLES_BY_NAME[table].columns}
     for name in frame.columns:
         if name in types:
             dtype = pandas_dtype(types[name])

@@ -21,11 +21,23 @@ def jsonable(value: Any) -> Any:
     """Convert numpy/pandas scalars, dates and NaN to plain JSON values."""
     if value is None:
         return None
+    try:
+        import pandas as pd
+
+        if value is pd.NA or value is pd.NaT:
+            return None
+    except ImportError:  # pragma: no cover
+        pass
     if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):
         return jsonable(value.tolist())
     if isinstance(value, float) and math.isnan(value):
         return None
-    if isinstance(value, (dt.datetime, dt.date)):
+    if isinstance(value, dt.datetime):
+        # DATE columns can arrive as midnight timestamps: print those as dates.
+        if value.tzinfo is None and value.time() == dt.time():
+            return value.date().isoformat()
+        return value.isoformat()
+    if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, (list, tuple)):
         return [jsonable(v) for v in value]

@@ -131,3 +131,136 @@ def match_class(query: str | None, classes: list[str]) -> str | None:
     if code not in classes:
         raise NotFoundError(f"no class {query!r} in this session", [display_class(c) for c in classes])
     return code
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """How a name was matched: what it became, how (exact, spelling, surname, initial, fuzzy,
+    contains), and how sure (1.0 exact)."""
+
+    query: str
+    key: str
+    name: str
+    how: str
+    confidence: float
+
+
+def match_driver(query: str, candidates: list[dict]) -> Resolution:
+    """A driver by full name, any spelling, surname, initial + surname or a misspelling.
+
+    A surname shared by several people (Taylor, van der Linde) raises ``AmbiguousNameError``
+    listing them; so does a misspelling close to several names.
+    """
+    from pitboard.domain.names import driver_key
+
+    q = driver_key(query)
+    if not q:
+        raise NotFoundError("no driver name given")
+
+    def label(c: dict) -> str:
+        teams = ", ".join((c.get("teams") or [])[:3])
+        return f"{c['name']} ({c['first_season']}–{c['last_season']}{'; ' + teams if teams else ''})"
+
+    for c in candidates:  # fold every spelling once per (cached) candidate list
+        if "_keys" not in c:
+            c["_keys"] = [driver_key(c["name"])] + [driver_key(s) for s in c["spellings"]]
+    exact = [c for c in candidates if q in c["_keys"]]
+    if len(exact) == 1:
+        c = exact[0]
+        return Resolution(query, c["driver_id"], c["name"], "exact" if q == c["_keys"][0] else "spelling", 1.0)
+    words = q.split()
+    if len(words) >= 2 and len(words[0]) == 1:  # "T. Blomqvist", "T Blomqvist"
+        initial = [
+            c
+            for c in candidates
+            if c["_keys"][0].startswith(words[0]) and c["_keys"][0].endswith(" " + " ".join(words[1:]))
+        ]
+        if len(initial) == 1:
+            return Resolution(query, initial[0]["driver_id"], initial[0]["name"], "initial", 0.95)
+        if initial:
+            raise AmbiguousNameError(
+                f"{query!r} matches {len(initial)} drivers: say which", [label(c) for c in initial]
+            )
+    surname = [c for c in candidates if any(k.endswith(" " + q) for k in c["_keys"])]
+    if len(surname) == 1:
+        return Resolution(query, surname[0]["driver_id"], surname[0]["name"], "surname", 0.9)
+    if surname:
+        raise AmbiguousNameError(
+            f"{query!r} matches {len(surname)} drivers: say which", sorted(label(c) for c in surname)
+        )
+    scored = []
+    for c in candidates:
+        keys = set(c["_keys"])
+        best = max(
+            max(difflib.SequenceMatcher(None, q, k).ratio(), difflib.SequenceMatcher(None, q, k.split()[-1]).ratio())
+            for k in keys
+        )
+        scored.append((best, c))
+    scored.sort(key=lambda pair: -pair[0])
+    if scored and scored[0][0] >= FUZZY_MIN_RATIO:
+        close = [c for score, c in scored if score >= scored[0][0] - 0.03]
+        if len(close) == 1:
+            return Resolution(query, close[0]["driver_id"], close[0]["name"], "fuzzy", round(scored[0][0], 2))
+        raise AmbiguousNameError(f"{query!r} is close to {len(close)} drivers: say which", [label(c) for c in close])
+    raise NotFoundError(f"no driver matches {query!r}", [label(c) for _, c in scored[:5]])
+
+
+def match_team(query: str, candidates: list[dict]) -> Resolution:
+    """A team by any spelling, a distinctive part of its name ("Penske"), or a misspelling."""
+    from pitboard.domain.names import team_key
+
+    q = team_key(query)
+    if not q:
+        raise NotFoundError("no team name given")
+    exact = [c for c in candidates if q == team_key(c["name"]) or q in {team_key(s) for s in c["spellings"]}]
+    if len(exact) == 1:
+        return Resolution(query, exact[0]["team_id"], exact[0]["name"], "exact", 1.0)
+    part = [c for c in candidates if any(q in team_key(s) for s in [c["name"], *c["spellings"]])]
+    if len(part) == 1:
+        return Resolution(query, part[0]["team_id"], part[0]["name"], "contains", 0.9)
+    if part:
+        raise AmbiguousNameError(f"{query!r} matches {len(part)} teams: say which", sorted(c["name"] for c in part))
+    scored = sorted(
+        (
+            (max(difflib.SequenceMatcher(None, q, team_key(s)).ratio() for s in [c["name"], *c["spellings"]]), c)
+            for c in candidates
+        ),
+        key=lambda pair: -pair[0],
+    )
+    if scored and scored[0][0] >= FUZZY_MIN_RATIO and (len(scored) == 1 or scored[1][0] < scored[0][0] - 0.03):
+        return Resolution(query, scored[0][1]["team_id"], scored[0][1]["name"], "fuzzy", round(scored[0][0], 2))
+    raise NotFoundError(f"no team matches {query!r}", [c["name"] for _, c in scored[:5]])
+
+
+#: Names people use for a marque that the data spells otherwise.
+MANUFACTURER_ALIASES = {
+    "corvette": "Chevrolet",
+    "mercedes": "Mercedes-AMG",
+    "amg": "Mercedes-AMG",
+    "merc": "Mercedes-AMG",
+}
+
+
+def match_manufacturer(query: str, names: list[str]) -> Resolution:
+    """A manufacturer by name, prefix or common alias ("Corvette" → Chevrolet)."""
+    from pitboard.domain.names import team_key
+
+    q = team_key(query)
+    alias = MANUFACTURER_ALIASES.get(q)
+    for name in names:
+        if team_key(name) == q or (alias and name == alias):
+            return Resolution(query, name, name, "exact" if not alias else "alias", 1.0)
+    prefix = [n for n in names if team_key(n).startswith(q)]
+    if len(prefix) == 1:
+        return Resolution(query, prefix[0], prefix[0], "prefix", 0.9)
+    raise (AmbiguousNameError if prefix else NotFoundError)(
+        f"no single manufacturer matches {query!r}", prefix or names
+    )
+
+
+def car_number(text: str) -> str:
+    """ "31", "#31", "No. 31", "car 01" → the number as text (leading zeros kept: 01 ≠ 1)."""
+    cleaned = re.sub(r"^(?:car|no\.?|nr\.?|number|#)\s*", "", text.strip(), flags=re.IGNORECASE).lstrip("#").strip()
+    if not re.fullmatch(r"\d{1,3}", cleaned):
+        raise NotFoundError(f"{text!r} is not a car number (e.g. 31, #31, No. 31, 01)")
+    return cleaned

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 #: Bump when the parsing or normalisation changes: a database built by another version is
 #: rebuilt from the files on the next ingest.
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"
 
 
 @dataclass(frozen=True)
@@ -161,6 +161,57 @@ GRIDS = _t(
     ("class", "VARCHAR", "Class."),
     ("session_id", "VARCHAR", "The grid-setting session; null if none is in the data."),
     ("rule", "VARCHAR", "Which rule chose it."),
+    ("pole_number", "VARCHAR", "Car on pole: class P1 of the grid-setting session; null when no car set a time."),
+    ("pole_car_id", "VARCHAR", "The pole car (cars.car_id)."),
+    ("pole_lap_ms", "BIGINT", "The pole lap (TIME/FL_TIME of the grid session), ms."),
+    ("note", "VARCHAR", "Why there is no pole, when there is none."),
+)
+
+RACE_RESULTS = _t(
+    "race_results",
+    "One row per car per championship race: the facts the statistics count (DEFINITIONS.md).",
+    ("session_id", "number"),
+    ("session_id", "VARCHAR", "The race."),
+    ("event_id", "VARCHAR", "The event."),
+    ("season", "INTEGER", "Season."),
+    ("round", "INTEGER", "Championship round."),
+    ("race_date", "DATE", "Local date of the race."),
+    ("event_name", "VARCHAR", "Event name."),
+    ("venue_id", "VARCHAR", "Circuit."),
+    ("class", "VARCHAR", "Class."),
+    ("number", "VARCHAR", "Car number."),
+    ("car_id", "VARCHAR", "The car (season, number, team)."),
+    ("team_id", "VARCHAR", "Team."),
+    ("team", "VARCHAR", "Team name."),
+    ("manufacturer", "VARCHAR", "Manufacturer."),
+    ("model", "VARCHAR", "Vehicle model."),
+    ("started", "BOOLEAN", "Took the start: not 'Not started' and laps > 0 (a start, DEFINITIONS.md)."),
+    ("finish_status", "VARCHAR", "running, retired, dns or disqualified."),
+    ("class_position", "INTEGER", "Official class position (corrections applied)."),
+    ("position", "INTEGER", "Official overall position."),
+    ("laps", "INTEGER", "Laps completed."),
+    ("distance_km", "DOUBLE", "laps x the event's track length."),
+    ("grid_class_position", "INTEGER", "Class position in the grid-setting session (null: no time, or not listed)."),
+    ("pole", "BOOLEAN", "Class P1 of the grid-setting session, with a time."),
+    ("best_lap_ms", "BIGINT", "Official fastest lap of the car in the race (FL_TIME), ms."),
+    ("fastest_lap", "BOOLEAN", "The lowest FL_TIME of the class in this race."),
+    ("laps_led", "INTEGER", "Laps at whose crossing the car led its class; null without a laps file."),
+    ("has_laps", "BOOLEAN", "The race has a laps file (false for every Rolex 24)."),
+    ("class_cars", "INTEGER", "Cars entered in the class in this race."),
+    ("corrected", "BOOLEAN", "An official decision after the export changed this result."),
+)
+
+RACE_DRIVERS = _t(
+    "race_drivers",
+    "One row per driver listed on a car in a championship race.",
+    ("session_id", "number", "driver_id"),
+    ("session_id", "VARCHAR", "The race."),
+    ("season", "INTEGER", "Season."),
+    ("number", "VARCHAR", "Car number."),
+    ("driver_id", "VARCHAR", "Driver."),
+    ("slot", "INTEGER", "Driver slot on the car."),
+    ("laps_driven", "INTEGER", "Laps this driver drove; null without a laps file."),
+    ("drove", "BOOLEAN", "Drove at least one lap; null without a laps file."),
 )
 
 ENTRIES = _t(
@@ -448,7 +499,7 @@ META = _t(
 #: Every table, in dependency order.
 TABLES: tuple[Table, ...] = (
     SEASONS, VENUES, CALENDAR, EVENTS, SESSIONS, GRIDS, ENTRIES, ENTRY_DRIVERS, RESULTS, LAPS,
-    WEATHER, DRIVERS, DRIVER_ALIASES, TEAMS, TEAM_ALIASES, CARS, CORRECTIONS, VEHICLES, SOURCES,
+    WEATHER, RACE_RESULTS, RACE_DRIVERS, DRIVERS, DRIVER_ALIASES, TEAMS, TEAM_ALIASES, CARS, CORRECTIONS, VEHICLES, SOURCES,
     INGEST_ISSUES, META,
 )  # fmt: skip
 

@@ -70,6 +70,7 @@ def build(
         derive.build_grids(con)
         derive.build_track_lengths(con)
         derive.build_identities(con, ref)
+        derive.build_race_tables(con)
         derive.build_seasons(con)
         _record_sources(con, sources)
         _record_issues(con, issues + [i for s in sources for i in s.issues])

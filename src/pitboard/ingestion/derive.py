@@ -31,7 +31,7 @@ from pitboard.ingestion.files import SourceFile
 from pitboard.ingestion.identity import display_names, slug
 from pitboard.ingestion.report import INFO, WARNING, Issue
 from pitboard.refdata import ReferenceData
-from pitboard.schema import CALENDAR, CORRECTIONS, DRIVER_ALIASES, GRIDS, SESSIONS, TEAM_ALIASES, VEHICLES, VENUES
+from pitboard.schema import CALENDAR, CORRECTIONS, DRIVER_ALIASES, SESSIONS, TEAM_ALIASES, VEHICLES, VENUES
 
 UTC = dt.UTC
 #: How far the file name's start may be from the first weather sample and still be trusted.
@@ -445,7 +445,78 @@ def build_grids(con: duckdb.DuckDBPyConnection) -> None:
                     )
             out.append((event_id, season, cls, chosen, rule or "no grid-setting session in the data"))
     if out:
-        insert(con, "grids", GRIDS.column_names, out)
+        insert(con, "grids", ["event_id", "season", "class", "session_id", "rule"], out)
+    # The pole: class P1 of the grid session, if it set a time (a class whose cars all lack a
+    # time, e.g. 2023 Watkins Glen GTP, has no pole: the grid was set by points).
+    con.execute(
+        """
+        UPDATE grids SET pole_number = p.number, pole_car_id = p.car_id, pole_lap_ms = p.best_lap_ms
+        FROM (
+            SELECT r.session_id, r.class, r.number, e.car_id, r.best_lap_ms
+            FROM results r JOIN entries e USING (session_id, number)
+            WHERE r.class_position = 1 AND r.best_lap_ms IS NOT NULL
+        ) p
+        WHERE grids.session_id = p.session_id AND grids.class = p.class
+        """
+    )
+    con.execute(
+        """UPDATE grids SET note = CASE WHEN session_id IS NULL THEN 'no grid-setting session in the data'
+                                      ELSE 'no car of the class set a time: no pole' END
+           WHERE pole_number IS NULL"""
+    )
+
+
+def build_race_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """race_results and race_drivers: the per-race facts the statistics count."""
+    con.execute(
+        """
+        INSERT INTO race_results BY NAME
+        WITH led AS (
+            SELECT session_id, number, count(*) AS laps_led
+            FROM (
+                SELECT l.session_id, l.number,
+                       row_number() OVER (PARTITION BY l.session_id, l.class, l.lap ORDER BY l.elapsed_ms, l.number) AS rank
+                FROM laps l JOIN sessions s USING (session_id) WHERE s.championship_race
+            ) WHERE rank = 1 GROUP BY ALL
+        ),
+        grid AS (
+            SELECT g.event_id, g.class, r.number, r.class_position, g.pole_number
+            FROM grids g JOIN results r ON r.session_id = g.session_id AND r.class = g.class
+            WHERE r.best_lap_ms IS NOT NULL
+        )
+        SELECT r.session_id, s.event_id, r.season, ev.round, ev.race_date, ev.event_name, ev.venue_id, r.class, r.number,
+               e.car_id, e.team_id, e.team, e.manufacturer, e.model,
+               coalesce(r.status, '') <> 'Not started' AND coalesce(r.laps, 0) > 0 AS started,
+               r.finish_status, r.class_position, r.position, r.laps,
+               round(r.laps * ev.track_length_km, 3) AS distance_km,
+               grid.class_position AS grid_class_position,
+               coalesce(grid.pole_number = r.number, false) AS pole,
+               r.best_lap_ms,
+               r.best_lap_ms IS NOT NULL AND r.best_lap_ms = min(r.best_lap_ms) OVER (PARTITION BY r.session_id, r.class) AS fastest_lap,
+               CASE WHEN s.has_laps THEN coalesce(led.laps_led, 0) END AS laps_led,
+               s.has_laps, count(*) OVER (PARTITION BY r.session_id, r.class) AS class_cars, r.corrected
+        FROM results r
+        JOIN sessions s USING (session_id)
+        JOIN events ev USING (event_id)
+        JOIN entries e USING (session_id, number)
+        LEFT JOIN grid ON grid.event_id = s.event_id AND grid.class = r.class AND grid.number = r.number
+        LEFT JOIN led USING (session_id, number)
+        WHERE s.championship_race
+        """
+    )
+    con.execute(
+        """
+        INSERT INTO race_drivers BY NAME
+        SELECT d.session_id, d.season, d.number, d.driver_id, d.slot,
+               CASE WHEN s.has_laps THEN coalesce(n.laps, 0) END AS laps_driven,
+               CASE WHEN s.has_laps THEN coalesce(n.laps, 0) > 0 END AS drove
+        FROM entry_drivers d
+        JOIN sessions s USING (session_id)
+        LEFT JOIN (SELECT session_id, number, driver_slot, count(*) AS laps FROM laps GROUP BY ALL) n
+               ON n.session_id = d.session_id AND n.number = d.number AND n.driver_slot = d.slot
+        WHERE s.championship_race
+        """
+    )
 
 
 def build_track_lengths(con: duckdb.DuckDBPyConnection) -> None:

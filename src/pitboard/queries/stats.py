@@ -1,0 +1,281 @@
+"""SQL of the statistics: race facts for a subject within a scope, poles, leaderboards,
+winners, and the calendar rounds a scope covers. Parameters are always bound."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from pitboard.db import Database
+
+
+@dataclass(frozen=True)
+class ScopeFilter:
+    """A resolved scope: every field optional; ``event_ids`` are present events."""
+
+    seasons: tuple[int, ...] = ()
+    cls: str | None = None
+    event_ids: tuple[str, ...] | None = None
+    team_id: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    params: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def where(self, alias: str = "r", columns: dict[str, str] | None = None) -> tuple[str, dict[str, Any]]:
+        """SQL conditions on race_results (``alias``) or on the given column expressions
+        (keys: season, class, event_id, team_id, race_date), and their parameters."""
+        col = {name: f"{alias}.{name}" for name in ("season", "class", "event_id", "team_id", "race_date")}
+        col.update(columns or {})
+        clauses, params = ["true"], {}
+        if self.seasons:
+            clauses.append(f"{col['season']} IN (SELECT unnest($seasons))")
+            params["seasons"] = list(self.seasons)
+        if self.cls:
+            clauses.append(f"{col['class']} = $cls")
+            params["cls"] = self.cls
+        if self.event_ids is not None:
+            clauses.append(f"{col['event_id']} IN (SELECT unnest($events))")
+            params["events"] = list(self.event_ids) or [""]
+        if self.team_id:
+            clauses.append(f"{col['team_id']} = $team")
+            params["team"] = self.team_id
+        if self.since:
+            clauses.append(f"{col['race_date']} >= $since")
+            params["since"] = self.since
+        if self.until:
+            clauses.append(f"{col['race_date']} <= $until")
+            params["until"] = self.until
+        return " AND ".join(clauses), params
+
+
+#: The columns a scope filters on, for a pole (grids g, the pole car's entry e, its event ev).
+_POLE_COLUMNS = {
+    "season": "g.season",
+    "class": "g.class",
+    "event_id": "g.event_id",
+    "team_id": "e.team_id",
+    "race_date": "ev.race_date",
+}
+_POLE_FROM = """grids g JOIN entries e ON e.session_id = g.session_id AND e.number = g.pole_number
+            JOIN events ev ON ev.event_id = g.event_id"""
+
+
+#: Subjects: which race_results rows belong to them. Drivers join race_drivers.
+_SUBJECT = {
+    "driver": "r.session_id = d.session_id AND r.number = d.number AND d.driver_id = $key",
+    "car": "r.car_id = $key",
+    "team": "r.team_id = $key",
+    "manufacturer": "r.manufacturer = $key",
+}
+
+
+def races(db: Database, kind: str, key: str, scope: ScopeFilter) -> list[dict[str, Any]]:
+    """Every championship-race row of a subject within the scope, in date order.
+
+    Columns: the ``race_results`` columns, plus for drivers ``slot``, ``laps_driven``, ``drove``
+    and ``co_drivers`` (other drivers on the car).
+    """
+    where, params = scope.where()
+    if kind == "driver":
+        sql = f"""
+            SELECT r.*, d.slot, d.laps_driven, d.drove,
+                   (SELECT string_agg(dr.name, ' / ' ORDER BY o.slot) FROM race_drivers o JOIN drivers dr USING (driver_id)
+                     WHERE o.session_id = r.session_id AND o.number = r.number AND o.driver_id <> d.driver_id) AS co_drivers
+            FROM race_results r JOIN race_drivers d ON {_SUBJECT["driver"]}
+            WHERE {where} ORDER BY r.race_date, r.session_id"""
+    else:
+        sql = f"""
+            SELECT r.*,
+                   (SELECT string_agg(dr.name, ' / ' ORDER BY o.slot) FROM race_drivers o JOIN drivers dr USING (driver_id)
+                     WHERE o.session_id = r.session_id AND o.number = r.number) AS drivers
+            FROM race_results r WHERE {_SUBJECT[kind]} AND {where} ORDER BY r.race_date, r.session_id, r.class, r.number"""
+    return db.dicts(sql, {**params, "key": key})
+
+
+def poles(db: Database, kind: str, key: str, scope: ScopeFilter) -> list[dict[str, Any]]:
+    """Poles of a subject within the scope: one row per (event, class) pole, credited to the
+    car and every driver listed on it in the grid-setting session.
+
+    Columns: event_id, season, race_date, event_name, class, number, car_id, team_id, team,
+    manufacturer, pole_lap_ms, session_id (the grid-setting session).
+    """
+    where, params = scope.where(columns=_POLE_COLUMNS)
+    subject = {
+        "driver": "EXISTS (SELECT 1 FROM entry_drivers d WHERE d.session_id = g.session_id AND d.number = g.pole_number AND d.driver_id = $key)",
+        "car": "g.pole_car_id = $key",
+        "team": "e.team_id = $key",
+        "manufacturer": "e.manufacturer = $key",
+    }[kind]
+    return db.dicts(
+        f"""
+        SELECT g.event_id, g.season, ev.race_date, ev.event_name, g.class, g.pole_number AS number,
+               g.pole_car_id AS car_id, e.team_id, e.team, e.manufacturer, g.pole_lap_ms, g.session_id
+        FROM {_POLE_FROM}
+        WHERE g.pole_number IS NOT NULL AND {subject} AND {where}
+        ORDER BY ev.race_date, g.class
+        """,
+        {**params, "key": key},
+    )
+
+
+def championship_calendar(db: Database) -> list[dict[str, Any]]:
+    """Every championship round of the calendar (present or missing), in date order."""
+    if "calendar" not in db.cache:
+        db.cache["calendar"] = db.dicts(
+            "SELECT season, round, event_name, race_date, status, event_id, classes FROM calendar WHERE championship ORDER BY race_date"
+        )
+    return db.cache["calendar"]
+
+
+#: Leaderboard metrics: SQL aggregate over started race rows (alias r).
+METRICS: dict[str, str] = {
+    "starts": "count(*)",
+    "wins": "count(*) FILTER (WHERE r.class_position = 1)",
+    "podiums": "count(*) FILTER (WHERE r.class_position <= 3)",
+    "top5s": "count(*) FILTER (WHERE r.class_position <= 5)",
+    "overall-wins": "count(*) FILTER (WHERE r.position = 1)",
+    "fastest-laps": "count(*) FILTER (WHERE r.fastest_lap)",
+    "laps-led": "sum(r.laps_led)",
+    "laps": "sum(r.laps)",
+    "distance": "round(sum(r.distance_km), 1)",
+    "dnfs": "count(*) FILTER (WHERE r.finish_status = 'retired')",
+}
+BY = {
+    "driver": (
+        "d.driver_id",
+        "dr.name",
+        "JOIN race_drivers d ON d.session_id = r.session_id AND d.number = r.number JOIN drivers dr ON dr.driver_id = d.driver_id",
+    ),
+    "car": (
+        "r.car_id",
+        "'#' || any_value(r.number) || ' ' || any_value(r.team) || ' (' || any_value(r.season) || ')'",
+        "",
+    ),
+    "team": ("r.team_id", "any_value(r.team)", ""),
+    "manufacturer": ("r.manufacturer", "r.manufacturer", ""),
+}
+
+
+def leaderboard(db: Database, metric: str, by: str, scope: ScopeFilter, limit: int) -> pd.DataFrame:
+    """The top ``limit`` subjects by ``metric`` (ties at the cut included).
+
+    Columns: rank, key, name, value, starts. Poles are counted from ``grids``.
+    """
+    key, name, join = BY[by]
+    where, params = scope.where()
+    if metric == "poles":
+        pole_where, params = scope.where(columns=_POLE_COLUMNS)
+        pole_key, pole_name, pole_join = {
+            "driver": (
+                "d.driver_id",
+                "any_value(dr.name)",
+                "JOIN entry_drivers d ON d.session_id = g.session_id AND d.number = g.pole_number JOIN drivers dr ON dr.driver_id = d.driver_id",
+            ),
+            "car": (
+                "g.pole_car_id",
+                "'#' || any_value(g.pole_number) || ' ' || any_value(e.team) || ' (' || any_value(g.season) || ')'",
+                "",
+            ),
+            "team": ("e.team_id", "any_value(e.team)", ""),
+            "manufacturer": ("e.manufacturer", "any_value(e.manufacturer)", ""),
+        }[by]
+        inner = f"""
+            SELECT {pole_key} AS key, {pole_name} AS name, count(*) AS value, NULL::BIGINT AS starts
+            FROM {_POLE_FROM} {pole_join}
+            WHERE g.pole_number IS NOT NULL AND {pole_where}
+            GROUP BY {pole_key}"""
+    else:
+        agg = METRICS[metric]
+        inner = f"""
+            SELECT {key} AS key, {name if by != "driver" else "any_value(dr.name)"} AS name, {agg} AS value, count(*) AS starts
+            FROM race_results r {join}
+            WHERE r.started AND {where}
+            GROUP BY {key}{", r.manufacturer" if by == "manufacturer" else ""}"""
+    return db.frame(
+        f"""
+        SELECT rank() OVER (ORDER BY value DESC) AS rank, key, name, value, starts FROM ({inner})
+        WHERE value > 0 QUALIFY rank <= $limit ORDER BY rank, name
+        """,
+        {**params, "limit": limit},
+    )
+
+
+def winners(db: Database, season: int, cls: str | None) -> pd.DataFrame:
+    """Class winners of every championship race of a season, in date order."""
+    return db.frame(
+        """
+        SELECT r.round, r.race_date, r.event_name, r.class, r.number, r.team, r.model, r.corrected,
+               (SELECT string_agg(dr.name, ' / ' ORDER BY d.slot) FROM race_drivers d JOIN drivers dr USING (driver_id)
+                 WHERE d.session_id = r.session_id AND d.number = r.number) AS drivers, r.session_id
+        FROM race_results r
+        WHERE r.season = $season AND r.class_position = 1 AND ($cls IS NULL OR r.class = $cls)
+        ORDER BY r.race_date, array_position(['GTP', 'DPI', 'LMP2', 'LMP3', 'GTLM', 'GTDPRO', 'GTD'], r.class)
+        """,
+        {"season": season, "cls": cls},
+    )
+
+
+def driver_candidates(db: Database) -> list[dict]:
+    """Every driver with spellings, seasons and teams (for name resolution and listings)."""
+    if "drivers" in db.cache:
+        return db.cache["drivers"]
+    rows = db.rows(
+        """
+        SELECT d.driver_id, d.name, d.spellings, d.first_season, d.last_season,
+               (SELECT list(DISTINCT e.team ORDER BY e.team) FROM entry_drivers x JOIN entries e USING (session_id, number)
+                 WHERE x.driver_id = d.driver_id) AS teams
+        FROM drivers d
+        """
+    )
+    names = ("driver_id", "name", "spellings", "first_season", "last_season", "teams")
+    db.cache["drivers"] = [dict(zip(names, r, strict=True)) for r in rows]
+    return db.cache["drivers"]
+
+
+def team_candidates(db: Database) -> list[dict]:
+    if "teams" not in db.cache:
+        db.cache["teams"] = db.dicts("SELECT team_id, name, spellings, first_season, last_season FROM teams")
+    return db.cache["teams"]
+
+
+def manufacturers(db: Database) -> list[str]:
+    return [
+        r[0]
+        for r in db.rows("SELECT DISTINCT manufacturer FROM race_results WHERE manufacturer IS NOT NULL ORDER BY 1")
+    ]
+
+
+def cars_numbered(db: Database, number: str, season: int | None) -> list[dict]:
+    """Cars with this number (in championship races), newest first."""
+    rows = db.rows(
+        """
+        SELECT car_id, season, number, team, any_value(class) AS class, count(*) AS races
+        FROM race_results WHERE number = $number AND ($season IS NULL OR season = $season)
+        GROUP BY car_id, season, number, team ORDER BY season DESC, races DESC
+        """,
+        {"number": number, "season": season},
+    )
+    return [dict(zip(("car_id", "season", "number", "team", "class", "races"), r, strict=True)) for r in rows]
+
+
+def round_of(db: Database, season: int, event_name: str) -> int | None:
+    """The championship round number of an event (by its calendar name), if it is one."""
+    rows = db.rows(
+        "SELECT round FROM calendar WHERE season = ? AND event_name = ? AND championship", [season, event_name]
+    )
+    return rows[0][0] if rows else None
+
+
+def driver(db: Database, driver_id: str) -> dict[str, Any]:
+    """A driver's row: driver_id, name, spellings, imsa_driver_ids, countries."""
+    return db.dicts(
+        "SELECT driver_id, name, spellings, imsa_driver_ids, countries FROM drivers WHERE driver_id = ?", [driver_id]
+    )[0]
+
+
+def team(db: Database, team_id: str) -> dict[str, Any]:
+    """A team's row: team_id, name, spellings."""
+    return db.dicts("SELECT team_id, name, spellings FROM teams WHERE team_id = ?", [team_id])[0]

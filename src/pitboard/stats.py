@@ -1,0 +1,467 @@
+"""Career, season and record figures for drivers, cars, teams and manufacturers.
+
+Every figure follows DEFINITIONS.md (see docs/conventions.md) and is counted from the per-race
+facts the ingest derives (``race_results``, ``race_drivers``, ``grids``):
+
+* a **start** is a championship race in which the subject's car took the start (not
+  ``Not started``, laps > 0); wins, podiums, top 5s are class positions 1 / ≤ 3 / ≤ 5 of starts,
+  with IMSA's post-export decisions applied;
+* a **pole** is class P1 of the grid-setting session, credited to the car and every driver listed
+  on it there; a **fastest lap** the lowest ``FL_TIME`` of the class in the race;
+* **laps led** are counted only in races with a laps file: ``None`` when none in scope has one,
+  and the races without are listed, never counted as zero.
+
+Every answer carries its ``Coverage``: the championship rounds in scope, those present in the
+data and the missing ones by name, so a total over a season with missing rounds is never
+presented as complete.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from pitboard import queries, resolve
+from pitboard.domain.classes import normalise_class
+from pitboard.exceptions import AmbiguousNameError, NotFoundError
+from pitboard.queries import stats as sq
+
+if TYPE_CHECKING:
+    from pitboard.api import Pitboard
+
+SUBJECT_KINDS = ("driver", "car", "team", "manufacturer")
+#: Metrics a leaderboard can rank by (``pitboard leaders METRIC``).
+LEADER_METRICS = (
+    "wins",
+    "poles",
+    "podiums",
+    "top5s",
+    "starts",
+    "fastest-laps",
+    "laps-led",
+    "overall-wins",
+    "laps",
+    "distance",
+    "dnfs",
+)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What part of the record to count: all optional, combined with AND.
+
+    ``event`` names an event across seasons ("sebring": every Twelve Hours of Sebring);
+    ``until`` is "as of" a date (events on or before it).
+    """
+
+    season: int | None = None
+    cls: str | None = None
+    event: str | None = None
+    team: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    def describe(self) -> str:
+        parts = []
+        if self.season:
+            parts.append(str(self.season))
+        if self.cls:
+            parts.append(f"class {self.cls}")
+        if self.event:
+            parts.append(f"event {self.event!r}")
+        if self.team:
+            parts.append(f"team {self.team!r}")
+        if self.since:
+            parts.append(f"from {self.since}")
+        if self.until:
+            parts.append(f"until {self.until}")
+        return ", ".join(parts) or "career (2021 onwards: the data's range)"
+
+
+@dataclass
+class Coverage:
+    """Which championship rounds a figure covers."""
+
+    rounds_in_scope: int
+    rounds_present: int
+    missing_events: list[str]
+    complete: bool
+    note: str
+
+    def line(self) -> str:
+        if self.complete:
+            return f"Coverage: complete: {self.rounds_present} of {self.rounds_in_scope} championship rounds in scope are in the data. {self.note}".strip()
+        return (
+            f"Coverage: INCOMPLETE: {self.rounds_present} of {self.rounds_in_scope} championship rounds in scope are in the data; "
+            f"missing: {'; '.join(self.missing_events)}. {self.note}"
+        ).strip()
+
+
+@dataclass
+class Figures:
+    """The counts for one subject within one scope."""
+
+    starts: int = 0
+    wins: int = 0
+    podiums: int = 0
+    top5s: int = 0
+    poles: int = 0
+    fastest_laps: int = 0
+    overall_wins: int = 0
+    laps_led: int | None = None
+    laps_led_races_without_data: list[str] = field(default_factory=list)
+    laps_completed: int = 0
+    distance_km: float = 0.0
+    dnfs: int = 0
+    dns: int = 0
+    avg_class_start: float | None = None
+    avg_class_finish: float | None = None
+    best_finish: int | None = None
+    best_finish_count: int = 0
+    starts_drove_a_lap: int | None = None
+    starts_without_lap_data: int = 0
+
+
+@dataclass
+class StatsAnswer:
+    """A subject's figures in a scope, with its breakdowns and how the name was matched."""
+
+    kind: str
+    subject: dict[str, Any]
+    resolution: resolve.Resolution
+    scope: Scope
+    figures: Figures
+    coverage: Coverage
+    seasons: list[dict[str, Any]]
+    races: list[dict[str, Any]]
+    poles: list[dict[str, Any]]
+    cars: list[dict[str, Any]]
+    teams: list[str]
+    records: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape: the figures at the top level, then what matched, coverage, lists."""
+        out: dict[str, Any] = dict(asdict(self.figures))
+        out[self.kind] = self.subject
+        out["matched"] = asdict(self.resolution)
+        out["scope"] = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in asdict(self.scope).items()}
+        out["coverage"] = asdict(self.coverage)
+        out.update(
+            seasons=self.seasons,
+            races=self.races,
+            pole_list=self.poles,
+            cars=self.cars,
+            teams=self.teams,
+            records=self.records,
+        )
+        return out
+
+
+# --------------------------------------------------------------------------------------------
+# scope
+
+
+def resolve_scope(pb: Pitboard, scope: Scope) -> tuple[sq.ScopeFilter, list[tuple[int, int]] | None]:
+    """Turn a ``Scope`` of names into ids; also return the (season, round) pairs of the named
+    event across all seasons (present or missing), for coverage."""
+    db = pb.db
+    team_id = None
+    if scope.team:
+        team_id = resolve.match_team(scope.team, sq.team_candidates(db)).key
+    cls = normalise_class(scope.cls) if scope.cls else None
+    event_ids: tuple[str, ...] | None = None
+    rounds: list[tuple[int, int]] | None = None
+    if scope.event:
+        event_ids, rounds = (), []
+        found_any = False
+        seasons = [scope.season] if scope.season else queries.season_numbers(db)
+        for season in seasons:
+            try:
+                cand = resolve.match_event(scope.event, queries.event_candidates(db, season))
+            except AmbiguousNameError:
+                raise
+            except NotFoundError:
+                continue
+            found_any = True
+            if cand["event_id"]:
+                event_ids += (cand["event_id"],)
+            rnd = sq.round_of(db, season, cand["event_name"])
+            if rnd is not None:
+                rounds.append((season, rnd))
+        if not found_any:
+            raise NotFoundError(f"no event matches {scope.event!r} in any season")
+    seasons_t = (scope.season,) if scope.season else ()
+    return sq.ScopeFilter(seasons_t, cls, event_ids, team_id, scope.since, scope.until), rounds
+
+
+def coverage(pb: Pitboard, flt: sq.ScopeFilter, rounds: list[tuple[int, int]] | None) -> Coverage:
+    """The championship rounds a scope covers, by the published calendar."""
+    wanted = set(rounds) if rounds is not None else None
+    cal = [
+        c
+        for c in sq.championship_calendar(pb.db)
+        if (not flt.seasons or c["season"] in flt.seasons)
+        and (not flt.cls or flt.cls in (c["classes"] or []))
+        and (flt.since is None or c["race_date"] >= flt.since)
+        and (flt.until is None or c["race_date"] <= flt.until)
+        and (wanted is None or (c["season"], c["round"]) in wanted)
+    ]
+    names = [
+        f"{c['event_name']} {c['season']} ({c['race_date'].day} {c['race_date']:%b %Y})"
+        for c in cal
+        if c["status"] == "missing"
+    ]
+    note = ""
+    if flt.since is None and not flt.seasons:
+        note = "The data starts in 2021: earlier seasons are not covered."
+    return Coverage(len(cal), sum(1 for c in cal if c["status"] == "present"), names, not names, note)
+
+
+# --------------------------------------------------------------------------------------------
+# subjects
+
+
+def _subject(
+    pb: Pitboard, kind: str, name: str, season: int | None, team: str | None
+) -> tuple[resolve.Resolution, dict[str, Any]]:
+    db = pb.db
+    if kind == "driver":
+        res = resolve.match_driver(name, sq.driver_candidates(db))
+        return res, sq.driver(db, res.key)
+    if kind == "team":
+        res = resolve.match_team(name, sq.team_candidates(db))
+        return res, sq.team(db, res.key)
+    if kind == "manufacturer":
+        res = resolve.match_manufacturer(name, sq.manufacturers(db))
+        return res, {"name": res.name}
+    number = resolve.car_number(name)
+    cars = sq.cars_numbered(db, number, season)
+    if team:
+        team_id = resolve.match_team(team, sq.team_candidates(db)).key
+        cars = [c for c in cars if c["car_id"].endswith("/" + team_id)]
+    if not cars:
+        raise NotFoundError(f"no car #{number}{f' in {season}' if season else ''} in a championship race")
+    if len({c["car_id"] for c in cars}) > 1:
+        raise AmbiguousNameError(
+            f"#{number} was {len(cars)} cars{f' in {season}' if season else ''}: give --season and/or --team",
+            [f"#{c['number']} {c['team']} ({c['season']}, {c['class']}, {c['races']} races)" for c in cars],
+        )
+    car = cars[0]
+    res = resolve.Resolution(name, car["car_id"], f"#{car['number']} {car['team']} ({car['season']})", "number", 1.0)
+    return res, {
+        "car_id": car["car_id"],
+        "name": res.name,
+        "number": car["number"],
+        "season": car["season"],
+        "team": car["team"],
+    }
+
+
+def subject_stats(
+    pb: Pitboard, kind: str, name: str, scope: Scope = Scope(), *, car_team: str | None = None
+) -> StatsAnswer:
+    """Figures of a driver, car, team or manufacturer within a scope.
+
+    For a car, ``name`` is its number ("31", "#31", "No. 31") and ``scope.season`` picks the
+    season (a car is season, number and team; ``car_team`` disambiguates).
+    """
+    if kind not in SUBJECT_KINDS:
+        raise ValueError(f"kind must be one of {SUBJECT_KINDS}")
+    res, subject = _subject(pb, kind, name, scope.season, car_team)
+    flt, rounds = resolve_scope(pb, scope)
+    rows = sq.races(pb.db, kind, res.key, flt)
+    pole_rows = sq.poles(pb.db, kind, res.key, flt)
+    figures = _figures(rows, pole_rows, kind)
+    races = _race_list(rows, pole_rows, kind)
+    return StatsAnswer(
+        kind=kind,
+        subject=subject,
+        resolution=res,
+        scope=scope,
+        figures=figures,
+        coverage=coverage(pb, flt, rounds),
+        seasons=_by_season(pb, rows, pole_rows, kind, flt, rounds),
+        races=races,
+        poles=pole_rows,
+        cars=_cars(rows) if kind in ("driver", "team", "manufacturer") else [],
+        teams=sorted({r["team"] for r in rows if r["started"] and r["team"]}) if kind == "driver" else [],
+        records=_streaks(rows, pole_rows) if kind in ("driver", "car") else {},
+    )
+
+
+def _figures(rows: list[dict[str, Any]], pole_rows: list[dict[str, Any]], kind: str) -> Figures:
+    started = [r for r in rows if r["started"]]
+    positions = [r["class_position"] for r in started if r["class_position"] is not None]
+    fig = Figures(
+        starts=len(started),
+        wins=positions.count(1),
+        podiums=sum(1 for p in positions if p <= 3),
+        top5s=sum(1 for p in positions if p <= 5),
+        poles=len(pole_rows),
+        fastest_laps=sum(1 for r in started if r["fastest_lap"]),
+        overall_wins=sum(1 for r in started if r["position"] == 1),
+        laps_completed=sum(r["laps"] or 0 for r in started),
+        distance_km=round(sum(r["distance_km"] or 0.0 for r in started), 1),
+        dnfs=sum(1 for r in started if r["finish_status"] == "retired"),
+        dns=len(rows) - len(started),
+    )
+    with_laps = [r for r in started if r["has_laps"]]
+    fig.laps_led = sum(r["laps_led"] or 0 for r in with_laps) if with_laps else None
+    fig.laps_led_races_without_data = list(
+        dict.fromkeys(f"{r['event_name']} {r['season']}" for r in started if not r["has_laps"])
+    )
+    grid = [r["grid_class_position"] for r in started if r["grid_class_position"] is not None]
+    fig.avg_class_start = round(sum(grid) / len(grid), 2) if grid else None
+    fig.avg_class_finish = round(sum(positions) / len(positions), 2) if positions else None
+    if positions:
+        fig.best_finish = min(positions)
+        fig.best_finish_count = positions.count(fig.best_finish)
+    if kind == "driver":
+        known = [r for r in started if r["drove"] is not None]
+        fig.starts_drove_a_lap = sum(1 for r in known if r["drove"]) if known else None
+        fig.starts_without_lap_data = len(started) - len(known)
+    return fig
+
+
+def _event(row: dict[str, Any]) -> str:
+    return f"{row['event_name']} {row['season']}"
+
+
+RACE_FIELDS = (
+    "season", "round", "race_date", "event_name", "class", "number", "team", "model", "started", "grid_class_position",
+    "class_position", "position", "finish_status", "laps", "laps_led", "fastest_lap", "best_lap_ms", "corrected", "session_id",
+)  # fmt: skip
+
+
+def _race_list(rows: list[dict[str, Any]], pole_rows: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+    extra = ("co_drivers", "drove", "laps_driven") if kind == "driver" else ("drivers",)
+    poles = {(p["event_id"], p["class"], p["number"]) for p in pole_rows}
+    return [
+        {**{k: r[k] for k in RACE_FIELDS + extra}, "pole": (r["event_id"], r["class"], r["number"]) in poles}
+        for r in rows
+    ]
+
+
+def _cars(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    cars: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        if r["started"]:
+            car = cars.setdefault(
+                r["car_id"], {k: r[k] for k in ("car_id", "season", "number", "team", "class", "model")} | {"starts": 0}
+            )
+            car["starts"] += 1
+    return sorted(cars.values(), key=lambda c: (c["season"], c["number"]))
+
+
+def _by_season(
+    pb: Pitboard,
+    rows: list[dict[str, Any]],
+    pole_rows: list[dict[str, Any]],
+    kind: str,
+    flt: sq.ScopeFilter,
+    rounds: list[tuple[int, int]] | None,
+) -> list[dict[str, Any]]:
+    out = []
+    for season in sorted({r["season"] for r in rows} | {p["season"] for p in pole_rows}):
+        fig = _figures(
+            [r for r in rows if r["season"] == season], [p for p in pole_rows if p["season"] == season], kind
+        )
+        cov = coverage(pb, sq.ScopeFilter((season,), flt.cls, flt.event_ids, flt.team_id, flt.since, flt.until), rounds)
+        out.append({"season": season, **asdict(fig), "complete": cov.complete, "missing_events": cov.missing_events})
+    return out
+
+
+def _streaks(rows: list[dict[str, Any]], pole_rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Firsts, lasts and streaks over the subject's starts in date order."""
+    started = sorted((r for r in rows if r["started"]), key=lambda r: (r["race_date"], r["session_id"]))
+    if not started:
+        return {}
+    out: dict[str, Any] = {"first_start": _event(started[0]), "last_start": _event(started[-1])}
+    tests = {"win": 1, "podium": 3, "top5": 5}
+    for name, limit in tests.items():
+        hits = [r["class_position"] is not None and r["class_position"] <= limit for r in started]
+        longest = current = best_end = 0
+        for i, hit in enumerate(hits):
+            current = current + 1 if hit else 0
+            if current > longest:
+                longest, best_end = current, i
+        idx = [i for i, hit in enumerate(hits) if hit]
+        out[name] = {
+            "first": _event(started[idx[0]]) if idx else None,
+            "last": _event(started[idx[-1]]) if idx else None,
+            "longest_streak": longest,
+            "longest_streak_ended": _event(started[best_end]) if longest else None,
+            "current_streak": current,
+            "starts_since_last": (len(hits) - 1 - idx[-1]) if idx else None,
+        }
+    if pole_rows:
+        ordered = sorted(pole_rows, key=lambda p: p["race_date"])
+        out["pole"] = {"first": _event(ordered[0]), "last": _event(ordered[-1])}
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# lists
+
+
+def leaders(
+    pb: Pitboard, metric: str, *, by: str = "driver", scope: Scope = Scope(), limit: int = 10
+) -> tuple[pd.DataFrame, Coverage]:
+    """The top ``limit`` drivers (cars, teams, manufacturers) by ``metric`` within a scope,
+    ties at the cut included, and the scope's coverage."""
+    if metric not in LEADER_METRICS:
+        raise NotFoundError(f"unknown metric {metric!r}", list(LEADER_METRICS))
+    if by not in SUBJECT_KINDS:
+        raise NotFoundError(f"cannot rank by {by!r}", list(SUBJECT_KINDS))
+    flt, rounds = resolve_scope(pb, scope)
+    frame = sq.leaderboard(pb.db, metric, by, flt, limit)
+    return frame, coverage(pb, flt, rounds)
+
+
+def winners(pb: Pitboard, season: int, cls: str | None = None) -> tuple[pd.DataFrame, Coverage]:
+    """Every class winner of a season's championship races, and the season's coverage."""
+    code = normalise_class(cls) if cls else None
+    flt = sq.ScopeFilter((season,), code)
+    return sq.winners(pb.db, season, code), coverage(pb, flt, None)
+
+
+def head_to_head(pb: Pitboard, a: str, b: str, scope: Scope = Scope()) -> dict[str, Any]:
+    """Two drivers in the races both started in the same class: who finished ahead.
+
+    Races where they shared a car are counted apart (``same_car``), not as a win for either.
+    """
+    ra = subject_stats(pb, "driver", a, scope)
+    rb = subject_stats(pb, "driver", b, scope)
+    races_a = {(r["session_id"], r["class"]): r for r in ra.races if r["started"]}
+    together = []
+    for r in rb.races:
+        key = (r["session_id"], r["class"])
+        if r["started"] and key in races_a:
+            together.append((races_a[key], r))
+    same_car = [p for p in together if p[0]["number"] == p[1]["number"]]
+    rivals = [p for p in together if p[0]["number"] != p[1]["number"]]
+    a_ahead = sum(1 for x, y in rivals if (x["class_position"] or 999) < (y["class_position"] or 999))
+    return {
+        "a": ra.subject["name"],
+        "b": rb.subject["name"],
+        "races_together": len(rivals),
+        "a_ahead": a_ahead,
+        "b_ahead": len(rivals) - a_ahead,
+        "same_car": len(same_car),
+        "races": [
+            {
+                "event": f"{x['event_name']} {x['season']}",
+                "class": x["class"],
+                "a_car": x["number"],
+                "a_finish": x["class_position"],
+                "b_car": y["number"],
+                "b_finish": y["class_position"],
+            }
+            for x, y in rivals
+        ],
+        "coverage": asdict(ra.coverage),
+        "matched": [asdict(ra.resolution), asdict(rb.resolution)],
+    }
