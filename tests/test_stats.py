@@ -242,6 +242,8 @@ def test_head_to_head_and_streaks(pb: pitboard.Pitboard) -> None:
     assert crew["same_car"] == 9 and crew["races_together"] == 0
     records = stats.subject_stats(pb, "driver", "Tom Blomqvist").records
     assert records["win"]["first"] == "Rolex 24 At Daytona 2022"
+    # his 2025 Watkins Glen win was his first since Petit Le Mans 2023
+    assert records["win"]["last"] == "Sahlen's Six Hours of The Glen 2025" and records["win"]["previous"] == "Motul Petit Le Mans 2023"
     assert records["podium"]["longest_streak"] >= records["podium"]["current_streak"]
 
 

@@ -392,6 +392,9 @@ def _streaks(rows: list[dict[str, Any]], pole_rows: list[dict[str, Any]]) -> dic
         out[name] = {
             "first": _event(started[idx[0]]) if idx else None,
             "last": _event(started[idx[-1]]) if idx else None,
+            # "first win since …": the one before the last, and the starts in between
+            "previous": _event(started[idx[-2]]) if len(idx) > 1 else None,
+            "starts_between_last_two": (idx[-1] - idx[-2] - 1) if len(idx) > 1 else None,
             "longest_streak": longest,
             "longest_streak_ended": _event(started[best_end]) if longest else None,
             "current_streak": current,
@@ -399,7 +402,11 @@ def _streaks(rows: list[dict[str, Any]], pole_rows: list[dict[str, Any]]) -> dic
         }
     if pole_rows:
         ordered = sorted(pole_rows, key=lambda p: p["race_date"])
-        out["pole"] = {"first": _event(ordered[0]), "last": _event(ordered[-1])}
+        out["pole"] = {
+            "first": _event(ordered[0]),
+            "last": _event(ordered[-1]),
+            "previous": _event(ordered[-2]) if len(ordered) > 1 else None,
+        }
     return out
 
 
