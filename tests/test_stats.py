@@ -27,6 +27,7 @@ NON_CHAMPIONSHIP = {"01-roar-before-the-24", "03-sebring-february-test", "03-feb
 # Official class orders after IMSA's later decisions, written out independently of the code.
 MOVED_TO = {  # (season, folder, class, number) -> official class position
     (2021, "05-sebring-international-raceway", "DPI", "48"): 7,
+    (2022, "10-belle-isle-street-course", "DPI", "31"): 6,
     (2023, "12-watkins-glen-international", "GTP", "6"): 9,
     (2024, "17-tire-rack.com-battle-on-the-bricks", "GTP", "40"): 11,
     (2024, "17-tire-rack.com-battle-on-the-bricks", "GTP", "6"): 10,
@@ -243,7 +244,10 @@ def test_head_to_head_and_streaks(pb: pitboard.Pitboard) -> None:
     records = stats.subject_stats(pb, "driver", "Tom Blomqvist").records
     assert records["win"]["first"] == "Rolex 24 At Daytona 2022"
     # his 2025 Watkins Glen win was his first since Petit Le Mans 2023
-    assert records["win"]["last"] == "Sahlen's Six Hours of The Glen 2025" and records["win"]["previous"] == "Motul Petit Le Mans 2023"
+    assert (
+        records["win"]["last"] == "Sahlen's Six Hours of The Glen 2025"
+        and records["win"]["previous"] == "Motul Petit Le Mans 2023"
+    )
     assert records["podium"]["longest_streak"] >= records["podium"]["current_streak"]
 
 

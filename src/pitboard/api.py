@@ -23,6 +23,7 @@ from pitboard.db import Database, Tracer
 from pitboard.exceptions import ExportError, NotFoundError
 
 if TYPE_CHECKING:
+    from pitboard.standings import Standings
     from pitboard.stats import StatsAnswer
 
 
@@ -193,6 +194,13 @@ class Pitboard:
         frame, cov = stats.winners(self, season, cls)
         frame.attrs["coverage"] = cov
         return frame
+
+    def standings(self, season: int, cls: str, championship: str = "drivers", after: str | None = None) -> Standings:
+        """Championship standings (drivers, teams, manufacturers, endurance) of a class,
+        final or after a round; see ``pitboard.standings``."""
+        from pitboard import standings
+
+        return standings.compute(self, season, cls, championship, after)
 
     # -- export -------------------------------------------------------------------------------
     def export(self, directory: str | os.PathLike[str], fmt: str = "parquet") -> dict[str, int]:

@@ -1,0 +1,55 @@
+"""``pitboard standings SEASON --class C``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+import pitboard
+from pitboard import render, standings
+from pitboard.cli import handle_errors, main, output_options
+from pitboard.domain.classes import display_class
+
+
+@main.command(name="standings")
+@click.argument("season", type=int)
+@click.option("--class", "cls", required=True, help="Class: GTP, DPi, LMP2, LMP3, GTLM, 'GTD PRO', GTD.")
+@click.option("--championship", type=click.Choice(standings.CHAMPIONSHIPS), default="drivers", show_default=True)
+@click.option("--after", "after", default=None, help="Standings after this round ('sebring'), not final.")
+@click.option("--detail", is_flag=True, help="Show every scoring line of every entry (table only).")
+@output_options
+@handle_errors
+def standings_command(
+    season: int, cls: str, championship: str, after: str | None, detail: bool, fmt: str, db_path: Path | None
+) -> None:
+    """Championship standings reconstructed from IMSA's points rules (pitboard/data/rules)."""
+    with pitboard.open(db_path) as pb:
+        table = standings.compute(pb, season, cls, championship, after)
+    data = table.to_dict()
+    if fmt == "json":
+        for row in data["standings"]:
+            row.pop("detail")
+        click.echo(render.to_json(data))
+        return
+    if fmt == "csv":
+        click.echo(render.to_csv([{k: v for k, v in r.items() if k != "detail"} for r in data["standings"]]), nl=False)
+        return
+    title = f"{season} {display_class(table.cls)} {championship} standings" + (f" after {after}" if after else "")
+    status = "complete" if table.complete else "INCOMPLETE (missing: " + "; ".join(table.missing_events) + ")"
+    lines = [title, f"Rounds counted: {len(table.rounds_counted)} · coverage: {status}", ""]
+    lines.append(
+        render.text_table(
+            [(r.position, r.name, r.points, r.behind or "", r.wins, r.seconds, r.thirds, r.starts) for r in table.rows],
+            ["Pos", "Name", "Points", "Behind", "Wins", "2nd", "3rd", "Races"],
+            "rlrrrrrr",
+        )
+    )
+    if detail:
+        for r in table.rows:
+            lines.append(f"\n{r.name}: " + "; ".join(f"{d['round']} {d['what']} {d['points']:+d}" for d in r.detail))
+    if table.champion:
+        lines.append(f"\nChampion: {table.champion}")
+    lines.append("")
+    lines += [f"Note: {n}" for n in table.notes]
+    click.echo("\n".join(lines))
