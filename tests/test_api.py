@@ -15,7 +15,7 @@ def test_public_names_are_pinned() -> None:
     assert pitboard.__all__ == sorted(pitboard.__all__)
     assert set(pitboard.__all__) == {
         "AmbiguousNameError", "DatabaseError", "EventRef", "ExportError", "IngestError", "IngestReport", "Issue",
-        "NotFoundError", "Pitboard", "PitboardError", "SessionRef", "__version__", "ingest", "open",
+        "NotAvailableError", "NotFoundError", "Pitboard", "PitboardError", "SessionRef", "__version__", "ingest", "open",
     }  # fmt: skip
 
 

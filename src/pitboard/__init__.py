@@ -13,6 +13,7 @@ from pitboard.exceptions import (
     DatabaseError,
     ExportError,
     IngestError,
+    NotAvailableError,
     NotFoundError,
     PitboardError,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "IngestError",
     "IngestReport",
     "Issue",
+    "NotAvailableError",
     "NotFoundError",
     "Pitboard",
     "PitboardError",

@@ -7,6 +7,7 @@
     ├── IngestError            the ingest could not run or (strict) found problems
     ├── NotFoundError          nothing matched a name (season, event, session, class)
     │   └── AmbiguousNameError several things matched; carries the candidates
+    ├── NotAvailableError      the data cannot answer (a race without a laps file)
     └── ExportError            the export could not be written
 """
 
@@ -45,6 +46,10 @@ class NotFoundError(PitboardError):
 
 class AmbiguousNameError(NotFoundError):
     """A name matched several things equally well; ``candidates`` lists them."""
+
+
+class NotAvailableError(PitboardError):
+    """The data cannot answer this: e.g. lap-by-lap analysis of a race without a laps file."""
 
 
 class ExportError(PitboardError):

@@ -1,0 +1,188 @@
+"""Race analysis of one session, class by class: positions and gaps at every lap, the leader
+sequence and laps led, cautions, pit stops and stints, drive time per driver, pace, weather.
+
+Every function takes a resolved ``SessionRef`` (``pb.session(season, event, session)``) and an
+optional class, and returns a DataFrame (definitions in ``pitboard.queries.analysis``). A session
+without a laps file (every Rolex 24) has no lap-by-lap data: the lap-based functions raise
+``NotAvailableError`` saying so; pace falls back to the official best laps from the results and
+the weather timeline is still there.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from pitboard.domain.classes import class_rank, normalise_class
+from pitboard.exceptions import NotAvailableError
+from pitboard.queries import analysis as qa
+from pitboard.queries import table
+
+if TYPE_CHECKING:
+    from pitboard.api import Pitboard, SessionRef
+
+#: How many of a car's fastest clean laps the "best N average" takes.
+BEST_N = 5
+VIEWS = ("positions", "gaps", "leaders", "cautions", "pits", "stints", "drivers", "pace", "weather")
+
+
+def _laps_required(pb: Pitboard, ref: SessionRef, what: str) -> None:
+    if not qa.has_laps(pb.db, ref.session_id):
+        raise NotAvailableError(
+            f"{ref.event.event_name} {ref.event.season} {ref.name} has no laps file: {what} cannot be computed "
+            "(results, official best laps and weather are available)"
+        )
+
+
+def _class(frame: pd.DataFrame, cls: str | None) -> pd.DataFrame:
+    if cls is None:
+        return frame.reset_index(drop=True)
+    return frame[frame["class"] == normalise_class(cls)].reset_index(drop=True)
+
+
+def _class_order(frame: pd.DataFrame, *then: str) -> pd.DataFrame:
+    order = frame["class"].map(class_rank)
+    return frame.assign(_rank=order).sort_values(["_rank", *then]).drop(columns="_rank").reset_index(drop=True)
+
+
+def positions(pb: Pitboard, ref: SessionRef, cls: str | None = None) -> pd.DataFrame:
+    """Overall and class position of every car at every lap crossing, with gap to the class
+    leader, interval to the class car ahead and laps down (see ``queries.analysis``)."""
+    _laps_required(pb, ref, "positions")
+    return _class(qa.positions(pb.db, ref.session_id), cls)
+
+
+def gaps(pb: Pitboard, ref: SessionRef, cls: str | None = None) -> pd.DataFrame:
+    """Gap to the class leader and interval to the car ahead, one row per car per lap."""
+    frame = positions(pb, ref, cls)
+    return frame[
+        ["number", "class", "lap", "class_position", "gap_to_leader_ms", "laps_down", "interval_ms", "elapsed_ms"]
+    ]
+
+
+def leaders(pb: Pitboard, ref: SessionRef, cls: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The class leader sequence (one row per lead change: class, from lap, to lap, number,
+    laps) and laps led per car per class (number, class, laps_led)."""
+    frame = positions(pb, ref, cls)
+    leading = frame[frame["class_position"] == 1].sort_values(["class", "lap"])
+    spells = []
+    for klass, group in leading.groupby("class", sort=False):
+        start, current, last = None, None, None
+        for row in group.itertuples():
+            if row.number != current:
+                if current is not None:
+                    spells.append(
+                        {"class": klass, "number": current, "from_lap": start, "to_lap": last, "laps": last - start + 1}
+                    )
+                start, current = row.lap, row.number
+            last = row.lap
+        if current is not None:
+            spells.append(
+                {"class": klass, "number": current, "from_lap": start, "to_lap": last, "laps": last - start + 1}
+            )
+    sequence = _class_order(pd.DataFrame(spells, columns=["class", "number", "from_lap", "to_lap", "laps"]), "from_lap")
+    led = leading.groupby(["class", "number"]).size().reset_index(name="laps_led")
+    return sequence, _class_order(led, "laps_led")
+
+
+def cautions(pb: Pitboard, ref: SessionRef) -> pd.DataFrame:
+    """Full-course-yellow periods (a whole-session fact: no class filter)."""
+    _laps_required(pb, ref, "cautions")
+    return qa.cautions(pb.db, ref.session_id)
+
+
+def pit_stops(pb: Pitboard, ref: SessionRef, cls: str | None = None) -> pd.DataFrame:
+    """Every pit stop with its pit-lane time (``pit_lane_ms``: entry to exit, not stationary)."""
+    _laps_required(pb, ref, "pit stops")
+    return _class(qa.pit_stops(pb.db, ref.session_id), cls)
+
+
+def stints(pb: Pitboard, ref: SessionRef, cls: str | None = None) -> pd.DataFrame:
+    """Stints per car; a double stint by one driver is two stints."""
+    _laps_required(pb, ref, "stints")
+    return _class(qa.stints(pb.db, ref.session_id), cls)
+
+
+def parse_minutes(text: str) -> int:
+    """'45m', '1h30', '1:30', '90' (minutes) → milliseconds, for the minimum drive time check."""
+    match = re.fullmatch(r"\s*(?:(\d+)\s*h\s*(\d+)?\s*(?:m|min)?|(\d+):(\d{2})|(\d+)\s*(?:m|min)?)\s*", text)
+    if not match:
+        raise ValueError(f"not a drive time: {text!r} (e.g. 45m, 1h30, 1:30)")
+    h, hm, hh, mm, m = match.groups()
+    minutes = int(h) * 60 + int(hm or 0) if h else int(hh) * 60 + int(mm) if hh else int(m)
+    return minutes * 60_000
+
+
+def drive_time(pb: Pitboard, ref: SessionRef, cls: str | None = None, minimum: str | None = None) -> pd.DataFrame:
+    """Time at the wheel per driver per car (with and without pit-lane time), laps, share of the
+    car's race and stints; with ``minimum`` ("45m"), ``meets_minimum`` says who reached it
+    (time at the wheel excluding pit lane)."""
+    _laps_required(pb, ref, "drive time")
+    frame = _class(qa.drive_time(pb.db, ref.session_id), cls)
+    if minimum:
+        frame["meets_minimum"] = frame["drive_ms_excl_pit_lane"] >= parse_minutes(minimum)
+    return frame
+
+
+def pace(
+    pb: Pitboard, ref: SessionRef, cls: str | None = None, *, by: str = "car", best_n: int = BEST_N
+) -> pd.DataFrame:
+    """Pace per car, per driver (``by="driver"``) or per class (``by="class"``).
+
+    Per car and driver: official best lap, best sectors and ideal lap over clean laps, mean of
+    the best N clean laps, median clean lap, consistency (standard deviation of clean laps within
+    107 % of the median). Per class: the best of each figure in the class. Without a laps file
+    only the official best laps exist (per car, from the results).
+    """
+    if not qa.has_laps(pb.db, ref.session_id):
+        results = table(pb.db, "results", {"session_id": ref.session_id})
+        frame = results[["number", "class", "best_lap_ms"]].dropna(subset=["best_lap_ms"])
+        return _class(_class_order(frame, "best_lap_ms"), cls)
+    frame = qa.pace(pb.db, ref.session_id, by == "driver", best_n)
+    frame = _class(_class_order(frame, "median_clean_ms"), cls)
+    if by == "class":
+        agg = {
+            c: "min"
+            for c in (
+                "best_lap_ms",
+                "best_s1_ms",
+                "best_s2_ms",
+                "best_s3_ms",
+                "ideal_lap_ms",
+                "best_n_avg_ms",
+                "median_clean_ms",
+            )
+        }
+        out = frame.groupby("class").agg({**agg, "clean_laps": "sum", "laps": "sum"}).reset_index()
+        out["ideal_lap_ms"] = out["best_s1_ms"] + out["best_s2_ms"] + out["best_s3_ms"]  # the class's ideal lap
+        return _class_order(out)
+    return frame
+
+
+def co_drivers(pb: Pitboard, ref: SessionRef, cls: str | None = None) -> pd.DataFrame:
+    """Co-driver comparison within each car: each driver's median clean lap and best lap, and
+    the gap to the car's quickest driver on the median."""
+    frame = pace(pb, ref, cls, by="driver")
+    frame = frame[frame["median_clean_ms"].notna()].copy()
+    frame["gap_to_car_best_median_ms"] = frame["median_clean_ms"] - frame.groupby("number")[
+        "median_clean_ms"
+    ].transform("min")
+    return frame.sort_values(["number", "median_clean_ms"]).reset_index(drop=True)
+
+
+def weather(pb: Pitboard, ref: SessionRef) -> pd.DataFrame:
+    """The session's weather samples (the ``weather`` table)."""
+    return table(pb.db, "weather", {"session_id": ref.session_id}, order="time_utc")
+
+
+def lap_weather(pb: Pitboard, ref: SessionRef, cls: str | None = None) -> pd.DataFrame:
+    """Every lap with the air and track temperature of the nearest earlier sample (within
+    5 minutes; none otherwise)."""
+    _laps_required(pb, ref, "weather per lap")
+    frame = qa.lap_weather(pb.db, ref.session_id)
+    if cls is not None:
+        numbers = set(positions(pb, ref, cls)["number"])
+        frame = frame[frame["number"].isin(numbers)].reset_index(drop=True)
+    return frame
