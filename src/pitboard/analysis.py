@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 #: How many of a car's fastest clean laps the "best N average" takes.
 BEST_N = 5
-VIEWS = ("positions", "gaps", "leaders", "cautions", "pits", "stints", "drivers", "pace", "weather")
+VIEWS = ("positions", "gaps", "leaders", "cautions", "pits", "stints", "drivers", "pace", "weather", "finish")
 
 
 def _laps_required(pb: Pitboard, ref: SessionRef, what: str) -> None:
@@ -51,7 +51,10 @@ def positions(pb: Pitboard, ref: SessionRef, cls: str | None = None) -> pd.DataF
     """Overall and class position of every car at every lap crossing, with gap to the class
     leader, interval to the class car ahead and laps down (see ``queries.analysis``)."""
     _laps_required(pb, ref, "positions")
-    return _class(qa.positions(pb.db, ref.session_id), cls)
+    key = ("positions", ref.session_id)  # gaps, leaders and charts reuse it: memoised per handle
+    if key not in pb.db.cache:
+        pb.db.cache[key] = qa.positions(pb.db, ref.session_id)
+    return _class(pb.db.cache[key].copy(), cls)
 
 
 def gaps(pb: Pitboard, ref: SessionRef, cls: str | None = None) -> pd.DataFrame:
@@ -66,7 +69,8 @@ def leaders(pb: Pitboard, ref: SessionRef, cls: str | None = None) -> tuple[pd.D
     """The class leader sequence (one row per lead change: class, from lap, to lap, number,
     laps) and laps led per car per class (number, class, laps_led)."""
     frame = positions(pb, ref, cls)
-    leading = frame[frame["class_position"] == 1].sort_values(["class", "lap"])
+    # class_leader breaks a dead heat at the line (same ELAPSED) by car number, as laps led does
+    leading = frame[frame["number"] == frame["class_leader"]].sort_values(["class", "lap"])
     spells = []
     for klass, group in leading.groupby("class", sort=False):
         start, current, last = None, None, None
@@ -186,3 +190,40 @@ def lap_weather(pb: Pitboard, ref: SessionRef, cls: str | None = None) -> pd.Dat
         numbers = set(positions(pb, ref, cls)["number"])
         frame = frame[frame["number"].isin(numbers)].reset_index(drop=True)
     return frame
+
+
+def finish(pb: Pitboard, ref: SessionRef, cls: str | None = None) -> pd.DataFrame:
+    """On-track finishing order (laps done, then time of the last crossing) beside the official
+    class position, per class: where they differ a penalty moved the car, already in the export
+    or by a later decision (``why``); ``time_penalty_ms`` is time added to TOTAL_TIME."""
+    _laps_required(pb, ref, "the on-track finishing order")
+    rows = [r for r in qa.final_order(pb.db, ref.session_id) if r["class_position_export"] is not None]
+    frame = pd.DataFrame(rows)
+    frame["on_track"] = (
+        frame.assign(_l=-frame["laps_in_file"].fillna(0), _e=frame["last_elapsed_ms"].fillna(10**15))
+        .groupby("class")[["_l", "_e"]]
+        .apply(lambda g: g.sort_values(["_l", "_e"]).assign(_r=range(1, len(g) + 1))["_r"])
+        .reset_index(level=0, drop=True)
+    )
+    frame["moved"] = frame["class_position"] - frame["on_track"]
+    frame["why"] = [
+        None if m == 0 else ("decision after the export" if c != e else "penalty in the export")
+        for m, c, e in zip(frame["moved"], frame["class_position"], frame["class_position_export"], strict=True)
+    ]
+    # TOTAL_TIME beyond the race clock at the last crossing: a time penalty added before the export
+    frame["time_penalty_ms"] = (frame["total_time_ms"] - frame["last_elapsed_ms"]).where(lambda d: d > 0)
+    frame = frame[
+        [
+            "class",
+            "number",
+            "on_track",
+            "class_position",
+            "class_position_export",
+            "moved",
+            "why",
+            "laps",
+            "total_time_ms",
+            "time_penalty_ms",
+        ]
+    ]
+    return _class(_class_order(frame, "class_position"), cls)

@@ -1,0 +1,221 @@
+"""``pitboard race SEASON EVENT [VIEW]``: the lap-by-lap analysis of a session, and its charts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+import pandas as pd
+
+import pitboard
+from pitboard import analysis, render
+from pitboard.cli import handle_errors, main, output_options
+from pitboard.domain.classes import display_class
+from pitboard.domain.timefmt import format_duration
+
+CHART_KINDS = ("lap-chart", "gaps", "stints", "pace", "drive-time")
+
+
+def _table(frame: pd.DataFrame, columns: list[str] | None = None) -> str:
+    """A frame as text: *_ms columns as times, classes by their printed names."""
+    frame = frame[columns] if columns else frame
+    rows = []
+    for record in render.records(frame):
+        row = []
+        for name, value in record.items():
+            if "_ms" in name and value is not None:
+                value = ("+" if name.startswith(("gap", "interval")) and value else "") + format_duration(value)
+            elif name == "class":
+                value = display_class(value)
+            elif name == "share" and value is not None:
+                value = f"{value * 100:.1f}%"
+            row.append(value)
+        rows.append(row)
+    align = "".join("r" if pd.api.types.is_numeric_dtype(frame[c]) or c.endswith("_ms") else "l" for c in frame.columns)
+    return render.text_table(rows, [c.removesuffix("_ms") for c in frame.columns], align)
+
+
+def _view(
+    pb: pitboard.Pitboard, ref: pitboard.SessionRef, view: str, cls: str | None, minimum: str | None, last_lap: bool
+) -> tuple[pd.DataFrame, list[str] | None, str]:
+    """The frame of a view, the columns to print and a note line."""
+    if view in ("positions", "gaps"):
+        frame = analysis.positions(pb, ref, cls)
+        if last_lap:
+            frame = frame.sort_values("lap").groupby("number").tail(1).sort_values(["class", "class_position"])
+        cols = [
+            "lap",
+            "number",
+            "class",
+            "position",
+            "class_position",
+            "gap_to_leader_ms",
+            "laps_down",
+            "interval_ms",
+            "flag",
+        ]
+        return (
+            frame,
+            cols,
+            "Position at each car's crossing of each lap; gaps at the same lap count (lapped cars: laps_down).",
+        )
+    if view == "leaders":
+        sequence, led = analysis.leaders(pb, ref, cls)
+        return (
+            sequence.merge(led, on=["class", "number"], how="left"),
+            None,
+            "Class leader at each lap: the first car of the class to complete it.",
+        )
+    if view == "cautions":
+        frame = analysis.cautions(pb, ref)
+        return frame, None, f"{len(frame)} full-course-yellow periods; times are elapsed race time."
+    if view == "pits":
+        return (
+            analysis.pit_stops(pb, ref, cls),
+            None,
+            "pit_lane = PIT_TIME: time from pit entry to pit exit, not stationary time.",
+        )
+    if view == "stints":
+        return (
+            analysis.stints(pb, ref, cls),
+            None,
+            "A stint runs from lap 1 or an out-lap to the next in-lap; a double stint is two stints.",
+        )
+    if view == "drivers":
+        frame = analysis.drive_time(pb, ref, cls, minimum)
+        note = "drive = sum of the driver's lap times; excl_pit_lane takes the pit-lane time off."
+        return frame, None, note + (f" meets_minimum: at least {minimum} excluding pit lane." if minimum else "")
+    if view == "pace":
+        return (
+            analysis.pace(pb, ref, cls),
+            None,
+            f"Clean laps: green, no pit in/out, not lap 1, all sectors, not faster than the official best. best_n_avg: the {analysis.BEST_N} fastest.",
+        )
+    if view == "co-drivers":
+        return (
+            analysis.co_drivers(pb, ref, cls),
+            [
+                "number",
+                "class",
+                "driver_id",
+                "best_lap_ms",
+                "median_clean_ms",
+                "gap_to_car_best_median_ms",
+                "clean_laps",
+            ],
+            "",
+        )
+    if view == "finish":
+        return (
+            analysis.finish(pb, ref, cls),
+            None,
+            "on_track: laps done, then time of the last crossing; class_position: official (penalties applied).",
+        )
+    if view == "weather":
+        return (
+            analysis.weather(pb, ref),
+            [
+                "time_utc",
+                "air_temp_c",
+                "air_temp_f",
+                "track_temp_c",
+                "track_temp_f",
+                "humidity",
+                "pressure_inhg",
+                "wind_speed",
+                "wind_direction",
+            ],
+            "RAIN is never positive in these exports: wet running cannot be detected.",
+        )
+    raise click.UsageError(f"unknown view {view!r}")
+
+
+@main.command(name="race")
+@click.argument("season", type=int)
+@click.argument("event")
+@click.argument(
+    "view", required=False, type=click.Choice([*analysis.VIEWS, "co-drivers", "summary"]), default="summary"
+)
+@click.option("--session", "session", default=None, help="Session (default: the race).")
+@click.option("--class", "cls", default=None, help="Only this class.")
+@click.option(
+    "--min-drive-time", "minimum", default=None, help="With 'drivers': flag drivers under this (e.g. 45m, 1h30)."
+)
+@click.option("--last-lap", is_flag=True, help="With 'positions'/'gaps': only each car's last crossing.")
+@click.option("--chart", type=click.Choice(CHART_KINDS), default=None, help="Draw a chart instead (needs --out).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Chart file: .png or .svg.")
+@output_options
+@handle_errors
+def race(
+    season: int,
+    event: str,
+    view: str,
+    session: str | None,
+    cls: str | None,
+    minimum: str | None,
+    last_lap: bool,
+    chart: str | None,
+    out: Path | None,
+    fmt: str,
+    db_path: Path | None,
+) -> None:
+    """Lap-by-lap analysis of a session: VIEW is summary, positions, gaps, leaders, cautions,
+    pits, stints, drivers, pace, co-drivers or weather. --chart KIND --out FILE draws a chart."""
+    with pitboard.open(db_path) as pb:
+        ref = pb.session(season, event, session)
+        if cls is not None:
+            from pitboard.resolve import match_class
+
+            cls = match_class(cls, list(ref.classes))
+        title = f"{ref.event.event_name} {season} · {ref.name}" + (f" · {display_class(cls)}" if cls else "")
+        if chart:
+            if out is None:
+                raise click.UsageError("--chart needs --out FILE (.png or .svg)")
+            from pitboard import charts
+
+            drawn = charts.render(pb, ref, chart, cls, out)
+            click.echo(f"Wrote {out}: {drawn['title']} ({len(drawn['series'])} series)")
+            return
+        if view == "summary":
+            _summary(pb, ref, cls, title, fmt)
+            return
+        frame, columns, note = _view(pb, ref, view, cls, minimum, last_lap)
+    rows = render.records(frame)
+    if fmt == "json":
+        click.echo(
+            render.to_json({"session_id": ref.session_id, "view": view, "class": cls, "note": note, "rows": rows})
+        )
+    elif fmt == "csv":
+        click.echo(render.to_csv(rows), nl=False)
+    else:
+        click.echo(f"{title} · {view}\n\n{_table(frame, columns)}\n\n{note}".rstrip())
+
+
+def _summary(pb: pitboard.Pitboard, ref: pitboard.SessionRef, cls: str | None, title: str, fmt: str) -> None:
+    """Headline facts: cautions, leaders and laps led, pit stops, fastest laps per class."""
+    data: dict[str, Any] = {"session_id": ref.session_id, "class": cls}
+    lines = [title, ""]
+    try:
+        cautions = analysis.cautions(pb, ref)
+        sequence, led = analysis.leaders(pb, ref, cls)
+        pits = analysis.pit_stops(pb, ref, cls)
+    except pitboard.NotAvailableError as exc:
+        lines.append(str(exc))
+        data["note"] = str(exc)
+        cautions = sequence = led = pits = None
+    pace = analysis.pace(pb, ref, cls)
+    if cautions is not None:
+        data.update(cautions=render.records(cautions), laps_led=render.records(led), pit_stops=len(pits))
+        lines.append(f"Cautions: {len(cautions)} full-course yellows, {int(cautions['leader_laps'].sum())} leader laps")
+        lines.append(
+            f"Lead changes: {len(sequence) - sequence['class'].nunique()} (within classes) · pit stops: {len(pits)}"
+        )
+        lines += ["", "Laps led", _table(led)]
+    best = pace.sort_values("best_lap_ms").groupby("class", sort=False).head(1)
+    data["fastest_laps"] = render.records(best[["class", "number", "best_lap_ms"]])
+    lines += ["", "Fastest lap per class (official)", _table(best[["class", "number", "best_lap_ms"]])]
+    if fmt == "json":
+        click.echo(render.to_json(data))
+    else:
+        click.echo("\n".join(lines))
