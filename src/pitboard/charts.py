@@ -442,11 +442,8 @@ def _car_order(chart: _Chart) -> None:
     results = _results(chart.pb.db, chart.ref.session_id, chart.code)
     order = [str(n) for n in results["number"]]
     chart.retired = {str(n) for n, s in zip(results["number"], results["finish_status"], strict=True) if s == "retired"}
-    frame = chart.pb.db.frame(
-        "SELECT DISTINCT number FROM laps WHERE session_id = $s AND class = $c",
-        {"s": chart.ref.session_id, "c": chart.code},
-    )
-    extra = sorted(set(frame["number"].astype(str)) - set(order), key=_number_key)
+    numbers = qa.car_numbers(chart.pb.db, chart.ref.session_id, chart.code)
+    extra = sorted(set(numbers) - set(order), key=_number_key)
     chart.order = order + extra
     chart.colours = car_colours(chart.order)
 
@@ -497,14 +494,7 @@ def _typical_lap_s(frame: pd.DataFrame) -> float:
 
 def _clean_laps(chart: _Chart) -> pd.DataFrame:
     """The class's clean laps (the rule of ``queries.analysis._CLEAN``): number, lap_time_ms."""
-    return chart.pb.db.frame(
-        f"""
-        SELECT l.number, l.lap_time_ms
-        FROM laps l LEFT JOIN results r ON r.session_id = l.session_id AND r.number = l.number
-        WHERE l.session_id = $s AND l.class = $c AND {qa._CLEAN}
-        """,
-        {"s": chart.ref.session_id, "c": chart.code},
-    )
+    return qa.clean_laps(chart.pb.db, chart.ref.session_id, chart.code)
 
 
 def _crews(drivers: pd.DataFrame, stints: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:

@@ -218,3 +218,22 @@ def has_laps(db: Database, session_id: str) -> bool:
     """Whether the session has a laps file loaded."""
     rows = db.rows("SELECT has_laps FROM sessions WHERE session_id = ?", [session_id])
     return bool(rows and rows[0][0])
+
+
+def car_numbers(db: Database, session_id: str, cls: str) -> list[str]:
+    """The cars of a class that appear in the laps file."""
+    return [
+        r[0] for r in db.rows("SELECT DISTINCT number FROM laps WHERE session_id = ? AND class = ?", [session_id, cls])
+    ]
+
+
+def clean_laps(db: Database, session_id: str, cls: str) -> pd.DataFrame:
+    """The class's clean laps (the pace rule above): number, lap_time_ms."""
+    return db.frame(
+        f"""
+        SELECT l.number, l.lap_time_ms
+        FROM laps l LEFT JOIN results r ON r.session_id = l.session_id AND r.number = l.number
+        WHERE l.session_id = $s AND l.class = $c AND {_CLEAN}
+        """,
+        {"s": session_id, "c": cls},
+    )
