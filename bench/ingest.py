@@ -53,6 +53,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+from _targets import verdict  # bench/ is sys.path[0] when a script runs
 
 from pitboard.ingestion import IngestReport, ingest
 
@@ -338,10 +339,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"    {layout.kind:<8} {layout.columns[0]:<9} {len(layout.columns):>3} fields{padded:<14} {len(layout.files):>4} files"
         )
 
-    missed = [name for name, _, _, ok in checks if not ok]
-    if missed:
-        print(f"\n  missed: {', '.join(missed)}" + ("" if args.check else " (reported only; use --check to fail)"))
-    return 1 if (missed and args.check) else 0
+    return verdict(checks, args.check)
 
 
 if __name__ == "__main__":

@@ -60,6 +60,7 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+from _targets import verdict  # bench/ is sys.path[0] when a script runs
 
 import pitboard
 from pitboard import stats
@@ -427,10 +428,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"    result corrections pitboard applies: {'; '.join(wins_cmp.corrections)}")
     print(f"    Blomqvist: {'naive and pitboard AGREE' if agree else 'naive and pitboard DIFFER'}")
 
-    missed = [name for name, _, _, ok in checks if not ok]
-    if missed:
-        print(f"\n  missed: {', '.join(missed)}" + ("" if args.check else " (reported only; use --check to fail)"))
-    return 1 if (missed and args.check) else 0
+    return verdict(checks, args.check)
 
 
 if __name__ == "__main__":

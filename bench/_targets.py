@@ -1,0 +1,14 @@
+"""Shared by the benchmark scripts: report the targets missed and choose the exit code."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def verdict(checks: Sequence[tuple[str, object, object, bool]], strict: bool) -> int:
+    """Print the names of the missed targets (``checks``: name, value, target, passed) and
+    return the exit code: 1 only when a target was missed and ``--check`` (``strict``) was given."""
+    missed = [name for name, _, _, ok in checks if not ok]
+    if missed:
+        print(f"\n  missed: {', '.join(missed)}" + ("" if strict else " (reported only; use --check to fail)"))
+    return 1 if (missed and strict) else 0
