@@ -87,16 +87,30 @@ def _board(pb: pitboard.Pitboard, metric: str, **scope) -> dict[str, int]:
     return dict(zip(frame["key"], frame["value"], strict=True))
 
 
+def _chosen_cars(race: dict, ids: dict[str, str]) -> dict[str, dict]:
+    """driver_id → the one car a driver's start counts with: a started car, the better class
+    position, then the lower number (a third driver at Daytona can be on two cars)."""
+    chosen: dict[str, dict] = {}
+    for car in race["cars"]:
+        if car["STATUS"] == "Not started" or int(car["LAPS"] or 0) == 0:
+            continue
+        for name in _drivers(car):
+            best = chosen.get(ids[name])
+            if best is None or (car.get("class_pos", 999), car["NUMBER"]) < (
+                best.get("class_pos", 999),
+                best["NUMBER"],
+            ):
+                chosen[ids[name]] = car
+    return chosen
+
+
 def test_starts_wins_podiums_match_the_files(pb: pitboard.Pitboard, raw_races: list[dict], ids: dict[str, str]) -> None:
     starts, wins, podiums = Counter(), Counter(), Counter()
     for race in raw_races:
-        for car in race["cars"]:
-            if car["STATUS"] == "Not started" or int(car["LAPS"] or 0) == 0:
-                continue
-            for name in _drivers(car):
-                starts[ids[name]] += 1
-                wins[ids[name]] += car.get("class_pos") == 1
-                podiums[ids[name]] += car.get("class_pos", 99) <= 3
+        for driver, car in _chosen_cars(race, ids).items():
+            starts[driver] += 1
+            wins[driver] += car.get("class_pos") == 1
+            podiums[driver] += car.get("class_pos", 99) <= 3
     assert _board(pb, "starts") == {k: v for k, v in starts.items() if v}
     assert _board(pb, "wins") == {k: v for k, v in wins.items() if v}
     assert _board(pb, "podiums") == {k: v for k, v in podiums.items() if v}
@@ -110,11 +124,10 @@ def test_fastest_race_laps_match_the_files(pb: pitboard.Pitboard, raw_races: lis
             if car["FL_TIME"] and car["STATUS"] != "Not started" and int(car["LAPS"] or 0) > 0:
                 cls = car["CLASS"].replace(" ", "").upper()
                 best[cls] = min(best.get(cls, 10**12), parse_duration_ms(car["FL_TIME"]))
-        for car in race["cars"]:
+        for driver, car in _chosen_cars(race, ids).items():
             cls = car["CLASS"].replace(" ", "").upper()
-            if car["FL_TIME"] and int(car["LAPS"] or 0) > 0 and parse_duration_ms(car["FL_TIME"]) == best.get(cls):
-                for name in _drivers(car):
-                    fastest[ids[name]] += 1
+            if car["FL_TIME"] and parse_duration_ms(car["FL_TIME"]) == best.get(cls):
+                fastest[driver] += 1
     assert _board(pb, "fastest-laps") == dict(fastest)
 
 
@@ -233,6 +246,19 @@ def test_coverage_names_the_missing_rounds(pb: pitboard.Pitboard) -> None:
     # GTP did not race in 2025 at VIR: the class scope leaves that round out.
     _, cov = stats.leaders(pb, "wins", scope=stats.Scope(season=2025, cls="GTP"))
     assert not any("VIR" in m for m in cov.missing_events)
+
+
+def test_a_driver_on_two_cars_has_one_start(pb: pitboard.Pitboard) -> None:
+    """Cooper MacNeil was listed on both No. 79 and No. 97 at the 2022 Rolex 24 and Sebring."""
+    answer = stats.subject_stats(pb, "driver", "Cooper MacNeil", stats.Scope(season=2022))
+    sessions = [r["session_id"] for r in answer.races]
+    assert len(sessions) == len(set(sessions)) == answer.figures.starts
+    two = [r for r in answer.races if len(r["all_cars"]) == 2]
+    assert len(two) == 2
+    herta = stats.subject_stats(pb, "driver", "Colton Herta", stats.Scope(season=2023, event="rolex 24"))
+    assert herta.figures.starts == 1 and herta.figures.laps_completed < 800
+    h2h = stats.head_to_head(pb, "Cooper MacNeil", "Jules Gounon", stats.Scope(season=2022, event="sebring"))
+    assert h2h["same_car"] == 1 and h2h["races_together"] == 0
 
 
 def test_head_to_head_and_streaks(pb: pitboard.Pitboard) -> None:

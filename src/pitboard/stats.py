@@ -270,6 +270,8 @@ def subject_stats(
     """
     if kind not in SUBJECT_KINDS:
         raise ValueError(f"kind must be one of {SUBJECT_KINDS}")
+    if kind == "car" and car_team is None and scope.team:  # for a car, the team picks the car
+        car_team, scope = scope.team, Scope(scope.season, scope.cls, scope.event, None, scope.since, scope.until)
     res, subject = _subject(pb, kind, name, scope.season, car_team)
     flt, rounds = resolve_scope(pb, scope)
     rows = sq.races(pb.db, kind, res.key, flt)
@@ -337,7 +339,7 @@ RACE_FIELDS = (
 
 
 def _race_list(rows: list[dict[str, Any]], pole_rows: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
-    extra = ("co_drivers", "drove", "laps_driven") if kind == "driver" else ("drivers",)
+    extra = ("co_drivers", "drove", "laps_driven", "all_cars") if kind == "driver" else ("drivers",)
     poles = {(p["event_id"], p["class"], p["number"]) for p in pole_rows}
     return [
         {**{k: r[k] for k in RACE_FIELDS + extra}, "pole": (r["event_id"], r["class"], r["number"]) in poles}
@@ -442,14 +444,18 @@ def head_to_head(pb: Pitboard, a: str, b: str, scope: Scope = Scope()) -> dict[s
     """
     ra = subject_stats(pb, "driver", a, scope)
     rb = subject_stats(pb, "driver", b, scope)
+    cars_a = sq.driver_cars(pb.db, ra.subject["driver_id"])
+    cars_b = sq.driver_cars(pb.db, rb.subject["driver_id"])
     races_a = {(r["session_id"], r["class"]): r for r in ra.races if r["started"]}
     together = []
     for r in rb.races:
         key = (r["session_id"], r["class"])
         if r["started"] and key in races_a:
             together.append((races_a[key], r))
-    same_car = [p for p in together if p[0]["number"] == p[1]["number"]]
-    rivals = [p for p in together if p[0]["number"] != p[1]["number"]]
+    # shared a car if any car of one was a car of the other in that race (third drivers!)
+    shared = {s for s in cars_a if cars_a[s] & cars_b.get(s, set())}
+    same_car = [p for p in together if p[0]["session_id"] in shared]
+    rivals = [p for p in together if p[0]["session_id"] not in shared]
     a_ahead = sum(1 for x, y in rivals if (x["class_position"] or 999) < (y["class_position"] or 999))
     return {
         "a": ra.subject["name"],

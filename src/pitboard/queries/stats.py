@@ -63,6 +63,10 @@ _POLE_FROM = """grids g JOIN entries e ON e.session_id = g.session_id AND e.numb
             JOIN events ev ON ev.event_id = g.event_id"""
 
 
+#: A driver's one row per race: the car that started, then the better class position, then the
+#: lower number (r: race_results, d: race_drivers).
+ONE_CAR_PER_RACE = "row_number() OVER (PARTITION BY r.session_id, d.driver_id ORDER BY r.started DESC, r.class_position NULLS LAST, r.number) = 1"
+
 #: Subjects: which race_results rows belong to them. Drivers join race_drivers.
 _SUBJECT = {
     "driver": "r.session_id = d.session_id AND r.number = d.number AND d.driver_id = $key",
@@ -75,17 +79,22 @@ _SUBJECT = {
 def races(db: Database, kind: str, key: str, scope: ScopeFilter) -> list[dict[str, Any]]:
     """Every championship-race row of a subject within the scope, in date order.
 
-    Columns: the ``race_results`` columns, plus for drivers ``slot``, ``laps_driven``, ``drove``
-    and ``co_drivers`` (other drivers on the car).
+    Columns: the ``race_results`` columns, plus for drivers ``slot``, ``laps_driven``, ``drove``,
+    ``co_drivers`` (other drivers on the car) and ``other_cars`` (the driver's other cars in the
+    same race). A driver listed on two cars of one race (a third driver at Daytona) has one start:
+    the row of the better-placed car within the scope (``ONE_CAR_PER_RACE``).
     """
     where, params = scope.where()
     if kind == "driver":
         sql = f"""
             SELECT r.*, d.slot, d.laps_driven, d.drove,
                    (SELECT string_agg(dr.name, ' / ' ORDER BY o.slot) FROM race_drivers o JOIN drivers dr USING (driver_id)
-                     WHERE o.session_id = r.session_id AND o.number = r.number AND o.driver_id <> d.driver_id) AS co_drivers
+                     WHERE o.session_id = r.session_id AND o.number = r.number AND o.driver_id <> d.driver_id) AS co_drivers,
+                   list(r.number) OVER (PARTITION BY r.session_id) AS all_cars
             FROM race_results r JOIN race_drivers d ON {_SUBJECT["driver"]}
-            WHERE {where} ORDER BY r.race_date, r.session_id"""
+            WHERE {where}
+            QUALIFY {ONE_CAR_PER_RACE}
+            ORDER BY r.race_date, r.session_id"""
     else:
         sql = f"""
             SELECT r.*,
@@ -187,10 +196,19 @@ def leaderboard(db: Database, metric: str, by: str, scope: ScopeFilter, limit: i
             FROM {_POLE_FROM} {pole_join}
             WHERE g.pole_number IS NOT NULL AND {pole_where}
             GROUP BY {pole_key}"""
+    elif by == "driver":
+        agg = METRICS[metric]
+        inner = f"""
+            SELECT d.driver_id AS key, any_value(dr.name) AS name, {agg} AS value, count(*) AS starts
+            FROM (SELECT r.*, d.driver_id FROM race_results r JOIN race_drivers d ON d.session_id = r.session_id AND d.number = r.number
+                  WHERE r.started AND {where} QUALIFY {ONE_CAR_PER_RACE}) r
+            JOIN race_drivers d ON d.session_id = r.session_id AND d.number = r.number AND d.driver_id = r.driver_id
+            JOIN drivers dr ON dr.driver_id = d.driver_id
+            GROUP BY d.driver_id"""
     else:
         agg = METRICS[metric]
         inner = f"""
-            SELECT {key} AS key, {name if by != "driver" else "any_value(dr.name)"} AS name, {agg} AS value, count(*) AS starts
+            SELECT {key} AS key, {name} AS name, {agg} AS value, count(*) AS starts
             FROM race_results r {join}
             WHERE r.started AND {where}
             GROUP BY {key}{", r.manufacturer" if by == "manufacturer" else ""}"""
@@ -279,3 +297,11 @@ def driver(db: Database, driver_id: str) -> dict[str, Any]:
 def team(db: Database, team_id: str) -> dict[str, Any]:
     """A team's row: team_id, name, spellings."""
     return db.dicts("SELECT team_id, name, spellings FROM teams WHERE team_id = ?", [team_id])[0]
+
+
+def driver_cars(db: Database, driver_id: str) -> dict[str, set[str]]:
+    """session_id → the car numbers a driver was listed on in that championship race."""
+    out: dict[str, set[str]] = {}
+    for session_id, number in db.rows("SELECT session_id, number FROM race_drivers WHERE driver_id = ?", [driver_id]):
+        out.setdefault(session_id, set()).add(number)
+    return out
