@@ -219,3 +219,62 @@ def test_rerun_does_no_work_and_a_changed_file_is_reread(slice_copy: Path, tmp_p
     changed = pitboard.ingest(slice_copy, db)
     assert not changed.up_to_date
     assert counts(db) == {**before, "weather": before["weather"] - 1}
+
+
+def test_header_only_file_is_empty_not_broken(slice_copy: Path, tmp_path: Path, clean_counts: dict[str, int]) -> None:
+    path = slice_copy / RESULTS
+    path.write_text(path.read_text(encoding="utf-8-sig").split("\n")[0] + "\n", encoding="utf-8")
+    report = pitboard.ingest(slice_copy, tmp_path / "db.duckdb", strict=True)
+    assert report.problems == []
+    assert [i.problem for i in report.issues if i.path == RESULTS] == ["header only: no data rows"]
+    assert counts(tmp_path / "db.duckdb")["results"] == clean_counts["results"] - rows_in(SLICE / RESULTS)
+
+
+def test_duplicate_row_skips_the_file(slice_copy: Path, tmp_path: Path, clean_counts: dict[str, int]) -> None:
+    path = slice_copy / "2021/14-lime-rock-park/202107171510-race-results.csv"
+    lines = path.read_text(encoding="utf-8-sig").split("\n")
+    lines.insert(3, lines[2])  # the same car twice
+    path.write_text("\n".join(lines), encoding="utf-8")
+    report = pitboard.ingest(slice_copy, tmp_path / "db.duckdb")
+    issue = only_problem(report)
+    assert issue.line == 4 and "duplicate row: NUMBER" in issue.problem and "appears twice" in issue.problem
+    assert counts(tmp_path / "db.duckdb")["results"] == clean_counts["results"] - 16
+
+
+def test_decimal_in_a_whole_number_column(slice_copy: Path, tmp_path: Path) -> None:
+    path = slice_copy / LAPS
+    lines = path.read_text(encoding="utf-8-sig").split("\n")
+    fields = lines[5].split(",")
+    fields[2] = "5.5"  # LAP_NUMBER
+    lines[5] = ",".join(fields)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    issue = only_problem(pitboard.ingest(slice_copy, tmp_path / "db.duckdb"))
+    assert (issue.line, issue.column) == (6, "LAP_NUMBER") and "is not a whole number" in issue.problem
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_still_seen(slice_copy: Path, tmp_path: Path) -> None:
+    db = tmp_path / "db.duckdb"
+    pitboard.ingest(slice_copy, db)
+    path = slice_copy / WEATHER
+    stat = path.stat()
+    data = path.read_bytes()
+    path.write_bytes(data.replace(b",-1,\n", b",-2,\n", 1))  # same size
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same mtime, as cp -p would leave
+    assert path.stat().st_size == stat.st_size and path.stat().st_mtime_ns == stat.st_mtime_ns
+    assert not pitboard.ingest(slice_copy, db).up_to_date
+    with pitboard.open(db) as pb:
+        assert sql(pb, "SELECT count(*) FROM weather WHERE rain = -2") == [(1,)]
+
+
+def test_up_to_date_report_keeps_the_counts(slice_copy: Path, tmp_path: Path) -> None:
+    db = tmp_path / "db.duckdb"
+    (slice_copy / RESULTS).write_bytes(b"\x00garbage")
+    first = pitboard.ingest(slice_copy, db)
+    again = pitboard.ingest(slice_copy, db)
+    assert again.up_to_date and (again.files_loaded, again.files_skipped) == (
+        first.files_loaded,
+        first.files_skipped,
+    ) == (17, 1)
+    (slice_copy / "notes.csv").write_text("stray\n")
+    assert pitboard.ingest(slice_copy, db).up_to_date is False  # a new stray file is a change
+    assert pitboard.ingest(slice_copy, db).up_to_date is True  # ... once

@@ -181,7 +181,9 @@ def match_driver(query: str, candidates: list[dict]) -> Resolution:
             raise AmbiguousNameError(
                 f"{query!r} matches {len(initial)} drivers: say which", [label(c) for c in initial]
             )
-    surname = [c for c in candidates if any(k.endswith(" " + q) for k in c["_keys"])]
+    # "De Angelis", "DeAngelis" and "Deangelis" are one surname to a reader: compare without spaces
+    flat = q.replace(" ", "")
+    surname = [c for c in candidates if any(_surname_match(k, q, flat) for k in c["_keys"])]
     if len(surname) == 1:
         return Resolution(query, surname[0]["driver_id"], surname[0]["name"], "surname", 0.9)
     if surname:
@@ -205,6 +207,18 @@ def match_driver(query: str, candidates: list[dict]) -> Resolution:
     raise NotFoundError(f"no driver matches {query!r}", [label(c) for _, c in scored[:5]])
 
 
+def _surname_match(key: str, query: str, flat: str) -> bool:
+    if key.endswith(" " + query):
+        return True
+    words = key.split()
+    return any("".join(words[i:]) == flat for i in range(1, len(words)))
+
+
+def _acronym(name: str) -> str:
+    """ "Wayne Taylor Racing" → "wtr"."""
+    return "".join(word[0] for word in re.findall(r"[A-Za-z0-9]+", name)).casefold()
+
+
 def match_team(query: str, candidates: list[dict]) -> Resolution:
     """A team by any spelling, a distinctive part of its name ("Penske"), or a misspelling."""
     from pitboard.domain.names import team_key
@@ -215,6 +229,14 @@ def match_team(query: str, candidates: list[dict]) -> Resolution:
     exact = [c for c in candidates if q == team_key(c["name"]) or q in {team_key(s) for s in c["spellings"]}]
     if len(exact) == 1:
         return Resolution(query, exact[0]["team_id"], exact[0]["name"], "exact", 1.0)
+    if 2 <= len(q) <= 5:  # initials: "WTR" is Wayne Taylor Racing, before any name containing "wtr"
+        initials = [c for c in candidates if q in {_acronym(s) for s in [c["name"], *c["spellings"]]}]
+        if len(initials) == 1:
+            return Resolution(query, initials[0]["team_id"], initials[0]["name"], "initials", 0.9)
+        if initials:
+            raise AmbiguousNameError(
+                f"{query!r} matches {len(initials)} teams: say which", sorted(c["name"] for c in initials)
+            )
     part = [c for c in candidates if any(q in team_key(s) for s in [c["name"], *c["spellings"]])]
     if len(part) == 1:
         return Resolution(query, part[0]["team_id"], part[0]["name"], "contains", 0.9)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 #: Bump when the parsing or normalisation changes: a database built by another version is
 #: rebuilt from the files on the next ingest.
-PARSER_VERSION = "3"
+PARSER_VERSION = "4"
 
 
 @dataclass(frozen=True)
@@ -104,6 +104,7 @@ CALENDAR = _t(
     ("endurance_cup", "BOOLEAN", "True when the race counted for the Michelin Endurance Cup."),
     ("source", "VARCHAR", "Where the calendar entry was verified."),
     ("notes", "VARCHAR", "Caveats."),
+    ("aliases", "VARCHAR", "Other names of the event, ';'-separated, for name matching."),
 )
 
 EVENTS = _t(
@@ -470,6 +471,7 @@ SOURCES = _t(
     ("layout", "VARCHAR", "Header layout recognised (laps-27, laps-26, results-pos, results-position, weather)."),
     ("size", "BIGINT", "Bytes."),
     ("mtime_ns", "BIGINT", "Modification time, ns since the epoch."),
+    ("ctime_ns", "BIGINT", "Inode change time, ns since the epoch (any edit changes it, even one keeping mtime)."),
     ("sha256", "VARCHAR", "SHA-256 of the bytes."),
     ("rows", "INTEGER", "Data rows loaded."),
     ("status", "VARCHAR", "'loaded', 'empty' or 'skipped' (see _ingest_issues)."),

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from pitboard import queries, resolve
-from pitboard.domain.classes import normalise_class
+from pitboard.domain.classes import display_class, normalise_class
 from pitboard.exceptions import AmbiguousNameError, NotFoundError
 from pitboard.queries import stats as sq
 
@@ -171,7 +171,11 @@ def resolve_scope(pb: Pitboard, scope: Scope) -> tuple[sq.ScopeFilter, list[tupl
     team_id = None
     if scope.team:
         team_id = resolve.match_team(scope.team, sq.team_candidates(db)).key
-    cls = normalise_class(scope.cls) if scope.cls else None
+    cls = normalise_class(scope.cls.replace("-", "").replace("_", "")) if scope.cls else None
+    if cls is not None:
+        known = sq.classes(db)
+        if cls not in known:
+            raise NotFoundError(f"no class {scope.cls!r} in the championship races", [display_class(c) for c in known])
     event_ids: tuple[str, ...] | None = None
     rounds: list[tuple[int, int]] | None = None
     if scope.event:
@@ -217,7 +221,9 @@ def coverage(pb: Pitboard, flt: sq.ScopeFilter, rounds: list[tuple[int, int]] | 
     note = ""
     if flt.since is None and not flt.seasons:
         note = "The data starts in 2021: earlier seasons are not covered."
-    return Coverage(len(cal), sum(1 for c in cal if c["status"] == "present"), names, not names, note)
+    if not cal:
+        note = ("No championship round is in this scope. " + note).strip()
+    return Coverage(len(cal), sum(1 for c in cal if c["status"] == "present"), names, bool(cal) and not names, note)
 
 
 # --------------------------------------------------------------------------------------------

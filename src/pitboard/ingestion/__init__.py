@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import os
 import time
 from collections.abc import Callable
@@ -65,14 +66,19 @@ def ingest(
         "parser_version": PARSER_VERSION,
         "reference_hash": reference_hash(),
         "data_root": str(root.resolve()),
+        # files found but not loadable (a stray CSV, a duplicate): the same set as last time?
+        "discovery": hashlib.sha256(repr(sorted((i.path, i.problem) for i in issues)).encode()).hexdigest(),
     }
     if not force and db.exists():
         previous = _previous_build(db)
-        manifest = {(s.rel, s.size, s.mtime_ns) for s in sources}
-        if previous and previous[0] == fingerprint and previous[1] == manifest and not issues:
+        # Size, modification and inode-change times: an edit that keeps size and mtime (cp -p,
+        # unzip) still changes the ctime, which only the kernel sets.
+        manifest = {(s.rel, s.size, s.mtime_ns, s.ctime_ns) for s in sources}
+        if previous and previous[0] == fingerprint and previous[1] == manifest:
             report.up_to_date = True
             report.issues = previous[2]
-            report.files_loaded = sum(1 for s in sources)
+            report.files_loaded = previous[3].get("loaded", 0) + previous[3].get("empty", 0)
+            report.files_skipped = previous[3].get("skipped", 0)
             report.seconds = time.perf_counter() - started
             if strict and report.problems:
                 raise IngestError(f"{len(report.problems)} problems recorded in {db} (strict)", report.problems)
@@ -122,8 +128,9 @@ def _remove(path: Path) -> None:
             candidate.unlink()
 
 
-def _previous_build(db: Path) -> tuple[dict, set, list[Issue]] | None:
-    """The fingerprint, file manifest and issues recorded in an existing database, or None."""
+def _previous_build(db: Path) -> tuple[dict, set, list[Issue], dict[str, int]] | None:
+    """The fingerprint, file manifest, issues and file statuses recorded in an existing
+    database, or None."""
     import duckdb
 
     try:
@@ -132,7 +139,8 @@ def _previous_build(db: Path) -> tuple[dict, set, list[Issue]] | None:
         return None
     try:
         meta = dict(con.execute("SELECT key, value FROM _meta").fetchall())
-        manifest = {tuple(r) for r in con.execute("SELECT path, size, mtime_ns FROM _sources").fetchall()}
+        manifest = {tuple(r) for r in con.execute("SELECT path, size, mtime_ns, ctime_ns FROM _sources").fetchall()}
+        statuses = dict(con.execute("SELECT status, count(*) FROM _sources GROUP BY ALL").fetchall())
         issues = [
             Issue(*r)
             for r in con.execute(
@@ -143,8 +151,8 @@ def _previous_build(db: Path) -> tuple[dict, set, list[Issue]] | None:
         return None
     finally:
         con.close()
-    fingerprint = {k: meta.get(k) for k in ("parser_version", "reference_hash", "data_root")}
-    return fingerprint, manifest, issues
+    fingerprint = {k: meta.get(k) for k in ("parser_version", "reference_hash", "data_root", "discovery")}
+    return fingerprint, manifest, issues, statuses
 
 
 def built_at() -> str:

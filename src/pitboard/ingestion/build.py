@@ -90,7 +90,7 @@ def _record_sources(con: duckdb.DuckDBPyConnection, sources: list[SourceFile]) -
     rows = [
         (
             s.source_id, s.rel, s.season, s.folder, s.session_id, s.kind, s.layout.name if s.layout else None,
-            s.size, s.mtime_ns, s.sha256, s.rows, s.status if s.status != "pending" else "skipped", PARSER_VERSION,
+            s.size, s.mtime_ns, s.ctime_ns, s.sha256, s.rows, s.status if s.status != "pending" else "skipped", PARSER_VERSION,
         )
         for s in sources
     ]  # fmt: skip

@@ -629,6 +629,7 @@ def build_reference_tables(con: duckdb.DuckDBPyConnection, ref: ReferenceData) -
                 int(r["season"]), int(r["round"]) if r["round"] else None, _bool(r["championship"]),
                 f"{r['season']}/{r['folder']}" if r["folder"] else None, r["event_name"], r["venue_id"],
                 r["race_date"] or None, r["status"], r["classes"].split(), _bool(r["endurance_cup"]), r["source"], r["notes"],
+                r.get("aliases") or None,
             )
             for r in ref.calendar
         ],

@@ -31,6 +31,7 @@ class SourceFile:
     kind: str
     size: int
     mtime_ns: int
+    ctime_ns: int
     source_id: int = 0
     sha256: str = ""
     layout: Layout | None = None
@@ -109,7 +110,18 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Issue]]:
                 continue
             stamp, slug, kind = match.groups()
             found.append(
-                SourceFile(path, rel, int(season_dir), folder, stamp, slug, kind, stat.st_size, stat.st_mtime_ns)
+                SourceFile(
+                    path,
+                    rel,
+                    int(season_dir),
+                    folder,
+                    stamp,
+                    slug,
+                    kind,
+                    stat.st_size,
+                    stat.st_mtime_ns,
+                    stat.st_ctime_ns,
+                )
             )
     kept: dict[tuple, SourceFile] = {}
     unique: list[SourceFile] = []

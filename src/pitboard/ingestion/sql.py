@@ -44,11 +44,11 @@ MACROS = (
 # Column checks: SQL that is TRUE when the value in column ``{c}`` cannot be read as the type.
 CHECKS: dict[str, str] = {
     "duration": "({c} <> '' AND NOT regexp_full_match({c}, '" + DURATION_PATTERN + "'))",
-    "int": "({c} <> '' AND TRY_CAST({c} AS BIGINT) IS NULL)",
+    "int": "({c} <> '' AND NOT regexp_full_match({c}, '-?[0-9]+'))",
     "number": "({c} <> '' AND TRY_CAST({c} AS DOUBLE) IS NULL)",
     "gap": "({c} <> '' AND {c} <> '-' AND gap_ms({c}) IS NULL AND gap_laps({c}) IS NULL)",
     "required": "({c} IS NULL OR {c} = '')",
-    "required_int": "({c} IS NULL OR TRY_CAST({c} AS BIGINT) IS NULL)",
+    "required_int": "({c} IS NULL OR NOT regexp_full_match({c}, '-?[0-9]+'))",
     "flag": "({c} NOT IN ('', 'B'))",
     "empty": "({c} <> '')",
 }

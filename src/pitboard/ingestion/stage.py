@@ -25,6 +25,7 @@ import duckdb
 from pitboard.domain.timefmt import DURATION_PATTERN, parse_duration_ms
 from pitboard.ingestion.files import SourceFile
 from pitboard.ingestion.layouts import LAPS_26, LAPS_27, LAYOUTS, Layout
+from pitboard.ingestion.report import INFO, Issue
 from pitboard.ingestion.sql import CHECKS, COLUMN_TYPES
 
 #: Staging table per layout; laps-26 is staged into the laps-27 shape (no flag).
@@ -74,8 +75,12 @@ class Stager:
     def add(self, source: SourceFile, text: str) -> None:
         """Take the text of a file that passed ``files.inspect``."""
         assert source.layout is not None
-        self.sources.append(source)
         lines = text.split("\n")[1:-1]  # drop the header and the empty string after the last line end
+        if not lines:  # a header and nothing else: a file without rows, not a broken one
+            source.status = "empty"
+            source.issues.append(Issue(source.rel, None, None, INFO, "header only: no data rows", "read as no rows"))
+            return
+        self.sources.append(source)
         name = source.layout.name
         if name not in self._handles:
             self._files[name] = self._dir / f"{name}.csv"
@@ -101,6 +106,7 @@ class Stager:
             if layout.name in self._files:
                 self._read(con, layout, self._files[layout.name], by_id)
         _check_values(con, [s for s in self.sources if s.status != "skipped"])
+        _check_duplicates(con, by_id)
         for table in dict.fromkeys(STAGE_TABLES.values()):
             for source_id, rows in con.execute(f"SELECT source_id, count(*) FROM {table} GROUP BY ALL").fetchall():
                 by_id[source_id].status = "loaded"
@@ -198,6 +204,40 @@ def _check_values(con: duckdb.DuckDBPyConnection, sources: list[SourceFile]) -> 
             else:  # pragma: no cover - the SQL and Python checks disagree
                 source.skip(line, f"a value in this row cannot be read{more}")
             con.execute(f"DELETE FROM {stage_name(layout)} WHERE source_id = ?", [source_id])
+
+
+#: The columns that identify a row within its file (no two rows may share them): car and lap
+#: for laps, car for results, sample time for weather.
+_ROW_KEYS = {
+    "stage_laps": ("NUMBER", "LAP_NUMBER"),
+    "stage_results_pos": ("NUMBER",),
+    "stage_results_position": ("NUMBER",),
+    "stage_weather": ("TIME_UTC_SECONDS",),
+}
+
+
+def _check_duplicates(con: duckdb.DuckDBPyConnection, by_id: dict[int, SourceFile]) -> None:
+    """Drop every file in which two rows share their key (the same car twice in a results file,
+    the same lap twice): loading it would double-count the car and shift every class position."""
+    for table, key in _ROW_KEYS.items():
+        layout = LAPS_27 if table == "stage_laps" else next(lay for lay in LAYOUTS if stage_name(lay) == table)
+        cols = [col(layout, name) for name in key]
+        rows = con.execute(
+            f"""
+            SELECT source_id, min(line), arg_min([{", ".join(cols)}], line), count(*)
+            FROM (SELECT source_id, line, {", ".join(cols)},
+                         count(*) OVER (PARTITION BY source_id, {", ".join(cols)}) AS n,
+                         row_number() OVER (PARTITION BY source_id, {", ".join(cols)} ORDER BY line) AS k
+                  FROM {table})
+            WHERE n > 1 AND k > 1 GROUP BY source_id
+            """
+        ).fetchall()
+        for source_id, line, values, count in rows:
+            source = by_id[source_id]
+            what = ", ".join(f"{name} {value!r}" for name, value in zip(key, values, strict=True))
+            more = f"; {count} repeated rows in all" if count > 1 else ""
+            source.skip(line, f"duplicate row: {what} appears twice{more}")
+            con.execute(f"DELETE FROM {table} WHERE source_id = ?", [source_id])
 
 
 #: Zero or more durations (or empty values) separated by '|', for the combined check.

@@ -66,7 +66,7 @@ def event_candidates(db: Database, season: int) -> list[dict]:
     rows = db.rows(
         """
         SELECT c.event_id, c.event_name, c.championship, c.status, c.race_date,
-               concat_ws(';', e.aliases, v.name, v.short_name, v.city, v.aliases, e.folder)
+               concat_ws(';', c.aliases, v.name, v.short_name, v.city, v.aliases, e.folder)
         FROM calendar c
         LEFT JOIN events e ON e.event_id = c.event_id
         LEFT JOIN venues v ON v.venue_id = c.venue_id

@@ -305,3 +305,12 @@ def driver_cars(db: Database, driver_id: str) -> dict[str, set[str]]:
     for session_id, number in db.rows("SELECT session_id, number FROM race_drivers WHERE driver_id = ?", [driver_id]):
         out.setdefault(session_id, set()).add(number)
     return out
+
+
+def classes(db: Database) -> list[str]:
+    """Every class that raced a championship race, in IMSA's print order."""
+    if "classes" not in db.cache:
+        order = ["GTP", "DPI", "LMP2", "LMP3", "GTLM", "GTDPRO", "GTD"]
+        found = [r[0] for r in db.rows("SELECT DISTINCT class FROM race_results")]
+        db.cache["classes"] = sorted(found, key=lambda c: order.index(c) if c in order else 99)
+    return db.cache["classes"]
