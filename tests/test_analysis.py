@@ -85,6 +85,8 @@ def test_stints_and_drive_times_add_up(pb: pitboard.Pitboard, races: list) -> No
         assert drive.groupby("number")["laps"].sum().to_dict() == laps
         shares = drive.groupby("number")["share"].sum()
         assert ((shares - 1).abs() < 0.001).all()
+        assert (drive["drive_ms_excl_pit_lane"] >= 0).all(), ref.session_id  # garage time never makes it negative
+        assert (drive["drive_ms_excl_pit_lane"] <= drive["drive_ms"]).all()
     # time penalties added to TOTAL_TIME before the export, shown by the 'finish' view
     assert penalties and all(seconds > 0 for *_, seconds in penalties)
     frame = analysis.finish(pb, pb.session(2022, "petit le mans"), "DPi")
@@ -209,3 +211,23 @@ def test_race_cli(full_db: Path) -> None:
         main, ["race", "2022", "watkins glen", "finish", "--class", "GTD PRO", "--db", str(full_db)]
     ).output
     assert "penalty in the export" in out
+
+
+def test_review_cases(pb: pitboard.Pitboard) -> None:
+    """Cases found in review: final order, finish labels, refusals instead of tracebacks."""
+    final = analysis.final_positions(pb, pb.session(2024, "sebring"), "GTP")
+    assert (
+        final["number"].tolist()[:2] == ["40", "01"]
+        and final.set_index("number").loc["31", "final_class_position"] == 10
+    )
+    assert (final["final_class_position"] == final["official_class_position"]).all()
+    finish = analysis.finish(pb, pb.session(2024, "indianapolis"), "GTP")
+    assert set(finish.loc[finish["why"].notna(), "number"]) == {"6", "40"}  # only the penalised cars
+    with pytest.raises(pitboard.NotAvailableError, match="no laps file"):
+        analysis.co_drivers(pb, pb.session(2024, "daytona"))
+    with pytest.raises(pitboard.NotAvailableError, match="applies to races"):
+        analysis.leaders(pb, pb.session(2023, "sebring", "practice-1"))
+    with pytest.raises(pitboard.NotAvailableError, match="no flag column"):
+        analysis.cautions(pb, pb.session(2021, "roar", "session-1"))
+    drive = analysis.drive_time(pb, pb.session(2025, "watkins glen"), "LMP2")
+    assert (drive["drive_ms_excl_pit_lane"] >= 0).all()

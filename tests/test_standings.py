@@ -184,3 +184,18 @@ def test_standings_cli_json(full_db: Path) -> None:
     assert "INCOMPLETE" in out and "no champion" in out
     bad = CliRunner().invoke(main, ["standings", "2023", "--class", "GTLM", "--db", str(full_db)])
     assert bad.exit_code == 1 and "no 'GTLM' class in 2023" in bad.output
+
+
+def test_review_cases(pb: pitboard.Pitboard) -> None:
+    """A classified car that crashed on lap 1 scores its class position; a driver on two cars
+    scores the Endurance Cup with one; a car missing from qualifying is noted."""
+    teams = standings.compute(pb, 2023, "GTP", "teams")
+    bmw24 = next(r for r in teams.rows if r.name.startswith("#24 "))
+    assert {"round": "Sahlen's Six Hours of The Glen", "what": "race P8", "points": 230} in bmw24.detail
+    mec = standings.compute(pb, 2022, "GTDPRO", "endurance")
+    macneil = next(r for r in mec.rows if r.name == "Cooper MacNeil")
+    sebring = [d for d in macneil.detail if d["round"] == "Mobil 1 Twelve Hours of Sebring"]
+    assert len(sebring) == 3  # 4h, 8h, finish with one car, not six lines from two
+    gtd = standings.compute(pb, 2021, "GTD")
+    assert any("#64 is not in the GTD qualifying classification" in n for n in gtd.notes)
+    assert not any("LMP2" in n for n in standings.compute(pb, 2021, "GTD").notes if n.startswith("rule not confirmed"))

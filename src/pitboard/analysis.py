@@ -65,9 +65,17 @@ def gaps(pb: Pitboard, ref: SessionRef, cls: str | None = None) -> pd.DataFrame:
     ]
 
 
+def _race_required(pb: Pitboard, ref: SessionRef, what: str) -> None:
+    if qa.session_kind(pb.db, ref.session_id) not in ("race", "qualifying race"):
+        raise NotAvailableError(
+            f"{what} applies to races; {ref.name} is a {qa.session_kind(pb.db, ref.session_id)} session"
+        )
+
+
 def leaders(pb: Pitboard, ref: SessionRef, cls: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The class leader sequence (one row per lead change: class, from lap, to lap, number,
-    laps) and laps led per car per class (number, class, laps_led)."""
+    laps) and laps led per car per class (number, class, laps_led). Races only."""
+    _race_required(pb, ref, "laps led")
     frame = positions(pb, ref, cls)
     # class_leader breaks a dead heat at the line (same ELAPSED) by car number, as laps led does
     leading = frame[frame["number"] == frame["class_leader"]].sort_values(["class", "lap"])
@@ -88,12 +96,17 @@ def leaders(pb: Pitboard, ref: SessionRef, cls: str | None = None) -> tuple[pd.D
             )
     sequence = _class_order(pd.DataFrame(spells, columns=["class", "number", "from_lap", "to_lap", "laps"]), "from_lap")
     led = leading.groupby(["class", "number"]).size().reset_index(name="laps_led")
-    return sequence, _class_order(led, "laps_led")
+    led["_most"] = -led["laps_led"]
+    return sequence, _class_order(led, "_most").drop(columns="_most")
 
 
 def cautions(pb: Pitboard, ref: SessionRef) -> pd.DataFrame:
     """Full-course-yellow periods (a whole-session fact: no class filter)."""
     _laps_required(pb, ref, "cautions")
+    if not qa.has_flags(pb.db, ref.session_id):
+        raise NotAvailableError(
+            f"{ref.event.event_name} {ref.event.season} {ref.name}: the laps file has no flag column: cautions are unknown"
+        )
     return qa.cautions(pb.db, ref.session_id)
 
 
@@ -168,6 +181,7 @@ def pace(
 def co_drivers(pb: Pitboard, ref: SessionRef, cls: str | None = None) -> pd.DataFrame:
     """Co-driver comparison within each car: each driver's median clean lap and best lap, and
     the gap to the car's quickest driver on the median."""
+    _laps_required(pb, ref, "the co-driver comparison")
     frame = pace(pb, ref, cls, by="driver")
     frame = frame[frame["median_clean_ms"].notna()].copy()
     frame["gap_to_car_best_median_ms"] = frame["median_clean_ms"] - frame.groupby("number")[
@@ -197,6 +211,7 @@ def finish(pb: Pitboard, ref: SessionRef, cls: str | None = None) -> pd.DataFram
     class position, per class: where they differ a penalty moved the car, already in the export
     or by a later decision (``why``); ``time_penalty_ms`` is time added to TOTAL_TIME."""
     _laps_required(pb, ref, "the on-track finishing order")
+    _race_required(pb, ref, "the finishing order")
     rows = [r for r in qa.final_order(pb.db, ref.session_id) if r["class_position_export"] is not None]
     frame = pd.DataFrame(rows)
     frame["on_track"] = (
@@ -206,12 +221,15 @@ def finish(pb: Pitboard, ref: SessionRef, cls: str | None = None) -> pd.DataFram
         .reset_index(level=0, drop=True)
     )
     frame["moved"] = frame["class_position"] - frame["on_track"]
+    # only a car that lost places was penalised; the cars it dropped behind simply moved up
     frame["why"] = [
-        None if m == 0 else ("decision after the export" if c != e else "penalty in the export")
+        None if m <= 0 else ("decision after the export" if c != e else "penalty in the export")
         for m, c, e in zip(frame["moved"], frame["class_position"], frame["class_position_export"], strict=True)
     ]
     # TOTAL_TIME beyond the race clock at the last crossing: a time penalty added before the export
-    frame["time_penalty_ms"] = (frame["total_time_ms"] - frame["last_elapsed_ms"]).where(lambda d: d > 0)
+    frame["time_penalty_ms"] = (
+        (frame["total_time_ms"] - frame["last_elapsed_ms"]).where(lambda d: d > 0).astype("Int64")
+    )
     frame = frame[
         [
             "class",
@@ -227,3 +245,18 @@ def finish(pb: Pitboard, ref: SessionRef, cls: str | None = None) -> pd.DataFram
         ]
     ]
     return _class(_class_order(frame, "class_position"), cls)
+
+
+def final_positions(pb: Pitboard, ref: SessionRef, cls: str | None = None) -> pd.DataFrame:
+    """Each car's last crossing, ranked as the race finished on track: laps done, then the time
+    of the last crossing (not the position it held when it crossed), beside the official class
+    position, in IMSA's class order."""
+    frame = positions(pb, ref, cls)
+    last = frame.sort_values("lap").groupby("number").tail(1)
+    last = last.assign(_l=-last["lap"]).sort_values(["_l", "elapsed_ms"]).drop(columns="_l")
+    last["final_position"] = range(1, len(last) + 1)
+    last["final_class_position"] = last.groupby("class").cumcount() + 1
+    official = dict(qa.official_class_positions(pb.db, ref.session_id))
+    last["official_class_position"] = last["number"].map(official).astype("Int64")
+    last["laps_down"] = last.groupby("class")["lap"].transform("max") - last["lap"]
+    return _class_order(last, "final_class_position")

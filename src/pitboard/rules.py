@@ -51,7 +51,7 @@ class Rules:
         table = self.data["endurance_cup"]["points"]
         return table[rank - 1] if rank <= len(table) else self.data["endurance_cup"]["others"]
 
-    def uncertain(self, championship: str = "drivers") -> list[str]:
+    def uncertain(self, championship: str = "drivers", cls: str | None = None) -> list[str]:
         """Every rule a championship of this season relies on that is not confirmed."""
         out = []
         sections = {"drivers": ("points", "tie_break", "qualifying"), "teams": ("points", "tie_break", "qualifying"),
@@ -61,7 +61,7 @@ class Rules:
             if _uncertain(confidence):
                 out.append(f"{name}: {confidence}")
         for rule in self.data.get("no_season_points", []):
-            if _uncertain(rule["confidence"]):
+            if _uncertain(rule["confidence"]) and (cls is None or cls in rule["classes"]):
                 out.append(
                     f"no season points for {', '.join(rule['classes'])} at {rule.get('event', rule['venue'])}: {rule['confidence']}"
                 )

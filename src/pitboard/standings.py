@@ -173,7 +173,7 @@ def compute(pb: Pitboard, season: int, cls: str, championship: str = "drivers", 
     races = [r for r in sq.race_rows(db, season) if r["class"] == code and (cutoff is None or r["race_date"] <= cutoff)]
     quali = [q for q in sq.qualifying_rows(db, season) if q["class"] == code]
     names = sq.driver_names(db)
-    notes = [f"rule not confirmed: {u}" for u in rules.uncertain(championship)]
+    notes = [f"rule not confirmed: {u}" for u in rules.uncertain(championship, code)]
     notes.append("drive-time eligibility is not modelled: every driver listed on a car scores its points")
 
     tally = _Tally()
@@ -196,7 +196,12 @@ def compute(pb: Pitboard, season: int, cls: str, championship: str = "drivers", 
             notes.append(f"{round_name}: no season points for {display_class(code)} ({reason})")
             continue
         rounds_counted.append(round_name)
-        started = sorted((c for c in cars if c["started"] and c["class_position"]), key=lambda c: c["class_position"])
+        # Race points follow the official classification: every classified car scores its class
+        # position, including one that crashed on lap 1 (0 laps) and so has no "start" in the
+        # statistics' sense; only a car that did not take the start ('Not started') scores none.
+        started = sorted(
+            (c for c in cars if c["classified"] and c["class_position"]), key=lambda c: c["class_position"]
+        )
         qorder = [q for q in quali if q["event_id"] == event_id]
         has_quali_points = any(q["has_time"] for q in qorder)
         if qorder and not has_quali_points:
@@ -226,9 +231,20 @@ def compute(pb: Pitboard, season: int, cls: str, championship: str = "drivers", 
                 tally.add(key, name, pts, round_name, f"race P{car['class_position']}")
                 tally.placed(key, name, car["class_position"])
         if has_quali_points:
+            qualified = {q["number"] for q in qorder}
+            for car in cars:
+                if car["number"] not in qualified:
+                    notes.append(
+                        f"{round_name}: #{car['number']} is not in the {display_class(code)} qualifying classification: no qualifying points"
+                    )
             for q in qorder:
-                car = race_by_number.get(q["number"]) or race_car.get(q["car_id"])
-                holder = car or {**q, "team": None, "drivers": q["drivers"]}
+                car = race_by_number.get(q["number"])
+                if car is None:  # qualified in this class but did not race in it (withdrawn, or raced another class)
+                    notes.append(
+                        f"{round_name}: #{q['number']} qualified in {display_class(code)} but is not in its race classification: no qualifying points"
+                    )
+                    continue
+                holder = car
                 pts = rules.qualifying_points(q["class_position"])
                 for key, name in _holders(championship, holder, names):
                     if car_of.setdefault(key, q["number"]) != q["number"]:
@@ -302,10 +318,15 @@ def _endurance_round(
             ]
             rows.sort(key=lambda r: (-r["laps"], r["at_ms"]))
             checkpoints.append((f"{h:g}h", [{"number": r["number"], "running": r["running"]} for r in rows]))
-    finish = sorted((c for c in cars if c["started"] and c["class_position"]), key=lambda c: c["class_position"])
+    finish = sorted((c for c in cars if c["classified"] and c["class_position"]), key=lambda c: c["class_position"])
     checkpoints.append(
         ("finish", [{"number": c["number"], "running": c["finish_status"] == "running"} for c in finish])
     )
+    # one car per driver per race, as in the season standings: the better-placed at the finish
+    car_of: dict[str, str] = {}
+    for car in finish:
+        for key, _ in _holders("endurance", car, names):
+            car_of.setdefault(key, car["number"])
     for label, order in checkpoints:
         for rank, entry in enumerate(order, start=1):
             if not entry["running"] and not rules.data["endurance_cup"]["retired_cars_score"]:
@@ -314,6 +335,8 @@ def _endurance_round(
             if (car["number"], car["session_id"]) in forfeits:
                 continue
             for key, name in _holders("endurance", car, names):
+                if car_of.get(key, car["number"]) != car["number"]:
+                    continue
                 tally.add(key, name, rules.endurance_points(rank), round_name, f"checkpoint {label} P{rank}")
                 if label == "finish":
                     tally.placed(key, name, car["class_position"])

@@ -36,14 +36,38 @@ def _table(frame: pd.DataFrame, columns: list[str] | None = None) -> str:
     return render.text_table(rows, [c.removesuffix("_ms") for c in frame.columns], align)
 
 
+def _check_minutes(value: str | None) -> str | None:
+    if value is not None:
+        try:
+            analysis.parse_minutes(value)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from exc
+    return value
+
+
 def _view(
     pb: pitboard.Pitboard, ref: pitboard.SessionRef, view: str, cls: str | None, minimum: str | None, last_lap: bool
 ) -> tuple[pd.DataFrame, list[str] | None, str]:
     """The frame of a view, the columns to print and a note line."""
     if view in ("positions", "gaps"):
-        frame = analysis.positions(pb, ref, cls)
         if last_lap:
-            frame = frame.sort_values("lap").groupby("number").tail(1).sort_values(["class", "class_position"])
+            frame = analysis.final_positions(pb, ref, cls)
+            cols = [
+                "class",
+                "final_class_position",
+                "official_class_position",
+                "number",
+                "lap",
+                "laps_down",
+                "elapsed_ms",
+                "flag",
+            ]
+            return (
+                frame,
+                cols,
+                "Final order on track: laps done, then time of the last crossing; official: after penalties.",
+            )
+        frame = analysis.positions(pb, ref, cls)
         cols = [
             "lap",
             "number",
@@ -140,7 +164,11 @@ def _view(
 @click.option("--session", "session", default=None, help="Session (default: the race).")
 @click.option("--class", "cls", default=None, help="Only this class.")
 @click.option(
-    "--min-drive-time", "minimum", default=None, help="With 'drivers': flag drivers under this (e.g. 45m, 1h30)."
+    "--min-drive-time",
+    "minimum",
+    default=None,
+    callback=lambda ctx, param, value: _check_minutes(value),
+    help="With 'drivers': flag drivers under this (e.g. 45m, 1h30).",
 )
 @click.option("--last-lap", is_flag=True, help="With 'positions'/'gaps': only each car's last crossing.")
 @click.option("--chart", type=click.Choice(CHART_KINDS), default=None, help="Draw a chart instead (needs --out).")
@@ -196,14 +224,14 @@ def _summary(pb: pitboard.Pitboard, ref: pitboard.SessionRef, cls: str | None, t
     """Headline facts: cautions, leaders and laps led, pit stops, fastest laps per class."""
     data: dict[str, Any] = {"session_id": ref.session_id, "class": cls}
     lines = [title, ""]
+    cautions = sequence = led = pits = None
     try:
-        cautions = analysis.cautions(pb, ref)
-        sequence, led = analysis.leaders(pb, ref, cls)
         pits = analysis.pit_stops(pb, ref, cls)
+        sequence, led = analysis.leaders(pb, ref, cls)
+        cautions = analysis.cautions(pb, ref)
     except pitboard.NotAvailableError as exc:
         lines.append(str(exc))
         data["note"] = str(exc)
-        cautions = sequence = led = pits = None
     pace = analysis.pace(pb, ref, cls)
     if cautions is not None:
         data.update(cautions=render.records(cautions), laps_led=render.records(led), pit_stops=len(pits))
@@ -217,5 +245,8 @@ def _summary(pb: pitboard.Pitboard, ref: pitboard.SessionRef, cls: str | None, t
     lines += ["", "Fastest lap per class (official)", _table(best[["class", "number", "best_lap_ms"]])]
     if fmt == "json":
         click.echo(render.to_json(data))
+    elif fmt == "csv":  # the summary's table: laps led (or the fastest laps without lap data)
+        rows = data.get("laps_led") or data["fastest_laps"]
+        click.echo(render.to_csv(rows, list(rows[0]) if rows else None), nl=False)
     else:
         click.echo("\n".join(lines))

@@ -475,7 +475,7 @@ def build_race_tables(con: duckdb.DuckDBPyConnection) -> None:
             SELECT session_id, number, count(*) AS laps_led
             FROM (
                 SELECT l.session_id, l.number,
-                       row_number() OVER (PARTITION BY l.session_id, l.class, l.lap ORDER BY l.elapsed_ms, l.number) AS rank
+                       row_number() OVER (PARTITION BY l.session_id, l.class, l.lap ORDER BY l.elapsed_ms, TRY_CAST(l.number AS INTEGER), l.number) AS rank
                 FROM laps l JOIN sessions s USING (session_id) WHERE s.championship_race
             ) WHERE rank = 1 GROUP BY ALL
         ),

@@ -39,7 +39,7 @@ def positions(db: Database, session_id: str) -> pd.DataFrame:
                    rank() OVER (PARTITION BY l.lap ORDER BY l.elapsed_ms) AS position,
                    rank() OVER (PARTITION BY l.class, l.lap ORDER BY l.elapsed_ms) AS class_position,
                    first_value(l.elapsed_ms) OVER (PARTITION BY l.class, l.lap ORDER BY l.elapsed_ms) AS leader_ms,
-                   first_value(l.number) OVER (PARTITION BY l.class, l.lap ORDER BY l.elapsed_ms, l.number) AS class_leader,
+                   first_value(l.number) OVER (PARTITION BY l.class, l.lap ORDER BY l.elapsed_ms, TRY_CAST(l.number AS INTEGER), l.number) AS class_leader,
                    lag(l.elapsed_ms) OVER (PARTITION BY l.class, l.lap ORDER BY l.elapsed_ms) AS ahead_ms
             FROM laps l WHERE l.session_id = $s
         ),
@@ -128,18 +128,27 @@ def stints(db: Database, session_id: str) -> pd.DataFrame:
 
 def drive_time(db: Database, session_id: str) -> pd.DataFrame:
     """Per driver per car: laps, time at the wheel (sum of lap times), the same without pit-lane
-    time, share of the car's time, stints."""
+    time (never negative: a stop's time is split between its in-lap and out-lap), shares of the
+    car's time with and without pit lane, stints."""
     return db.frame(
         """
         WITH l AS (
             SELECT l.*, sum(CASE WHEN l.lap = 1 OR (l.pit_out AND l.lap > 1) THEN 1 ELSE 0 END)
-                       OVER (PARTITION BY l.number ORDER BY l.lap ROWS UNBOUNDED PRECEDING) AS stint
+                       OVER (PARTITION BY l.number ORDER BY l.lap ROWS UNBOUNDED PRECEDING) AS stint,
+                   -- A stop's pit-lane time (PIT_TIME, on the out-lap) spans the line in the pit lane:
+                   -- the out-lap holds up to its own lap time of it, the in-lap the rest (garage time
+                   -- before the line). Each lap gives up only its own share, never more than its time.
+                   least(CASE WHEN l.lap > 1 THEN coalesce(l.pit_time_ms, 0) ELSE 0 END, l.lap_time_ms)
+                   + least(greatest(coalesce(lead(l.pit_time_ms) OVER (PARTITION BY l.number ORDER BY l.lap), 0)
+                                    - coalesce(lead(l.lap_time_ms) OVER (PARTITION BY l.number ORDER BY l.lap), 0), 0),
+                           l.lap_time_ms) AS pit_share_ms
             FROM laps l WHERE l.session_id = $s
         )
         SELECT l.number, any_value(l.class) AS class, l.driver_id, any_value(d.name) AS driver, any_value(l.driver_slot) AS slot,
                count(*) AS laps, CAST(sum(l.lap_time_ms) AS BIGINT) AS drive_ms,
-               CAST(sum(l.lap_time_ms) - coalesce(sum(l.pit_time_ms) FILTER (WHERE l.lap > 1), 0) AS BIGINT) AS drive_ms_excl_pit_lane,
+               CAST(sum(l.lap_time_ms - l.pit_share_ms) AS BIGINT) AS drive_ms_excl_pit_lane,
                round(sum(l.lap_time_ms) / sum(sum(l.lap_time_ms)) OVER (PARTITION BY l.number), 4) AS share,
+               round(sum(l.lap_time_ms - l.pit_share_ms) / sum(sum(l.lap_time_ms - l.pit_share_ms)) OVER (PARTITION BY l.number), 4) AS share_excl_pit_lane,
                count(DISTINCT l.stint) AS stints
         FROM l LEFT JOIN drivers d USING (driver_id)
         GROUP BY l.number, l.driver_id ORDER BY l.number, slot
@@ -214,6 +223,16 @@ def final_order(db: Database, session_id: str) -> list[dict[str, Any]]:
     )
 
 
+def has_flags(db: Database, session_id: str) -> bool:
+    """Whether the laps file had a FLAG_AT_FL column (six 2021 Roar files do not)."""
+    rows = db.rows("SELECT count(flag) FROM laps WHERE session_id = ?", [session_id])
+    return bool(rows and rows[0][0])
+
+
+def session_kind(db: Database, session_id: str) -> str:
+    return db.rows("SELECT kind FROM sessions WHERE session_id = ?", [session_id])[0][0]
+
+
 def has_laps(db: Database, session_id: str) -> bool:
     """Whether the session has a laps file loaded."""
     rows = db.rows("SELECT has_laps FROM sessions WHERE session_id = ?", [session_id])
@@ -236,4 +255,11 @@ def clean_laps(db: Database, session_id: str, cls: str) -> pd.DataFrame:
         WHERE l.session_id = $s AND l.class = $c AND {_CLEAN}
         """,
         {"s": session_id, "c": cls},
+    )
+
+
+def official_class_positions(db: Database, session_id: str) -> list[tuple[str, int]]:
+    """(number, official class position) of every classified car."""
+    return db.rows(
+        "SELECT number, class_position FROM results WHERE session_id = ? AND class_position IS NOT NULL", [session_id]
     )

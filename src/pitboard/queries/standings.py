@@ -25,6 +25,8 @@ def _race_rows(db: Database, season: int) -> list[dict[str, Any]]:
         """
         SELECT r.session_id, r.event_id, r.round, r.race_date, r.event_name, r.venue_id, r.class, r.number, r.car_id,
                r.team, r.manufacturer, r.started, r.class_position, r.finish_status, r.has_laps, e.endurance_cup,
+               -- points follow the classification: a classified car that crashed on lap 1 scores its place
+               (SELECT coalesce(x.status, '') <> 'Not started' FROM results x WHERE x.session_id = r.session_id AND x.number = r.number) AS classified,
                (SELECT list(d.driver_id ORDER BY d.slot) FROM race_drivers d WHERE d.session_id = r.session_id AND d.number = r.number) AS drivers
         FROM race_results r JOIN events e USING (event_id)
         WHERE r.season = $season ORDER BY r.race_date, r.class, r.class_position NULLS LAST

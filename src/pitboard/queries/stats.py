@@ -147,8 +147,8 @@ METRICS: dict[str, str] = {
     "top5s": "count(*) FILTER (WHERE r.class_position <= 5)",
     "overall-wins": "count(*) FILTER (WHERE r.position = 1)",
     "fastest-laps": "count(*) FILTER (WHERE r.fastest_lap)",
-    "laps-led": "sum(r.laps_led)",
-    "laps": "sum(r.laps)",
+    "laps-led": "CAST(sum(r.laps_led) AS BIGINT)",
+    "laps": "CAST(sum(r.laps) AS BIGINT)",
     "distance": "round(sum(r.distance_km), 1)",
     "dnfs": "count(*) FILTER (WHERE r.finish_status = 'retired')",
 }
