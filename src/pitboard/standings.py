@@ -206,7 +206,6 @@ def compute(pb: Pitboard, season: int, cls: str, championship: str = "drivers", 
         has_quali_points = any(q["has_time"] for q in qorder)
         if qorder and not has_quali_points:
             notes.append(f"{round_name}: no {display_class(code)} car set a qualifying time: no qualifying points")
-        race_car = {c["car_id"]: c for c in cars}
         race_by_number = {c["number"]: c for c in cars}
         if championship == "manufacturers":
             for make, pts in _manufacturer_points(rules, started, "race").items():
