@@ -170,7 +170,11 @@ def _view(
     callback=lambda ctx, param, value: _check_minutes(value),
     help="With 'drivers': flag drivers under this (e.g. 45m, 1h30).",
 )
-@click.option("--last-lap", is_flag=True, help="With 'positions'/'gaps': only each car's last crossing.")
+@click.option(
+    "--last-lap",
+    is_flag=True,
+    help="With 'positions'/'gaps': the final order on track (each car's last crossing, ranked by laps then time).",
+)
 @click.option("--chart", type=click.Choice(CHART_KINDS), default=None, help="Draw a chart instead (needs --out).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Chart file: .png or .svg.")
 @output_options
