@@ -193,7 +193,8 @@ def race(
     db_path: Path | None,
 ) -> None:
     """Lap-by-lap analysis of a session: VIEW is summary, positions, gaps, leaders, cautions,
-    pits, stints, drivers, pace, co-drivers or weather. --chart KIND --out FILE draws a chart."""
+    pits, stints, drivers, pace, co-drivers, weather or finish (the on-track order against the
+    official one, with penalties). --chart KIND --out FILE draws a chart."""
     with pitboard.open(db_path) as pb:
         ref = pb.session(season, event, session)
         if cls is not None:
