@@ -13,7 +13,6 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from pitboard.domain.classes import display_class
 from pitboard.domain.timefmt import format_duration
 
 
@@ -117,7 +116,3 @@ def result_time(row: dict[str, Any], race: bool) -> str:
         gap = row.get("gap_first")
         return gap if gap not in (None, "-") else ""
     return format_duration(row.get("best_lap_ms"))
-
-
-def class_name(code: str | None) -> str:
-    return display_class(code)

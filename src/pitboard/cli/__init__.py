@@ -17,8 +17,6 @@ import click
 
 from pitboard.exceptions import PitboardError
 
-FORMATS = ("table", "json", "csv")
-
 
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """``--json`` / ``--csv`` (default: a readable table) and ``--db``."""

@@ -7,12 +7,22 @@ classes are normalised, identities resolved through the mapping tables built her
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import duckdb
 
 from pitboard.ingestion.bulk import insert
 from pitboard.ingestion.files import SourceFile
 from pitboard.ingestion.identity import driver_ids, repair_mojibake, team_ids, vehicle_models
-from pitboard.ingestion.layouts import DRIVER_FIELDS, DRIVER_SLOTS, LAPS_27, RESULTS_POS, RESULTS_POSITION, WEATHER
+from pitboard.ingestion.layouts import (
+    DRIVER_FIELDS,
+    DRIVER_SLOTS,
+    LAPS_27,
+    RESULTS_POS,
+    RESULTS_POSITION,
+    WEATHER,
+    Layout,
+)
 from pitboard.ingestion.report import INFO, Issue
 from pitboard.ingestion.stage import col
 from pitboard.refdata import ReferenceData
@@ -213,11 +223,14 @@ def session_timing(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int]]
     return {session: (lo, hi) for session, lo, hi in rows}
 
 
+def _staged(layout: Layout) -> Callable[[str], str]:
+    """file column name → its staging column, as ``s.cN`` (the staging table's alias is s)."""
+    return lambda name: "s." + col(layout, name)
+
+
 def load_laps(con: duckdb.DuckDBPyConnection) -> None:
     """laps, with crossing times from the session start (temp table session_start)."""
-
-    def c(name: str) -> str:
-        return "s." + col(LAPS_27, name)
+    c = _staged(LAPS_27)
 
     con.execute(
         f"""
@@ -258,13 +271,13 @@ def load_laps(con: duckdb.DuckDBPyConnection) -> None:
 def _large(sector: str) -> str:
     """S1_LARGE is S1 written with minutes ('0:24.583' for '24.583'): reuse S1's parse when the
     text says so, parse otherwise."""
-    small, large = "s." + col(LAPS_27, sector), "s." + col(LAPS_27, f"{sector}_LARGE")
+    small, large = _staged(LAPS_27)(sector), _staged(LAPS_27)(f"{sector}_LARGE")
     return f"CASE WHEN {large} = {small} OR {large} = '0:' || {small} THEN dur({small}) ELSE dur({large}) END"
 
 
 def load_weather(con: duckdb.DuckDBPyConnection) -> None:
-    def c(name: str) -> str:
-        return "s." + col(WEATHER, name)
+    """weather, one row per sample."""
+    c = _staged(WEATHER)
 
     con.execute(
         f"""

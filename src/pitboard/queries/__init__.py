@@ -150,7 +150,3 @@ def table(db: Database, name: str, where: dict[str, object] | None = None, order
     sql = f'SELECT * FROM "{name}"' + (" WHERE " + " AND ".join(clauses) if clauses else "")
     sql += f" ORDER BY {order_by}" if order_by else ""
     return db.frame(sql, params, table=name)
-
-
-def export_tables(db: Database) -> list[str]:
-    return [r[0] for r in db.rows("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' ORDER BY 1")]
