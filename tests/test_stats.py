@@ -32,6 +32,20 @@ MOVED_TO = {  # (season, folder, class, number) -> official class position
     (2024, "17-tire-rack.com-battle-on-the-bricks", "GTP", "40"): 11,
     (2024, "17-tire-rack.com-battle-on-the-bricks", "GTP", "6"): 10,
     (2025, "02-daytona-international-speedway", "LMP2", "8"): 12,
+    # issue 9: the decisions below the top class
+    (2021, "05-sebring-international-raceway", "LMP2", "22"): 5,
+    (2022, "08-mid-ohio-sports-car-course", "GTD", "70"): 11,
+    (2024, "12-watkins-glen-international", "GTD", "120"): 21,
+    (2025, "14-watkins-glen-international", "GTDPRO", "65"): 10,
+}
+# Cars whose qualifying times IMSA disallowed or that it moved back in the qualifying order
+# (they cannot hold a pole), written out by hand for the seasons the pole test covers.
+QUALIFYING_MOVED_BACK = {
+    (2024, "05-sebring-international-raceway", "GTD"): {"57", "13", "17", "023"},
+    (2024, "05-sebring-international-raceway", "GTDPRO"): {"3", "4"},
+    (2024, "17-tire-rack.com-battle-on-the-bricks", "GTDPRO"): {"77"},
+    (2023, "07-sebring-international-raceway", "GTD"): {"57"},
+    (2023, "07-sebring-international-raceway", "GTDPRO"): {"79"},
 }
 
 
@@ -146,7 +160,11 @@ def test_poles_match_the_qualifying_files(pb: pitboard.Pitboard, ids: dict[str, 
         }
         firsts: dict[str, dict] = {}
         for row in sorted(_rows(quali), key=lambda r: int(r["POS"])):
-            firsts.setdefault(row["CLASS"].replace(" ", "").upper(), row)
+            cls = row["CLASS"].replace(" ", "").upper()
+            if row["NUMBER"] not in QUALIFYING_MOVED_BACK.get(
+                (season, where if where != "01-roar-before-the-24" else folder, cls), ()
+            ):
+                firsts.setdefault(cls, row)
         for cls, row in firsts.items():
             if cls in race_classes and row["TIME"]:
                 for name in _drivers(row):
@@ -176,7 +194,8 @@ def test_blomqvist_2023(pb: pitboard.Pitboard) -> None:
     answer = stats.subject_stats(pb, "driver", "Blomqvist", stats.Scope(season=2023))
     assert answer.subject["name"] == "Tom Blomqvist" and answer.resolution.how == "surname"
     assert (answer.figures.starts, answer.figures.wins) == (9, 3)
-    assert answer.coverage.complete and answer.coverage.rounds_present == 11
+    # class-aware coverage (issue 9): GTP raced 9 of the 11 rounds of 2023 (not Lime Rock, VIR)
+    assert answer.coverage.complete and answer.coverage.rounds_present == 9
     assert answer.figures.laps_led_races_without_data == ["Rolex 24 At Daytona 2023"]
     wgl = next(r for r in answer.races if r["event_name"].startswith("Sahlen"))
     assert wgl["class_position"] == 3 and wgl["corrected"]  # No. 6 moved to the rear: No. 60 third

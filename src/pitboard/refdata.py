@@ -25,6 +25,7 @@ REFERENCE_FILES: tuple[str, ...] = (
     "team_distinct.csv",
     "vehicles.csv",
     "corrections.csv",
+    "published_standings.csv",
 )
 
 
@@ -56,6 +57,7 @@ class ReferenceData:
     team_distinct: list[dict[str, str]]
     vehicles: list[dict[str, str]]
     corrections: list[dict[str, str]]
+    published_standings: list[dict[str, str]]
 
     def driver_canonical(self) -> dict[str, str]:
         """folded alias → canonical display name."""

@@ -109,10 +109,11 @@ STATUS_TEXT = {"running": "Running", "retired": "Retired", "dns": "DNS", "disqua
 
 
 def result_time(row: dict[str, Any], race: bool) -> str:
-    """The time/gap column as IMSA prints it: leader's total time, others' gap to the leader."""
+    """The time/gap column as IMSA prints a class classification: the class leader's total time,
+    the others' gap to the class leader (official order, corrections applied)."""
     if race:
-        if row.get("position") == 1:
+        if row.get("class_position") == 1:
             return format_duration(row.get("total_time_ms"))
-        gap = row.get("gap_first")
+        gap = row.get("class_gap_first")
         return gap if gap not in (None, "-") else ""
     return format_duration(row.get("best_lap_ms"))

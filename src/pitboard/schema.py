@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 #: Bump when the parsing or normalisation changes: a database built by another version is
 #: rebuilt from the files on the next ingest.
-PARSER_VERSION = "4"
+PARSER_VERSION = "5"
 
 
 @dataclass(frozen=True)
@@ -165,6 +165,12 @@ GRIDS = _t(
     ("pole_number", "VARCHAR", "Car on pole: class P1 of the grid-setting session; null when no car set a time."),
     ("pole_car_id", "VARCHAR", "The pole car (cars.car_id)."),
     ("pole_lap_ms", "BIGINT", "The pole lap (TIME/FL_TIME of the grid session), ms."),
+    (
+        "pole_driver_id",
+        "VARCHAR",
+        "Driver who set the pole lap (the laps file's driver on that lap); null when the data cannot tell "
+        "(no laps file, or a grid set by a qualifying race).",
+    ),
     ("note", "VARCHAR", "Why there is no pole, when there is none."),
 )
 
@@ -192,10 +198,20 @@ RACE_RESULTS = _t(
     ("position", "INTEGER", "Official overall position."),
     ("laps", "INTEGER", "Laps completed."),
     ("distance_km", "DOUBLE", "laps x the event's track length."),
-    ("grid_class_position", "INTEGER", "Class position in the grid-setting session (null: no time, or not listed)."),
-    ("pole", "BOOLEAN", "Class P1 of the grid-setting session, with a time."),
+    (
+        "grid_class_position",
+        "INTEGER",
+        "Class starting position: the grid-setting session after IMSA's qualifying decisions and grid penalties "
+        "(null: no time, or not listed).",
+    ),
+    ("pole", "BOOLEAN", "Class P1 of the grid-setting session (after IMSA's qualifying decisions), with a time."),
     ("best_lap_ms", "BIGINT", "Official fastest lap of the car in the race (FL_TIME), ms."),
     ("fastest_lap", "BOOLEAN", "The lowest FL_TIME of the class in this race."),
+    (
+        "best_lap_driver_id",
+        "VARCHAR",
+        "Driver at the wheel on the car's official best lap (FL_LAPNUM in the laps file); null without a laps file.",
+    ),
     ("laps_led", "INTEGER", "Laps at whose crossing the car led its class; null without a laps file."),
     ("has_laps", "BOOLEAN", "The race has a laps file (false for every Rolex 24)."),
     ("class_cars", "INTEGER", "Cars entered in the class in this race."),
@@ -296,6 +312,20 @@ RESULTS = _t(
     ("gap_previous", "VARCHAR", "GAP_PREVIOUS as exported."),
     ("gap_previous_ms", "BIGINT", "GAP_PREVIOUS as a time, ms."),
     ("gap_previous_laps", "INTEGER", "GAP_PREVIOUS as laps."),
+    (
+        "class_gap_first",
+        "VARCHAR",
+        "Gap to the class leader, printed as IMSA does ('-', '+2.120', '3 Laps'); official order.",
+    ),
+    (
+        "class_gap_first_ms",
+        "BIGINT",
+        "Gap to the class leader as a time, ms; null for a laps gap or no meaningful gap.",
+    ),
+    ("class_gap_first_laps", "INTEGER", "Gap to the class leader in laps (races); null for a time gap."),
+    ("class_gap_previous", "VARCHAR", "Gap to the car ahead in the class, printed."),
+    ("class_gap_previous_ms", "BIGINT", "Gap to the car ahead in the class as a time, ms."),
+    ("class_gap_previous_laps", "INTEGER", "Gap to the car ahead in the class in laps (races)."),
     ("best_lap_number", "INTEGER", "Lap of the official best (valid) lap: LAP or FL_LAPNUM; 0 when none."),
     ("best_lap_ms", "BIGINT", "Official best (valid) lap: TIME or FL_TIME, ms."),
     ("best_lap_kph", "DOUBLE", "Average speed of the best lap: KPH or FL_KPH, km/h."),
@@ -432,19 +462,47 @@ CORRECTIONS = _t(
     ("season", "INTEGER", "Season."),
     ("session_id", "VARCHAR", "The session it changes."),
     ("class", "VARCHAR", "Class."),
-    ("number", "VARCHAR", "Car number."),
+    ("number", "VARCHAR", "Car number (empty for a manufacturer forfeit)."),
     (
         "kind",
         "VARCHAR",
-        "move_to_class_rear, set_class_position, disqualified, points_penalty, endurance_points_forfeit.",
+        "Race: set_class_position, move_to_class_rear, disqualified. Qualifying: qualifying_disallowed, "
+        "qualifying_set_class_position, start_from_rear (grid only). Points: points_penalty, "
+        "endurance_points_forfeit, driver_points_forfeit, manufacturer_points_forfeit.",
     ),
-    ("value", "VARCHAR", "Kind-specific value (a position, a points delta)."),
-    ("affects", "VARCHAR", "results, points or results+points."),
+    (
+        "value",
+        "VARCHAR",
+        "Kind-specific value: a class position, a points delta, a driver's name (driver_points_forfeit) "
+        "or a make (manufacturer_points_forfeit).",
+    ),
+    ("affects", "VARCHAR", "results+points, qualifying+points, points or grid."),
     ("description", "VARCHAR", "What was decided."),
     ("decided_on", "DATE", "Date of the decision."),
     ("source", "VARCHAR", "Where it was published."),
     ("confidence", "VARCHAR", "confirmed, single-source or inferred."),
     ("applied", "BOOLEAN", "True when the results in this database reflect it."),
+)
+
+PUBLISHED_STANDINGS = _t(
+    "published_standings",
+    "Championship standings figures published by IMSA and the press (pitboard/data/published_standings.csv),"
+    " each with its source: what the standings are reconciled against.",
+    ("figure_id",),
+    ("figure_id", "VARCHAR", "Stable id."),
+    ("season", "INTEGER", "Season."),
+    ("class", "VARCHAR", "Class, normalised."),
+    ("championship", "VARCHAR", "drivers, teams, manufacturers or endurance."),
+    ("after", "VARCHAR", "'final', or the event folder of the last round counted."),
+    ("event_id", "VARCHAR", "The event of ``after`` (events.event_id); null for final."),
+    ("subject", "VARCHAR", "Driver name(s) ('A / B'), team entry or manufacturer, as published."),
+    ("number", "VARCHAR", "Car number, when known."),
+    ("metric", "VARCHAR", "points (a total), gap (points behind ``reference``) or position."),
+    ("value", "INTEGER", "The published figure."),
+    ("reference", "VARCHAR", "For a gap: whom it is measured from ('leader' or a name)."),
+    ("source", "VARCHAR", "Where it was published (URL, outlet, date)."),
+    ("quote", "VARCHAR", "The words that state the figure."),
+    ("known_difference", "VARCHAR", "Why pitboard's reconstruction differs, when it does and the reason is known."),
 )
 
 VEHICLES = _t(
@@ -501,7 +559,7 @@ META = _t(
 #: Every table, in dependency order.
 TABLES: tuple[Table, ...] = (
     SEASONS, VENUES, CALENDAR, EVENTS, SESSIONS, GRIDS, ENTRIES, ENTRY_DRIVERS, RESULTS, LAPS,
-    WEATHER, RACE_RESULTS, RACE_DRIVERS, DRIVERS, DRIVER_ALIASES, TEAMS, TEAM_ALIASES, CARS, CORRECTIONS, VEHICLES, SOURCES,
+    WEATHER, RACE_RESULTS, RACE_DRIVERS, DRIVERS, DRIVER_ALIASES, TEAMS, TEAM_ALIASES, CARS, CORRECTIONS, PUBLISHED_STANDINGS, VEHICLES, SOURCES,
     INGEST_ISSUES, META,
 )  # fmt: skip
 

@@ -13,7 +13,10 @@ reconstruction is uncertain:
 * points penalties published by IMSA (corrections.csv) apply from the first round after the
   decision; ties go to more wins, then more seconds, thirds;
 * drive-time eligibility is not modelled (the per-event minimums are not published in a form we
-  could read): every listed driver scores.
+  could read) beyond the forfeits IMSA published (``driver_points_forfeit`` in corrections.csv):
+  every other listed driver scores;
+* every table is checked against the published figures on file (``published_standings.csv``):
+  ``verification`` says whether it reproduces them, and by how much it differs where not.
 
 A season with rounds missing from the data (2021 Detroit, 2025 after July) is labelled
 incomplete with the rounds named, and has no champion.
@@ -21,6 +24,7 @@ incomplete with the rounds named, and has no champion.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -69,12 +73,73 @@ class Standings:
     champion: str | None
     notes: list[str]
     rows: list[Row]
+    #: Whether this table reproduces the figures IMSA and the press published for it (``verify``).
+    verification: Verification | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out["class"] = out.pop("cls")
         out["standings"] = out.pop("rows")
+        out["verified"] = self.verification is not None and self.verification.status == "verified"
+        if self.verification is not None:
+            out["verification"] = {
+                "status": self.verification.status,
+                "checked": self.verification.checked,
+                "matched": self.verification.matched,
+                "figures": [asdict(f) for f in self.verification.figures],
+            }
         return out
+
+
+@dataclass
+class FigureCheck:
+    """One published figure against pitboard's reconstruction of the same table."""
+
+    figure_id: str
+    season: int
+    cls: str
+    championship: str
+    after: str
+    subject: str
+    metric: str
+    published: int
+    computed: int | None
+    matches: bool
+    source: str
+    known_difference: str | None
+
+
+@dataclass
+class Verification:
+    """``verified``: every published figure for this table is reproduced exactly; ``differs``:
+    at least one is not (each with by how much and, where known, why); ``unverified``: nothing
+    was published (or collected) for this exact table."""
+
+    status: str
+    figures: list[FigureCheck]
+
+    @property
+    def checked(self) -> int:
+        return len(self.figures)
+
+    @property
+    def matched(self) -> int:
+        return sum(1 for f in self.figures if f.matches)
+
+    def line(self) -> str:
+        if self.status == "unverified":
+            return "Verification: no published figure for this table is on file: a reconstruction, not verified."
+        if self.status == "verified":
+            return f"Verification: verified: reproduces all {self.checked} published figures on file."
+        diffs = [f for f in self.figures if not f.matches]
+        parts = [
+            f"{f.subject} {f.metric} published {f.published}, here {f.computed if f.computed is not None else 'n/a'}"
+            + (f" ({f.known_difference})" if f.known_difference else "")
+            for f in diffs
+        ]
+        return f"Verification: DIFFERS: reproduces {self.matched} of {self.checked} published figures; " + "; ".join(
+            parts
+        )
 
 
 def _points_table(rules: Rules, order: list[dict[str, Any]], scorer: str) -> dict[str, int]:
@@ -174,7 +239,10 @@ def compute(pb: Pitboard, season: int, cls: str, championship: str = "drivers", 
     quali = [q for q in sq.qualifying_rows(db, season) if q["class"] == code]
     names = sq.driver_names(db)
     notes = [f"rule not confirmed: {u}" for u in rules.uncertain(championship, code)]
-    notes.append("drive-time eligibility is not modelled: every driver listed on a car scores its points")
+    notes.append(
+        "drive-time eligibility is not modelled beyond the forfeits IMSA published (corrections.csv):"
+        " every other driver listed on a car scores its points"
+    )
 
     tally = _Tally()
     by_event: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -182,6 +250,16 @@ def compute(pb: Pitboard, season: int, cls: str, championship: str = "drivers", 
         by_event[r["event_id"]].append(r)
     rounds_counted = []
     penalties = sq.points_penalties(db, season)
+    # a driver who forfeited a race's points (e.g. minimum drive time not met) scores none of it
+    forfeited = {(p["session_id"], p["driver_id"]) for p in penalties if p["kind"] == "driver_points_forfeit"}
+    for p in penalties:
+        if p["kind"] == "driver_points_forfeit" and p["class"] == code:
+            who = (
+                names.get(p["driver_id"], p["value"])
+                if p["driver_id"]
+                else f"{p['value']} (not on the car: NOT applied)"
+            )
+            notes.append(f"{p['correction_id']}: {who} scores no points for this race ({p['description']})")
     for event_id, cars in sorted(by_event.items(), key=lambda kv: kv[1][0]["race_date"]):
         first = cars[0]
         round_name = f"{first['event_name']}"
@@ -208,8 +286,21 @@ def compute(pb: Pitboard, season: int, cls: str, championship: str = "drivers", 
             notes.append(f"{round_name}: no {display_class(code)} car set a qualifying time: no qualifying points")
         race_by_number = {c["number"]: c for c in cars}
         if championship == "manufacturers":
+            lost = {
+                p["value"]
+                for p in penalties
+                if p["kind"] == "manufacturer_points_forfeit"
+                and p["class"] == code
+                and p["session_id"] == first["session_id"]
+            }
+            for make in sorted(lost):
+                notes.append(
+                    f"{round_name}: {make} forfeited its {display_class(code)} manufacturer points (IMSA decision)"
+                )
             for make, pts in _manufacturer_points(rules, started, "race").items():
-                tally.add(make, make, pts, round_name, "race")
+                tally.add(
+                    make, make, 0 if make in lost else pts, round_name, "race (forfeited)" if make in lost else "race"
+                )
             best = {}
             for car in started:
                 best.setdefault(car["manufacturer"], car["class_position"])
@@ -217,7 +308,8 @@ def compute(pb: Pitboard, season: int, cls: str, championship: str = "drivers", 
                 tally.placed(make, make, sorted(best.values()).index(pos) + 1)
             if has_quali_points:
                 for make, pts in _manufacturer_points(rules, qorder, "qualifying").items():
-                    tally.add(make, make, pts, round_name, "qualifying")
+                    if make not in lost:
+                        tally.add(make, make, pts, round_name, "qualifying")
             continue
         # A driver listed on two cars of the class in one race (a third driver at Daytona) scores
         # with one car only: the better-placed one (IMSA had drivers nominate a car; unknown here).
@@ -226,6 +318,10 @@ def compute(pb: Pitboard, season: int, cls: str, championship: str = "drivers", 
             pts = rules.race_points(car["class_position"])
             for key, name in _holders(championship, car, names):
                 if car_of.setdefault(key, car["number"]) != car["number"]:
+                    continue
+                if (car["session_id"], key) in forfeited:
+                    tally.placed(key, name, car["class_position"])
+                    tally.add(key, name, 0, round_name, f"race P{car['class_position']}: points forfeited")
                     continue
                 tally.add(key, name, pts, round_name, f"race P{car['class_position']}")
                 tally.placed(key, name, car["class_position"])
@@ -247,6 +343,8 @@ def compute(pb: Pitboard, season: int, cls: str, championship: str = "drivers", 
                 pts = rules.qualifying_points(q["class_position"])
                 for key, name in _holders(championship, holder, names):
                     if car_of.setdefault(key, q["number"]) != q["number"]:
+                        continue
+                    if (car["session_id"], key) in forfeited:
                         continue
                     tally.add(key, name, pts, round_name, f"qualifying P{q['class_position']}")
         for pen in penalties:
@@ -276,9 +374,106 @@ def compute(pb: Pitboard, season: int, cls: str, championship: str = "drivers", 
         champion = " / ".join(r.name for r in rows if r.position == 1)
     if not complete and cutoff is None:
         notes.append("incomplete: no champion is named")
-    return Standings(
+    table = Standings(
         season, code, championship, after, rounds_counted, complete, missing, champion, list(dict.fromkeys(notes)), rows
     )
+    table.verification = verify(pb, table, [r["race_date"] for r in races], is_final=cutoff is None)
+    return table
+
+
+def _row_of(pb: Pitboard, table: Standings, subject: str, number: str | None) -> Row | None:
+    """The standings row a published subject names: a driver (any of 'A / B'), a team entry
+    (by car number) or a manufacturer."""
+    plain = re.sub(r"\([^)]*\)", "", subject).strip()
+    number = number or next(iter(re.findall(r"(?:#|No\.\s*)(\w+)", subject)), None)
+    subject = plain
+    if table.championship in ("drivers", "endurance"):
+        by_key = {r.key: r for r in table.rows}
+        candidates = statsq.driver_candidates(pb.db)
+        for name in re.split(r"\s*(?:/|&|,|\band\b)\s*", subject):
+            if not name:
+                continue
+            try:
+                key = resolve.match_driver(name, candidates).key
+            except NotFoundError:
+                continue
+            if key in by_key:
+                return by_key[key]
+        return None
+    if table.championship == "teams":
+        if number:
+            hits = [r for r in table.rows if r.name.split(" ", 1)[0] == f"#{number}"]
+            if len(hits) == 1:
+                return hits[0]
+        folded = subject.casefold()
+        hits = [r for r in table.rows if r.name.split(" ", 1)[-1].casefold() in folded or folded in r.name.casefold()]
+        return hits[0] if len(hits) == 1 else None
+    try:
+        make = resolve.match_manufacturer(subject, [r.name for r in table.rows]).key
+    except NotFoundError:
+        return None
+    return next((r for r in table.rows if r.name == make), None)
+
+
+def _reference_row(pb: Pitboard, table: Standings, reference: str) -> Row | None:
+    """The row a gap is measured from: 'leader', 'second-placed …', or a named entry."""
+    text = reference.casefold().strip()
+    if not table.rows:
+        return None
+    if text.startswith("leader") or "(leader)" in text:
+        return table.rows[0]
+    if text.startswith(("second", "2nd", "runner-up")):
+        return next((r for r in table.rows if r.points < table.rows[0].points), None)
+    return _row_of(pb, table, reference, None)
+
+
+def verify(pb: Pitboard, table: Standings, race_dates: list[Any], *, is_final: bool) -> Verification:
+    """Check a standings table against the published figures on file for the same season,
+    class and championship (``published_standings``) that describe the same rounds: a figure
+    published after a round the class did not race describes the table after its last race."""
+    counted = max(race_dates) if race_dates else None
+    all_dates = sorted({r["race_date"] for r in sq.race_rows(pb.db, table.season) if r["class"] == table.cls})
+
+    def same_rounds(figure: dict[str, Any]) -> bool:
+        if figure["after"] == "final":
+            return is_final
+        if figure["race_date"] is None:
+            return False
+        before = [d for d in all_dates if d <= figure["race_date"]]
+        return (before[-1] if before else None) == counted
+
+    figures = [f for f in sq.published_figures(pb.db, table.season, table.cls, table.championship) if same_rounds(f)]
+    checks = []
+    for f in figures:
+        if f["subject"].casefold().startswith(("leader", "second", "2nd", "runner-up")):
+            row = _reference_row(pb, table, f["subject"])
+        else:
+            row = _row_of(pb, table, f["subject"], f["number"])
+        computed: int | None = None
+        if row is not None:
+            if f["metric"] == "points":
+                computed = row.points
+            elif f["metric"] == "position":
+                # drivers who share a car share a place: IMSA's tables rank crews ("2nd" is the
+                # second crew), so count the distinct totals ahead
+                computed = (
+                    1 + len({r.points for r in table.rows if r.points > row.points})
+                    if table.championship in ("drivers", "endurance")
+                    else row.position
+                )
+            elif f["metric"] == "gap":
+                ref = _reference_row(pb, table, f["reference"] or "leader")
+                # a gap is a margin between two entries, whichever leads ("A leads B by 9")
+                computed = None if ref is None else abs(ref.points - row.points)
+        checks.append(
+            FigureCheck(
+                f["figure_id"], table.season, table.cls, table.championship, f["after"], f["subject"], f["metric"],
+                f["value"], computed, computed == f["value"], f["source"], f["known_difference"],
+            )
+        )  # fmt: skip
+    if not checks:
+        return Verification("unverified", [])
+    return Verification("verified" if all(c.matches for c in checks) else "differs", checks)
 
 
 def _holders(championship: str, car: dict[str, Any], names: dict[str, str]) -> list[tuple[str, str]]:
@@ -343,3 +538,14 @@ def _endurance_round(
     if here:
         notes.append(f"{round_name}: Michelin Endurance Cup points forfeited by #{', #'.join(here)} (IMSA decision)")
     return notes
+
+
+def reconcile(pb: Pitboard) -> list[FigureCheck]:
+    """Every published figure on file, checked against the table it describes (season, class,
+    championship and round): what ``pitboard reconcile`` prints and the README summarises."""
+    checks: dict[str, FigureCheck] = {}
+    for season, cls, championship, after in sq.published_tables(pb.db):
+        table = compute(pb, season, cls, championship, after)
+        for check in table.verification.figures if table.verification else []:
+            checks.setdefault(check.figure_id, check)
+    return [checks[k] for k in sorted(checks)]

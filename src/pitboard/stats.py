@@ -6,8 +6,10 @@ facts the ingest derives (``race_results``, ``race_drivers``, ``grids``):
 * a **start** is a championship race in which the subject's car took the start (not
   ``Not started``, laps > 0); wins, podiums, top 5s are class positions 1 / ≤ 3 / ≤ 5 of starts,
   with IMSA's post-export decisions applied;
-* a **pole** is class P1 of the grid-setting session, credited to the car and every driver listed
-  on it there; a **fastest lap** the lowest ``FL_TIME`` of the class in the race;
+* a **pole** is class P1 of the grid-setting session after IMSA's qualifying decisions, credited to
+  the car and every driver listed on it there; a **fastest lap** the lowest ``FL_TIME`` of the class
+  in the race; ``poles_set`` / ``fastest_laps_set`` credit only the driver at the wheel on that lap
+  (from the laps file; the events where the file cannot tell are listed, never guessed);
 * **laps led** are counted only in races with a laps file: ``None`` when none in scope has one,
   and the races without are listed, never counted as zero.
 
@@ -41,12 +43,16 @@ LEADER_METRICS = (
     "top5s",
     "starts",
     "fastest-laps",
+    "poles-set",
+    "fastest-laps-set",
     "laps-led",
     "overall-wins",
     "laps",
     "distance",
     "dnfs",
 )
+#: Metrics credited to the one driver who set them (not to the crew).
+DRIVER_ONLY_METRICS = ("poles-set", "fastest-laps-set")
 
 
 @dataclass(frozen=True)
@@ -123,6 +129,12 @@ class Figures:
     best_finish_count: int = 0
     starts_drove_a_lap: int | None = None
     starts_without_lap_data: int = 0
+    #: Drivers only: poles / fastest race laps this driver set personally (``poles`` and
+    #: ``fastest_laps`` credit the whole crew); None for cars, teams and manufacturers.
+    poles_set: int | None = None
+    poles_setter_unknown: list[str] = field(default_factory=list)
+    fastest_laps_set: int | None = None
+    fastest_laps_setter_unknown: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -201,14 +213,33 @@ def resolve_scope(pb: Pitboard, scope: Scope) -> tuple[sq.ScopeFilter, list[tupl
     return sq.ScopeFilter(seasons_t, cls, event_ids, team_id, scope.since, scope.until), rounds
 
 
-def coverage(pb: Pitboard, flt: sq.ScopeFilter, rounds: list[tuple[int, int]] | None) -> Coverage:
-    """The championship rounds a scope covers, by the published calendar."""
+def coverage(
+    pb: Pitboard,
+    flt: sq.ScopeFilter,
+    rounds: list[tuple[int, int]] | None,
+    classes_by_season: dict[int, set[str]] | None = None,
+) -> Coverage:
+    """The championship rounds a scope covers, by the published calendar.
+
+    Coverage is class-aware: a round in which a class did not race is not missing for it (2021
+    Detroit had no LMP2 or LMP3). With ``classes_by_season`` (the classes a subject raced each
+    season) a round counts when one of those classes raced it; a season the subject has no race
+    in counts every round (it may have raced only in a missing one)."""
+
+    def in_classes(c: dict[str, Any]) -> bool:
+        ran = set(c["classes"] or [])
+        if flt.cls:
+            return flt.cls in ran
+        if classes_by_season and classes_by_season.get(c["season"]):
+            return bool(classes_by_season[c["season"]] & ran)
+        return True
+
     wanted = set(rounds) if rounds is not None else None
     cal = [
         c
         for c in sq.championship_calendar(pb.db)
         if (not flt.seasons or c["season"] in flt.seasons)
-        and (not flt.cls or flt.cls in (c["classes"] or []))
+        and in_classes(c)
         and (flt.since is None or c["race_date"] >= flt.since)
         and (flt.until is None or c["race_date"] <= flt.until)
         and (wanted is None or (c["season"], c["round"]) in wanted)
@@ -282,16 +313,17 @@ def subject_stats(
     flt, rounds = resolve_scope(pb, scope)
     rows = sq.races(pb.db, kind, res.key, flt)
     pole_rows = sq.poles(pb.db, kind, res.key, flt)
-    figures = _figures(rows, pole_rows, kind)
+    figures = _figures(rows, pole_rows, kind, res.key)
     races = _race_list(rows, pole_rows, kind)
+    classes = _classes_by_season(rows)
     return StatsAnswer(
         kind=kind,
         subject=subject,
         resolution=res,
         scope=scope,
         figures=figures,
-        coverage=coverage(pb, flt, rounds),
-        seasons=_by_season(pb, rows, pole_rows, kind, flt, rounds),
+        coverage=coverage(pb, flt, rounds, classes),
+        seasons=_by_season(pb, rows, pole_rows, kind, flt, rounds, res.key),
         races=races,
         poles=pole_rows,
         cars=_cars(rows) if kind in ("driver", "team", "manufacturer") else [],
@@ -300,7 +332,15 @@ def subject_stats(
     )
 
 
-def _figures(rows: list[dict[str, Any]], pole_rows: list[dict[str, Any]], kind: str) -> Figures:
+def _classes_by_season(rows: list[dict[str, Any]]) -> dict[int, set[str]]:
+    """The classes a subject was entered in, per season (for class-aware coverage)."""
+    out: dict[int, set[str]] = {}
+    for r in rows:
+        out.setdefault(r["season"], set()).add(r["class"])
+    return out
+
+
+def _figures(rows: list[dict[str, Any]], pole_rows: list[dict[str, Any]], kind: str, key: str = "") -> Figures:
     started = [r for r in rows if r["started"]]
     positions = [r["class_position"] for r in started if r["class_position"] is not None]
     fig = Figures(
@@ -328,6 +368,13 @@ def _figures(rows: list[dict[str, Any]], pole_rows: list[dict[str, Any]], kind: 
         fig.best_finish = min(positions)
         fig.best_finish_count = positions.count(fig.best_finish)
     if kind == "driver":
+        # per-driver credit (DEFINITIONS.md): the driver at the wheel on the pole lap / the
+        # class's fastest race lap, where the laps file says who it was
+        fig.poles_set = sum(1 for p in pole_rows if p["pole_driver_id"] == key)
+        fig.poles_setter_unknown = [_event(p) for p in pole_rows if p["pole_driver_id"] is None]
+        fastest = [r for r in started if r["fastest_lap"]]
+        fig.fastest_laps_set = sum(1 for r in fastest if r["best_lap_driver_id"] == key)
+        fig.fastest_laps_setter_unknown = [_event(r) for r in fastest if r["best_lap_driver_id"] is None]
         known = [r for r in started if r["drove"] is not None]
         fig.starts_drove_a_lap = sum(1 for r in known if r["drove"]) if known else None
         fig.starts_without_lap_data = len(started) - len(known)
@@ -371,13 +418,17 @@ def _by_season(
     kind: str,
     flt: sq.ScopeFilter,
     rounds: list[tuple[int, int]] | None,
+    key: str = "",
 ) -> list[dict[str, Any]]:
     out = []
+    classes = _classes_by_season(rows)
     for season in sorted({r["season"] for r in rows} | {p["season"] for p in pole_rows}):
         fig = _figures(
-            [r for r in rows if r["season"] == season], [p for p in pole_rows if p["season"] == season], kind
+            [r for r in rows if r["season"] == season], [p for p in pole_rows if p["season"] == season], kind, key
         )
-        cov = coverage(pb, sq.ScopeFilter((season,), flt.cls, flt.event_ids, flt.team_id, flt.since, flt.until), rounds)
+        cov = coverage(
+            pb, sq.ScopeFilter((season,), flt.cls, flt.event_ids, flt.team_id, flt.since, flt.until), rounds, classes
+        )
         out.append({"season": season, **asdict(fig), "complete": cov.complete, "missing_events": cov.missing_events})
     return out
 
@@ -431,6 +482,8 @@ def leaders(
         raise NotFoundError(f"unknown metric {metric!r}", list(LEADER_METRICS))
     if by not in SUBJECT_KINDS:
         raise NotFoundError(f"cannot rank by {by!r}", list(SUBJECT_KINDS))
+    if metric in DRIVER_ONLY_METRICS and by != "driver":
+        raise NotFoundError(f"{metric} is set by one driver: it ranks drivers only (--by driver)", ["driver"])
     flt, rounds = resolve_scope(pb, scope)
     frame = sq.leaderboard(pb.db, metric, by, flt, limit)
     return frame, coverage(pb, flt, rounds)

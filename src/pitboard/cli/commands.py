@@ -12,6 +12,7 @@ import pitboard
 from pitboard import render
 from pitboard.cli import db_option, handle_errors, main, output_options
 from pitboard.domain.classes import display_class
+from pitboard.domain.corrections import REORDER_KINDS
 from pitboard.domain.timefmt import format_duration
 
 
@@ -147,7 +148,8 @@ def results(season: int, event: str, session: str | None, cls: str | None, fmt: 
     """Results of a session of EVENT in SEASON, in class order as IMSA prints them.
 
     EVENT is matched forgivingly: "sebring", "Petit Le Mans", "road atlanta", "rolex 24".
-    Official decisions taken after the export (corrections) are applied and flagged.
+    Official decisions taken after the export (corrections) are applied and flagged. Gaps are to
+    the class leader (the overall gaps are in --json/--csv as gap_first, gap_previous).
     """
     with pitboard.open(db_path) as pb:
         ref = pb.session(season, event, session)
@@ -155,7 +157,12 @@ def results(season: int, event: str, session: str | None, cls: str | None, fmt: 
         corrections = pb.corrections()
     rows = render.records(frame)
     race = ref.kind in ("race", "qualifying race")
-    applied = [c for c in render.records(corrections) if c["session_id"] == ref.session_id and c["applied"]]
+    shown = set(frame["class"])
+    applied = [
+        c
+        for c in render.records(corrections)
+        if c["session_id"] == ref.session_id and c["applied"] and c["class"] in shown and c["kind"] in REORDER_KINDS
+    ]
     payload = {
         "season": season,
         "event": {"event_id": ref.event.event_id, "name": ref.event.event_name, "championship": ref.event.championship},
@@ -180,7 +187,8 @@ def results(season: int, event: str, session: str | None, cls: str | None, fmt: 
         body = [
             (
                 display_class(r["class"]), r["class_position"] or "", r["position"] or "", r["number"], r["team"],
-                r["drivers"], r["model"], format_duration(r["best_lap_ms"]) or "no time", r["gap_first"] or "", r["laps"],
+                r["drivers"], r["model"], format_duration(r["best_lap_ms"]) or "no time",
+                "" if r["class_gap_first"] in (None, "-") else r["class_gap_first"], r["laps"],
             )
             for r in rows
         ]  # fmt: skip

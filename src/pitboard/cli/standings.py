@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
 import click
@@ -51,5 +52,51 @@ def standings_command(
     if table.champion:
         lines.append(f"\nChampion: {table.champion}")
     lines.append("")
+    if table.verification is not None:
+        lines.append(table.verification.line())
     lines += [f"Note: {n}" for n in table.notes]
     click.echo("\n".join(lines))
+
+
+@main.command(name="reconcile")
+@output_options
+@handle_errors
+def reconcile_command(fmt: str, db_path: Path | None) -> None:
+    """Every published standings figure on file against pitboard's standings: reproduced or not, and why."""
+    with pitboard.open(db_path) as pb:
+        checks = standings.reconcile(pb)
+    rows = [{k: v for k, v in asdict(c).items() if k != "cls"} | {"class": display_class(c.cls)} for c in checks]
+    if fmt == "json":
+        click.echo(
+            render.to_json({"figures": rows, "checked": len(rows), "reproduced": sum(c.matches for c in checks)})
+        )
+        return
+    if fmt == "csv":
+        click.echo(render.to_csv(rows), nl=False)
+        return
+    click.echo(summary_table(checks))
+    differing = [c for c in checks if not c.matches]
+    if differing:
+        click.echo("\nNot reproduced:")
+        click.echo(
+            render.text_table(
+                [(c.figure_id, c.subject, c.metric, c.published, "n/a" if c.computed is None else c.computed,
+                  c.known_difference or "") for c in differing],
+                ["Figure", "Subject", "Metric", "Published", "pitboard", "Why"],
+                "lllrrl",
+            )
+        )  # fmt: skip
+
+
+def summary_table(checks: list[standings.FigureCheck]) -> str:
+    """Figures and reproduced figures per season and class (the README's summary)."""
+    groups: dict[tuple[int, str], list[standings.FigureCheck]] = {}
+    for c in checks:
+        groups.setdefault((c.season, c.cls), []).append(c)
+    body = [
+        (season, display_class(cls), len(g), sum(c.matches for c in g), len(g) - sum(c.matches for c in g))
+        for (season, cls), g in sorted(groups.items())
+    ]
+    total = (len(checks), sum(c.matches for c in checks))
+    body.append(("all", "", total[0], total[1], total[0] - total[1]))
+    return render.text_table(body, ["Season", "Class", "Published figures", "Reproduced", "Differ"], "llrrr")

@@ -91,6 +91,13 @@ _subject_command("team", "NAME", "Figures of a team, by any spelling or a distin
 _subject_command("manufacturer", "NAME", "Figures of a manufacturer ('Porsche', 'Acura', 'Corvette').")
 
 
+def _set_figure(count: int | None, unknown: list[str]) -> str:
+    """'3', or '3 (+2 where the laps file cannot tell who set it: Rolex 24 2022, …)'."""
+    if not unknown:
+        return str(count)
+    return f"{count} (+{len(unknown)} where the data cannot tell who set it: {', '.join(unknown)})"
+
+
 def format_answer(answer: stats.StatsAnswer, show_races: bool) -> str:
     """The readable text of a stats answer: headline figures, seasons, cars, records, coverage."""
     f = answer.figures
@@ -106,6 +113,11 @@ def format_answer(answer: stats.StatsAnswer, show_races: bool) -> str:
         f"Avg class start {_num(f.avg_class_start)} · Avg class finish {_num(f.avg_class_finish)} · "
         f"Best finish {f.best_finish or '-'}{f' (×{f.best_finish_count})' if f.best_finish_count > 1 else ''}",
     ]
+    if f.poles_set is not None:
+        lines.append(
+            f"Set personally: poles {_set_figure(f.poles_set, f.poles_setter_unknown)} · "
+            f"fastest race laps {_set_figure(f.fastest_laps_set, f.fastest_laps_setter_unknown)}"
+        )
     if f.starts_drove_a_lap is not None:
         lines.append(
             f"Drove a lap in {f.starts_drove_a_lap} of the {f.starts - f.starts_without_lap_data} starts with lap data"
@@ -218,7 +230,11 @@ def leaders(metric: str, by: str, limit: int, scope: stats.Scope, fmt: str, db_p
     elif fmt == "csv":
         click.echo(render.to_csv(rows), nl=False)
     else:
-        note = "\nLaps led count only races with a laps file (no Rolex 24 has one)." if metric == "laps-led" else ""
+        note = {
+            "laps-led": "\nLaps led count only races with a laps file (no Rolex 24 has one).",
+            "poles-set": "\nPoles the driver set personally (the laps file's driver on the pole lap); poles by a Roar qualifying race's order have no single setter.",
+            "fastest-laps-set": "\nFastest race laps the driver set personally (the laps file's driver on that lap); no Rolex 24 has a laps file.",
+        }.get(metric, "")
         table = render.text_table(
             [(r["rank"], r["name"], r["value"], r["starts"] if r["starts"] is not None else "") for r in rows],
             ["#", by.capitalize(), metric, "Starts"],

@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo
 
 import duckdb
 
-from pitboard.domain.classes import class_rank
+from pitboard.domain.classes import class_rank, normalise_class
+from pitboard.domain.corrections import CORRECTION_KINDS, POSITION_KINDS, REORDER_KINDS
 from pitboard.domain.names import driver_key
 from pitboard.domain.sessions import (
     QUALIFYING,
@@ -31,7 +32,16 @@ from pitboard.ingestion.files import SourceFile
 from pitboard.ingestion.identity import display_names, slug
 from pitboard.ingestion.report import INFO, WARNING, Issue
 from pitboard.refdata import ReferenceData
-from pitboard.schema import CALENDAR, CORRECTIONS, DRIVER_ALIASES, SESSIONS, TEAM_ALIASES, VEHICLES, VENUES
+from pitboard.schema import (
+    CALENDAR,
+    CORRECTIONS,
+    DRIVER_ALIASES,
+    PUBLISHED_STANDINGS,
+    SESSIONS,
+    TEAM_ALIASES,
+    VEHICLES,
+    VENUES,
+)
 
 UTC = dt.UTC
 #: How far the file name's start may be from the first weather sample and still be trusted.
@@ -245,7 +255,14 @@ def finish_results(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def apply_corrections(con: duckdb.DuckDBPyConnection, ref: ReferenceData, issues: list[Issue]) -> None:
-    """Copy corrections.csv into ``corrections`` and apply the result-changing ones."""
+    """Copy corrections.csv into ``corrections`` and apply the classification-changing ones.
+
+    All the decisions on one (session, class) are applied together, so that the order of the
+    rows in the file does not matter: the penalised cars are taken out of the class order, the
+    others keep their exported order, then the cars with an explicit position are put back at it
+    (lowest first), then the cars sent to the rear of the class (including disallowed qualifying
+    times). Disqualified cars lose their position.
+    """
     sessions = {
         (season, folder, slug_): sid
         for sid, season, folder, slug_ in con.execute(
@@ -253,148 +270,195 @@ def apply_corrections(con: duckdb.DuckDBPyConnection, ref: ReferenceData, issues
         ).fetchall()
     }
     rows = []
+    groups: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
     for c in ref.corrections:
         session_id = sessions.get((int(c["season"]), c["folder"], c["session"]))
-        applied = False
-        if "results" in c["affects"]:
-            if session_id is None:
-                issues.append(
-                    Issue(
-                        "pitboard/data/corrections.csv",
-                        None,
-                        None,
-                        INFO,
-                        f"correction {c['correction_id']}: session {c['season']}/{c['folder']}/{c['session']} is not in the data",
-                        "not applied",
-                    )
+        kind = c["kind"]
+        if kind not in CORRECTION_KINDS:
+            issues.append(_correction_issue(c, WARNING, f"unknown kind {kind!r}", "not applied"))
+        elif session_id is None:
+            issues.append(
+                _correction_issue(
+                    c, INFO, f"session {c['season']}/{c['folder']}/{c['session']} is not in the data", "not applied"
                 )
-            else:
-                applied = _apply_one(con, session_id, c, issues)
-        rows.append(
-            (
-                c["correction_id"], int(c["season"]), session_id, c["class"], c["number"], c["kind"], c["value"] or None,
-                c["affects"], c["description"], c["decided_on"] or None, c["source"], c["confidence"], applied,
             )
-        )  # fmt: skip
-    if rows:
-        insert(con, "corrections", CORRECTIONS.column_names, rows)
+        elif kind in REORDER_KINDS:
+            groups[(session_id, c["class"])].append(c)
+        rows.append(c | {"session_id": session_id})
+    applied: set[str] = set()
+    for (session_id, cls), group in groups.items():
+        applied |= _apply_group(con, session_id, cls, group, issues)
+    out = [
+        (
+            c["correction_id"], int(c["season"]), c["session_id"], c["class"], c["number"], c["kind"], c["value"] or None,
+            c["affects"], c["description"], c["decided_on"] or None, c["source"], c["confidence"],
+            c["correction_id"] in applied,
+        )
+        for c in rows
+    ]  # fmt: skip
+    if out:
+        insert(con, "corrections", CORRECTIONS.column_names, out)
 
 
-def _apply_one(con: duckdb.DuckDBPyConnection, session_id: str, c: dict[str, str], issues: list[Issue]) -> bool:
+def _correction_issue(c: dict[str, str], severity: str, problem: str, action: str) -> Issue:
+    return Issue(
+        "pitboard/data/corrections.csv", None, None, severity, f"correction {c['correction_id']}: {problem}", action
+    )
+
+
+def _apply_group(
+    con: duckdb.DuckDBPyConnection, session_id: str, cls: str, group: list[dict[str, str]], issues: list[Issue]
+) -> set[str]:
+    """Apply every reordering decision of one class of one session; return the ids applied."""
     cars = con.execute(
-        "SELECT number, class, position, class_position, finish_status, correction_ids FROM results WHERE session_id = ? ORDER BY position NULLS LAST, number",
+        """SELECT number, class, position, class_position, finish_status, correction_ids, best_lap_ms
+           FROM results WHERE session_id = ? ORDER BY position NULLS LAST, number""",
         [session_id],
     ).fetchall()
-    target = next((car for car in cars if car[0] == c["number"] and car[1] == c["class"]), None)
-    if target is None or target[2] is None:
-        issues.append(
-            Issue(
-                "pitboard/data/corrections.csv",
-                None,
-                None,
-                WARNING,
-                f"correction {c['correction_id']}: car #{c['number']} ({c['class']}) has no classified result in {session_id}",
-                "not applied",
+    info = {car[0]: car for car in cars}
+    in_class = sorted((car for car in cars if car[1] == cls and car[3] is not None), key=lambda car: car[3])
+    order = [car[0] for car in in_class]
+    valid = []
+    for c in group:
+        if c["number"] not in order:
+            issues.append(
+                _correction_issue(
+                    c, WARNING, f"car #{c['number']} ({cls}) has no classified result in {session_id}", "not applied"
+                )
             )
-        )
-        return False
-    number, cls = target[0], target[1]
-    in_class = [car for car in cars if car[1] == cls and car[3] is not None]
-    order = [car[0] for car in sorted(in_class, key=lambda car: car[3])]
-    order.remove(number)
-    kind = c["kind"]
-    status = {car[0]: car[4] for car in cars}
-    dsq = False
-    if kind == "move_to_class_rear":
-        if c.get("value") == "rear_of_running":
-            running = [i for i, n in enumerate(order) if status[n] == "running"]
-            order.insert(running[-1] + 1 if running else 0, number)
-        else:
-            order.append(number)
-    elif kind == "set_class_position":
-        order.insert(int(c["value"]) - 1, number)
-    elif kind == "disqualified":
-        dsq = True
-    else:
-        issues.append(
-            Issue(
-                "pitboard/data/corrections.csv",
-                None,
-                "kind",
-                WARNING,
-                f"correction {c['correction_id']}: unknown kind {kind!r}",
-                "not applied",
-            )
-        )
-        return False
-    overall = [car[0] for car in cars if car[2] is not None]
-    overall.remove(number)
-    if not dsq:
-        index = order.index(number)
-        if index > 0:
-            overall.insert(overall.index(order[index - 1]) + 1, number)
-        else:
-            overall.insert(overall.index(order[1]) if len(order) > 1 else 0, number)
+            continue
+        if c["kind"] in POSITION_KINDS and not (c["value"] or "").isdigit():
+            issues.append(_correction_issue(c, WARNING, f"value {c['value']!r} is not a position", "not applied"))
+            continue
+        valid.append(c)
+    if not valid:
+        return set()
+    moved = {c["number"] for c in valid}
+    order = [n for n in order if n not in moved]
+    explicit = sorted(
+        (c for c in valid if c["kind"] in POSITION_KINDS),
+        key=lambda c: int(c["value"]),
+    )
+    for c in explicit:
+        order.insert(min(int(c["value"]) - 1, len(order)), c["number"])
+    for c in valid:
+        if c["kind"] == "move_to_class_rear":
+            if c.get("value") == "rear_of_running":
+                running = [i for i, n in enumerate(order) if info[n][4] == "running"]
+                order.insert(running[-1] + 1 if running else 0, c["number"])
+            else:
+                order.append(c["number"])
+        elif c["kind"] == "qualifying_disallowed":
+            # IMSA classifies a car whose times were disallowed last in its class, and it scores
+            # last-place qualifying points (2021 Petit Le Mans No. 14: "will now score last place
+            # qualifying points"; 2023 Sebring No. 79: behind the cars without a time too)
+            order.append(c["number"])
+    dsq = {c["number"] for c in valid if c["kind"] == "disqualified"}
+    # Overall order: the other cars keep theirs; a moved car goes back in at its old overall place,
+    # clamped between its new class neighbours (so the overall order agrees with the class order).
+    original = [car[0] for car in cars if car[2] is not None]
+    overall = [n for n in original if n not in moved]
+    for i, n in enumerate(order):
+        if n not in moved:
+            continue
+        lo = overall.index(order[i - 1]) + 1 if i > 0 else 0
+        later = [m for m in order[i + 1 :] if m in overall]
+        hi = overall.index(later[0]) if later else len(overall)
+        overall.insert(max(lo, min(original.index(n), hi)), n)
     new_pos = {n: i + 1 for i, n in enumerate(overall)}
     new_class = {n: i + 1 for i, n in enumerate(order)}
+    ids_by_car: dict[str, list[str]] = defaultdict(list)
+    for c in valid:
+        ids_by_car[c["number"]].append(c["correction_id"])
+    all_ids = [c["correction_id"] for c in valid]
     updates = []
     for car in cars:
-        n, car_cls, pos, cpos = car[0], car[1], car[2], car[3]
-        if pos is None and n != number:
+        n, car_cls, pos, cpos, status, old_ids = car[0], car[1], car[2], car[3], car[4], car[5]
+        if pos is None and n not in moved:
             continue
-        p2 = new_pos.get(n)
-        c2 = new_class.get(n, cpos) if car_cls == cls else cpos
-        if n == number and dsq:
-            p2, c2 = None, None
-        if (p2, c2) != (pos, cpos) or n == number:
-            ids = ",".join(filter(None, [car[5], c["correction_id"]]))
-            updates.append((p2, c2, ids, "disqualified" if (n == number and dsq) else car[4], session_id, n))
+        p2, c2 = new_pos.get(n), new_class.get(n) if car_cls == cls else cpos
+        if n in dsq:
+            p2, c2, status = None, None, "disqualified"
+        # only the class's rows are flagged: a car of another class that moved up one place
+        # overall because of an LMP2 decision was not itself the subject of a decision
+        flagged = car_cls == cls and (n in moved or c2 != cpos)
+        if (p2, c2) == (pos, cpos) and not flagged:
+            continue
+        ids = old_ids
+        if flagged:
+            ids = ",".join(filter(None, [old_ids, *(ids_by_car[n] if n in moved else all_ids)]))
+        updates.append((p2, c2, flagged, ids, status, session_id, n))
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE corrected_rows (position INTEGER, class_position INTEGER, ids VARCHAR, status VARCHAR, session_id VARCHAR, number VARCHAR)"
+        """CREATE OR REPLACE TEMP TABLE corrected_rows (position INTEGER, class_position INTEGER, flagged BOOLEAN,
+                  ids VARCHAR, status VARCHAR, session_id VARCHAR, number VARCHAR)"""
     )
-    insert(con, "corrected_rows", ["position", "class_position", "ids", "status", "session_id", "number"], updates)
+    insert(
+        con,
+        "corrected_rows",
+        ["position", "class_position", "flagged", "ids", "status", "session_id", "number"],
+        updates,
+    )
     con.execute(
-        """UPDATE results SET position = c.position, class_position = c.class_position, corrected = true,
-                  correction_ids = c.ids, finish_status = c.status
+        """UPDATE results SET position = c.position, class_position = c.class_position,
+                  corrected = results.corrected OR c.flagged, correction_ids = c.ids, finish_status = c.status
            FROM corrected_rows c WHERE results.session_id = c.session_id AND results.number = c.number"""
     )
-    _recompute_gaps(con, session_id)
-    return True
+    compute_gaps(con, session_id, by_class=False)
+    return {c["correction_id"] for c in valid}
 
 
-def _recompute_gaps(con: duckdb.DuckDBPyConnection, session_id: str) -> None:
-    """After a correction the exported gaps refer to the old order: recompute them from laps
-    and total time the way IMSA prints them (a laps gap when laps differ, else a time gap).
-    A car classified behind one that covered the same laps in more time (a car moved back by
-    a penalty) has no meaningful time gap: it is left empty."""
+def compute_gaps(con: duckdb.DuckDBPyConnection, session_id: str | None = None, *, by_class: bool = True) -> None:
+    """Gaps the way IMSA prints them, from the official order (corrections applied).
+
+    ``by_class``: the ``class_gap_*`` columns, to the class leader and to the car ahead in the
+    class; else the overall ``gap_*`` columns of one corrected session (the exported ones refer
+    to the provisional order). Races: a laps gap when laps differ, else a time gap; a car
+    classified behind one that covered the same laps in less time (moved back by a penalty) has
+    no meaningful time gap and gets none. Other sessions: the difference of best laps; a car
+    without a time gets none.
+    """
+    prefix, order_col, part = (
+        ("class_gap", "r.class_position", "r.session_id, r.class")
+        if by_class
+        else ("gap", "r.position", "r.session_id")
+    )
+    kinds = ", ".join(f"'{k}'" for k in sorted(RACE_LIKE_KINDS))
     con.execute(
-        """
+        f"""
         UPDATE results SET
-            gap_first = g.gf, gap_first_ms = g.gf_ms, gap_first_laps = g.gf_laps,
-            gap_previous = g.gp, gap_previous_ms = g.gp_ms, gap_previous_laps = g.gp_laps
+            {prefix}_first = g.gf, {prefix}_first_ms = g.gf_ms, {prefix}_first_laps = g.gf_laps,
+            {prefix}_previous = g.gp, {prefix}_previous_ms = g.gp_ms, {prefix}_previous_laps = g.gp_laps
         FROM (
             WITH o AS (
-                SELECT number, position, laps, total_time_ms,
-                       first_value(laps) OVER w AS lead_laps, first_value(total_time_ms) OVER w AS lead_ms,
-                       lag(laps) OVER w AS prev_laps, lag(total_time_ms) OVER w AS prev_ms
-                FROM results WHERE session_id = $s AND position IS NOT NULL
-                WINDOW w AS (ORDER BY position)
+                SELECT r.session_id, r.number, {order_col} AS pos, r.laps, r.best_lap_ms, s.kind IN ({kinds}) AS racelike,
+                       r.total_time_ms,
+                       first_value(r.laps) OVER w AS lead_laps, first_value(r.total_time_ms) OVER w AS lead_ms,
+                       first_value(r.best_lap_ms) OVER w AS lead_best,
+                       lag(r.laps) OVER w AS prev_laps, lag(r.total_time_ms) OVER w AS prev_ms,
+                       lag(r.best_lap_ms) OVER w AS prev_best
+                FROM results r JOIN sessions s USING (session_id)
+                WHERE {order_col} IS NOT NULL AND ($s IS NULL OR r.session_id = $s)
+                WINDOW w AS (PARTITION BY {part} ORDER BY {order_col})
             ), d AS (
-                SELECT number, position,
-                       CASE WHEN position = 1 THEN NULL WHEN laps < lead_laps THEN lead_laps - laps END AS gf_laps,
-                       CASE WHEN position > 1 AND laps = lead_laps AND total_time_ms >= lead_ms THEN total_time_ms - lead_ms END AS gf_ms,
-                       CASE WHEN position = 1 THEN NULL WHEN laps < prev_laps THEN prev_laps - laps END AS gp_laps,
-                       CASE WHEN position > 1 AND laps = prev_laps AND total_time_ms >= prev_ms THEN total_time_ms - prev_ms END AS gp_ms
+                SELECT session_id, number, pos,
+                       CASE WHEN pos > 1 AND racelike AND laps < lead_laps THEN lead_laps - laps END AS gf_laps,
+                       CASE WHEN pos = 1 THEN NULL
+                            WHEN racelike THEN CASE WHEN laps = lead_laps AND total_time_ms >= lead_ms THEN total_time_ms - lead_ms END
+                            WHEN best_lap_ms >= lead_best THEN best_lap_ms - lead_best END AS gf_ms,
+                       CASE WHEN pos > 1 AND racelike AND laps < prev_laps THEN prev_laps - laps END AS gp_laps,
+                       CASE WHEN pos = 1 THEN NULL
+                            WHEN racelike THEN CASE WHEN laps = prev_laps AND total_time_ms >= prev_ms THEN total_time_ms - prev_ms END
+                            WHEN best_lap_ms >= prev_best THEN best_lap_ms - prev_best END AS gp_ms
                 FROM o
             )
-            SELECT number,
-                   CASE WHEN position = 1 THEN '-' WHEN gf_laps IS NOT NULL THEN gf_laps || CASE WHEN gf_laps = 1 THEN ' Lap' ELSE ' Laps' END
+            SELECT session_id, number,
+                   CASE WHEN pos = 1 THEN '-' WHEN gf_laps IS NOT NULL THEN gf_laps || CASE WHEN gf_laps = 1 THEN ' Lap' ELSE ' Laps' END
                         WHEN gf_ms IS NOT NULL THEN '+' || fmt_ms(gf_ms) END AS gf, gf_ms, gf_laps,
-                   CASE WHEN position = 1 THEN '-' WHEN gp_laps IS NOT NULL THEN gp_laps || CASE WHEN gp_laps = 1 THEN ' Lap' ELSE ' Laps' END
+                   CASE WHEN pos = 1 THEN '-' WHEN gp_laps IS NOT NULL THEN gp_laps || CASE WHEN gp_laps = 1 THEN ' Lap' ELSE ' Laps' END
                         WHEN gp_ms IS NOT NULL THEN '+' || fmt_ms(gp_ms) END AS gp, gp_ms, gp_laps
             FROM d
         ) g
-        WHERE results.session_id = $s AND results.number = g.number
+        WHERE results.session_id = g.session_id AND results.number = g.number
         """,
         {"s": session_id},
     )
@@ -459,6 +523,17 @@ def build_grids(con: duckdb.DuckDBPyConnection) -> None:
         WHERE grids.session_id = p.session_id AND grids.class = p.class
         """
     )
+    # Who set the pole time: the driver at the wheel on the pole car's best lap of a qualifying
+    # session (checked against the lap time); a qualifying race's class order has no single setter.
+    con.execute(
+        """
+        UPDATE grids SET pole_driver_id = l.driver_id
+        FROM results r, laps l, sessions s
+        WHERE r.session_id = grids.session_id AND r.number = grids.pole_number AND s.session_id = grids.session_id
+          AND s.kind = 'qualifying' AND l.session_id = r.session_id AND l.number = r.number
+          AND l.lap = r.best_lap_number AND l.lap_time_ms = r.best_lap_ms AND l.driver_id IS NOT NULL
+        """
+    )
     con.execute(
         """UPDATE grids SET note = CASE WHEN session_id IS NULL THEN 'no grid-setting session in the data'
                                       ELSE 'no car of the class set a time: no pole' END
@@ -493,6 +568,8 @@ def build_race_tables(con: duckdb.DuckDBPyConnection) -> None:
                coalesce(grid.pole_number = r.number, false) AS pole,
                r.best_lap_ms,
                r.best_lap_ms IS NOT NULL AND r.best_lap_ms = min(r.best_lap_ms) OVER (PARTITION BY r.session_id, r.class) AS fastest_lap,
+               (SELECT any_value(l.driver_id) FROM laps l WHERE l.session_id = r.session_id AND l.number = r.number
+                  AND l.lap = r.best_lap_number AND l.lap_time_ms = r.best_lap_ms) AS best_lap_driver_id,
                CASE WHEN s.has_laps THEN coalesce(led.laps_led, 0) END AS laps_led,
                s.has_laps, count(*) OVER (PARTITION BY r.session_id, r.class) AS class_cars, r.corrected
         FROM results r
@@ -517,6 +594,35 @@ def build_race_tables(con: duckdb.DuckDBPyConnection) -> None:
         WHERE s.championship_race
         """
     )
+
+
+def apply_grid_penalties(con: duckdb.DuckDBPyConnection) -> None:
+    """Grid penalties (corrections of kind ``start_from_rear``): the car starts behind every
+    gridded car of its class; the qualifying classification, pole and points are unchanged."""
+    penalties = con.execute(
+        """SELECT c.correction_id, g.event_id, c.class, c.number FROM corrections c
+           JOIN grids g ON g.session_id = c.session_id AND g.class = c.class
+           WHERE c.kind = 'start_from_rear' ORDER BY c.correction_id"""
+    ).fetchall()
+    for correction_id, event_id, cls, number in penalties:
+        rows = con.execute(
+            """SELECT number FROM race_results WHERE event_id = ? AND class = ? AND grid_class_position IS NOT NULL
+               ORDER BY grid_class_position""",
+            [event_id, cls],
+        ).fetchall()
+        order = [r[0] for r in rows]
+        if number not in order:
+            continue
+        order.remove(number)
+        order.append(number)
+        con.execute("CREATE OR REPLACE TEMP TABLE grid_fix (number VARCHAR, pos INTEGER)")
+        insert(con, "grid_fix", ["number", "pos"], [(n, i + 1) for i, n in enumerate(order)])
+        con.execute(
+            """UPDATE race_results SET grid_class_position = f.pos FROM grid_fix f
+               WHERE race_results.event_id = ? AND race_results.class = ? AND race_results.number = f.number""",
+            [event_id, cls],
+        )
+        con.execute("UPDATE corrections SET applied = true WHERE correction_id = ?", [correction_id])
 
 
 def build_track_lengths(con: duckdb.DuckDBPyConnection) -> None:
@@ -638,6 +744,21 @@ def build_reference_tables(con: duckdb.DuckDBPyConnection, ref: ReferenceData) -
     con.execute(
         "UPDATE calendar SET event_id = NULL, status = 'missing' WHERE event_id NOT IN (SELECT event_id FROM events)"
     )
+    if ref.published_standings:
+        insert(
+            con,
+            "published_standings",
+            PUBLISHED_STANDINGS.column_names,
+            [
+                (
+                    r["figure_id"], int(r["season"]), normalise_class(r["class"]), r["championship"], r["after"],
+                    None if r["after"] == "final" else f"{r['season']}/{r['after']}", r["subject"], r["number"] or None,
+                    r["metric"], int(r["value"]), r["reference"] or None, r["source"], r["quote"],
+                    r["known_difference"] or None,
+                )
+                for r in ref.published_standings
+            ],
+        )  # fmt: skip
     if ref.vehicles:
         insert(
             con,

@@ -109,8 +109,10 @@ def results(db: Database, session_id: str, cls: str | None = None) -> pd.DataFra
 
     Columns: session_id, class, class_position, position, number, team, drivers (' / '-joined
     display names), driver_ids, vehicle, model, manufacturer, laps, total_time_ms, gap_first,
-    gap_first_ms, gap_first_laps, gap_previous, gap_previous_ms, gap_previous_laps,
-    best_lap_number, best_lap_ms, best_lap_kph, status, finish_status, corrected,
+    gap_first_ms, gap_first_laps, gap_previous, gap_previous_ms, gap_previous_laps (overall, as
+    exported or recomputed after a correction), class_gap_first, class_gap_first_ms,
+    class_gap_first_laps, class_gap_previous, class_gap_previous_ms, class_gap_previous_laps (within
+    the class, official order), best_lap_number, best_lap_ms, best_lap_kph, status, finish_status, corrected,
     correction_ids, position_export, class_position_export, source_path, source_line.
     """
     return db.frame(
@@ -122,6 +124,8 @@ def results(db: Database, session_id: str, cls: str | None = None) -> pd.DataFra
                  WHERE ed.session_id = r.session_id AND ed.number = r.number) AS driver_ids,
                e.vehicle, e.model, e.manufacturer, r.laps, r.total_time_ms,
                r.gap_first, r.gap_first_ms, r.gap_first_laps, r.gap_previous, r.gap_previous_ms, r.gap_previous_laps,
+               r.class_gap_first, r.class_gap_first_ms, r.class_gap_first_laps,
+               r.class_gap_previous, r.class_gap_previous_ms, r.class_gap_previous_laps,
                r.best_lap_number, r.best_lap_ms, r.best_lap_kph, r.status, r.finish_status, r.corrected,
                r.correction_ids, r.position_export, r.class_position_export, src.path AS source_path, r.source_line
         FROM results r

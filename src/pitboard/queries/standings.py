@@ -93,7 +93,9 @@ def driver_names(db: Database) -> dict[str, str]:
 
 
 def points_penalties(db: Database, season: int) -> list[dict[str, Any]]:
-    """Points decisions (corrections with kind points_penalty / endurance_points_forfeit)."""
+    """Points decisions (corrections of kind points_penalty, endurance_points_forfeit,
+    driver_points_forfeit and manufacturer_points_forfeit; ``driver_id`` is the driver a driver
+    forfeit names, ``value`` the make of a manufacturer forfeit)."""
     return [dict(p) for p in _memo(db, ("penalties", season), lambda: _points_penalties(db, season))]
 
 
@@ -102,8 +104,12 @@ def _points_penalties(db: Database, season: int) -> list[dict[str, Any]]:
         """
         SELECT c.correction_id, c.kind, c.value, c.class, c.number, c.session_id, c.decided_on, c.description,
                (SELECT list(d.driver_id) FROM race_drivers d WHERE d.session_id = c.session_id AND d.number = c.number) AS drivers,
-               (SELECT r.car_id FROM race_results r WHERE r.session_id = c.session_id AND r.number = c.number) AS car_id
-        FROM corrections c WHERE c.season = $season AND c.kind IN ('points_penalty', 'endurance_points_forfeit')
+               (SELECT r.car_id FROM race_results r WHERE r.session_id = c.session_id AND r.number = c.number) AS car_id,
+               (SELECT any_value(ed.driver_id) FROM entry_drivers ed
+                 WHERE ed.session_id = c.session_id AND ed.number = c.number AND lower(ed.name_raw) = lower(c.value)) AS driver_id
+        FROM corrections c
+        WHERE c.season = $season
+          AND c.kind IN ('points_penalty', 'endurance_points_forfeit', 'driver_points_forfeit', 'manufacturer_points_forfeit')
         """,
         {"season": season},
     )
@@ -118,3 +124,32 @@ def calendar_rows(db: Database, season: int) -> list[dict[str, Any]]:
             "SELECT event_name, venue_id, championship, endurance_cup FROM calendar WHERE season = ?", [season]
         ),
     )
+
+
+def published_figures(db: Database, season: int, cls: str, championship: str) -> list[dict[str, Any]]:
+    """The published standings figures on file for one championship table (every round)."""
+    return _memo(
+        db,
+        ("published", season, cls, championship),
+        lambda: db.dicts(
+            """SELECT p.figure_id, p.after, p.event_id, e.race_date, p.subject, p.number, p.metric, p.value, p.reference,
+                      p.source, p.known_difference
+               FROM published_standings p LEFT JOIN events e USING (event_id)
+               WHERE p.season = $season AND p.class = $cls AND p.championship = $championship
+               ORDER BY p.figure_id""",
+            {"season": season, "cls": cls, "championship": championship},
+        ),
+    )
+
+
+def published_tables(db: Database) -> list[tuple[int, str, str, str | None]]:
+    """(season, class, championship, event name or None for final) of every published figure."""
+    return [
+        (season, cls, championship, event_name)
+        for season, cls, championship, event_name in db.rows(
+            """SELECT DISTINCT p.season, p.class, p.championship, e.event_name
+               FROM published_standings p LEFT JOIN events e USING (event_id)
+               WHERE p.event_id IS NULL OR e.event_id IS NOT NULL
+               ORDER BY 1, 2, 3, 4 NULLS LAST"""
+        )
+    ]

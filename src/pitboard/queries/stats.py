@@ -109,7 +109,8 @@ def poles(db: Database, kind: str, key: str, scope: ScopeFilter) -> list[dict[st
     car and every driver listed on it in the grid-setting session.
 
     Columns: event_id, season, race_date, event_name, class, number, car_id, team_id, team,
-    manufacturer, pole_lap_ms, session_id (the grid-setting session).
+    manufacturer, pole_lap_ms, pole_driver_id and pole_set_by (who set the time; null when the data
+    cannot tell), session_id (the grid-setting session).
     """
     where, params = scope.where(columns=_POLE_COLUMNS)
     subject = {
@@ -121,7 +122,8 @@ def poles(db: Database, kind: str, key: str, scope: ScopeFilter) -> list[dict[st
     return db.dicts(
         f"""
         SELECT g.event_id, g.season, ev.race_date, ev.event_name, g.class, g.pole_number AS number,
-               g.pole_car_id AS car_id, e.team_id, e.team, e.manufacturer, g.pole_lap_ms, g.session_id
+               g.pole_car_id AS car_id, e.team_id, e.team, e.manufacturer, g.pole_lap_ms, g.pole_driver_id,
+               (SELECT name FROM drivers WHERE driver_id = g.pole_driver_id) AS pole_set_by, g.session_id
         FROM {_POLE_FROM}
         WHERE g.pole_number IS NOT NULL AND {subject} AND {where}
         ORDER BY ev.race_date, g.class
@@ -175,7 +177,23 @@ def leaderboard(db: Database, metric: str, by: str, scope: ScopeFilter, limit: i
     """
     key, name, join = BY[by]
     where, params = scope.where()
-    if metric == "poles":
+    if metric in ("poles-set", "fastest-laps-set"):
+        if by != "driver":
+            raise ValueError(f"{metric} ranks drivers only")
+        if metric == "poles-set":
+            pole_where, params = scope.where(columns=_POLE_COLUMNS)
+            inner = f"""
+                SELECT g.pole_driver_id AS key, any_value(dr.name) AS name, count(*) AS value, NULL::BIGINT AS starts
+                FROM {_POLE_FROM} JOIN drivers dr ON dr.driver_id = g.pole_driver_id
+                WHERE g.pole_number IS NOT NULL AND {pole_where}
+                GROUP BY g.pole_driver_id"""
+        else:
+            inner = f"""
+                SELECT r.best_lap_driver_id AS key, any_value(dr.name) AS name, count(*) AS value, NULL::BIGINT AS starts
+                FROM race_results r JOIN drivers dr ON dr.driver_id = r.best_lap_driver_id
+                WHERE r.started AND r.fastest_lap AND {where}
+                GROUP BY r.best_lap_driver_id"""
+    elif metric == "poles":
         pole_where, params = scope.where(columns=_POLE_COLUMNS)
         pole_key, pole_name, pole_join = {
             "driver": (
