@@ -79,3 +79,13 @@ def load(season: int) -> Rules:
     if not path.is_file():
         raise NotFoundError(f"no points rules for {season}", [str(s) for s in range(2021, 2026)])
     return Rules(season, tomllib.loads(path.read_text(encoding="utf-8")))
+
+
+@cache
+def season_classes(season: int) -> frozenset[str] | None:
+    """The classes that raced in ``season`` (from its rules file), or None for a season pitboard
+    has no rules for (any known class is then accepted)."""
+    try:
+        return frozenset(load(season).data["classes"])
+    except NotFoundError:
+        return None

@@ -186,7 +186,7 @@ def results(season: int, event: str, session: str | None, cls: str | None, fmt: 
         headers = ["Class", "Pos", "Ovr", "No.", "Team", "Drivers", "Vehicle", "Best lap", "Gap", "Laps"]
         body = [
             (
-                display_class(r["class"]), r["class_position"] or "", r["position"] or "", r["number"], r["team"],
+                display_class(r["class"]), _pos(r["class_position"], r["corrected"]), r["position"] or "", r["number"], r["team"],
                 r["drivers"], r["model"], format_duration(r["best_lap_ms"]) or "no time",
                 "" if r["class_gap_first"] in (None, "-") else r["class_gap_first"], r["laps"],
             )

@@ -15,9 +15,12 @@ QUALIFYING_RACE = "qualifying race"
 WARM_UP = "warm-up"
 TEST = "test"
 RACE = "race"
+#: A session whose name pitboard does not know (``hyperpole``): kept and reported, never used
+#: to set a grid or counted as a race.
+OTHER = "other"
 
 #: Every session kind, in the order a weekend runs them.
-SESSION_KINDS: tuple[str, ...] = (TEST, PRACTICE, QUALIFYING, QUALIFYING_RACE, WARM_UP, RACE)
+SESSION_KINDS: tuple[str, ...] = (TEST, PRACTICE, QUALIFYING, QUALIFYING_RACE, WARM_UP, RACE, OTHER)
 
 #: Kinds whose results file has the race layout (POSITION, STATUS, TOTAL_TIME, FL_*).
 RACE_LIKE_KINDS: frozenset[str] = frozenset({RACE, QUALIFYING_RACE})
@@ -30,7 +33,8 @@ EVENT_FOLDER_PATTERN = re.compile(r"^(\d{2})-(.+)$")
 
 
 def session_kind(slug: str, folder: str) -> str:
-    """Classify a session slug: ``practice-2`` → practice, ``session-4`` → test, ...
+    """Classify a session slug: ``practice-2`` → practice, ``session-4`` → test, an unknown
+    name (``hyperpole``) → other, ...
 
     In the Roar folder the ``race`` slug (2022) and ``r24h-qualifying-race`` (2021) are the
     qualifying race that set the Rolex 24 grid: kind ``qualifying race``.
@@ -47,7 +51,7 @@ def session_kind(slug: str, folder: str) -> str:
         return WARM_UP
     if slug.startswith("session-"):
         return TEST
-    raise ValueError(f"unknown session slug {slug!r}")
+    return OTHER
 
 
 def session_name(slug: str, kind: str) -> str:

@@ -65,7 +65,7 @@ def build(
         load.load_laps(con)
         say("positions, corrections, grids, identities")
         derive.finish_results(con)
-        derive.build_reference_tables(con, ref)
+        derive.build_reference_tables(con, ref, issues)
         derive.apply_corrections(con, ref, issues)
         derive.compute_gaps(con)
         derive.build_grids(con)

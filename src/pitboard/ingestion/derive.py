@@ -17,6 +17,7 @@ from pitboard.domain.classes import class_rank, normalise_class
 from pitboard.domain.corrections import CORRECTION_KINDS, POSITION_KINDS, REORDER_KINDS
 from pitboard.domain.names import driver_key
 from pitboard.domain.sessions import (
+    OTHER,
     QUALIFYING,
     QUALIFYING_RACE,
     RACE,
@@ -120,6 +121,17 @@ def build_events_and_sessions(
         source: SourceFile = info["source"]
         event = events[(source.season, source.folder)]
         kind = session_kind(source.slug, source.folder)
+        if kind == OTHER:
+            issues.append(
+                Issue(
+                    source.rel,
+                    None,
+                    None,
+                    WARNING,
+                    f"unknown session name {source.slug!r}",
+                    "kept as a session of kind 'other': not used for grids, poles or race figures",
+                )
+            )
         stamp = dt.datetime.strptime(source.stamp, "%Y%m%d%H%M")
         tz = ZoneInfo(event["timezone"]) if event["timezone"] else None
         start_local, start_utc, how = _session_start(
@@ -706,7 +718,7 @@ def _set_names(con: duckdb.DuckDBPyConnection, table: str, key: str, names: dict
     con.execute(f"UPDATE {table} SET name = n.name FROM new_names n WHERE {table}.{key} = n.id")
 
 
-def build_reference_tables(con: duckdb.DuckDBPyConnection, ref: ReferenceData) -> None:
+def build_reference_tables(con: duckdb.DuckDBPyConnection, ref: ReferenceData, issues: list[Issue]) -> None:
     """venues, calendar and vehicles, from the repo's reference files."""
     insert(
         con,
@@ -740,9 +752,41 @@ def build_reference_tables(con: duckdb.DuckDBPyConnection, ref: ReferenceData) -
             for r in ref.calendar
         ],
     )  # fmt: skip
-    # A calendar row says 'present' only if its folder really is in this database.
+    # A calendar row says 'present' only if its folder really is in this database, and a
+    # championship round only if its race classification was loaded: a race results file that is
+    # missing, empty, rejected or exported twice leaves the round missing, so no total over it is
+    # ever called complete (its other sessions stay reachable through event_id).
     con.execute(
         "UPDATE calendar SET event_id = NULL, status = 'missing' WHERE event_id NOT IN (SELECT event_id FROM events)"
+    )
+    unloaded = con.execute(
+        """SELECT season, event_name, event_id,
+                  EXISTS (SELECT 1 FROM files f WHERE f.kind = 'results' AND f.session_id LIKE c.event_id || '/%-race')
+           FROM calendar c
+           WHERE championship AND status = 'present' AND NOT EXISTS (
+               SELECT 1 FROM sessions s JOIN results r USING (session_id)
+               WHERE s.event_id = c.event_id AND s.kind = 'race')"""
+    ).fetchall()
+    for season, event_name, event_id, had_file in unloaded:
+        # the file's own problem is reported with the file; an event folder without a race
+        # results file at all is a known gap (info), like a missing laps file
+        issues.append(
+            Issue(
+                event_id,
+                None,
+                None,
+                WARNING if had_file else INFO,
+                f"championship round {event_name} {season}: no race classification was loaded "
+                "(the race results file is missing, empty, rejected or exported twice)",
+                "round counted as missing: every figure over it says so",
+            )
+        )
+    con.execute(
+        """UPDATE calendar SET status = 'missing',
+                  notes = coalesce(notes || ' ', '') || 'Race results not loaded in this database (see pitboard issues).'
+           WHERE championship AND status = 'present' AND NOT EXISTS (
+               SELECT 1 FROM sessions s JOIN results r USING (session_id)
+               WHERE s.event_id = calendar.event_id AND s.kind = 'race')"""
     )
     if ref.published_standings:
         insert(

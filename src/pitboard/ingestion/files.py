@@ -8,8 +8,11 @@ line end (a truncated file). A file failing one is skipped with an ``Issue``; th
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import hashlib
 import os
+import stat as stat_module
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,7 +70,43 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Issue]]:
         raise NotADirectoryError(f"{root} is not a folder")
     found: list[SourceFile] = []
     issues: list[Issue] = []
-    for dirpath, dirnames, filenames in os.walk(root):
+
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename or root)
+        rel = where.relative_to(root).as_posix() if where.is_relative_to(root) else str(where)
+        issues.append(
+            Issue(
+                rel,
+                None,
+                None,
+                ERROR,
+                f"cannot read folder: {error.strerror or error}",
+                "folder skipped; the other files loaded",
+            )
+        )
+
+    seen_dirs: set[tuple[int, int]] = set()
+    # Symlinked folders are followed (a season linked in from elsewhere is data like any other);
+    # a folder reached twice (a link loop, or a link to a folder already read) is read once.
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable, followlinks=True):
+        try:
+            info = os.stat(dirpath)
+        except OSError:
+            continue
+        if (info.st_dev, info.st_ino) in seen_dirs:
+            issues.append(
+                Issue(
+                    Path(dirpath).relative_to(root).as_posix(),
+                    None,
+                    None,
+                    WARNING,
+                    "folder reached twice through a symbolic link",
+                    "read once",
+                )
+            )
+            dirnames[:] = []
+            continue
+        seen_dirs.add((info.st_dev, info.st_ino))
         dirnames.sort()
         for name in sorted(filenames):
             path = Path(dirpath) / name
@@ -95,6 +134,22 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Issue]]:
                 )
                 continue
             try:
+                stamp_time = dt.datetime.strptime(match.group(1), "%Y%m%d%H%M")
+            except ValueError:
+                stamp_time = None
+            if stamp_time is None:
+                issues.append(
+                    Issue(
+                        rel,
+                        None,
+                        None,
+                        WARNING,
+                        f"file name time {match.group(1)!r} is not a date and time",
+                        "file ignored",
+                    )
+                )
+                continue
+            try:
                 stat = path.stat()
             except OSError as exc:
                 issues.append(
@@ -104,6 +159,18 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Issue]]:
                         None,
                         ERROR,
                         f"cannot read file: {exc.strerror}",
+                        "file skipped; the other files loaded",
+                    )
+                )
+                continue
+            if not stat_module.S_ISREG(stat.st_mode):
+                issues.append(
+                    Issue(
+                        rel,
+                        None,
+                        None,
+                        ERROR,
+                        "not a regular file (a pipe, device or socket named .csv)",
                         "file skipped; the other files loaded",
                     )
                 )
@@ -142,9 +209,90 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Issue]]:
                 f"file skipped; {first.rel} loaded",
             )
         )
+    unique = _one_copy_per_session(unique, issues)
     for number, source in enumerate(unique, start=1):
         source.source_id = number
     return unique, issues
+
+
+def _one_copy_per_session(sources: list[SourceFile], issues: list[Issue]) -> list[SourceFile]:
+    """The same session exported twice under two start times (``…1405-race-*`` and
+    ``…1410-race-*`` in one event folder) would count every car twice. Identical copies: the
+    first is loaded, the other reported. Copies that differ: neither can be trusted, so no file
+    of that session is loaded and the round is reported (its coverage then says so)."""
+    stamps: dict[tuple[int, str, str], dict[str, list[SourceFile]]] = {}
+    for source in sources:
+        stamps.setdefault((source.season, source.folder, source.slug), {}).setdefault(source.stamp, []).append(source)
+    dropped: set[int] = set()
+    for (_season, _folder, slug), by_stamp in stamps.items():
+        if len(by_stamp) < 2:
+            continue
+        ordered = sorted(by_stamp)
+        first = {s.kind: s for s in by_stamp[ordered[0]]}
+        for stamp in ordered[1:]:
+            copy = {s.kind: s for s in by_stamp[stamp]}
+            same = copy.keys() == first.keys() and all(
+                _content_hash(copy[k].path) == _content_hash(first[k].path) for k in copy
+            )
+            for source in copy.values():
+                dropped.add(id(source))
+                issues.append(
+                    Issue(
+                        source.rel,
+                        None,
+                        None,
+                        WARNING if same else ERROR,
+                        f"session {slug!r} exported twice in this event (times {ordered[0]} and {stamp})"
+                        + ("" if same else " with different contents"),
+                        "identical copy skipped" if same else "neither copy loaded: the session is not counted",
+                    )
+                )
+            if not same:
+                for source in first.values():
+                    dropped.add(id(source))
+                    issues.append(
+                        Issue(
+                            source.rel,
+                            None,
+                            None,
+                            ERROR,
+                            f"session {slug!r} exported twice in this event with different contents",
+                            "neither copy loaded: the session is not counted",
+                        )
+                    )
+    return [s for s in sources if id(s) not in dropped]
+
+
+def _content_hash(path: Path) -> str:
+    """SHA-256 of a file's bytes (empty for an unreadable file)."""
+    try:
+        return _sha256(path)
+    except OSError:
+        return ""
+
+
+def _quote_problem(text: str) -> tuple[int, str, str | None] | None:
+    """The first line whose double quotes are not well-formed CSV, as (line, problem, column).
+
+    The exports quote a field only when it holds a comma ("Amsterdam, Netherlands") and never
+    span lines (DATA.md §0.2), so each line must parse alone. A stray or unterminated quote would
+    otherwise make the bulk reader swallow the following lines, of this file and of the files
+    staged after it: the file is rejected here, alone, before it is staged."""
+    header = text[: text.find("\n")]
+    names = header_columns(header)
+    for number, line in enumerate(text.split("\n"), start=1):
+        if '"' not in line:
+            continue
+        try:
+            fields = next(csv.reader([line], strict=True))
+        except csv.Error as exc:
+            return number, f"malformed quoting: {exc}", None
+        # a quote inside a value is only sound in CSV's escaped form: "say ""hi"""
+        quoted = [i for i, f in enumerate(fields) if '"' in f and '"' + f.replace('"', '""') + '"' not in line]
+        if line.count('"') % 2 or quoted:
+            column = names[quoted[0]] if quoted and quoted[0] < len(names) else None
+            return number, "unterminated or stray double quote (the rows after it could not be told apart)", column
+    return None
 
 
 def _sha256(path: Path) -> str:
@@ -192,6 +340,13 @@ def inspect(source: SourceFile) -> str | None:
         return None
     if not text.endswith("\n"):
         source.skip(text.count("\n") + 1, "truncated: the last line has no line end (every export ends with one)")
+        return None
+    if '"' in text and (problem := _quote_problem(text)) is not None:
+        source.skip(problem[0], problem[1], column=problem[2])
+        return None
+    if "\r" in text.replace("\r\n", ""):
+        line = text[: text.index("\r")].count("\n") + 1
+        source.skip(line, "a carriage return inside a line (the exports end lines with \\n or \\r\\n only)")
         return None
     source.layout = layout
     source.lines = text.count("\n") - 1

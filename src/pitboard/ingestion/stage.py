@@ -18,7 +18,7 @@ import shutil
 import tempfile
 from itertools import chain, repeat
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO
 
 import duckdb
 
@@ -59,7 +59,9 @@ class Stager:
     def __init__(self, workdir: Path) -> None:
         self._dir = Path(tempfile.mkdtemp(prefix="pitboard-stage-", dir=workdir))
         self._files: dict[str, Path] = {}
-        self._handles: dict[str, TextIO] = {}
+        self._handles: dict[str, BinaryIO] = {}
+        #: source_id → (layout name, byte offset and length in its staging file, data lines)
+        self._spans: dict[int, tuple[str, int, int, int]] = {}
         self.sources: list[SourceFile] = []
 
     def close(self) -> None:
@@ -84,14 +86,17 @@ class Stager:
         name = source.layout.name
         if name not in self._handles:
             self._files[name] = self._dir / f"{name}.csv"
-            self._handles[name] = self._files[name].open("a", encoding="utf-8")
+            self._handles[name] = self._files[name].open("ab")
         # '<source_id>,<line>,' before every line: zip over precomputed pieces runs at C speed.
         prefix = f"\n{source.source_id},"
-        self._handles[name].write(
+        data = (
             prefix[1:]
             + "".join(chain.from_iterable(zip(_line_numbers(len(lines)), lines, repeat(prefix)))).removesuffix(prefix)
             + "\n"
-        )
+        ).encode("utf-8")
+        handle = self._handles[name]
+        self._spans[source.source_id] = (name, handle.tell(), len(data), len(lines))
+        handle.write(data)
 
     def load(self, con: duckdb.DuckDBPyConnection) -> None:
         """Create the staging tables, drop broken files, check every value."""
@@ -105,21 +110,60 @@ class Stager:
         for layout in LAYOUTS:
             if layout.name in self._files:
                 self._read(con, layout, self._files[layout.name], by_id)
+        self._check_row_counts(con, by_id)
         _check_values(con, [s for s in self.sources if s.status != "skipped"])
+        _check_season_classes(con, by_id)
         _check_duplicates(con, by_id)
         for table in dict.fromkeys(STAGE_TABLES.values()):
             for source_id, rows in con.execute(f"SELECT source_id, count(*) FROM {table} GROUP BY ALL").fetchall():
                 by_id[source_id].status = "loaded"
                 by_id[source_id].rows = rows
 
-    def _read(self, con: duckdb.DuckDBPyConnection, layout: Layout, path: Path, by_id: dict[int, SourceFile]) -> None:
+    def _check_row_counts(self, con: duckdb.DuckDBPyConnection, by_id: dict[int, SourceFile]) -> None:
+        """Every data line of every file must be one staged row. A damaged file whose quoting got
+        past ``files.inspect`` could make the bulk reader merge the lines of the files staged
+        after it: any file short of rows is re-read alone, and skipped if it still is."""
+        staged: dict[int, int] = {}
+        for table in dict.fromkeys(STAGE_TABLES.values()):
+            staged.update(con.execute(f"SELECT source_id, count(*) FROM {table} GROUP BY ALL").fetchall())
+        short = [
+            sid
+            for sid, (_, _, _, lines) in self._spans.items()
+            if by_id[sid].status != "skipped" and staged.get(sid, 0) != lines
+        ]
+        for sid in short:
+            source = by_id[sid]
+            name, offset, length, lines = self._spans[sid]
+            layout = source.layout
+            assert layout is not None
+            con.execute(f"DELETE FROM {stage_name(layout)} WHERE source_id = ?", [sid])
+            alone = self._dir / f"alone-{sid}.csv"
+            with self._files[name].open("rb") as whole:
+                whole.seek(offset)
+                alone.write_bytes(whole.read(length))
+            self._read(con, layout, alone, by_id, tag=f"_{sid}")
+            if source.status == "skipped":
+                continue
+            (count,) = con.execute(f"SELECT count(*) FROM {stage_name(layout)} WHERE source_id = ?", [sid]).fetchone()
+            if count != lines:
+                source.skip(None, f"{lines} data lines but {count} rows could be read (damaged quoting or line ends)")
+                con.execute(f"DELETE FROM {stage_name(layout)} WHERE source_id = ?", [sid])
+
+    def _read(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        layout: Layout,
+        path: Path,
+        by_id: dict[int, SourceFile],
+        tag: str = "",
+    ) -> None:
         width = len(layout.columns) + 1  # the trailing comma makes one more, always empty, field
         columns = {"source_id": "INTEGER", "line": "INTEGER", **{f"c{i}": "VARCHAR" for i in range(width)}}
         names = [f"c{i}" for i in range(len(layout.columns))]
         if layout is LAPS_26:  # no FLAG_AT_FL: staged as NULL in the laps-27 shape
             names.append("NULL")
         names.append(f"c{width - 1}")  # the field after the trailing comma: must be empty
-        rejects = f"rejects_{layout.name.replace('-', '_')}"
+        rejects = f"rejects_{layout.name.replace('-', '_')}{tag}"
         con.execute(
             f"""
             INSERT INTO {stage_name(layout)}
@@ -206,6 +250,31 @@ def _check_values(con: duckdb.DuckDBPyConnection, sources: list[SourceFile]) -> 
             con.execute(f"DELETE FROM {stage_name(layout)} WHERE source_id = ?", [source_id])
 
 
+def _check_season_classes(con: duckdb.DuckDBPyConnection, by_id: dict[int, SourceFile]) -> None:
+    """Drop a file with a class its season did not have (GTP in 2021, GTLM in 2024): the
+    columns are shifted or the file is in the wrong season's folder."""
+    from pitboard.rules import season_classes
+
+    for table, layouts in (("stage_laps", [LAPS_27]), ("stage_results_pos", None), ("stage_results_position", None)):
+        layout = layouts[0] if layouts else next(lay for lay in LAYOUTS if stage_name(lay) == table)
+        rows = con.execute(
+            f"""SELECT source_id, norm_class({col(layout, "CLASS")}) AS cls, min(line)
+                FROM {table} GROUP BY ALL ORDER BY 1, 3"""
+        ).fetchall()
+        for source_id, cls, line in rows:
+            source = by_id[source_id]
+            allowed = season_classes(source.season)
+            if source.status == "skipped" or allowed is None or cls in allowed:
+                continue
+            source.skip(
+                line,
+                f"CLASS {cls!r} is not a class of the {source.season} season ({', '.join(sorted(allowed))}): "
+                "the columns may be shifted",
+                column="CLASS",
+            )
+            con.execute(f"DELETE FROM {table} WHERE source_id = ?", [source_id])
+
+
 #: The columns that identify a row within its file (no two rows may share them): car and lap
 #: for laps, car for results, sample time for weather.
 _ROW_KEYS = {
@@ -245,15 +314,32 @@ _ONE = DURATION_PATTERN.strip("^$").replace("(\\d", "(?:\\d")
 DURATIONS_PATTERN = f"(?:{_ONE})?(?:\\|(?:{_ONE})?)*"
 
 
+#: Python's reading of the range-checked kinds (mirrors ``sql.CHECKS``).
+_PATTERNS = {
+    "int": r"-?[0-9]{1,9}",
+    "required_int": r"-?[0-9]{1,9}",
+    "position": r"[1-9][0-9]{0,2}",
+    "count": r"[0-9]{1,4}",
+    "required_count": r"[0-9]{1,4}",
+    "slot": r"[1-9]",
+    "car": r"[0-9]{1,3}",
+    "epoch": r"[0-9]{9,10}",
+}
+#: Kinds that may be empty.
+_OPTIONAL = {"int", "position", "count"}
+KNOWN_CLASSES = ("GTP", "DPI", "LMP2", "LMP3", "GTLM", "GTDPRO", "GTD")
+
+
 def _valid(kind: str, value: str | None) -> bool:
     """Python's reading of one value, mirroring the SQL checks in ``sql.CHECKS``."""
     text = value or ""
+    if kind in _PATTERNS:
+        return (kind in _OPTIONAL and text == "") or bool(re.fullmatch(_PATTERNS[kind], text))
+    if kind == "class":
+        return text.replace(" ", "").upper() in KNOWN_CLASSES
     try:
         if kind == "duration":
             parse_duration_ms(text)
-        elif kind in ("int", "required_int"):
-            if text or kind == "required_int":
-                int(text)
         elif kind == "number":
             if text:
                 float(text)
@@ -275,10 +361,17 @@ def _valid(kind: str, value: str | None) -> bool:
 def _expected(kind: str) -> str:
     return {
         "duration": "a duration (h:mm:ss.fff)",
-        "int": "a whole number",
+        "int": "a whole number of at most 9 digits",
         "number": "a number",
         "gap": "a gap ('+1.234', '2 Laps' or '-')",
         "flag": "'' or 'B'",
         "required": "a value (it is empty)",
-        "required_int": "a whole number",
+        "required_int": "a whole number of at most 9 digits",
+        "position": "a position from 1 to 999 (or empty)",
+        "count": "a whole number from 0 to 9999 (or empty)",
+        "required_count": "a whole number from 0 to 9999",
+        "slot": "a driver slot from 1 to 9",
+        "car": "a car number of 1 to 3 digits (the columns may be shifted)",
+        "epoch": "a Unix time in seconds",
+        "class": f"a class ({', '.join(KNOWN_CLASSES)}; the columns may be shifted)",
     }[kind]
