@@ -48,6 +48,10 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except KeyboardInterrupt:
+            # Ctrl-C: one line, no traceback; an interrupted ingest leaves the old database as it was
+            click.echo("\ninterrupted: nothing was changed", err=True)
+            sys.exit(130)
         except PitboardError as exc:
             message = str(exc)
             candidates = getattr(exc, "candidates", None)

@@ -29,7 +29,11 @@ def _emit(fmt: str, payload: dict[str, Any], rows: list[dict[str, Any]], table: 
 @click.argument("data_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
 @db_option
 @click.option("--strict", is_flag=True, help="Fail (exit 1, database unchanged) on any problem in the files.")
-@click.option("--force", is_flag=True, help="Rebuild even if the files have not changed.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Rebuild even if the files have not changed; replace a --db file that is not a pitboard database.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @handle_errors
 def ingest(data_dir: Path | None, db_path: Path | None, strict: bool, force: bool, quiet: bool) -> None:

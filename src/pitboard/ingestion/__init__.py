@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import hashlib
 import os
+import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -62,6 +64,15 @@ def ingest(
     except (FileNotFoundError, NotADirectoryError) as exc:
         raise IngestError(f"{exc}: give the folder that holds the season folders (e.g. data/imsa)") from exc
     report.files_seen = len(sources)
+    if not sources:
+        # an empty or wrong folder must never replace a good database with an empty one
+        raise IngestError(
+            f"no export files (<season>/<NN-event>/<YYYYMMDDHHMM>-<session>-<kind>.csv) under {root}: "
+            f"nothing ingested{'; the database at ' + str(db) + ' was not changed' if db.exists() else ''}",
+            issues,
+        )
+    _refuse_foreign(db, force)
+    report.removed_leftovers = remove_leftovers(db)
     fingerprint = {
         "parser_version": PARSER_VERSION,
         "reference_hash": reference_hash(),
@@ -115,6 +126,14 @@ def ingest(
                 report.problems,
             )
         os.replace(building, db)
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise IngestError(_DISK_FULL.format(db=db)) from exc
+        raise
+    except Exception as exc:
+        if "No space left on device" in str(exc) or ("Could not write" in str(exc) and "space" in str(exc)):
+            raise IngestError(_DISK_FULL.format(db=db)) from exc
+        raise
     finally:
         stager.close()
         _remove(building)
@@ -122,10 +141,92 @@ def ingest(
     return report
 
 
+_DISK_FULL = (
+    "the disk is full: the new database could not be written; the previous database at {db} is unchanged "
+    "and the partial files were removed (free some space and run the ingest again)"
+)
+
+
 def _remove(path: Path) -> None:
+    """Delete a partial database and everything DuckDB keeps beside it (WAL, spill folder)."""
     for candidate in (path, path.with_name(path.name + ".wal")):
         with contextlib.suppress(FileNotFoundError):
             candidate.unlink()
+    shutil.rmtree(path.with_name(path.name + ".tmp"), ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, owned by someone else
+        return True
+    return True
+
+
+def remove_leftovers(db: Path) -> list[str]:
+    """Remove what an ingest killed before it could clean up left beside ``db``: partial
+    databases (``<db>.building-<pid>`` and their WAL and spill folders) and staging folders
+    (``pitboard-stage-<pid>-*``) of processes that are no longer running. Returns their names."""
+    removed = []
+    patterns = [(f"{db.name}.building-", db.parent), ("pitboard-stage-", db.parent)]
+    for prefix, folder in patterns:
+        try:
+            entries = list(folder.iterdir())
+        except OSError:
+            continue
+        for entry in entries:
+            if not entry.name.startswith(prefix):
+                continue
+            pid_text = entry.name[len(prefix) :].split("-")[0].split(".")[0]
+            if not pid_text.isdigit() or _alive(int(pid_text)):
+                continue
+            if entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                with contextlib.suppress(FileNotFoundError):
+                    entry.unlink()
+            removed.append(entry.name)
+    return removed
+
+
+def _refuse_foreign(db: Path, force: bool) -> None:
+    """Refuse to replace a file that is not a pitboard database (``--db notes.txt``) unless
+    ``force``: the ingest swaps its new database in over whatever is at that path."""
+    if force or not db.exists():
+        return
+    if db.is_dir():
+        raise IngestError(f"{db} is a folder: give a database file path")
+    if not is_pitboard_database(db):
+        raise IngestError(
+            f"{db} exists and is not a pitboard database: refusing to overwrite it (use --force to replace it)"
+        )
+
+
+def is_pitboard_database(path: Path) -> bool:
+    """True when ``path`` is a DuckDB file built by pitboard (it has the ``_meta`` table)."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError:
+        return False
+    if head[8:12] != b"DUCK":
+        return False
+    import duckdb
+
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error:
+        return False
+    try:
+        return bool(con.execute("SELECT count(*) FROM _meta").fetchone())
+    except duckdb.Error:
+        return False
+    finally:
+        con.close()
 
 
 def _previous_build(db: Path) -> tuple[dict, set, list[Issue], dict[str, int]] | None:

@@ -17,6 +17,10 @@ from pitboard.ingestion.stage import Stager
 from pitboard.schema import INGEST_ISSUES, PARSER_VERSION, SOURCES, TABLES
 
 #: Tables whose row counts the ingest summary reports.
+#: DuckDB's working memory during a build; past it, DuckDB spills to ``<database>.tmp`` (removed
+#: with the partial database if the build fails), so the peak stays flat as the data grows.
+MEMORY_LIMIT = "640MB"
+
 SUMMARY_TABLES = (
     "events",
     "sessions",
@@ -48,6 +52,8 @@ def build(
     con = duckdb.connect(str(path))
     try:
         con.execute("SET enable_progress_bar = false")
+        # bounded memory as the data grows: DuckDB spills to a folder beside the new database
+        con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         for table in TABLES:
             con.execute(table.ddl())
         for macro in MACROS:

@@ -298,8 +298,14 @@ def apply_corrections(con: duckdb.DuckDBPyConnection, ref: ReferenceData, issues
             groups[(session_id, c["class"])].append(c)
         rows.append(c | {"session_id": session_id})
     applied: set[str] = set()
+    changed: list[str] = []
     for (session_id, cls), group in groups.items():
-        applied |= _apply_group(con, session_id, cls, group, issues)
+        ids = _apply_group(con, session_id, cls, group, issues)
+        if ids:
+            applied |= ids
+            changed.append(session_id)
+    if changed:  # the exported overall gaps refer to the provisional order
+        compute_gaps(con, sorted(set(changed)), by_class=False)
     out = [
         (
             c["correction_id"], int(c["season"]), c["session_id"], c["class"], c["number"], c["kind"], c["value"] or None,
@@ -415,16 +421,17 @@ def _apply_group(
                   corrected = results.corrected OR c.flagged, correction_ids = c.ids, finish_status = c.status
            FROM corrected_rows c WHERE results.session_id = c.session_id AND results.number = c.number"""
     )
-    compute_gaps(con, session_id, by_class=False)
     return {c["correction_id"] for c in valid}
 
 
-def compute_gaps(con: duckdb.DuckDBPyConnection, session_id: str | None = None, *, by_class: bool = True) -> None:
+def compute_gaps(
+    con: duckdb.DuckDBPyConnection, session_ids: list[str] | None = None, *, by_class: bool = True
+) -> None:
     """Gaps the way IMSA prints them, from the official order (corrections applied).
 
     ``by_class``: the ``class_gap_*`` columns, to the class leader and to the car ahead in the
-    class; else the overall ``gap_*`` columns of one corrected session (the exported ones refer
-    to the provisional order). Races: a laps gap when laps differ, else a time gap; a car
+    class; else the overall ``gap_*`` columns of the corrected sessions ``session_ids`` (the
+    exported ones refer to the provisional order). ``session_ids`` None: every session. Races: a laps gap when laps differ, else a time gap; a car
     classified behind one that covered the same laps in less time (moved back by a penalty) has
     no meaningful time gap and gets none. Other sessions: the difference of best laps; a car
     without a time gets none.
@@ -449,7 +456,7 @@ def compute_gaps(con: duckdb.DuckDBPyConnection, session_id: str | None = None, 
                        lag(r.laps) OVER w AS prev_laps, lag(r.total_time_ms) OVER w AS prev_ms,
                        lag(r.best_lap_ms) OVER w AS prev_best
                 FROM results r JOIN sessions s USING (session_id)
-                WHERE {order_col} IS NOT NULL AND ($s IS NULL OR r.session_id = $s)
+                WHERE {order_col} IS NOT NULL AND ($all OR r.session_id IN (SELECT unnest($s)))
                 WINDOW w AS (PARTITION BY {part} ORDER BY {order_col})
             ), d AS (
                 SELECT session_id, number, pos,
@@ -472,7 +479,7 @@ def compute_gaps(con: duckdb.DuckDBPyConnection, session_id: str | None = None, 
         ) g
         WHERE results.session_id = g.session_id AND results.number = g.number
         """,
-        {"s": session_id},
+        {"all": session_ids is None, "s": session_ids or [""]},
     )
 
 

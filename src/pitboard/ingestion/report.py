@@ -45,6 +45,8 @@ class IngestReport:
     rows: dict[str, int] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
     seconds: float = 0.0
+    #: partial databases and staging folders of killed ingests that this run removed
+    removed_leftovers: list[str] = field(default_factory=list)
 
     @property
     def problems(self) -> list[Issue]:
@@ -63,6 +65,8 @@ class IngestReport:
         counts = {sev: sum(1 for i in self.issues if i.severity == sev) for sev in (ERROR, WARNING, INFO)}
         lines.append(f"  problems: {counts[ERROR]} errors, {counts[WARNING]} warnings; {counts[INFO]} known gaps noted")
         lines += [f"  {issue}" for issue in self.problems[:50]]
+        if self.removed_leftovers:
+            lines.append(f"  removed {len(self.removed_leftovers)} leftovers of an interrupted ingest")
         if len(self.problems) > 50:
             lines.append(f"  … and {len(self.problems) - 50} more (see the _ingest_issues table)")
         return "\n".join(lines)

@@ -13,6 +13,7 @@ whole and reported with its line and column, so no session is ever half-loaded.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
@@ -57,7 +58,8 @@ class Stager:
     """
 
     def __init__(self, workdir: Path) -> None:
-        self._dir = Path(tempfile.mkdtemp(prefix="pitboard-stage-", dir=workdir))
+        # the pid in the name lets the next ingest remove it if this process is killed
+        self._dir = Path(tempfile.mkdtemp(prefix=f"pitboard-stage-{os.getpid()}-", dir=workdir))
         self._files: dict[str, Path] = {}
         self._handles: dict[str, BinaryIO] = {}
         #: source_id → (layout name, byte offset and length in its staging file, data lines)
@@ -181,7 +183,9 @@ class Stager:
             number = rest.partition(",")[0]
             source = by_id.get(int(sid)) if sid.isdigit() else None
             if source is None:
-                raise RuntimeError(f"rejected staging line without a source prefix: {csv_line!r}")
+                # not attributable to a file (lines merged by damaged quoting): the files short of
+                # rows are found and re-read alone by _check_row_counts
+                continue
             if source.status != "skipped":
                 source.skip(int(number) if number.isdigit() else None, f"malformed CSV row: {_first_line(message)}")
                 con.execute(f"DELETE FROM {stage_name(layout)} WHERE source_id = ?", [source.source_id])
