@@ -286,7 +286,9 @@ def _quote_problem(text: str) -> tuple[int, str, str | None] | None:
         try:
             fields = next(csv.reader([line], strict=True))
         except csv.Error as exc:
-            return number, f"malformed quoting: {exc}", None
+            index = line[: line.index('"')].count(",")
+            name = names[index] if index < len(names) else None
+            return number, f"unterminated or misplaced double quote ({exc})", name
         # a quote inside a value is only sound in CSV's escaped form: "say ""hi"""
         quoted = [i for i, f in enumerate(fields) if '"' in f and '"' + f.replace('"', '""') + '"' not in line]
         if line.count('"') % 2 or quoted:

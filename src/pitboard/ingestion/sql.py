@@ -54,6 +54,11 @@ CHECKS: dict[str, str] = {
     "car": "({c} IS NULL OR NOT regexp_full_match({c}, '[0-9]{1,3}'))",
     "epoch": "({c} IS NULL OR NOT regexp_full_match({c}, '[0-9]{9,10}'))",
     "class": "({c} IS NULL OR norm_class({c}) NOT IN ('GTP', 'DPI', 'LMP2', 'LMP3', 'GTLM', 'GTDPRO', 'GTD'))",
+    "license": "({c} NOT IN ('', 'Platinum', 'Gold', 'Silver', 'Bronze', 'Platinium'))",
+    "digits": "({c} <> '' AND NOT regexp_full_match({c}, '[0-9]+'))",
+    # a driver with a first name has a surname: a phantom driver made of shifted fields has not
+    "surname": "(coalesce({c}, '') = '' AND coalesce({prev}, '') <> '')",
+    "text": "false",
     "number": "({c} <> '' AND TRY_CAST({c} AS DOUBLE) IS NULL)",
     "gap": "({c} <> '' AND {c} <> '-' AND gap_ms({c}) IS NULL AND gap_laps({c}) IS NULL)",
     "required": "({c} IS NULL OR {c} = '')",
@@ -110,6 +115,7 @@ COLUMN_TYPES: dict[str, dict[str, str]] = {
         "FL_TIME": "duration",
         "FL_KPH": "number",
     },
+    # plus the driver blocks, below: shifted columns land a name in an id or an always-empty column
     "weather": {
         "TIME_UTC_SECONDS": "epoch",
         "AIR_TEMP": "number",
@@ -121,3 +127,23 @@ COLUMN_TYPES: dict[str, dict[str, str]] = {
         "RAIN": "int",
     },
 }
+
+
+#: The checks of each DRIVERk block of the results layouts (k = 1..6, those the header has). The
+#: always-empty columns and the ids are sentinels: one field too many or too few anywhere before
+#: them moves text into them.
+DRIVER_BLOCK_TYPES: dict[str, str] = {
+    "FIRSTNAME": "text",
+    "SECONDNAME": "surname",
+    "LICENSE": "license",
+    "SHORTNAME": "empty",
+    "IMSA_DriverId": "digits",
+    "IMSA_DriverPlugId": "digits",
+    "*Extra 4": "empty",
+    "*Extra 5": "empty",
+}
+_ENTRY_SENTINELS = {"*Extra 9": "empty", **{f"IMSA_{n}": "digits" for n in ("CarId", "TeamId", "ClassId", "CarTypeId")}}
+for _layout in ("results-pos", "results-position"):
+    COLUMN_TYPES[_layout].update(_ENTRY_SENTINELS)
+    for _k in range(1, 7):
+        COLUMN_TYPES[_layout].update({f"DRIVER{_k}_{name}": kind for name, kind in DRIVER_BLOCK_TYPES.items()})

@@ -221,7 +221,7 @@ def _check_values(con: duckdb.DuckDBPyConnection, sources: list[SourceFile]) -> 
         names = [n for n in types if n in layout.columns]
         durations = [col(layout, n) for n in names if types[n] == "duration"]
         conditions = [
-            f"coalesce({CHECKS[types[n]].replace('{c}', col(layout, n))}, false)"
+            f"coalesce({CHECKS[types[n]].replace('{c}', col(layout, n)).replace('{prev}', _prev_col(layout, n))}, false)"
             for n in names
             if types[n] != "duration"
         ]
@@ -240,7 +240,16 @@ def _check_values(con: duckdb.DuckDBPyConnection, sources: list[SourceFile]) -> 
         for source_id, line, values, count in rows:
             more = f"; {count} bad rows in all" if count > 1 else ""
             source = by_id[source_id]
-            bad = next((n for n, v in zip(names, values, strict=False) if not _valid(types[n], v)), None)
+            bad = next(
+                (
+                    n
+                    for n, v in zip(names, values, strict=False)
+                    if not _valid(
+                        types[n], v, values[names.index(_prev_name(layout, n))] if types[n] == "surname" else None
+                    )
+                ),
+                None,
+            )
             if bad is not None:
                 value = values[names.index(bad)]
                 source.skip(line, f"{bad} = {value!r} is not {_expected(types[bad])}{more}", column=bad)
@@ -334,9 +343,30 @@ _OPTIONAL = {"int", "position", "count"}
 KNOWN_CLASSES = ("GTP", "DPI", "LMP2", "LMP3", "GTLM", "GTDPRO", "GTD")
 
 
-def _valid(kind: str, value: str | None) -> bool:
-    """Python's reading of one value, mirroring the SQL checks in ``sql.CHECKS``."""
+def _prev_name(layout: Layout, name: str) -> str:
+    """The header column just before ``name`` (a surname's first name)."""
+    source = LAPS_27 if layout.kind == "laps" else layout
+    return source.columns[source.columns.index(name) - 1]
+
+
+def _prev_col(layout: Layout, name: str) -> str:
+    return col(layout, _prev_name(layout, name))
+
+
+def _valid(kind: str, value: str | None, before: str | None = None) -> bool:
+    """Python's reading of one value, mirroring the SQL checks in ``sql.CHECKS`` (``before``: the
+    value of the column before, for a surname)."""
     text = value or ""
+    if kind == "surname":
+        return text != "" or not (before or "")
+    if kind == "license":
+        return text in ("", "Platinum", "Gold", "Silver", "Bronze", "Platinium")
+    if kind == "digits":
+        return text == "" or text.isdigit()
+    if kind == "text":
+        return True
+    if kind == "empty":
+        return text == ""
     if kind in _PATTERNS:
         return (kind in _OPTIONAL and text == "") or bool(re.fullmatch(_PATTERNS[kind], text))
     if kind == "class":
@@ -378,4 +408,8 @@ def _expected(kind: str) -> str:
         "car": "a car number of 1 to 3 digits (the columns may be shifted)",
         "epoch": "a Unix time in seconds",
         "class": f"a class ({', '.join(KNOWN_CLASSES)}; the columns may be shifted)",
+        "license": "a licence (Platinum, Gold, Silver, Bronze; the columns may be shifted)",
+        "digits": "an id of digits (the columns may be shifted)",
+        "empty": "empty (it always is; the columns may be shifted)",
+        "surname": "a surname: the driver has a first name (the columns may be shifted)",
     }[kind]
