@@ -41,8 +41,9 @@ def fingerprint(db: Path) -> dict[tuple[str, str], tuple[int, int]]:
         for table in TABLES:
             for path, rows, digest in sql(
                 pb,
-                f"""SELECT s.path, count(*), bit_xor(hash(t)) FROM {table} t JOIN _sources s USING (source_id)
-                    GROUP BY s.path""",
+                # every column but the file id (ids follow the set of files found, not their content)
+                f"""SELECT s.path, count(*), bit_xor(hash(*COLUMNS(t.* EXCLUDE (source_id))))
+                    FROM {table} t JOIN _sources s USING (source_id) GROUP BY s.path""",
             ):
                 out[(table, path)] = (rows, digest)
     return out
@@ -374,3 +375,23 @@ def test_fuzz_a_damaged_file_costs_only_itself(
         problems = [i for i in report.issues if i.path == rel]
         assert problems, f"{rel} was dropped without a word"
         assert any(i.severity == "error" for i in problems) or mutation in {"empty", "header-only"}
+
+
+def test_an_unreadable_event_folder_is_reported(
+    slice_copy: Path, tmp_path: Path, clean: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Permissions cannot be tested as root, so the folder read itself is made to fail."""
+    blocked = (slice_copy / "2021/14-lime-rock-park").resolve()
+    real = os.scandir
+
+    def scandir(path: object = ".") -> object:
+        if Path(str(path)).resolve() == blocked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    report = pitboard.ingest(slice_copy, tmp_path / "db.duckdb")
+    (issue,) = [i for i in report.issues if i.path == "2021/14-lime-rock-park"]
+    assert issue.severity == "error" and "cannot read folder: Permission denied" in issue.problem
+    lost = {k for k in clean if k[1].startswith("2021/14-lime-rock-park/")}
+    assert fingerprint(tmp_path / "db.duckdb") == {k: v for k, v in clean.items() if k not in lost}
