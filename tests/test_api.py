@@ -14,7 +14,7 @@ from pitboard.schema import TABLES, TABLES_BY_NAME, pandas_dtype
 def test_public_names_are_pinned() -> None:
     assert pitboard.__all__ == sorted(pitboard.__all__)
     assert set(pitboard.__all__) == {
-        "AmbiguousNameError", "DatabaseError", "EventRef", "ExportError", "IngestError", "IngestReport", "Issue",
+        "AmbiguousNameError", "DatabaseError", "EventRef", "ExportError", "IngestError", "IngestReport", "InputError", "Issue",
         "NotAvailableError", "NotFoundError", "Pitboard", "PitboardError", "SessionRef", "__version__", "ingest", "open",
     }  # fmt: skip
 

@@ -91,13 +91,13 @@ def test_default_class_is_the_sessions_first(pb: pitboard.Pitboard, ref: pitboar
 
 def test_bad_suffix(pb: pitboard.Pitboard, ref: pitboard.SessionRef, tmp_path: Path) -> None:
     for name in ("chart.pdf", "chart.jpg", "chart"):
-        with pytest.raises(ValueError, match=r"\.png, \.svg"):
+        with pytest.raises(pitboard.InputError, match=r"\.png, \.svg"):
             charts.render(pb, ref, "pace", CLS, tmp_path / name)
     assert not list(tmp_path.iterdir())
 
 
 def test_bad_kind_and_class(pb: pitboard.Pitboard, ref: pitboard.SessionRef, tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="lap-chart"):
+    with pytest.raises(pitboard.InputError, match="lap-chart"):
         charts.render(pb, ref, "pie", CLS, tmp_path / "x.png")
     with pytest.raises(NotFoundError):
         charts.render(pb, ref, "pace", "GTLM", tmp_path / "x.png")  # no GTLM in 2023

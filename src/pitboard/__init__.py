@@ -7,17 +7,45 @@ bundled data and the database path in ``pitboard.config``.
 
 from __future__ import annotations
 
-from pitboard.api import EventRef, Pitboard, SessionRef, open
+from typing import TYPE_CHECKING, Any
+
 from pitboard.exceptions import (
     AmbiguousNameError,
     DatabaseError,
     ExportError,
     IngestError,
+    InputError,
     NotAvailableError,
     NotFoundError,
     PitboardError,
 )
-from pitboard.ingestion import IngestReport, Issue, ingest
+
+if TYPE_CHECKING:
+    from pitboard.api import EventRef, Pitboard, SessionRef, open
+    from pitboard.ingestion import IngestReport, Issue, ingest
+
+#: Imported on first use: ``import pitboard`` (and so ``pitboard --help``) must not pay for
+#: pandas and DuckDB until a command needs them.
+_LAZY = {
+    "EventRef": "pitboard.api",
+    "Pitboard": "pitboard.api",
+    "SessionRef": "pitboard.api",
+    "open": "pitboard.api",
+    "IngestReport": "pitboard.ingestion",
+    "Issue": "pitboard.ingestion",
+    "ingest": "pitboard.ingestion",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'pitboard' has no attribute {name!r}")
+
 
 __version__ = "0.1.0"
 
@@ -28,6 +56,7 @@ __all__ = [
     "ExportError",
     "IngestError",
     "IngestReport",
+    "InputError",
     "Issue",
     "NotAvailableError",
     "NotFoundError",

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from pitboard.choices import RACE_VIEWS
 from pitboard.domain.classes import class_rank, normalise_class
 from pitboard.exceptions import NotAvailableError
 from pitboard.queries import analysis as qa
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 #: How many of a car's fastest clean laps the "best N average" takes.
 BEST_N = 5
-VIEWS = ("positions", "gaps", "leaders", "cautions", "pits", "stints", "drivers", "pace", "weather", "finish")
+VIEWS = RACE_VIEWS
 
 
 def _laps_required(pb: Pitboard, ref: SessionRef, what: str) -> None:
@@ -52,9 +53,7 @@ def positions(pb: Pitboard, ref: SessionRef, cls: str | None = None) -> pd.DataF
     leader, interval to the class car ahead and laps down (see ``queries.analysis``)."""
     _laps_required(pb, ref, "positions")
     key = ("positions", ref.session_id)  # gaps, leaders and charts reuse it: memoised per handle
-    if key not in pb.db.cache:
-        pb.db.cache[key] = qa.positions(pb.db, ref.session_id)
-    return _class(pb.db.cache[key].copy(), cls)
+    return _class(pb.db.memo(key, lambda: qa.positions(pb.db, ref.session_id)).copy(), cls)
 
 
 def gaps(pb: Pitboard, ref: SessionRef, cls: str | None = None) -> pd.DataFrame:

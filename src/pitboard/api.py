@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from pitboard import queries, resolve
 from pitboard.db import Database, Tracer
 from pitboard.exceptions import ExportError, NotFoundError
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from pitboard.standings import Standings
     from pitboard.stats import StatsAnswer
 

@@ -26,8 +26,11 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from pitboard import analysis
+from pitboard.choices import CHART_FORMATS
+from pitboard.choices import CHART_KINDS as _CHART_KINDS
 from pitboard.domain.classes import display_class
 from pitboard.domain.timefmt import format_duration
+from pitboard.exceptions import InputError, NotAvailableError
 from pitboard.queries import analysis as qa
 from pitboard.queries import results as _results
 from pitboard.resolve import match_class
@@ -38,8 +41,8 @@ if TYPE_CHECKING:
 
     from pitboard.api import Pitboard, SessionRef
 
-CHART_KINDS = ("lap-chart", "gaps", "stints", "pace", "drive-time")
-FORMATS = (".png", ".svg")
+CHART_KINDS = _CHART_KINDS
+FORMATS = CHART_FORMATS
 
 #: The one look every chart shares: 1600 x 900 pixels at 120 dpi, light background.
 STYLE: dict[str, Any] = {
@@ -139,11 +142,11 @@ def render(pb: Pitboard, ref: SessionRef, kind: str, cls: str | None, out_path: 
     path = Path(out_path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise ValueError(f"cannot write a chart to {path.name!r}: use one of {', '.join(FORMATS)}")
+        raise InputError(f"cannot write a chart to {path.name!r}: use one of {', '.join(FORMATS)}", list(FORMATS))
     if kind not in CHART_KINDS:
-        raise ValueError(f"no chart {kind!r}: choose one of {', '.join(CHART_KINDS)}")
+        raise InputError(f"no chart {kind!r}: choose one of {', '.join(CHART_KINDS)}", list(CHART_KINDS))
     if not ref.classes:
-        raise ValueError(f"{ref.event.event_name} {ref.event.season} {ref.name} has no classes to chart")
+        raise NotAvailableError(f"{ref.event.event_name} {ref.event.season} {ref.name} has no classes to chart")
     code = match_class(cls, list(ref.classes)) if cls is not None else ref.classes[0]
     analysis._laps_required(pb, ref, f"a {_CHART_NAMES[kind].lower()} chart")
 

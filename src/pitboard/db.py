@@ -6,18 +6,29 @@ file and swaps it in) and returns pandas DataFrames whose dtypes follow ``schema
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
 import os
+import threading
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import duckdb
-import pandas as pd
 
 from pitboard.config import default_db_path
 from pitboard.exceptions import DatabaseError
 from pitboard.schema import PARSER_VERSION, TABLES_BY_NAME, pandas_dtype
+
+# DuckDB 2.0's DataFrame conversion calls DataFrame.drop(inplace=True), which pandas 3.1
+# deprecates (2026-11): not ours to fix, and not the user's concern. Filtered once here: a
+# per-call warnings.catch_warnings() is not thread-safe.
+for _category in (FutureWarning, DeprecationWarning):
+    warnings.filterwarnings("ignore", message="The inplace keyword in DataFrame.drop", category=_category)
 
 Tracer = Callable[[str, Sequence[Any] | dict[str, Any] | None], None]
 
@@ -39,10 +50,13 @@ class Database:
         except duckdb.Error as exc:
             raise DatabaseError(f"cannot open {self.path}: {exc}") from exc
         self.tracer = tracer
-        #: Per-handle memo of small, immutable lookups (name candidates); the file is read-only.
-        self.cache: dict[str, Any] = {}
-        #: Per-handle memo of small, immutable lookups (name candidates); the file is read-only.
-        self.cache: dict[str, Any] = {}
+        # One handle serves many threads (a web server): each thread queries through its own
+        # cursor (DuckDB connections are not safe to share between threads), and memoised
+        # lookups are computed once under a lock (``memo``).
+        self._lock = threading.RLock()
+        self._local = threading.local()
+        self._cursors: list[duckdb.DuckDBPyConnection] = []
+        self._memo: dict[Any, Any] = {}
         try:
             meta = dict(self._con.execute("SELECT key, value FROM _meta").fetchall())
         except duckdb.Error as exc:
@@ -57,7 +71,33 @@ class Database:
         self.meta = meta
 
     def close(self) -> None:
-        self._con.close()
+        with self._lock:
+            for cursor in self._cursors:
+                cursor.close()
+            self._cursors.clear()
+            self._con.close()
+
+    def _cursor(self) -> duckdb.DuckDBPyConnection:
+        """This thread's cursor (created once per thread, under the lock)."""
+        cursor = getattr(self._local, "cursor", None)
+        if cursor is None:
+            with self._lock:
+                cursor = self._con.cursor()
+                self._cursors.append(cursor)
+            self._local.cursor = cursor
+        return cursor
+
+    def memo(self, key: Any, fetch: Callable[[], Any]) -> Any:
+        """``fetch()`` once per handle for ``key`` (the file is read-only, so the answer never
+        changes), safely under concurrent use. Callers must not mutate what it returns."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            pass
+        with self._lock:
+            if key not in self._memo:
+                self._memo[key] = fetch()
+            return self._memo[key]
 
     def __enter__(self) -> Database:
         return self
@@ -69,23 +109,15 @@ class Database:
         """Run a parameterised query and return its rows."""
         if self.tracer:
             self.tracer(sql, params)
-        cursor = self._con.cursor()
-        try:
-            return cursor.execute(sql, params or []).fetchall()
-        finally:
-            cursor.close()
+        return self._cursor().execute(sql, params or []).fetchall()
 
     def dicts(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run a parameterised query and return its rows as dicts (cheap for small results)."""
         if self.tracer:
             self.tracer(sql, params)
-        cursor = self._con.cursor()
-        try:
-            result = cursor.execute(sql, params or [])
-            names = [d[0] for d in result.description]
-            return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
-        finally:
-            cursor.close()
+        result = self._cursor().execute(sql, params or [])
+        names = [d[0] for d in result.description]
+        return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
 
     def frame(
         self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None, *, table: str | None = None
@@ -97,20 +129,7 @@ class Database:
         """
         if self.tracer:
             self.tracer(sql, params)
-        cursor = self._con.cursor()
-        try:
-            with warnings.catch_warnings():
-                # DuckDB 2.0's DataFrame conversion calls DataFrame.drop(inplace=True), which
-                # pandas 3.1 deprecates (2026-11): not ours to fix, and not the user's concern.
-                warnings.filterwarnings(
-                    "ignore", message="The inplace keyword in DataFrame.drop", category=FutureWarning
-                )
-                warnings.filterwarnings(
-                    "ignore", message="The inplace keyword in DataFrame.drop", category=DeprecationWarning
-                )
-                frame = cursor.execute(sql, params or []).df()
-        finally:
-            cursor.close()
+        frame = self._cursor().execute(sql, params or []).df()
         return conform(frame, table)
 
 

@@ -5,7 +5,10 @@
     PitboardError
     ├── DatabaseError          the database is missing, unreadable or from an older pitboard
     ├── IngestError            the ingest could not run or (strict) found problems
-    ├── NotFoundError          nothing matched a name (season, event, session, class)
+    ├── InputError             a value outside its valid set (a class, season, metric, chart kind,
+    │                          file type); carries the valid ``choices`` (HTTP 400)
+    ├── NotFoundError          a name matched nothing (driver, team, event, session); carries
+    │   │                      the nearest ``candidates`` (HTTP 404)
     │   └── AmbiguousNameError several things matched; carries the candidates
     ├── NotAvailableError      the data cannot answer (a race without a laps file)
     └── ExportError            the export could not be written
@@ -31,6 +34,17 @@ class IngestError(PitboardError):
     def __init__(self, message: str, issues: list | None = None) -> None:
         super().__init__(message)
         self.issues = list(issues or [])
+
+
+class InputError(PitboardError):
+    """A value that is not one of the valid choices (an unknown class, season, metric, chart
+    kind or file type): bad input, not a missing thing. ``choices`` lists the valid values
+    (also as ``candidates``, so every face prints them the same way)."""
+
+    def __init__(self, message: str, choices: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.choices = list(choices or [])
+        self.candidates = self.choices
 
 
 class NotFoundError(PitboardError):

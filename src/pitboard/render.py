@@ -10,23 +10,31 @@ import datetime as dt
 import io
 import json
 import math
+import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from pitboard.domain.timefmt import format_duration
 
 
+def _pandas() -> Any:
+    """pandas if something already imported it (a value from a DataFrame), else None: a plain
+    answer is rendered without paying for importing pandas."""
+    return sys.modules.get("pandas")
+
+
 def jsonable(value: Any) -> Any:
     """Convert numpy/pandas scalars, dates and NaN to plain JSON values."""
     if value is None:
         return None
-    try:
-        import pandas as pd
-
-        if value is pd.NA or value is pd.NaT:
-            return None
-    except ImportError:  # pragma: no cover
-        pass
+    pd = _pandas()
+    if pd is not None and (value is pd.NA or value is pd.NaT):
+        return None
+    if pd is not None and isinstance(value, pd.Timestamp):
+        # DATE columns arrive as midnight timestamps: print them as dates.
+        if value.tzinfo is None and value == value.normalize():
+            return value.date().isoformat()
+        return value.isoformat()
     if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):
         return jsonable(value.tolist())
     if isinstance(value, float) and math.isnan(value):
@@ -42,18 +50,6 @@ def jsonable(value: Any) -> Any:
         return [jsonable(v) for v in value]
     if isinstance(value, dict):
         return {k: jsonable(v) for k, v in value.items()}
-    try:
-        import pandas as pd
-
-        if value is pd.NA or value is pd.NaT:
-            return None
-        if isinstance(value, pd.Timestamp):
-            # DATE columns arrive as midnight timestamps: print them as dates.
-            if value.tzinfo is None and value == value.normalize():
-                return value.date().isoformat()
-            return value.isoformat()
-    except ImportError:  # pragma: no cover
-        pass
     return value
 
 

@@ -30,6 +30,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pitboard import queries, resolve
+from pitboard.choices import CHAMPIONSHIPS as _CHAMPIONSHIPS
 from pitboard.domain.classes import display_class, normalise_class
 from pitboard.exceptions import NotFoundError
 from pitboard.queries import standings as sq
@@ -40,7 +41,7 @@ from pitboard.rules import load as load_rules
 if TYPE_CHECKING:
     from pitboard.api import Pitboard
 
-CHAMPIONSHIPS = ("drivers", "teams", "manufacturers", "endurance")
+CHAMPIONSHIPS = _CHAMPIONSHIPS
 
 
 @dataclass

@@ -24,35 +24,16 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from pitboard import queries, resolve
+from pitboard.choices import DRIVER_ONLY_METRICS, LEADER_METRICS, SUBJECT_KINDS
 from pitboard.domain.classes import display_class, normalise_class
 from pitboard.exceptions import AmbiguousNameError, NotFoundError
 from pitboard.queries import stats as sq
 
 if TYPE_CHECKING:
-    from pitboard.api import Pitboard
+    import pandas as pd
 
-SUBJECT_KINDS = ("driver", "car", "team", "manufacturer")
-#: Metrics a leaderboard can rank by (``pitboard leaders METRIC``).
-LEADER_METRICS = (
-    "wins",
-    "poles",
-    "podiums",
-    "top5s",
-    "starts",
-    "fastest-laps",
-    "poles-set",
-    "fastest-laps-set",
-    "laps-led",
-    "overall-wins",
-    "laps",
-    "distance",
-    "dnfs",
-)
-#: Metrics credited to the one driver who set them (not to the crew).
-DRIVER_ONLY_METRICS = ("poles-set", "fastest-laps-set")
+    from pitboard.api import Pitboard
 
 
 @dataclass(frozen=True)

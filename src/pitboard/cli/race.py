@@ -6,15 +6,18 @@ from pathlib import Path
 from typing import Any
 
 import click
-import pandas as pd
 
 import pitboard
-from pitboard import analysis, render
+from pitboard import render
+from pitboard.choices import CHART_KINDS, RACE_VIEWS
 from pitboard.cli import handle_errors, main, output_options
 from pitboard.domain.classes import display_class
 from pitboard.domain.timefmt import format_duration
+from pitboard.lazy import lazy_module
 
-CHART_KINDS = ("lap-chart", "gaps", "stints", "pace", "drive-time")
+#: imported when a command runs, not when the command line starts
+analysis = lazy_module("pitboard.analysis")
+pd = lazy_module("pandas")
 
 
 def _table(frame: pd.DataFrame, columns: list[str] | None = None) -> str:
@@ -158,9 +161,7 @@ def _view(
 @main.command(name="race")
 @click.argument("season", type=int)
 @click.argument("event")
-@click.argument(
-    "view", required=False, type=click.Choice([*analysis.VIEWS, "co-drivers", "summary"]), default="summary"
-)
+@click.argument("view", required=False, type=click.Choice([*RACE_VIEWS, "co-drivers", "summary"]), default="summary")
 @click.option("--session", "session", default=None, help="Session (default: the race).")
 @click.option("--class", "cls", default=None, help="Only this class.")
 @click.option(

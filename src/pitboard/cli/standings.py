@@ -8,15 +8,19 @@ from pathlib import Path
 import click
 
 import pitboard
-from pitboard import render, standings
+from pitboard import render
+from pitboard.choices import CHAMPIONSHIPS
 from pitboard.cli import handle_errors, main, output_options
 from pitboard.domain.classes import display_class
+from pitboard.lazy import lazy_module
+
+standings = lazy_module("pitboard.standings")
 
 
 @main.command(name="standings")
 @click.argument("season", type=int)
 @click.option("--class", "cls", required=True, help="Class: GTP, DPi, LMP2, LMP3, GTLM, 'GTD PRO', GTD.")
-@click.option("--championship", type=click.Choice(standings.CHAMPIONSHIPS), default="drivers", show_default=True)
+@click.option("--championship", type=click.Choice(CHAMPIONSHIPS), default="drivers", show_default=True)
 @click.option("--after", "after", default=None, help="Standings after this round ('sebring'), not final.")
 @click.option("--detail", is_flag=True, help="Show every scoring line of every entry (table only).")
 @output_options

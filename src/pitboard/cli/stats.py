@@ -11,10 +11,14 @@ from typing import Any
 import click
 
 import pitboard
-from pitboard import render, stats
+from pitboard import render
+from pitboard.choices import LEADER_METRICS, SUBJECT_KINDS
 from pitboard.cli import handle_errors, main, output_options
 from pitboard.domain.classes import display_class
 from pitboard.domain.timefmt import format_duration
+from pitboard.lazy import lazy_module
+
+stats = lazy_module("pitboard.stats")
 
 
 def scope_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -204,10 +208,10 @@ def head_to_head(driver_a: str, driver_b: str, scope: stats.Scope, fmt: str, db_
 
 
 @main.command()
-@click.argument("metric", type=click.Choice(stats.LEADER_METRICS))
+@click.argument("metric", type=click.Choice(LEADER_METRICS))
 @click.option(
     "--by",
-    type=click.Choice(stats.SUBJECT_KINDS),
+    type=click.Choice(SUBJECT_KINDS),
     default="driver",
     show_default=True,
     help="Rank drivers, cars, teams or manufacturers.",

@@ -6,7 +6,11 @@ SQL) and returns a DataFrame with documented columns.
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 from pitboard.db import Database
 from pitboard.domain.classes import CLASS_ORDER

@@ -10,9 +10,7 @@ from pitboard.db import Database
 
 def _memo(db: Database, key: tuple, fetch: Any) -> Any:
     """Per-handle memo: the database is read-only, so a season's rows never change under it."""
-    if key not in db.cache:
-        db.cache[key] = fetch()
-    return db.cache[key]
+    return db.memo(key, fetch)
 
 
 def race_rows(db: Database, season: int) -> list[dict[str, Any]]:
@@ -87,9 +85,7 @@ def _checkpoint_rows(db: Database, session_id: str, at_ms: int) -> list[dict[str
 
 
 def driver_names(db: Database) -> dict[str, str]:
-    if "driver_names" not in db.cache:
-        db.cache["driver_names"] = dict(db.rows("SELECT driver_id, name FROM drivers"))
-    return db.cache["driver_names"]
+    return db.memo("driver_names", lambda: dict(db.rows("SELECT driver_id, name FROM drivers")))
 
 
 def points_penalties(db: Database, season: int) -> list[dict[str, Any]]:

@@ -3,11 +3,14 @@ winners, and the calendar rounds a scope covers. Parameters are always bound."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
-
-import pandas as pd
 
 from pitboard.db import Database
 
@@ -134,11 +137,12 @@ def poles(db: Database, kind: str, key: str, scope: ScopeFilter) -> list[dict[st
 
 def championship_calendar(db: Database) -> list[dict[str, Any]]:
     """Every championship round of the calendar (present or missing), in date order."""
-    if "calendar" not in db.cache:
-        db.cache["calendar"] = db.dicts(
+    return db.memo(
+        "calendar",
+        lambda: db.dicts(
             "SELECT season, round, event_name, race_date, status, event_id, classes FROM calendar WHERE championship ORDER BY race_date"
-        )
-    return db.cache["calendar"]
+        ),
+    )
 
 
 #: Leaderboard metrics: SQL aggregate over started race rows (alias r).
@@ -256,25 +260,24 @@ def winners(db: Database, season: int, cls: str | None) -> pd.DataFrame:
 
 def driver_candidates(db: Database) -> list[dict]:
     """Every driver with spellings, seasons and teams (for name resolution and listings)."""
-    if "drivers" in db.cache:
-        return db.cache["drivers"]
-    rows = db.rows(
-        """
-        SELECT d.driver_id, d.name, d.spellings, d.first_season, d.last_season,
-               (SELECT list(DISTINCT e.team ORDER BY e.team) FROM entry_drivers x JOIN entries e USING (session_id, number)
-                 WHERE x.driver_id = d.driver_id) AS teams
-        FROM drivers d
-        """
-    )
-    names = ("driver_id", "name", "spellings", "first_season", "last_season", "teams")
-    db.cache["drivers"] = [dict(zip(names, r, strict=True)) for r in rows]
-    return db.cache["drivers"]
+
+    def fetch() -> list[dict]:
+        rows = db.rows(
+            """
+            SELECT d.driver_id, d.name, d.spellings, d.first_season, d.last_season,
+                   (SELECT list(DISTINCT e.team ORDER BY e.team) FROM entry_drivers x JOIN entries e USING (session_id, number)
+                     WHERE x.driver_id = d.driver_id) AS teams
+            FROM drivers d
+            """
+        )
+        names = ("driver_id", "name", "spellings", "first_season", "last_season", "teams")
+        return [dict(zip(names, r, strict=True)) for r in rows]
+
+    return db.memo("drivers", fetch)
 
 
 def team_candidates(db: Database) -> list[dict]:
-    if "teams" not in db.cache:
-        db.cache["teams"] = db.dicts("SELECT team_id, name, spellings, first_season, last_season FROM teams")
-    return db.cache["teams"]
+    return db.memo("teams", lambda: db.dicts("SELECT team_id, name, spellings, first_season, last_season FROM teams"))
 
 
 def manufacturers(db: Database) -> list[str]:
@@ -327,8 +330,10 @@ def driver_cars(db: Database, driver_id: str) -> dict[str, set[str]]:
 
 def classes(db: Database) -> list[str]:
     """Every class that raced a championship race, in IMSA's print order."""
-    if "classes" not in db.cache:
+
+    def fetch() -> list[str]:
         order = ["GTP", "DPI", "LMP2", "LMP3", "GTLM", "GTDPRO", "GTD"]
         found = [r[0] for r in db.rows("SELECT DISTINCT class FROM race_results")]
-        db.cache["classes"] = sorted(found, key=lambda c: order.index(c) if c in order else 99)
-    return db.cache["classes"]
+        return sorted(found, key=lambda c: order.index(c) if c in order else 99)
+
+    return db.memo("classes", fetch)

@@ -1,0 +1,51 @@
+"""Issue 11: one library for every face: safe under threads, one way to read input, clear errors."""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import pitboard
+from pitboard import analysis, standings, stats
+
+pytestmark = pytest.mark.full
+
+
+def _canon(value: Any) -> str:
+    """A comparable text of an answer (frames' list columns are numpy arrays)."""
+    return json.dumps(value, sort_keys=True, default=lambda o: o.tolist() if hasattr(o, "tolist") else str(o))
+
+
+def _questions(pb: pitboard.Pitboard) -> list[tuple[str, Any]]:
+    """A mix of the library's questions, each returning something comparable."""
+    ref = pb.session(2023, "petit le mans")
+    return [
+        ("driver", lambda: stats.subject_stats(pb, "driver", "Blomqvist").to_dict()),
+        ("team", lambda: stats.subject_stats(pb, "team", "Penske", stats.Scope(season=2024)).to_dict()),
+        ("leaders", lambda: stats.leaders(pb, "wins", by="team")[0].to_dict("records")),
+        ("winners", lambda: stats.winners(pb, 2022, "GTD")[0].to_dict("records")),
+        ("standings", lambda: standings.compute(pb, 2023, "GTP").to_dict()),
+        ("gtd", lambda: standings.compute(pb, 2024, "GTD", "teams", "watkins glen").to_dict()),
+        ("results", lambda: pb.results(2023, "watkins glen").to_dict("records")),
+        ("h2h", lambda: stats.head_to_head(pb, "Derani", "Albuquerque")),
+        ("positions", lambda: analysis.positions(pb, ref, "GTP").to_dict("records")),
+        ("stints", lambda: analysis.stints(pb, ref, "GTD").to_dict("records")),
+    ]
+
+
+def test_one_handle_serves_sixteen_threads(full_db: Path) -> None:
+    """16 threads asking mixed questions of one fresh handle get exactly the single-thread answers
+    (fresh handles, so the memoised lookups are first computed concurrently)."""
+    with pitboard.open(full_db) as alone:
+        expected = {name: _canon(ask()) for name, ask in _questions(alone)}
+    with pitboard.open(full_db) as shared:
+        questions = _questions(shared) * 5
+        with ThreadPoolExecutor(max_workers=16) as pool:
+            answers = list(pool.map(lambda q: (q[0], _canon(q[1]())), questions))
+    assert len(answers) == len(questions)
+    for name, answer in answers:
+        assert answer == expected[name], name
