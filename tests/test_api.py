@@ -48,8 +48,9 @@ def test_name_resolution_errors(pb: pitboard.Pitboard) -> None:
     with pytest.raises(pitboard.AmbiguousNameError) as error:
         pb.event(2021, "watkins glen")
     assert len(error.value.candidates) == 2
-    with pytest.raises(pitboard.NotFoundError):
+    with pytest.raises(pitboard.InputError) as bad:  # a season outside the data is bad input
         pb.event(2019, "sebring")
+    assert "2021" in bad.value.choices
     assert pb.event(2023, "sebrng").event_name == "Mobil 1 Twelve Hours of Sebring"  # typo
 
 

@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 import pitboard
 from pitboard import analysis, standings, stats
+from pitboard.cli import main
 
 pytestmark = pytest.mark.full
 
@@ -49,3 +51,33 @@ def test_one_handle_serves_sixteen_threads(full_db: Path) -> None:
     assert len(answers) == len(questions)
     for name, answer in answers:
         assert answer == expected[name], name
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (
+            ["winners", "2022", "--class", "GTX"],
+            "no class 'GTX' in 2022 (choose one of: DPi; LMP2; LMP3; GTD PRO; GTD)",
+        ),
+        (["winners", "23"], "no season 23 in the data"),
+        (["leaders", "wins", "--season", "2019"], "no season 2019 in the data"),
+        (["stats", "driver", "Blomqvist", "--class", "GTX"], "no class 'GTX'"),
+        (["standings", "2023", "--class", "GTP", "--championship", "manufacturers", "--after", "nowhere"], "no event"),
+        (["race", "2023", "sebring", "--chart", "pace", "--out", "x.pdf"], "choose one of: .png; .svg"),
+        (["race", "2023", "sebring", "--chart", "pace", "--out", "x.jpg"], "choose one of: .png; .svg"),
+    ],
+)
+def test_questions_that_cannot_be_answered_fail_with_one_line(full_db: Path, args: list[str], words: str) -> None:
+    """Never an empty table with exit 0, never a traceback: one line, non-zero, what is valid."""
+    out = CliRunner().invoke(main, [*args, "--db", str(full_db)])
+    assert out.exit_code in (1, 2), out.output
+    assert words in out.output
+    assert len(out.output.strip().splitlines()) == 1 and "Traceback" not in out.output
+    assert out.exception is None or isinstance(out.exception, SystemExit)
+
+
+def test_bad_input_and_unknown_names_are_told_apart(full_db: Path) -> None:
+    bad = CliRunner().invoke(main, ["winners", "2022", "--class", "GTX", "--db", str(full_db)])
+    unknown = CliRunner().invoke(main, ["stats", "driver", "Zzyzx Qqq", "--db", str(full_db)])
+    assert bad.exit_code == 2 and unknown.exit_code == 1 and "candidates:" in unknown.output

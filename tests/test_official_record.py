@@ -242,7 +242,7 @@ def test_poles_set_leaderboard_counts_the_setters(pb: pitboard.Pitboard) -> None
     )
     assert dict(zip(frame["key"], frame["value"], strict=True)).items() <= expected.items()
     assert frame.iloc[0]["value"] == max(expected.values())
-    with pytest.raises(pitboard.NotFoundError):
+    with pytest.raises(pitboard.InputError):
         stats.leaders(pb, "poles-set", by="team")
 
 

@@ -187,7 +187,7 @@ def test_standings_cli_json(full_db: Path) -> None:
     out = CliRunner().invoke(main, ["standings", "2025", "--class", "GTP", "--db", str(full_db)]).output
     assert "INCOMPLETE" in out and "no champion" in out
     bad = CliRunner().invoke(main, ["standings", "2023", "--class", "GTLM", "--db", str(full_db)])
-    assert bad.exit_code == 1 and "no 'GTLM' class in 2023" in bad.output
+    assert bad.exit_code == 2 and "no 'GTLM' class in 2023" in bad.output and "choose one of: GTP" in bad.output
 
 
 def test_review_cases(pb: pitboard.Pitboard) -> None:

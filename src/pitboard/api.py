@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from pitboard import queries, resolve
 from pitboard.db import Database, Tracer
-from pitboard.exceptions import ExportError, NotFoundError
+from pitboard.exceptions import ExportError, InputError, NotFoundError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -71,7 +71,7 @@ class Pitboard:
         """Resolve an event name within a season (see ``pitboard.resolve``)."""
         seasons = queries.season_numbers(self.db)
         if season not in seasons:
-            raise NotFoundError(f"no season {season} in the data", [str(s) for s in seasons])
+            raise InputError(f"no season {season} in the data", [str(s) for s in seasons])
         found = resolve.match_event(name, queries.event_candidates(self.db, season))
         return EventRef(season, found["event_id"], found["event_name"], bool(found["championship"]), found["status"])
 

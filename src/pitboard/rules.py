@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from pitboard.exceptions import NotFoundError
+from pitboard.exceptions import InputError
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def load(season: int) -> Rules:
     """The rules of ``season`` (NotFoundError if there is no rules file for it)."""
     path = resources.files("pitboard.data").joinpath("rules", f"{season}.toml")
     if not path.is_file():
-        raise NotFoundError(f"no points rules for {season}", [str(s) for s in range(2021, 2026)])
+        raise InputError(f"no points rules for {season}: seasons 2021–2025", [str(s) for s in range(2021, 2026)])
     return Rules(season, tomllib.loads(path.read_text(encoding="utf-8")))
 
 
@@ -87,5 +87,5 @@ def season_classes(season: int) -> frozenset[str] | None:
     has no rules for (any known class is then accepted)."""
     try:
         return frozenset(load(season).data["classes"])
-    except NotFoundError:
+    except InputError:
         return None

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from pitboard import queries, resolve
 from pitboard.choices import CHAMPIONSHIPS as _CHAMPIONSHIPS
 from pitboard.domain.classes import display_class, normalise_class
-from pitboard.exceptions import NotFoundError
+from pitboard.exceptions import InputError, NotFoundError
 from pitboard.queries import standings as sq
 from pitboard.queries import stats as statsq
 from pitboard.rules import Rules
@@ -202,13 +202,13 @@ def compute(pb: Pitboard, season: int, cls: str, championship: str = "drivers", 
     """The ``championship`` standings of class ``cls`` in ``season``, final or after the round
     ``after`` names ("sebring")."""
     if championship not in CHAMPIONSHIPS:
-        raise NotFoundError(f"unknown championship {championship!r}", list(CHAMPIONSHIPS))
+        raise InputError(f"unknown championship {championship!r}", list(CHAMPIONSHIPS))
     rules = load_rules(season)
     code = normalise_class(cls)
     if code not in rules.data["classes"]:
-        raise NotFoundError(f"no {cls!r} class in {season}", [display_class(c) for c in rules.data["classes"]])
+        raise InputError(f"no {cls!r} class in {season}", [display_class(c) for c in rules.data["classes"]])
     if championship == "manufacturers" and code not in rules.manufacturer_classes:
-        raise NotFoundError(
+        raise InputError(
             f"{display_class(code)} has no manufacturers' championship",
             [display_class(c) for c in rules.manufacturer_classes],
         )

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from pitboard import queries, resolve
 from pitboard.choices import DRIVER_ONLY_METRICS, LEADER_METRICS, SUBJECT_KINDS
 from pitboard.domain.classes import display_class, normalise_class
-from pitboard.exceptions import AmbiguousNameError, NotFoundError
+from pitboard.exceptions import AmbiguousNameError, InputError, NotFoundError
 from pitboard.queries import stats as sq
 
 if TYPE_CHECKING:
@@ -157,18 +157,44 @@ class StatsAnswer:
 # scope
 
 
+def check_season(pb: Pitboard, season: int | None) -> None:
+    """An InputError, with the seasons there are, for a season outside the data (2019, 23)."""
+    if season is None:
+        return
+    seasons = queries.season_numbers(pb.db)
+    if season not in seasons:
+        raise InputError(
+            f"no season {season} in the data: it covers {seasons[0]}–{seasons[-1]}"
+            if seasons
+            else "no seasons in the data",
+            [str(s) for s in seasons],
+        )
+
+
+def check_class(pb: Pitboard, cls: str | None, season: int | None = None) -> str | None:
+    """The class code of ``cls`` ("GTD PRO" → GTDPRO), or an InputError listing the classes of
+    the championship races (of ``season`` when given)."""
+    if cls is None:
+        return None
+    code = normalise_class(cls.replace("-", "").replace("_", ""))
+    known = sq.classes(pb.db) if season is None else sq.season_classes(pb.db, season)
+    if code not in known:
+        where = f"in {season}" if season else "in the championship races"
+        raise InputError(f"no class {cls!r} {where}", [display_class(c) for c in known])
+    return code
+
+
 def resolve_scope(pb: Pitboard, scope: Scope) -> tuple[sq.ScopeFilter, list[tuple[int, int]] | None]:
     """Turn a ``Scope`` of names into ids; also return the (season, round) pairs of the named
     event across all seasons (present or missing), for coverage."""
     db = pb.db
+    check_season(pb, scope.season)
+    if scope.since and scope.until and scope.since > scope.until:
+        raise InputError(f"--since {scope.since} is after --until {scope.until}")
     team_id = None
     if scope.team:
         team_id = resolve.match_team(scope.team, sq.team_candidates(db)).key
-    cls = normalise_class(scope.cls.replace("-", "").replace("_", "")) if scope.cls else None
-    if cls is not None:
-        known = sq.classes(db)
-        if cls not in known:
-            raise NotFoundError(f"no class {scope.cls!r} in the championship races", [display_class(c) for c in known])
+    cls = check_class(pb, scope.cls, scope.season)
     event_ids: tuple[str, ...] | None = None
     rounds: list[tuple[int, int]] | None = None
     if scope.event:
@@ -460,11 +486,11 @@ def leaders(
     """The top ``limit`` drivers (cars, teams, manufacturers) by ``metric`` within a scope,
     ties at the cut included, and the scope's coverage."""
     if metric not in LEADER_METRICS:
-        raise NotFoundError(f"unknown metric {metric!r}", list(LEADER_METRICS))
+        raise InputError(f"unknown metric {metric!r}", list(LEADER_METRICS))
     if by not in SUBJECT_KINDS:
-        raise NotFoundError(f"cannot rank by {by!r}", list(SUBJECT_KINDS))
+        raise InputError(f"cannot rank by {by!r}", list(SUBJECT_KINDS))
     if metric in DRIVER_ONLY_METRICS and by != "driver":
-        raise NotFoundError(f"{metric} is set by one driver: it ranks drivers only (--by driver)", ["driver"])
+        raise InputError(f"{metric} is set by one driver: it ranks drivers only (--by driver)", ["driver"])
     flt, rounds = resolve_scope(pb, scope)
     frame = sq.leaderboard(pb.db, metric, by, flt, limit)
     return frame, coverage(pb, flt, rounds)
@@ -472,7 +498,8 @@ def leaders(
 
 def winners(pb: Pitboard, season: int, cls: str | None = None) -> tuple[pd.DataFrame, Coverage]:
     """Every class winner of a season's championship races, and the season's coverage."""
-    code = normalise_class(cls) if cls else None
+    check_season(pb, season)
+    code = check_class(pb, cls, season)
     flt = sq.ScopeFilter((season,), code)
     return sq.winners(pb.db, season, code), coverage(pb, flt, None)
 

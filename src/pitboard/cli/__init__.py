@@ -1,8 +1,9 @@
 """The ``pitboard`` command: parse the arguments, call the library, print the answer.
 
 No SQL and no data logic here: every command is one call into ``pitboard`` and a rendering.
-Errors from the library (``PitboardError``) become a one-line message and exit code 1; a name
-that matched several things lists them.
+Errors from the library (``PitboardError``) become one line on stderr: bad input
+(``InputError``) exits 2 and names the valid choices; a name that matched nothing or several
+things exits 1 and names the candidates.
 """
 
 from __future__ import annotations
@@ -53,13 +54,33 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             click.echo("\ninterrupted: nothing was changed", err=True)
             sys.exit(130)
         except PitboardError as exc:
-            message = str(exc)
-            candidates = getattr(exc, "candidates", None)
-            if candidates:
-                message += "\n  candidates:\n" + "\n".join(f"    {c}" for c in candidates)
-            raise click.ClickException(message) from exc
+            raise _one_line(exc) from exc
 
     return wrapper
+
+
+#: How many candidates a one-line error names before "…".
+MAX_CANDIDATES = 15
+
+
+class InputUsageError(click.ClickException):
+    """Bad input (an unknown class, season, metric…): exit code 2, like any usage error."""
+
+    exit_code = 2
+
+
+def _one_line(exc: PitboardError) -> click.ClickException:
+    """A library error as one line: the message, then what exists (valid choices for bad input,
+    the nearest names for a name that matched nothing)."""
+    from pitboard.exceptions import InputError
+
+    message = str(exc)
+    candidates = [str(c) for c in getattr(exc, "candidates", None) or []]
+    if candidates:
+        shown = "; ".join(candidates[:MAX_CANDIDATES]) + ("; …" if len(candidates) > MAX_CANDIDATES else "")
+        label = "choose one of" if isinstance(exc, InputError) else "candidates"
+        message += f" ({label}: {shown})"
+    return InputUsageError(message) if isinstance(exc, InputError) else click.ClickException(message)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

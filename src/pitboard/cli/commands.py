@@ -118,7 +118,7 @@ def events(season: int, fmt: str, db_path: Path | None) -> None:
     with pitboard.open(db_path) as pb:
         frame = pb.events(season)
         if frame.empty:
-            raise pitboard.NotFoundError(f"no season {season}", [str(s) for s in pb.seasons()["season"]])
+            raise pitboard.InputError(f"no season {season} in the data", [str(s) for s in pb.seasons()["season"]])
     rows = render.records(frame)
     table = render.text_table(
         [

@@ -337,3 +337,14 @@ def classes(db: Database) -> list[str]:
         return sorted(found, key=lambda c: order.index(c) if c in order else 99)
 
     return db.memo("classes", fetch)
+
+
+def season_classes(db: Database, season: int) -> list[str]:
+    """The classes that raced the championship races of a season, in IMSA's print order."""
+    order = ["GTP", "DPI", "LMP2", "LMP3", "GTLM", "GTDPRO", "GTD"]
+
+    def fetch() -> list[str]:
+        found = [r[0] for r in db.rows("SELECT DISTINCT class FROM race_results WHERE season = ?", [season])]
+        return sorted(found, key=lambda c: order.index(c) if c in order else 99)
+
+    return db.memo(("season_classes", season), fetch)
