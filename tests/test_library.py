@@ -81,3 +81,48 @@ def test_bad_input_and_unknown_names_are_told_apart(full_db: Path) -> None:
     bad = CliRunner().invoke(main, ["winners", "2022", "--class", "GTX", "--db", str(full_db)])
     unknown = CliRunner().invoke(main, ["stats", "driver", "Zzyzx Qqq", "--db", str(full_db)])
     assert bad.exit_code == 2 and unknown.exit_code == 1 and "candidates:" in unknown.output
+
+
+@pytest.mark.parametrize(
+    ("kind", "typed", "expected", "how"),
+    [
+        ("team", "AXR", "Whelen Engineering Racing", "nickname"),
+        ("team", "Action Express", "Whelen Engineering Racing", "nickname"),
+        ("team", "MSR", "Meyer Shank Racing w/ Curb Agajanian", "nickname"),
+        ("team", "Rahal", "BMW M Team RLL", "nickname"),
+        ("team", "WTR", "Wayne Taylor Racing", "initials"),
+        ("driver", "Pipo", "Pipo Derani", "first name"),
+        ("driver", "Helio", "Helio Castroneves", "first name"),
+        ("manufacturer", "Chevy", "Chevrolet", "alias"),
+    ],
+)
+def test_names_people_use(pb: pitboard.Pitboard, kind: str, typed: str, expected: str, how: str) -> None:
+    answer = stats.subject_stats(pb, kind, typed)
+    assert (answer.subject["name"], answer.resolution.how) == (expected, how)
+
+
+def test_event_short_forms_and_years(pb: pitboard.Pitboard, full_db: Path) -> None:
+    assert pb.event(2023, "WGL").event_name == "Sahlen's Six Hours of The Glen"
+    assert pb.event(2023, "the Glen").event_name == "Sahlen's Six Hours of The Glen"
+    assert pb.event(2023, "Mosport").event_name == "Chevrolet Grand Prix"
+    with pytest.raises(pitboard.AmbiguousNameError):  # 2021 raced twice at the Glen
+        pb.event(2021, "WGL")
+    since = CliRunner().invoke(
+        main, ["stats", "driver", "Blomqvist", "--since", "2024", "--json", "--db", str(full_db)]
+    )
+    until = CliRunner().invoke(
+        main, ["stats", "driver", "Blomqvist", "--until", "2023", "--json", "--db", str(full_db)]
+    )
+    data_since, data_until = json.loads(since.output), json.loads(until.output)
+    assert data_since["scope"]["since"] == "2024-01-01" and data_until["scope"]["until"] == "2023-12-31"
+    career = stats.subject_stats(pb, "driver", "Blomqvist").figures.starts
+    assert data_since["starts"] + data_until["starts"] == career
+
+
+def test_a_car_number_of_one_team_across_seasons(pb: pitboard.Pitboard) -> None:
+    answer = stats.subject_stats(pb, "car", "31", car_team="whelen")
+    seasons = [stats.subject_stats(pb, "car", "31", stats.Scope(season=y)).figures for y in range(2021, 2026)]
+    assert answer.figures.starts == sum(f.starts for f in seasons) and answer.figures.wins == sum(
+        f.wins for f in seasons
+    )
+    assert answer.subject["name"] == "#31 Whelen Engineering Racing (2021–2025)"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from pitboard.domain.classes import display_class, normalise_class
 from pitboard.exceptions import AmbiguousNameError, NotFoundError
@@ -190,6 +191,14 @@ def match_driver(query: str, candidates: list[dict]) -> Resolution:
         raise AmbiguousNameError(
             f"{query!r} matches {len(surname)} drivers: say which", sorted(label(c) for c in surname)
         )
+    if len(words) == 1:  # "Pipo", "Helio": a first name only one driver has
+        first = [c for c in candidates if any(k.split()[0] == q for k in c["_keys"] if " " in k)]
+        if len(first) == 1:
+            return Resolution(query, first[0]["driver_id"], first[0]["name"], "first name", 0.85)
+        if len(first) > 1:
+            raise AmbiguousNameError(
+                f"{query!r} is the first name of {len(first)} drivers: say which", sorted(label(c) for c in first)
+            )
     scored = []
     for c in candidates:
         keys = set(c["_keys"])
@@ -237,6 +246,15 @@ def match_team(query: str, candidates: list[dict]) -> Resolution:
             raise AmbiguousNameError(
                 f"{query!r} matches {len(initials)} teams: say which", sorted(c["name"] for c in initials)
             )
+    nickname = team_nicknames().get(q)
+    if nickname is not None:
+        found = [c for c in candidates if team_key(c["name"]) == team_key(nickname)]
+        if len(found) == 1:
+            return Resolution(query, found[0]["team_id"], found[0]["name"], "nickname", 0.95)
+    if len(q) >= 3:  # "MSR" for "Meyer Shank Racing w/ Curb Agajanian": the initials begin with it
+        leading = [c for c in candidates if any(_acronym(s).startswith(q) for s in [c["name"], *c["spellings"]])]
+        if len(leading) == 1:
+            return Resolution(query, leading[0]["team_id"], leading[0]["name"], "initials", 0.85)
     part = [c for c in candidates if any(q in team_key(s) for s in [c["name"], *c["spellings"]])]
     if len(part) == 1:
         return Resolution(query, part[0]["team_id"], part[0]["name"], "contains", 0.9)
@@ -257,10 +275,33 @@ def match_team(query: str, candidates: list[dict]) -> Resolution:
 #: Names people use for a marque that the data spells otherwise.
 MANUFACTURER_ALIASES = {
     "corvette": "Chevrolet",
+    "chevy": "Chevrolet",
+    "vette": "Chevrolet",
+    "caddy": "Cadillac",
+    "caddie": "Cadillac",
+    "lambo": "Lamborghini",
     "mercedes": "Mercedes-AMG",
+    "mercedesbenz": "Mercedes-AMG",
     "amg": "Mercedes-AMG",
     "merc": "Mercedes-AMG",
+    "beemer": "BMW",
+    "bimmer": "BMW",
+    "aston": "Aston Martin",
+    "astonmartin": "Aston Martin",
 }
+
+
+@cache
+def team_nicknames() -> dict[str, str]:
+    """Folded nickname → canonical team name, from ``pitboard/data/team_nicknames.csv`` (names
+    people use that are not a spelling in the files: AXR, MSR, Rahal, Ganassi)."""
+    import csv
+    from importlib import resources
+
+    from pitboard.domain.names import team_key
+
+    text = resources.files("pitboard.data").joinpath("team_nicknames.csv").read_text(encoding="utf-8")
+    return {team_key(r["nickname"]): r["team"] for r in csv.DictReader(text.splitlines())}
 
 
 def match_manufacturer(query: str, names: list[str]) -> Resolution:

@@ -281,6 +281,7 @@ def _subject(
     if kind == "manufacturer":
         res = resolve.match_manufacturer(name, sq.manufacturers(db))
         return res, {"name": res.name}
+    name_query = name
     number = resolve.car_number(name)
     cars = sq.cars_numbered(db, number, season)
     if team:
@@ -288,9 +289,18 @@ def _subject(
         cars = [c for c in cars if c["car_id"].endswith("/" + team_id)]
     if not cars:
         raise NotFoundError(f"no car #{number}{f' in {season}' if season else ''} in a championship race")
+    if team and len({c["car_id"] for c in cars}) > 1 and len({c["team"] for c in cars}) == 1:
+        # one number of one team across seasons ("stats car 31 --team whelen"): all of them
+        seasons = sorted(c["season"] for c in cars)
+        name = f"#{cars[0]['number']} {cars[0]['team']} ({seasons[0]}–{seasons[-1]})"
+        key = "|".join(c["car_id"] for c in sorted(cars, key=lambda c: c["season"]))
+        res = resolve.Resolution(f"{name_query} --team {team}", key, name, "number and team", 1.0)
+        return res, {"car_id": key, "name": name, "number": cars[0]["number"], "season": None, "seasons": seasons,
+                     "team": cars[0]["team"]}  # fmt: skip
     if len({c["car_id"] for c in cars}) > 1:
         raise AmbiguousNameError(
-            f"#{number} was {len(cars)} cars{f' in {season}' if season else ''}: give --season and/or --team",
+            f"#{number} was {len(cars)} cars{f' in {season}' if season else ''}: give --season"
+            + ("" if team else " and/or --team"),
             [f"#{c['number']} {c['team']} ({c['season']}, {c['class']}, {c['races']} races)" for c in cars],
         )
     car = cars[0]

@@ -21,6 +21,26 @@ from pitboard.lazy import lazy_module
 stats = lazy_module("pitboard.stats")
 
 
+class YearOrDate(click.ParamType):
+    """A date (2024-03-16) or a year (2024): as a start, 1 January; as an end, 31 December."""
+
+    name = "YYYY-MM-DD|YYYY"
+
+    def __init__(self, end: bool) -> None:
+        self.end = end
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        text = str(value).strip()
+        if len(text) == 4 and text.isdigit():
+            return dt.date(int(text), 12, 31) if self.end else dt.date(int(text), 1, 1)
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            self.fail(f"{text!r} is not a date (YYYY-MM-DD) or a year (YYYY)", param, ctx)
+
+
 def scope_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """--season, --class, --event, --team, --since, --until → a ``stats.Scope``."""
 
@@ -28,9 +48,14 @@ def scope_options(func: Callable[..., Any]) -> Callable[..., Any]:
     @click.option("--class", "cls", default=None, help="Only this class (GTP, 'GTD PRO', …).")
     @click.option("--event", default=None, help="Only this event, every edition ('sebring', 'petit le mans').")
     @click.option("--team", default=None, help="Only races with this team.")
-    @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Races on or after this date.")
     @click.option(
-        "--until", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Races on or before this date ('as of')."
+        "--since", type=YearOrDate(end=False), default=None, help="Races on or after this date, or from this year."
+    )
+    @click.option(
+        "--until",
+        type=YearOrDate(end=True),
+        default=None,
+        help="Races on or before this date ('as of'), or up to the end of this year.",
     )
     @wraps(func)
     def wrapper(
@@ -39,11 +64,11 @@ def scope_options(func: Callable[..., Any]) -> Callable[..., Any]:
         cls: str | None,
         event: str | None,
         team: str | None,
-        since: dt.datetime | None,
-        until: dt.datetime | None,
+        since: dt.date | None,
+        until: dt.date | None,
         **kwargs: Any,
     ) -> Any:
-        scope = stats.Scope(season, cls, event, team, since.date() if since else None, until.date() if until else None)
+        scope = stats.Scope(season, cls, event, team, since, until)
         return func(*args, scope=scope, **kwargs)
 
     return wrapper

@@ -73,7 +73,8 @@ ONE_CAR_PER_RACE = "row_number() OVER (PARTITION BY r.session_id, d.driver_id OR
 #: Subjects: which race_results rows belong to them. Drivers join race_drivers.
 _SUBJECT = {
     "driver": "r.session_id = d.session_id AND r.number = d.number AND d.driver_id = $key",
-    "car": "r.car_id = $key",
+    # a car is (season, number, team); one number of one team across seasons is several: '|'-joined
+    "car": "r.car_id IN (SELECT unnest(string_split($key, '|')))",
     "team": "r.team_id = $key",
     "manufacturer": "r.manufacturer = $key",
 }
@@ -118,7 +119,7 @@ def poles(db: Database, kind: str, key: str, scope: ScopeFilter) -> list[dict[st
     where, params = scope.where(columns=_POLE_COLUMNS)
     subject = {
         "driver": "EXISTS (SELECT 1 FROM entry_drivers d WHERE d.session_id = g.session_id AND d.number = g.pole_number AND d.driver_id = $key)",
-        "car": "g.pole_car_id = $key",
+        "car": "g.pole_car_id IN (SELECT unnest(string_split($key, '|')))",
         "team": "e.team_id = $key",
         "manufacturer": "e.manufacturer = $key",
     }[kind]
