@@ -126,3 +126,46 @@ def test_a_car_number_of_one_team_across_seasons(pb: pitboard.Pitboard) -> None:
         f.wins for f in seasons
     )
     assert answer.subject["name"] == "#31 Whelen Engineering Racing (2021–2025)"
+
+
+def test_garage_time_is_not_drive_time(pb: pitboard.Pitboard) -> None:
+    """2023 Petit Le Mans No. 6: a 1:50:41 lap in the garage is Jaminet's, but not driving."""
+    ref = pb.session(2023, "petit le mans")
+    frame = analysis.drive_time(pb, ref, "GTP")
+    jaminet = frame[(frame["number"] == "6") & (frame["driver"] == "Mathieu Jaminet")].iloc[0]
+    assert jaminet["stopped_ms"] > 105 * 60_000
+    assert jaminet["drive_ms_excl_pit_lane"] < 2 * 3_600_000 + 15 * 60_000 < jaminet["drive_ms"]
+    stints = analysis.stints(pb, ref, "GTP")
+    assert stints[stints["number"] == "6"]["stopped_ms"].sum() == jaminet["stopped_ms"]
+    assert frame[frame["number"] != "6"]["stopped_ms"].sum() == 0  # nobody else stopped
+
+
+def test_a_red_flag_stoppage_is_not_drive_time(pb: pitboard.Pitboard) -> None:
+    """2024 Watkins Glen: the 49-minute red flag. Each car's driver at the time has the stoppage
+    (beyond the pit-lane time it spent) taken out of his drive time."""
+    frame = analysis.drive_time(pb, pb.session(2024, "watkins glen"), "GTP")
+    per_car = frame.groupby("number")["stopped_ms"].agg(["sum", "max", lambda s: int((s > 0).sum())])
+    per_car.columns = ["sum", "max", "drivers"]
+    assert (per_car["drivers"] <= 1).all()  # one driver per car was at the wheel
+    stopped = per_car[per_car["drivers"] == 1]
+    assert len(stopped) >= 10  # every car still running then (No. 63 had retired)
+    assert stopped["max"].between(15 * 60_000, 25 * 60_000).all()
+    assert (frame["drive_ms_excl_pit_lane"] <= frame["drive_ms"] - frame["stopped_ms"]).all()
+
+
+@pytest.mark.parametrize("session", ["fp1", "qualifying"])
+@pytest.mark.parametrize("kind", ["lap-chart", "gaps", "stints", "pace", "drive-time"])
+def test_every_chart_of_practice_and_qualifying(pb: pitboard.Pitboard, tmp_path: Path, session: str, kind: str) -> None:
+    """Charts of a practice or qualifying session draw, or say plainly why not (the running order
+    charts are for races); none crashes."""
+    from pitboard import charts
+
+    ref = pb.session(2024, "sebring", session)
+    out = tmp_path / f"{kind}.png"
+    if kind in charts.RACE_ONLY_CHARTS:
+        with pytest.raises(pitboard.NotAvailableError, match="applies to races"):
+            charts.render(pb, ref, kind, "GTP", out)
+        assert not out.exists()
+    else:
+        drawn = charts.render(pb, ref, kind, "GTP", out)
+        assert out.stat().st_size > 10_000 and drawn["series"]

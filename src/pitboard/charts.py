@@ -43,6 +43,11 @@ if TYPE_CHECKING:
 
 CHART_KINDS = _CHART_KINDS
 FORMATS = CHART_FORMATS
+#: Charts of the running order, which only a race has (practice and qualifying are ranked by
+#: best lap, not by who crossed the line first).
+RACE_ONLY_CHARTS = ("lap-chart", "gaps")
+#: A car with fewer clean laps than this has its pace box marked as a small sample.
+SMALL_SAMPLE_LAPS = 10
 
 #: The one look every chart shares: 1600 x 900 pixels at 120 dpi, light background.
 STYLE: dict[str, Any] = {
@@ -149,6 +154,12 @@ def render(pb: Pitboard, ref: SessionRef, kind: str, cls: str | None, out_path: 
         raise NotAvailableError(f"{ref.event.event_name} {ref.event.season} {ref.name} has no classes to chart")
     code = match_class(cls, list(ref.classes)) if cls is not None else ref.classes[0]
     analysis._laps_required(pb, ref, f"a {_CHART_NAMES[kind].lower()} chart")
+    if kind in RACE_ONLY_CHARTS and ref.kind not in ("race", "qualifying race"):
+        others = ", ".join(k for k in CHART_KINDS if k not in RACE_ONLY_CHARTS)
+        raise NotAvailableError(
+            f"a {_CHART_NAMES[kind].lower()} applies to races (order on the road): "
+            f"{ref.name} is a {ref.kind} session; its charts are {others}"
+        )
 
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -309,12 +320,16 @@ def pace_chart(fig: Figure, chart: _Chart) -> list[str]:
         capprops={"color": STYLE["muted"], "linewidth": 1.0},
         flierprops={"marker": "o", "markersize": 2.8, "markeredgewidth": 0, "alpha": 0.6},
     )
+    small = {c for c, d in zip(cars, data, strict=True) if len(d) < SMALL_SAMPLE_LAPS}
     for number, patch, flier in zip(cars, boxes["boxes"], boxes["fliers"], strict=True):
         colour = chart.colours[number]
         patch.set_facecolor(_mix(colour, "#ffffff", 0.65))
         patch.set_edgecolor(colour)
         patch.set_linewidth(1.3)
         flier.set_markerfacecolor(colour)
+        if number in small:  # too few laps to compare: hatched and dashed, and said under the box
+            patch.set_hatch("///")
+            patch.set_linestyle("--")
     low = min(float(d.min()) for d in data)
     high = max(float(w.get_ydata().max()) for w in boxes["whiskers"][1::2])
     span = max(high - low, 0.5)
@@ -331,7 +346,7 @@ def pace_chart(fig: Figure, chart: _Chart) -> list[str]:
             color=STYLE["text"],
         )
         ax.annotate(
-            f"{len(values)} laps",
+            f"{len(values)} laps" + (" (few)" if number in small else ""),
             (x, low - span * 0.09),
             ha="center",
             va="top",
@@ -348,6 +363,8 @@ def pace_chart(fig: Figure, chart: _Chart) -> list[str]:
     note = "Clean laps: green flag, no pit in or out lap, not lap 1, all sectors timed. Box: middle 50 %, whiskers 1.5 × IQR"
     if hidden:
         note += f"; {hidden} slower laps are above the scale"
+    if small:
+        note += f"; hatched: fewer than {SMALL_SAMPLE_LAPS} clean laps, a small sample"
     _header(fig, chart, note + ".")
     return cars
 
@@ -444,7 +461,9 @@ def _car_order(chart: _Chart) -> None:
     """The class's cars in official finishing order (results), their retirements and colours."""
     results = _results(chart.pb.db, chart.ref.session_id, chart.code)
     order = [str(n) for n in results["number"]]
-    chart.retired = {str(n) for n, s in zip(results["number"], results["finish_status"], strict=True) if s == "retired"}
+    chart.retired = {
+        str(n) for n, s in zip(results["number"], results["finish_status"], strict=True) if str(s) == "retired"
+    }
     numbers = qa.car_numbers(chart.pb.db, chart.ref.session_id, chart.code)
     extra = sorted(set(numbers) - set(order), key=_number_key)
     chart.order = order + extra

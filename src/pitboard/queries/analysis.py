@@ -29,6 +29,26 @@ _CLEAN = """l.flag = 'GF' AND NOT l.in_pit AND NOT l.pit_out AND l.lap > 1
     AND (r.best_lap_ms IS NULL OR l.lap_time_ms >= r.best_lap_ms)"""
 
 
+#: A lap whose time outside the pit lane is more than this many times the class's median clean
+#: lap held a stop: a red-flag stoppage on track, or a car in the garage or parked. Its time
+#: beyond one normal lap is not driving.
+STOPPED_FACTOR = 3
+
+#: A stop's pit-lane time (PIT_TIME, on the out-lap) spans the line in the pit lane: the out-lap
+#: holds up to its own lap time of it, the in-lap the rest (garage time before the line). Each
+#: lap gives up only its own share, never more than its time (alias l, the laps of one session).
+_PIT_SHARE = """least(CASE WHEN l.lap > 1 THEN coalesce(l.pit_time_ms, 0) ELSE 0 END, l.lap_time_ms)
+    + least(greatest(coalesce(lead(l.pit_time_ms) OVER (PARTITION BY l.number ORDER BY l.lap), 0)
+                     - coalesce(lead(l.lap_time_ms) OVER (PARTITION BY l.number ORDER BY l.lap), 0), 0),
+            l.lap_time_ms)"""
+
+#: Per lap (alias l, with pit_share_ms): stopped_ms, the time beyond one normal lap of a lap
+#: that held a stop, and the class's normal (median clean) lap, as columns of a window query.
+_STOPPED = f"""
+    median(CASE WHEN {_CLEAN.replace("r.best_lap_ms", "l.official_best_ms")} THEN l.lap_time_ms END)
+        OVER (PARTITION BY l.class) AS normal_ms"""
+
+
 def positions(db: Database, session_id: str) -> pd.DataFrame:
     """One row per lap crossing: overall and class position, gap to the class leader, interval
     to the class car ahead (both at the same lap count), laps down, class leader, flag."""
@@ -106,21 +126,31 @@ def pit_stops(db: Database, session_id: str) -> pd.DataFrame:
 def stints(db: Database, session_id: str) -> pd.DataFrame:
     """Stints: from lap 1 or an out-lap to the lap before the next out-lap. Columns: number,
     class, stint, driver_id, first_lap, last_lap, laps, start_ms, end_ms, time_ms (sum of its lap
-    times), green_laps, median_clean_ms."""
+    times), green_laps, median_clean_ms, stopped_ms (time in red-flag stoppages, the garage or
+    parked, beyond a normal lap: not driving) and stopped_laps (the laps that held such a stop)."""
     return db.frame(
         f"""
-        WITH l AS (
-            SELECT l.*, CAST(sum(CASE WHEN l.lap = 1 OR (l.pit_out AND l.lap > 1) THEN 1 ELSE 0 END)
+        WITH l0 AS (
+            SELECT l.*, r.best_lap_ms AS official_best_ms,
+                   CAST(sum(CASE WHEN l.lap = 1 OR (l.pit_out AND l.lap > 1) THEN 1 ELSE 0 END)
                        OVER (PARTITION BY l.number ORDER BY l.lap ROWS UNBOUNDED PRECEDING) AS INTEGER) AS stint,
-                   {_CLEAN} AS clean
+                   {_CLEAN} AS clean,
+                   {_PIT_SHARE} AS pit_share_ms
             FROM laps l LEFT JOIN results r ON r.session_id = l.session_id AND r.number = l.number
             WHERE l.session_id = $s
+        ), l AS (
+            SELECT l.*, {_STOPPED} FROM l0 l
+        ), st AS (
+            SELECT l.*, CASE WHEN l.lap_time_ms - l.pit_share_ms > {STOPPED_FACTOR} * l.normal_ms
+                             THEN l.lap_time_ms - l.pit_share_ms - l.normal_ms ELSE 0 END AS stopped_ms
+            FROM l
         )
         SELECT number, any_value(class) AS class, stint, mode(driver_id) AS driver_id, min(lap) AS first_lap, max(lap) AS last_lap,
                count(*) AS laps, min(elapsed_ms - lap_time_ms) AS start_ms, max(elapsed_ms) AS end_ms, CAST(sum(lap_time_ms) AS BIGINT) AS time_ms,
                count(*) FILTER (WHERE flag = 'GF') AS green_laps,
-               CAST(median(lap_time_ms) FILTER (WHERE clean) AS BIGINT) AS median_clean_ms
-        FROM l GROUP BY number, stint ORDER BY number, stint
+               CAST(median(lap_time_ms) FILTER (WHERE clean) AS BIGINT) AS median_clean_ms,
+               CAST(sum(stopped_ms) AS BIGINT) AS stopped_ms, count(*) FILTER (WHERE stopped_ms > 0) AS stopped_laps
+        FROM st GROUP BY number, stint ORDER BY number, stint
         """,
         {"s": session_id},
     )
@@ -128,28 +158,34 @@ def stints(db: Database, session_id: str) -> pd.DataFrame:
 
 def drive_time(db: Database, session_id: str) -> pd.DataFrame:
     """Per driver per car: laps, time at the wheel (sum of lap times), the same without pit-lane
-    time (never negative: a stop's time is split between its in-lap and out-lap), shares of the
-    car's time with and without pit lane, stints."""
+    time (never negative: a stop's time is split between its in-lap and out-lap) and without
+    stops (``stopped_ms``: red-flag stoppages, garage time, a car parked: the part of a lap beyond
+    one normal lap when the lap took more than STOPPED_FACTOR normal laps outside the pit lane),
+    shares of the car's time with and without them, stints."""
     return db.frame(
-        """
-        WITH l AS (
-            SELECT l.*, sum(CASE WHEN l.lap = 1 OR (l.pit_out AND l.lap > 1) THEN 1 ELSE 0 END)
+        f"""
+        WITH l0 AS (
+            SELECT l.*, r.best_lap_ms AS official_best_ms,
+                   sum(CASE WHEN l.lap = 1 OR (l.pit_out AND l.lap > 1) THEN 1 ELSE 0 END)
                        OVER (PARTITION BY l.number ORDER BY l.lap ROWS UNBOUNDED PRECEDING) AS stint,
-                   -- A stop's pit-lane time (PIT_TIME, on the out-lap) spans the line in the pit lane:
-                   -- the out-lap holds up to its own lap time of it, the in-lap the rest (garage time
-                   -- before the line). Each lap gives up only its own share, never more than its time.
-                   least(CASE WHEN l.lap > 1 THEN coalesce(l.pit_time_ms, 0) ELSE 0 END, l.lap_time_ms)
-                   + least(greatest(coalesce(lead(l.pit_time_ms) OVER (PARTITION BY l.number ORDER BY l.lap), 0)
-                                    - coalesce(lead(l.lap_time_ms) OVER (PARTITION BY l.number ORDER BY l.lap), 0), 0),
-                           l.lap_time_ms) AS pit_share_ms
-            FROM laps l WHERE l.session_id = $s
+                   {_PIT_SHARE} AS pit_share_ms
+            FROM laps l LEFT JOIN results r ON r.session_id = l.session_id AND r.number = l.number
+            WHERE l.session_id = $s
+        ), l1 AS (
+            SELECT l.*, {_STOPPED} FROM l0 l
+        ), l AS (
+            SELECT l.*, CASE WHEN l.lap_time_ms - l.pit_share_ms > {STOPPED_FACTOR} * l.normal_ms
+                             THEN l.lap_time_ms - l.pit_share_ms - l.normal_ms ELSE 0 END AS stopped_ms
+            FROM l1 l
         )
         SELECT l.number, any_value(l.class) AS class, l.driver_id, any_value(d.name) AS driver, any_value(l.driver_slot) AS slot,
                count(*) AS laps, CAST(sum(l.lap_time_ms) AS BIGINT) AS drive_ms,
-               CAST(sum(l.lap_time_ms - l.pit_share_ms) AS BIGINT) AS drive_ms_excl_pit_lane,
+               CAST(sum(l.lap_time_ms - l.pit_share_ms - l.stopped_ms) AS BIGINT) AS drive_ms_excl_pit_lane,
                round(sum(l.lap_time_ms) / sum(sum(l.lap_time_ms)) OVER (PARTITION BY l.number), 4) AS share,
-               round(sum(l.lap_time_ms - l.pit_share_ms) / sum(sum(l.lap_time_ms - l.pit_share_ms)) OVER (PARTITION BY l.number), 4) AS share_excl_pit_lane,
-               count(DISTINCT l.stint) AS stints
+               round(sum(l.lap_time_ms - l.pit_share_ms - l.stopped_ms)
+                     / sum(sum(l.lap_time_ms - l.pit_share_ms - l.stopped_ms)) OVER (PARTITION BY l.number), 4) AS share_excl_pit_lane,
+               count(DISTINCT l.stint) AS stints,
+               CAST(sum(l.stopped_ms) AS BIGINT) AS stopped_ms
         FROM l LEFT JOIN drivers d USING (driver_id)
         GROUP BY l.number, l.driver_id ORDER BY l.number, slot
         """,
