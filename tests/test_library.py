@@ -169,3 +169,47 @@ def test_every_chart_of_practice_and_qualifying(pb: pitboard.Pitboard, tmp_path:
     else:
         drawn = charts.render(pb, ref, kind, "GTP", out)
         assert out.stat().st_size > 10_000 and drawn["series"]
+
+
+def _plotted(fig: Any) -> dict[str, tuple[list[float], list[float]]]:
+    """number → (x, y) of every car line of a chart (lines carry the gid 'car:<number>')."""
+    out = {}
+    for ax in fig.axes:
+        for line in ax.get_lines():
+            gid = line.get_gid() or ""
+            if gid.startswith("car:"):
+                out[gid[4:]] = ([float(v) for v in line.get_xdata()], [float(v) for v in line.get_ydata()])
+    return out
+
+
+def test_the_lap_chart_plots_class_positions(pb: pitboard.Pitboard) -> None:
+    """Petit Le Mans 2023 GTD: class positions (1 to the class size), not overall positions."""
+    from pitboard import charts
+
+    ref = pb.session(2023, "petit le mans")
+    fig, drawn = charts.figure(pb, ref, "lap-chart", "GTD")
+    lines = _plotted(fig)
+    frame = analysis.positions(pb, ref, "GTD")
+    assert set(lines) == set(drawn["series"]) == set(frame["number"])
+    for number, (laps, ys) in lines.items():
+        car = frame[frame["number"] == number].sort_values("lap")
+        assert laps == [float(v) for v in car["lap"]]
+        assert ys == [float(v) for v in car["class_position"]]
+        assert ys != [float(v) for v in car["position"]]  # GTD runs behind the prototypes
+    assert max(max(ys) for _, ys in lines.values()) == len(lines)
+
+
+def test_the_gap_chart_plots_the_gap_to_the_leader_not_the_interval(pb: pitboard.Pitboard) -> None:
+    from pitboard import charts
+
+    ref = pb.session(2023, "petit le mans")
+    fig, _ = charts.figure(pb, ref, "gaps", "GTP")
+    frame = analysis.positions(pb, ref, "GTP")
+    lines = _plotted(fig)
+    assert len(lines) == frame["number"].nunique()
+    differs = 0
+    for number, (_, ys) in lines.items():
+        car = frame[frame["number"] == number].sort_values("lap")
+        assert ys == [v / 1000 for v in car["gap_to_leader_ms"]]
+        differs += ys != [v / 1000 for v in car["interval_ms"].fillna(0)]
+    assert differs >= len(lines) - 1  # only the leader's gap and interval agree (both zero)

@@ -35,6 +35,7 @@ MOVED_TO = {  # (season, folder, class, number) -> official class position
     # issue 9: the decisions below the top class
     (2021, "05-sebring-international-raceway", "LMP2", "22"): 5,
     (2022, "08-mid-ohio-sports-car-course", "GTD", "70"): 11,
+    (2022, "06-long-beach-street-circuit", "GTDPRO", "25"): 6,
     (2024, "12-watkins-glen-international", "GTD", "120"): 21,
     (2025, "14-watkins-glen-international", "GTDPRO", "65"): 10,
 }
@@ -118,16 +119,35 @@ def _chosen_cars(race: dict, ids: dict[str, str]) -> dict[str, dict]:
     return chosen
 
 
-def test_starts_wins_podiums_match_the_files(pb: pitboard.Pitboard, raw_races: list[dict], ids: dict[str, str]) -> None:
-    starts, wins, podiums = Counter(), Counter(), Counter()
+def _winner_total_ms(race: dict) -> int:
+    """The total time of the car that took the flag first (overall P1 as exported)."""
+    first = min((c for c in race["cars"] if c["POSITION"]), key=lambda c: int(c["POSITION"]))
+    return parse_duration_ms(first["TOTAL_TIME"])
+
+
+def test_starts_wins_podiums_top5s_dnfs_match_the_files(
+    pb: pitboard.Pitboard, raw_races: list[dict], ids: dict[str, str]
+) -> None:
+    """Every driver's starts, wins, podiums, top 5s and DNFs, recomputed from the raw files
+    (DNF: a start whose total time is short of the winner's: DEFINITIONS.md finish status)."""
+    starts, wins, podiums, top5s, dnfs = Counter(), Counter(), Counter(), Counter(), Counter()
     for race in raw_races:
+        winner_ms = _winner_total_ms(race)
         for driver, car in _chosen_cars(race, ids).items():
             starts[driver] += 1
             wins[driver] += car.get("class_pos") == 1
             podiums[driver] += car.get("class_pos", 99) <= 3
+            top5s[driver] += car.get("class_pos", 99) <= 5
+            dnfs[driver] += parse_duration_ms(car["TOTAL_TIME"]) < winner_ms - 1
     assert _board(pb, "starts") == {k: v for k, v in starts.items() if v}
     assert _board(pb, "wins") == {k: v for k, v in wins.items() if v}
     assert _board(pb, "podiums") == {k: v for k, v in podiums.items() if v}
+    assert _board(pb, "top5s") == {k: v for k, v in top5s.items() if v}
+    assert _board(pb, "dnfs") == {k: v for k, v in dnfs.items() if v}
+    # the same figures through a driver's answer (computed in Python, not SQL)
+    for name in ("tom-blomqvist", "laurens-vanthoor", "bryan-sellers", "gar-robinson"):
+        figures = stats.subject_stats(pb, "driver", name.replace("-", " ")).figures
+        assert (figures.starts, figures.top5s, figures.dnfs) == (starts[name], top5s[name], dnfs[name]), name
 
 
 def test_fastest_race_laps_match_the_files(pb: pitboard.Pitboard, raw_races: list[dict], ids: dict[str, str]) -> None:
@@ -278,6 +298,20 @@ def test_a_driver_on_two_cars_has_one_start(pb: pitboard.Pitboard) -> None:
     assert herta.figures.starts == 1 and herta.figures.laps_completed < 800
     h2h = stats.head_to_head(pb, "Cooper MacNeil", "Jules Gounon", stats.Scope(season=2022, event="sebring"))
     assert h2h["same_car"] == 1 and h2h["races_together"] == 0
+
+
+def test_head_to_head_counts_who_finished_ahead(pb: pitboard.Pitboard) -> None:
+    """'a_ahead' counts the races where A's class position is better (lower), recomputed from
+    each driver's own race list."""
+    h2h = stats.head_to_head(pb, "Pipo Derani", "Tom Blomqvist")
+    a = {r["session_id"]: r for r in stats.subject_stats(pb, "driver", "Pipo Derani").races if r["started"]}
+    b = {r["session_id"]: r for r in stats.subject_stats(pb, "driver", "Tom Blomqvist").races if r["started"]}
+    shared = [s for s in a if s in b and a[s]["class"] == b[s]["class"] and a[s]["number"] != b[s]["number"]]
+    a_ahead = sum(1 for s in shared if (a[s]["class_position"] or 999) < (b[s]["class_position"] or 999))
+    assert h2h["races_together"] == len(shared) > 15
+    assert (h2h["a_ahead"], h2h["b_ahead"]) == (a_ahead, len(shared) - a_ahead) and a_ahead != len(shared) - a_ahead
+    first = h2h["races"][0]
+    assert (first["a_finish"] < first["b_finish"]) == (a[shared[0]]["class_position"] < b[shared[0]]["class_position"])
 
 
 def test_head_to_head_and_streaks(pb: pitboard.Pitboard) -> None:

@@ -162,6 +162,20 @@ def render(pb: Pitboard, ref: SessionRef, kind: str, cls: str | None, out_path: 
         )
 
     import matplotlib
+
+    with matplotlib.rc_context(_rc()):
+        fig, drawn = figure(pb, ref, kind, code)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        metadata = {"Date": None} if suffix == ".svg" else None
+        fig.savefig(path, format=suffix[1:], dpi=STYLE["dpi"], metadata=metadata)
+    return drawn
+
+
+def figure(pb: Pitboard, ref: SessionRef, kind: str, code: str) -> tuple[Figure, dict[str, Any]]:
+    """The matplotlib figure of chart ``kind`` of class ``code`` (checked by ``render``), and
+    ``{"kind", "series", "title"}``. Each car's line carries the gid ``car:<number>``, so what is
+    plotted can be read back (the tests compare it with the analysis it comes from)."""
+    import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -174,10 +188,7 @@ def render(pb: Pitboard, ref: SessionRef, kind: str, cls: str | None, out_path: 
         fig = Figure(figsize=STYLE["size_in"], dpi=STYLE["dpi"])
         FigureCanvasAgg(fig)
         series = _DRAW[kind](fig, chart)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        metadata = {"Date": None} if suffix == ".svg" else None
-        fig.savefig(path, format=suffix[1:], dpi=STYLE["dpi"], metadata=metadata)
-    return {"kind": kind, "series": series, "title": chart.title}
+    return fig, {"kind": kind, "series": series, "title": chart.title}
 
 
 # -- the five charts -----------------------------------------------------------------------------
@@ -196,7 +207,14 @@ def lap_chart(fig: Figure, chart: _Chart) -> list[str]:
     for number in cars:
         car = frame[frame["number"] == number].sort_values("lap")
         colour = chart.colours[number]
-        ax.plot(car["lap"], car["class_position"], color=colour, lw=STYLE["line_width"], solid_joinstyle="round")
+        ax.plot(
+            car["lap"],
+            car["class_position"],
+            color=colour,
+            lw=STYLE["line_width"],
+            solid_joinstyle="round",
+            gid=f"car:{number}",
+        )
         end = car.iloc[-1]
         ends.append((number, int(end["lap"]), float(end["class_position"]), None))
     ax.set_ylim(n + 0.6, 0.4)
@@ -232,7 +250,7 @@ def gap_chart(fig: Figure, chart: _Chart) -> list[str]:
     for number in cars:
         car = frame[frame["number"] == number].sort_values("lap")
         gap = car["gap_to_leader_ms"] / 1000
-        ax.plot(car["lap"], gap, color=chart.colours[number], lw=width, solid_joinstyle="round")
+        ax.plot(car["lap"], gap, color=chart.colours[number], lw=width, solid_joinstyle="round", gid=f"car:{number}")
         if float(gap.max()) > top:
             off_scale.append(number)
         end = car.iloc[-1]
