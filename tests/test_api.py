@@ -71,6 +71,12 @@ def test_export_reads_back(pb: pitboard.Pitboard, tmp_path: Path) -> None:
         glob = str(tmp_path / "pq" / name / "**" / "*.parquet")
         got = con.execute(f"SELECT count(*) FROM read_parquet('{glob}', hive_partitioning = true)").fetchall()[0][0]
         assert got == counts[name] == pb.db.rows(f'SELECT count(*) FROM "{name}"')[0][0]
+    # pandas reads the export as one dataset (pyarrow is a dependency): partitions included
+    import pandas as pd
+
+    laps = pd.read_parquet(tmp_path / "pq" / "laps")
+    assert len(laps) == counts["laps"] and set(laps["season"].astype(int)) == {2021, 2022, 2023, 2024, 2025}
+    assert len(pd.read_parquet(tmp_path / "pq" / "drivers")) == counts["drivers"]
     # the season partition comes back as a column, and 01 is still 01
     assert (
         con.execute(
