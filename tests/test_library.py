@@ -28,12 +28,12 @@ def _questions(pb: pitboard.Pitboard) -> list[tuple[str, Any]]:
     return [
         ("driver", lambda: stats.subject_stats(pb, "driver", "Blomqvist").to_dict()),
         ("team", lambda: stats.subject_stats(pb, "team", "Penske", stats.Scope(season=2024)).to_dict()),
-        ("leaders", lambda: stats.leaders(pb, "wins", by="team")[0].to_dict("records")),
-        ("winners", lambda: stats.winners(pb, 2022, "GTD")[0].to_dict("records")),
+        ("leaders", lambda: stats.leaders(pb, "wins", by="team").to_dict()),
+        ("winners", lambda: stats.winners(pb, 2022, "GTD").to_dict()),
         ("standings", lambda: standings.compute(pb, 2023, "GTP").to_dict()),
         ("gtd", lambda: standings.compute(pb, 2024, "GTD", "teams", "watkins glen").to_dict()),
         ("results", lambda: pb.results(2023, "watkins glen").to_dict("records")),
-        ("h2h", lambda: stats.head_to_head(pb, "Derani", "Albuquerque")),
+        ("h2h", lambda: stats.head_to_head(pb, "Derani", "Albuquerque").to_dict()),
         ("positions", lambda: analysis.positions(pb, ref, "GTP").to_dict("records")),
         ("stints", lambda: analysis.stints(pb, ref, "GTD").to_dict("records")),
     ]

@@ -233,7 +233,7 @@ def test_poles_set_and_fastest_laps_set_in_driver_answers(pb: pitboard.Pitboard)
 
 
 def test_poles_set_leaderboard_counts_the_setters(pb: pitboard.Pitboard) -> None:
-    frame, _ = stats.leaders(pb, "poles-set", scope=stats.Scope(season=2023))
+    frame = stats.leaders(pb, "poles-set", scope=stats.Scope(season=2023)).frame()
     expected = dict(
         sql(
             pb,
@@ -264,7 +264,7 @@ def test_lmp3_2021_is_complete_detroit_had_no_lmp3(pb: pitboard.Pitboard) -> Non
     assert answer.coverage.complete and not answer.coverage.missing_events
     gtd = stats.subject_stats(pb, "driver", "Laurens Vanthoor", stats.Scope(season=2021))
     assert not gtd.coverage.complete and any("Chevrolet Sports Car Classic" in m for m in gtd.coverage.missing_events)
-    _, cov = stats.leaders(pb, "wins", scope=stats.Scope(season=2021, cls="LMP3"))
+    cov = stats.leaders(pb, "wins", scope=stats.Scope(season=2021, cls="LMP3")).coverage
     assert cov.complete
 
 

@@ -98,7 +98,7 @@ def ids(pb: pitboard.Pitboard) -> dict[str, str]:
 
 
 def _board(pb: pitboard.Pitboard, metric: str, **scope) -> dict[str, int]:
-    frame, _ = stats.leaders(pb, metric, scope=stats.Scope(**scope), limit=10_000)
+    frame = stats.leaders(pb, metric, scope=stats.Scope(**scope), limit=10_000).frame()
     return dict(zip(frame["key"], frame["value"], strict=True))
 
 
@@ -234,7 +234,7 @@ def test_sebring_2023_won_by_no_31(pb: pitboard.Pitboard) -> None:
     sebring = next(r for r in car.races if r["event_name"] == "Mobil 1 Twelve Hours of Sebring")
     assert sebring["class_position"] == 1 and sebring["class"] == "GTP"
     assert stats.subject_stats(pb, "car", "No. 31", stats.Scope(season=2023)).subject["car_id"] == car.subject["car_id"]
-    winners, _ = stats.winners(pb, 2023, "GTP")
+    winners = stats.winners(pb, 2023, "GTP").frame()
     assert winners[winners["event_name"] == "Mobil 1 Twelve Hours of Sebring"]["number"].tolist() == ["31"]
 
 
@@ -277,13 +277,13 @@ def test_coverage_names_the_missing_rounds(pb: pitboard.Pitboard) -> None:
     assert not y2021.coverage.complete and y2021.coverage.missing_events == [
         "Chevrolet Sports Car Classic 2021 (12 Jun 2021)"
     ]
-    _, cov = stats.leaders(pb, "wins", scope=stats.Scope(season=2025))
+    cov = stats.leaders(pb, "wins", scope=stats.Scope(season=2025)).coverage
     assert not cov.complete and len(cov.missing_events) == 4 and cov.rounds_in_scope == 11
     # 2023: the WeatherTech Championship did not race at Detroit (docs/conventions.md): complete.
-    _, cov = stats.leaders(pb, "wins", scope=stats.Scope(season=2023))
+    cov = stats.leaders(pb, "wins", scope=stats.Scope(season=2023)).coverage
     assert cov.complete and cov.rounds_in_scope == 11
     # GTP did not race in 2025 at VIR: the class scope leaves that round out.
-    _, cov = stats.leaders(pb, "wins", scope=stats.Scope(season=2025, cls="GTP"))
+    cov = stats.leaders(pb, "wins", scope=stats.Scope(season=2025, cls="GTP")).coverage
     assert not any("VIR" in m for m in cov.missing_events)
 
 
@@ -331,9 +331,9 @@ def test_head_to_head_and_streaks(pb: pitboard.Pitboard) -> None:
 
 
 def test_leaderboard_includes_ties_at_the_cut(pb: pitboard.Pitboard) -> None:
-    frame, _ = stats.leaders(pb, "wins", limit=3)
+    frame = stats.leaders(pb, "wins", limit=3).frame()
     assert (frame["rank"] <= 3).all() and len(frame) >= 3
-    full, _ = stats.leaders(pb, "wins", limit=10_000)
+    full = stats.leaders(pb, "wins", limit=10_000).frame()
     cut = full[full["rank"] <= 3]
     assert len(frame) == len(cut)
 

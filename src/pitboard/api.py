@@ -23,6 +23,7 @@ from pitboard.exceptions import ExportError, InputError, NotFoundError
 if TYPE_CHECKING:
     import pandas as pd
 
+    from pitboard.answers import HeadToHead, Leaderboard, Winners
     from pitboard.standings import Standings
     from pitboard.stats import StatsAnswer
 
@@ -178,22 +179,24 @@ class Pitboard:
 
         return stats.subject_stats(self, kind, name, stats.Scope(**scope), car_team=car_team)
 
-    def leaders(self, metric: str, *, by: str = "driver", limit: int = 10, **scope: Any) -> pd.DataFrame:
-        """Leaderboard (rank, key, name, value, starts) by ``metric`` for a scope; the scope's
-        coverage is in ``frame.attrs["coverage"]``."""
+    def leaders(self, metric: str, *, by: str = "driver", limit: int = 10, **scope: Any) -> Leaderboard:
+        """Leaderboard (rank, key, name, value, starts) by ``metric`` for a scope, with its
+        coverage: a ``pitboard.answers.Leaderboard`` (``.frame()``, ``.to_dict()``)."""
         from pitboard import stats
 
-        frame, cov = stats.leaders(self, metric, by=by, scope=stats.Scope(**scope), limit=limit)
-        frame.attrs["coverage"] = cov
-        return frame
+        return stats.leaders(self, metric, by=by, scope=stats.Scope(**scope), limit=limit)
 
-    def winners(self, season: int, cls: str | None = None) -> pd.DataFrame:
-        """Class winners of a season's championship races; coverage in ``frame.attrs``."""
+    def winners(self, season: int, cls: str | None = None) -> Winners:
+        """Class winners of a season's championship races, with coverage (``Winners``)."""
         from pitboard import stats
 
-        frame, cov = stats.winners(self, season, cls)
-        frame.attrs["coverage"] = cov
-        return frame
+        return stats.winners(self, season, cls)
+
+    def head_to_head(self, a: str, b: str, **scope: Any) -> HeadToHead:
+        """Two drivers in the races both started in the same class (``HeadToHead``)."""
+        from pitboard import stats
+
+        return stats.head_to_head(self, a, b, stats.Scope(**scope))
 
     def standings(self, season: int, cls: str, championship: str = "drivers", after: str | None = None) -> Standings:
         """Championship standings (drivers, teams, manufacturers, endurance) of a class,

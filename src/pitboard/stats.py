@@ -25,14 +25,13 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pitboard import queries, resolve
+from pitboard.answers import Coverage, HeadToHead, Leaderboard, Winners, rows_of
 from pitboard.choices import DRIVER_ONLY_METRICS, LEADER_METRICS, SUBJECT_KINDS
 from pitboard.domain.classes import display_class, normalise_class
 from pitboard.exceptions import AmbiguousNameError, InputError, NotFoundError
 from pitboard.queries import stats as sq
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from pitboard.api import Pitboard
 
 
@@ -66,25 +65,6 @@ class Scope:
         if self.until:
             parts.append(f"until {self.until}")
         return ", ".join(parts) or "career (2021 onwards: the data's range)"
-
-
-@dataclass
-class Coverage:
-    """Which championship rounds a figure covers."""
-
-    rounds_in_scope: int
-    rounds_present: int
-    missing_events: list[str]
-    complete: bool
-    note: str
-
-    def line(self) -> str:
-        if self.complete:
-            return f"Coverage: complete: {self.rounds_present} of {self.rounds_in_scope} championship rounds in scope are in the data. {self.note}".strip()
-        return (
-            f"Coverage: INCOMPLETE: {self.rounds_present} of {self.rounds_in_scope} championship rounds in scope are in the data; "
-            f"missing: {'; '.join(self.missing_events)}. {self.note}"
-        ).strip()
 
 
 @dataclass
@@ -490,11 +470,9 @@ def _streaks(rows: list[dict[str, Any]], pole_rows: list[dict[str, Any]]) -> dic
 # lists
 
 
-def leaders(
-    pb: Pitboard, metric: str, *, by: str = "driver", scope: Scope = Scope(), limit: int = 10
-) -> tuple[pd.DataFrame, Coverage]:
+def leaders(pb: Pitboard, metric: str, *, by: str = "driver", scope: Scope = Scope(), limit: int = 10) -> Leaderboard:
     """The top ``limit`` drivers (cars, teams, manufacturers) by ``metric`` within a scope,
-    ties at the cut included, and the scope's coverage."""
+    ties at the cut included, with the scope's coverage."""
     if metric not in LEADER_METRICS:
         raise InputError(f"unknown metric {metric!r}", list(LEADER_METRICS))
     if by not in SUBJECT_KINDS:
@@ -503,18 +481,42 @@ def leaders(
         raise InputError(f"{metric} is set by one driver: it ranks drivers only (--by driver)", ["driver"])
     flt, rounds = resolve_scope(pb, scope)
     frame = sq.leaderboard(pb.db, metric, by, flt, limit)
-    return frame, coverage(pb, flt, rounds)
+    return Leaderboard(
+        rows=rows_of(frame),
+        coverage=coverage(pb, flt, rounds),
+        sources=("race_results", "race_drivers", "grids"),
+        notes=tuple(n for n in [METRIC_NOTES.get(metric)] if n),
+        metric=metric,
+        by=by,
+        scope=scope.describe(),
+    )
 
 
-def winners(pb: Pitboard, season: int, cls: str | None = None) -> tuple[pd.DataFrame, Coverage]:
+#: What a reader must know about a metric's figures.
+METRIC_NOTES = {
+    "laps-led": "Laps led count only races with a laps file (no Rolex 24 has one).",
+    "poles-set": "Poles the driver set personally (the laps file's driver on the pole lap); poles by a Roar "
+    "qualifying race's order have no single setter.",
+    "fastest-laps-set": "Fastest race laps the driver set personally (the laps file's driver on that lap); no "
+    "Rolex 24 has a laps file.",
+}
+
+
+def winners(pb: Pitboard, season: int, cls: str | None = None) -> Winners:
     """Every class winner of a season's championship races, and the season's coverage."""
     check_season(pb, season)
     code = check_class(pb, cls, season)
     flt = sq.ScopeFilter((season,), code)
-    return sq.winners(pb.db, season, code), coverage(pb, flt, None)
+    return Winners(
+        rows=rows_of(sq.winners(pb.db, season, code)),
+        coverage=coverage(pb, flt, None),
+        sources=("race_results",),
+        season=season,
+        cls=code,
+    )
 
 
-def head_to_head(pb: Pitboard, a: str, b: str, scope: Scope = Scope()) -> dict[str, Any]:
+def head_to_head(pb: Pitboard, a: str, b: str, scope: Scope = Scope()) -> HeadToHead:
     """Two drivers in the races both started in the same class: who finished ahead.
 
     Races where they shared a car are counted apart (``same_car``), not as a win for either.
@@ -534,14 +536,8 @@ def head_to_head(pb: Pitboard, a: str, b: str, scope: Scope = Scope()) -> dict[s
     same_car = [p for p in together if p[0]["session_id"] in shared]
     rivals = [p for p in together if p[0]["session_id"] not in shared]
     a_ahead = sum(1 for x, y in rivals if (x["class_position"] or 999) < (y["class_position"] or 999))
-    return {
-        "a": ra.subject["name"],
-        "b": rb.subject["name"],
-        "races_together": len(rivals),
-        "a_ahead": a_ahead,
-        "b_ahead": len(rivals) - a_ahead,
-        "same_car": len(same_car),
-        "races": [
+    return HeadToHead(
+        rows=tuple(
             {
                 "event": f"{x['event_name']} {x['season']}",
                 "class": x["class"],
@@ -549,9 +545,17 @@ def head_to_head(pb: Pitboard, a: str, b: str, scope: Scope = Scope()) -> dict[s
                 "a_finish": x["class_position"],
                 "b_car": y["number"],
                 "b_finish": y["class_position"],
+                "session_id": x["session_id"],
             }
             for x, y in rivals
-        ],
-        "coverage": asdict(ra.coverage),
-        "matched": [asdict(ra.resolution), asdict(rb.resolution)],
-    }
+        ),
+        coverage=ra.coverage,
+        resolved=(ra.resolution, rb.resolution),
+        sources=("race_results", "race_drivers"),
+        a=ra.subject["name"],
+        b=rb.subject["name"],
+        races_together=len(rivals),
+        a_ahead=a_ahead,
+        b_ahead=len(rivals) - a_ahead,
+        same_car=len(same_car),
+    )

@@ -214,18 +214,19 @@ def _laps_led_short(season: dict[str, Any]) -> str:
 def head_to_head(driver_a: str, driver_b: str, scope: stats.Scope, fmt: str, db_path: Path | None) -> None:
     """Head-to-head of two drivers: races both started in the same class, who finished ahead."""
     with pitboard.open(db_path) as pb:
-        result = stats.head_to_head(pb, driver_a, driver_b, scope)
+        answer = stats.head_to_head(pb, driver_a, driver_b, scope)
+    result = answer.to_dict()
     if fmt == "json":
         click.echo(render.to_json(result))
     elif fmt == "csv":
         click.echo(render.to_csv(result["races"]), nl=False)
     else:
         lines = [
-            f"{result['a']} vs {result['b']}: {result['races_together']} races in the same class in different cars",
-            f"{result['a']} ahead {result['a_ahead']} · {result['b']} ahead {result['b_ahead']} · shared a car {result['same_car']} times",
+            f"{answer.a} vs {answer.b}: {answer.races_together} races in the same class in different cars",
+            f"{answer.a} ahead {answer.a_ahead} · {answer.b} ahead {answer.b_ahead} · shared a car {answer.same_car} times",
             "",
             render.text_table([(r["event"], display_class(r["class"]), f"#{r['a_car']}", r["a_finish"] or "-", f"#{r['b_car']}", r["b_finish"] or "-") for r in result["races"]],
-                              ["Event", "Class", result["a"], "Finish", result["b"], "Finish"], "llrrrr"),
+                              ["Event", "Class", answer.a, "Finish", answer.b, "Finish"], "llrrrr"),
             "",
             stats.Coverage(**result["coverage"]).line(),
         ]  # fmt: skip
@@ -248,28 +249,23 @@ def head_to_head(driver_a: str, driver_b: str, scope: stats.Scope, fmt: str, db_
 def leaders(metric: str, by: str, limit: int, scope: stats.Scope, fmt: str, db_path: Path | None) -> None:
     """Leaderboard by METRIC (wins, poles, podiums, laps-led, fastest-laps, …) for any scope."""
     with pitboard.open(db_path) as pb:
-        frame, cov = stats.leaders(pb, metric, by=by, scope=scope, limit=limit)
-    rows = render.records(frame)
+        answer = stats.leaders(pb, metric, by=by, scope=scope, limit=limit)
+    data = render.jsonable(answer.to_dict())
+    rows = data["leaders"]
     if fmt == "json":
-        click.echo(
-            render.to_json(
-                {"metric": metric, "by": by, "scope": scope.describe(), "leaders": rows, "coverage": cov.__dict__}
-            )
-        )
+        data.pop("sources", None)
+        data.pop("notes", None)
+        click.echo(render.to_json(data))
     elif fmt == "csv":
         click.echo(render.to_csv(rows), nl=False)
     else:
-        note = {
-            "laps-led": "\nLaps led count only races with a laps file (no Rolex 24 has one).",
-            "poles-set": "\nPoles the driver set personally (the laps file's driver on the pole lap); poles by a Roar qualifying race's order have no single setter.",
-            "fastest-laps-set": "\nFastest race laps the driver set personally (the laps file's driver on that lap); no Rolex 24 has a laps file.",
-        }.get(metric, "")
         table = render.text_table(
             [(r["rank"], r["name"], r["value"], r["starts"] if r["starts"] is not None else "") for r in rows],
             ["#", by.capitalize(), metric, "Starts"],
             "rlrr",
         )
-        click.echo(f"Most {metric}: {scope.describe()}\n\n{table}\n\n{cov.line()}{note}")
+        note = "".join(f"\n{n}" for n in answer.notes)
+        click.echo(f"Most {metric}: {answer.scope}\n\n{table}\n\n{stats.Coverage(**data['coverage']).line()}{note}")
 
 
 @main.command()
@@ -280,10 +276,13 @@ def leaders(metric: str, by: str, limit: int, scope: stats.Scope, fmt: str, db_p
 def winners(season: int, cls: str | None, fmt: str, db_path: Path | None) -> None:
     """The class winners of every championship race of SEASON."""
     with pitboard.open(db_path) as pb:
-        frame, cov = stats.winners(pb, season, cls)
-    rows = render.records(frame)
+        answer = stats.winners(pb, season, cls)
+    data = render.jsonable(answer.to_dict())
+    rows = data["winners"]
+    cov = stats.Coverage(**data["coverage"])
     if fmt == "json":
-        click.echo(render.to_json({"season": season, "winners": rows, "coverage": cov.__dict__}))
+        data.pop("sources", None)
+        click.echo(render.to_json(data))
     elif fmt == "csv":
         click.echo(render.to_csv(rows), nl=False)
     else:
