@@ -213,3 +213,23 @@ def test_the_gap_chart_plots_the_gap_to_the_leader_not_the_interval(pb: pitboard
         assert ys == [v / 1000 for v in car["gap_to_leader_ms"]]
         differs += ys != [v / 1000 for v in car["interval_ms"].fillna(0)]
     assert differs >= len(lines) - 1  # only the leader's gap and interval agree (both zero)
+
+
+def test_race_summary_is_an_answer_of_the_library(pb: pitboard.Pitboard) -> None:
+    answer = analysis.summary(pb, pb.session(2023, "petit le mans"))
+    data = answer.to_dict()
+    assert list(data) == ["session_id", "class", "cautions", "laps_led", "pit_stops", "fastest_laps"]
+    gtp_led = sum(r["laps_led"] for r in data["laps_led"] if r["class"] == "GTP")
+    assert gtp_led == int(pb.results(2023, "petit le mans", cls="GTP")["laps"].max())  # every lap led by someone
+    assert answer.pit_stops > 0 and answer.lead_changes > 0
+    assert {r["class"] for r in data["fastest_laps"]} == {"GTP", "LMP2", "LMP3", "GTDPRO", "GTD"}
+    rolex = analysis.summary(pb, pb.session(2023, "rolex 24"))
+    assert rolex.cautions is None and "no laps file" in rolex.notes[0] and rolex.fastest_laps
+
+
+def test_results_answer_names_only_its_classes_corrections(pb: pitboard.Pitboard) -> None:
+    gtd = pb.classification(2025, "daytona", cls="GTD")
+    lmp2 = pb.classification(2025, "daytona", cls="LMP2")
+    assert gtd.corrections == () and [c["correction_id"] for c in lmp2.corrections] == ["2025-day-lmp2-8"]
+    assert list(lmp2.to_dict())[:6] == ["season", "event", "session", "class", "corrections", "results"]
+    assert lmp2.frame()["class_position"].tolist() == list(range(1, len(lmp2.rows) + 1))

@@ -11,7 +11,7 @@ the weather timeline is still there.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -22,6 +22,7 @@ from pitboard.queries import analysis as qa
 from pitboard.queries import table
 
 if TYPE_CHECKING:
+    from pitboard.answers import RaceSummary
     from pitboard.api import Pitboard, SessionRef
 
 #: How many of a car's fastest clean laps the "best N average" takes.
@@ -259,3 +260,36 @@ def final_positions(pb: Pitboard, ref: SessionRef, cls: str | None = None) -> pd
     last["official_class_position"] = last["number"].map(official).astype("Int64")
     last["laps_down"] = last.groupby("class")["lap"].transform("max") - last["lap"]
     return _class_order(last, "final_class_position")
+
+
+def summary(pb: Pitboard, ref: SessionRef, cls: str | None = None) -> RaceSummary:
+    """The headline facts of a session: cautions, laps led, lead changes and pit stops (when the
+    session has a laps file; otherwise a note says why not) and the official fastest lap of each
+    class."""
+    from pitboard.answers import RaceSummary, rows_of
+
+    notes: list[str] = []
+    parts: dict[str, Any] = {}
+    try:
+        pits = pit_stops(pb, ref, cls)
+        sequence, led = leaders(pb, ref, cls)
+        caution_rows = cautions(pb, ref)
+    except NotAvailableError as exc:
+        notes.append(str(exc))
+    else:
+        parts = {
+            "cautions": rows_of(caution_rows),
+            "laps_led": rows_of(led),
+            "pit_stops": len(pits),
+            "lead_changes": len(sequence) - sequence["class"].nunique(),
+            "caution_leader_laps": int(caution_rows["leader_laps"].sum()) if len(caution_rows) else 0,
+        }
+    best = pace(pb, ref, cls).sort_values("best_lap_ms").groupby("class", sort=False).head(1)
+    return RaceSummary(
+        notes=tuple(notes),
+        sources=("laps", "results"),
+        session_id=ref.session_id,
+        cls=cls,
+        fastest_laps=rows_of(best[["class", "number", "best_lap_ms"]]),
+        **parts,
+    )

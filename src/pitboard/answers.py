@@ -153,8 +153,13 @@ class SessionResults(Answer):
 
     def header(self) -> dict[str, Any]:
         out = super().header()
-        out["class"] = out.pop("cls")
-        return out
+        return {
+            "season": out["season"],
+            "event": out["event"],
+            "session": out["session"],
+            "class": out["cls"],
+            "corrections": out["corrections"],
+        }
 
 
 @dataclass(frozen=True)

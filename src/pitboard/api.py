@@ -23,7 +23,7 @@ from pitboard.exceptions import ExportError, InputError, NotFoundError
 if TYPE_CHECKING:
     import pandas as pd
 
-    from pitboard.answers import HeadToHead, Leaderboard, Winners
+    from pitboard.answers import HeadToHead, Leaderboard, SessionResults, Winners
     from pitboard.standings import Standings
     from pitboard.stats import StatsAnswer
 
@@ -118,6 +118,38 @@ class Pitboard:
         ref = self.session(season, event, session)
         code = resolve.match_class(cls, list(ref.classes))
         return queries.results(self.db, ref.session_id, code)
+
+    def classification(
+        self, season: int, event: str, session: str | None = None, cls: str | None = None
+    ) -> SessionResults:
+        """A session's results as IMSA prints them (``results``), with the decisions taken after
+        the export that changed the classes shown: a ``pitboard.answers.SessionResults``."""
+        from pitboard.answers import SessionResults, rows_of
+        from pitboard.domain.corrections import REORDER_KINDS
+
+        ref = self.session(season, event, session)
+        frame = self.results(season, event, session, cls)
+        shown = set(frame["class"])
+        corrections = self.corrections()
+        applied = corrections[
+            (corrections["session_id"] == ref.session_id)
+            & corrections["applied"].fillna(False).astype(bool)
+            & corrections["class"].isin(list(shown))
+            & corrections["kind"].isin(list(REORDER_KINDS))
+        ]
+        return SessionResults(
+            rows=rows_of(frame),
+            sources=tuple(sorted(set(frame["source_path"].dropna()))),
+            season=season,
+            event={
+                "event_id": ref.event.event_id,
+                "name": ref.event.event_name,
+                "championship": ref.event.championship,
+            },
+            session={"session_id": ref.session_id, "slug": ref.slug, "kind": ref.kind, "name": ref.name},
+            cls=frame["class"].iloc[0] if cls and len(frame) else None,
+            corrections=rows_of(applied),
+        )
 
     def entries(self, season: int, event: str, session: str | None = None) -> pd.DataFrame:
         """The cars of a session (the ``entries`` table)."""

@@ -12,7 +12,6 @@ import pitboard
 from pitboard import render
 from pitboard.cli import db_option, handle_errors, main, output_options
 from pitboard.domain.classes import display_class
-from pitboard.domain.corrections import REORDER_KINDS
 from pitboard.domain.timefmt import format_duration
 
 
@@ -156,25 +155,12 @@ def results(season: int, event: str, session: str | None, cls: str | None, fmt: 
     the class leader (the overall gaps are in --json/--csv as gap_first, gap_previous).
     """
     with pitboard.open(db_path) as pb:
-        ref = pb.session(season, event, session)
-        frame = pb.results(season, event, session, cls)
-        corrections = pb.corrections()
-    rows = render.records(frame)
-    race = ref.kind in ("race", "qualifying race")
-    shown = set(frame["class"])
-    applied = [
-        c
-        for c in render.records(corrections)
-        if c["session_id"] == ref.session_id and c["applied"] and c["class"] in shown and c["kind"] in REORDER_KINDS
-    ]
-    payload = {
-        "season": season,
-        "event": {"event_id": ref.event.event_id, "name": ref.event.event_name, "championship": ref.event.championship},
-        "session": {"session_id": ref.session_id, "slug": ref.slug, "kind": ref.kind, "name": ref.name},
-        "class": cls and frame["class"].iloc[0] if len(frame) else None,
-        "corrections": applied,
-        "results": rows,
-    }
+        answer = pb.classification(season, event, session, cls)
+    payload = render.jsonable(answer.to_dict())
+    payload.pop("sources", None)
+    rows = payload["results"]
+    applied = payload["corrections"]
+    race = answer.session["kind"] in ("race", "qualifying race")
     if race:
         headers = ["Class", "Pos", "Ovr", "No.", "Team", "Drivers", "Vehicle", "Laps", "Time/Gap", "Best lap", "Status"]
         body = [
@@ -197,7 +183,7 @@ def results(season: int, event: str, session: str | None, cls: str | None, fmt: 
             for r in rows
         ]  # fmt: skip
         align = "lrrrlllrrr"
-    title = f"{ref.event.event_name} {season} · {ref.name}"
+    title = f"{answer.event['name']} {season} · {answer.session['name']}"
     lines = [title, "", render.text_table(body, headers, align)]
     for c in applied:
         lines.append(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -227,32 +226,21 @@ def race(
 
 
 def _summary(pb: pitboard.Pitboard, ref: pitboard.SessionRef, cls: str | None, title: str, fmt: str) -> None:
-    """Headline facts: cautions, leaders and laps led, pit stops, fastest laps per class."""
-    data: dict[str, Any] = {"session_id": ref.session_id, "class": cls}
-    lines = [title, ""]
-    cautions = sequence = led = pits = None
-    try:
-        pits = analysis.pit_stops(pb, ref, cls)
-        sequence, led = analysis.leaders(pb, ref, cls)
-        cautions = analysis.cautions(pb, ref)
-    except pitboard.NotAvailableError as exc:
-        lines.append(str(exc))
-        data["note"] = str(exc)
-    pace = analysis.pace(pb, ref, cls)
-    if cautions is not None:
-        data.update(cautions=render.records(cautions), laps_led=render.records(led), pit_stops=len(pits))
-        lines.append(f"Cautions: {len(cautions)} full-course yellows, {int(cautions['leader_laps'].sum())} leader laps")
-        lines.append(
-            f"Lead changes: {len(sequence) - sequence['class'].nunique()} (within classes) · pit stops: {len(pits)}"
-        )
-        lines += ["", "Laps led", _table(led)]
-    best = pace.sort_values("best_lap_ms").groupby("class", sort=False).head(1)
-    data["fastest_laps"] = render.records(best[["class", "number", "best_lap_ms"]])
-    lines += ["", "Fastest lap per class (official)", _table(best[["class", "number", "best_lap_ms"]])]
+    """Render ``analysis.summary``: cautions, leaders and laps led, pit stops, fastest laps."""
+    answer = analysis.summary(pb, ref, cls)
+    data = render.jsonable(answer.to_dict())
     if fmt == "json":
         click.echo(render.to_json(data))
-    elif fmt == "csv":  # the summary's table: laps led (or the fastest laps without lap data)
+        return
+    if fmt == "csv":  # the summary's table: laps led (or the fastest laps without lap data)
         rows = data.get("laps_led") or data["fastest_laps"]
         click.echo(render.to_csv(rows, list(rows[0]) if rows else None), nl=False)
-    else:
-        click.echo("\n".join(lines))
+        return
+    lines = [title, "", *answer.notes]
+    if answer.cautions is not None:
+        lines.append(f"Cautions: {len(answer.cautions)} full-course yellows, {answer.caution_leader_laps} leader laps")
+        lines.append(f"Lead changes: {answer.lead_changes} (within classes) · pit stops: {answer.pit_stops}")
+        lines += ["", "Laps led", _table(pd.DataFrame(data["laps_led"]))]
+    fastest = pd.DataFrame(data["fastest_laps"])
+    lines += ["", "Fastest lap per class (official)", _table(fastest)]
+    click.echo("\n".join(lines))
