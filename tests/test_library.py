@@ -233,3 +233,46 @@ def test_results_answer_names_only_its_classes_corrections(pb: pitboard.Pitboard
     assert gtd.corrections == () and [c["correction_id"] for c in lmp2.corrections] == ["2025-day-lmp2-8"]
     assert list(lmp2.to_dict())[:6] == ["season", "event", "session", "class", "corrections", "results"]
     assert lmp2.frame()["class_position"].tolist() == list(range(1, len(lmp2.rows) + 1))
+
+
+def test_race_views_read_like_a_person_writes(full_db: Path) -> None:
+    """--car filters, drivers by name, cars in numeric order, readable headings."""
+    run = CliRunner()
+    out = run.invoke(
+        main, ["race", "2023", "petit le mans", "stints", "--car", "6", "--car", "#7", "--db", str(full_db)]
+    )
+    assert out.exit_code == 0, out.output
+    lines = [ln for ln in out.output.splitlines() if ln[:2] in ("6 ", "7 ")]
+    assert lines and {ln.split()[0] for ln in lines} == {"6", "7"}
+    assert "Nick Tandy" in out.output and "nick-tandy" not in out.output
+    assert "No." in out.output and "Driver" in out.output
+    drivers = run.invoke(main, ["race", "2023", "petit le mans", "drivers", "--class", "GTP", "--db", str(full_db)])
+    order = [ln.split()[0] for ln in drivers.output.splitlines()[4:] if ln[:1].isdigit()]
+    assert order == sorted(order, key=lambda n: (int(n), len(n)))  # 01, 5, 6, 7, 10, 24, ... not 01, 10, 24, 25, 31, 5
+    bad = run.invoke(main, ["race", "2023", "petit le mans", "pits", "--car", "99", "--db", str(full_db)])
+    assert bad.exit_code == 2 and "no car #99" in bad.output
+
+
+def test_weather_summary_and_samples(pb: pitboard.Pitboard, full_db: Path) -> None:
+    summary = analysis.weather_summary(pb, pb.session(2023, "petit le mans"))
+    samples = analysis.weather(pb, pb.session(2023, "petit le mans"))
+    air = summary[(summary["measure"] == "air temperature") & (summary["unit"] == "°C")].iloc[0]
+    assert (air["min"], air["max"], air["samples"]) == (
+        round(samples["air_temp_c"].min(), 1),
+        round(samples["air_temp_c"].max(), 1),
+        len(samples),
+    )
+    empty = CliRunner().invoke(main, ["race", "2023", "long beach", "weather", "--db", str(full_db)])
+    assert "weather file of this session is empty" in empty.output
+    rows = CliRunner().invoke(main, ["race", "2023", "petit le mans", "weather", "--samples", "--db", str(full_db)])
+    assert len(rows.output.splitlines()) > len(samples)
+
+
+def test_laps_command(full_db: Path, pb: pitboard.Pitboard) -> None:
+    out = CliRunner().invoke(main, ["laps", "2023", "petit le mans", "--car", "6", "--json", "--db", str(full_db)])
+    data = json.loads(out.output)
+    laps = pb.laps(2023, "petit le mans", car="6")
+    assert len(data["laps"]) == len(laps) and data["laps"][0]["driver"] == "Nick Tandy"
+    assert data["laps"][0]["source_path"].endswith("-race-laps.csv") and data["laps"][0]["source_line"] >= 2
+    rolex = CliRunner().invoke(main, ["laps", "2023", "rolex 24", "--db", str(full_db)])
+    assert rolex.exit_code == 1 and "no laps file" in rolex.output

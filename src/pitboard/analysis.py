@@ -195,6 +195,41 @@ def weather(pb: Pitboard, ref: SessionRef) -> pd.DataFrame:
     return table(pb.db, "weather", {"session_id": ref.session_id}, order="time_utc")
 
 
+#: The weather columns a summary describes: (column, what, unit).
+WEATHER_MEASURES = (
+    ("air_temp_c", "air temperature", "°C"),
+    ("air_temp_f", "air temperature", "°F"),
+    ("track_temp_c", "track temperature", "°C"),
+    ("track_temp_f", "track temperature", "°F"),
+    ("humidity", "relative humidity", "%"),
+    ("pressure_inhg", "air pressure", "inHg"),
+    ("wind_speed", "wind speed", "mph"),
+)
+
+
+def weather_summary(pb: Pitboard, ref: SessionRef) -> pd.DataFrame:
+    """Minimum, mean and maximum of each weather measure over the session, with units and the
+    number of samples; an empty frame when the weather file is empty (2023 Long Beach race)."""
+    import pandas as pd
+
+    samples = weather(pb, ref)
+    rows = []
+    for column, what, unit in WEATHER_MEASURES:
+        values = samples[column].dropna() if column in samples else samples.iloc[0:0]
+        if len(values):
+            rows.append(
+                {
+                    "measure": what,
+                    "unit": unit,
+                    "min": round(float(values.min()), 1),
+                    "mean": round(float(values.mean()), 1),
+                    "max": round(float(values.max()), 1),
+                    "samples": len(values),
+                }
+            )
+    return pd.DataFrame(rows, columns=["measure", "unit", "min", "mean", "max", "samples"])
+
+
 def lap_weather(pb: Pitboard, ref: SessionRef, cls: str | None = None) -> pd.DataFrame:
     """Every lap with the air and track temperature of the nearest earlier sample (within
     5 minutes; none otherwise)."""

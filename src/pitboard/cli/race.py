@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -19,9 +20,72 @@ analysis = lazy_module("pitboard.analysis")
 pd = lazy_module("pandas")
 
 
+#: Column headings a reader understands (others: the name, underscores as spaces, no "_ms").
+HEADINGS = {
+    "number": "No.",
+    "position": "Ovr",
+    "class_position": "Class pos",
+    "gap_to_leader_ms": "Gap",
+    "interval_ms": "Interval",
+    "laps_down": "Laps down",
+    "driver_id": "Driver",
+    "drive_ms": "Drive time",
+    "drive_ms_excl_pit_lane": "Excl. pit lane & stops",
+    "share_excl_pit_lane": "Share excl.",
+    "stopped_ms": "Stopped",
+    "pit_lane_ms": "Pit lane",
+    "best_lap_ms": "Best lap",
+    "median_clean_ms": "Median clean",
+    "laps_led": "Laps led",
+    "final_class_position": "On track",
+    "official_class_position": "Official",
+    "elapsed_ms": "Race time",
+}
+
+
+def _heading(name: str) -> str:
+    return HEADINGS.get(name) or name.removesuffix("_ms").replace("_", " ").capitalize()
+
+
+def _car_key(number: Any) -> tuple[int, int, str]:
+    """Car numbers in numeric order ("5" before "10"; "01" next to "1" but still apart)."""
+    text = str(number)
+    return (int(text) if text.isdigit() else 10_000, len(text), text)
+
+
+def _present(pb: pitboard.Pitboard, frame: pd.DataFrame, cars: tuple[str, ...]) -> pd.DataFrame:
+    """What a reader sees: only the chosen cars, driver names for ids, cars in numeric order."""
+    if cars and "number" in frame:
+        frame = frame[frame["number"].isin(cars)]
+    if "driver_id" in frame and "driver" not in frame:
+        names = dict(zip(pb.drivers()["driver_id"], pb.drivers()["name"], strict=True))
+        frame = frame.assign(driver_id=frame["driver_id"].map(lambda d: names.get(d, d)))
+    if "number" in frame and "lap" not in frame:
+        keys = ["class"] if "class" in frame else []
+        from pitboard.domain.classes import class_rank
+
+        frame = frame.assign(_cls=frame["class"].map(class_rank) if keys else 0, _car=frame["number"].map(_car_key))
+        frame = frame.sort_values(["_cls", "_car"], kind="stable").drop(columns=["_cls", "_car"])
+    return frame
+
+
+def _check_cars(ref: pitboard.SessionRef, pb: pitboard.Pitboard, cars: tuple[str, ...]) -> tuple[str, ...]:
+    """--car values as the session's car numbers ('#31', 'No. 31' → '31'); unknown ones are an error."""
+    if not cars:
+        return ()
+    from pitboard.resolve import car_number
+
+    wanted = tuple(car_number(c) for c in cars)
+    present = sorted(set(pb.results(ref.event.season, ref.event.event_name, ref.slug)["number"]), key=_car_key)
+    unknown = [c for c in wanted if c not in present]
+    if unknown:
+        raise pitboard.InputError(f"no car #{', #'.join(unknown)} in {ref.name}", present)
+    return wanted
+
+
 def _table(frame: pd.DataFrame, columns: list[str] | None = None) -> str:
     """A frame as text: *_ms columns as times, classes by their printed names."""
-    frame = frame[columns] if columns else frame
+    frame = frame[[c for c in columns if c in frame]] if columns else frame
     rows = []
     for record in render.records(frame):
         row = []
@@ -35,7 +99,7 @@ def _table(frame: pd.DataFrame, columns: list[str] | None = None) -> str:
             row.append(value)
         rows.append(row)
     align = "".join("r" if pd.api.types.is_numeric_dtype(frame[c]) or c.endswith("_ms") else "l" for c in frame.columns)
-    return render.text_table(rows, [c.removesuffix("_ms") for c in frame.columns], align)
+    return render.text_table(rows, [_heading(c) for c in frame.columns], align)
 
 
 def _check_minutes(value: str | None) -> str | None:
@@ -48,7 +112,13 @@ def _check_minutes(value: str | None) -> str | None:
 
 
 def _view(
-    pb: pitboard.Pitboard, ref: pitboard.SessionRef, view: str, cls: str | None, minimum: str | None, last_lap: bool
+    pb: pitboard.Pitboard,
+    ref: pitboard.SessionRef,
+    view: str,
+    cls: str | None,
+    minimum: str | None,
+    last_lap: bool,
+    samples: bool = False,
 ) -> tuple[pd.DataFrame, list[str] | None, str]:
     """The frame of a view, the columns to print and a note line."""
     if view in ("positions", "gaps"):
@@ -138,6 +208,11 @@ def _view(
             None,
             "on_track: laps done, then time of the last crossing; class_position: official (penalties applied).",
         )
+    if view == "weather" and not samples:
+        summary = analysis.weather_summary(pb, ref)
+        if summary.empty:
+            return summary, None, "The weather file of this session is empty: no weather is known."
+        return summary, None, "Over the session; --samples lists every sample. RAIN is never positive in these exports."
     if view == "weather":
         return (
             analysis.weather(pb, ref),
@@ -175,6 +250,8 @@ def _view(
     is_flag=True,
     help="With 'positions'/'gaps': the final order on track (each car's last crossing, ranked by laps then time).",
 )
+@click.option("--car", "cars", multiple=True, help="Only this car (repeat for more): 31, '#31', 'No. 31'.")
+@click.option("--samples", is_flag=True, help="With 'weather': every sample, not the session summary.")
 @click.option("--chart", type=click.Choice(CHART_KINDS), default=None, help="Draw a chart instead (needs --out).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Chart file: .png or .svg.")
 @output_options
@@ -187,6 +264,8 @@ def race(
     cls: str | None,
     minimum: str | None,
     last_lap: bool,
+    cars: tuple[str, ...],
+    samples: bool,
     chart: str | None,
     out: Path | None,
     fmt: str,
@@ -213,7 +292,9 @@ def race(
         if view == "summary":
             _summary(pb, ref, cls, title, fmt)
             return
-        frame, columns, note = _view(pb, ref, view, cls, minimum, last_lap)
+        wanted = _check_cars(ref, pb, cars)
+        frame, columns, note = _view(pb, ref, view, cls, minimum, last_lap, samples)
+        frame = _present(pb, frame, wanted)
     rows = render.records(frame)
     if fmt == "json":
         click.echo(
@@ -244,3 +325,50 @@ def _summary(pb: pitboard.Pitboard, ref: pitboard.SessionRef, cls: str | None, t
     fastest = pd.DataFrame(data["fastest_laps"])
     lines += ["", "Fastest lap per class (official)", _table(fastest)]
     click.echo("\n".join(lines))
+
+
+@main.command(name="laps")
+@click.argument("season", type=int)
+@click.argument("event")
+@click.option("--session", "session", default=None, help="Session (default: the race).")
+@click.option("--car", "cars", multiple=True, help="Only this car (repeat for more).")
+@click.option("--class", "cls", default=None, help="Only this class.")
+@output_options
+@handle_errors
+def laps(
+    season: int, event: str, session: str | None, cars: tuple[str, ...], cls: str | None, fmt: str, db_path: Path | None
+) -> None:
+    """Every lap of a session: driver, lap time, sectors, pit in/out, flag (the laps file, with
+    the file and line each row came from in --json/--csv)."""
+    with pitboard.open(db_path) as pb:
+        ref = pb.session(season, event, session)
+        code = None
+        if cls is not None:
+            from pitboard.resolve import match_class
+
+            code = match_class(cls, list(ref.classes))
+        wanted = _check_cars(ref, pb, cars)
+        frame = pb.laps(season, event, ref.slug)
+        if frame.empty:
+            raise pitboard.NotAvailableError(
+                f"{ref.event.event_name} {season} {ref.name} has no laps file: its laps are not in the data"
+            )
+        if code is not None:
+            frame = frame[frame["class"] == code]
+        names = dict(zip(pb.drivers()["driver_id"], pb.drivers()["name"], strict=True))
+        frame = frame.assign(driver=frame["driver_id"].map(lambda d: names.get(d, d)))
+        if wanted:
+            frame = frame[frame["number"].isin(wanted)]
+        frame = frame.assign(_car=frame["number"].map(_car_key)).sort_values(["_car", "lap"]).drop(columns="_car")
+        sources = pb.sources()
+        path = dict(zip(sources["source_id"], sources["path"], strict=True))
+        frame = frame.assign(source_path=frame["source_id"].map(path))
+    columns = ["number", "class", "lap", "driver", "lap_time_ms", "s1_ms", "s2_ms", "s3_ms", "in_pit", "pit_out", "pit_time_ms", "flag", "elapsed_ms"]  # fmt: skip
+    rows = render.records(frame[[*columns, "source_path", "source_line"]])
+    if fmt == "json":
+        click.echo(render.to_json({"session_id": ref.session_id, "laps": rows}))
+    elif fmt == "csv":
+        click.echo(render.to_csv(rows), nl=False)
+    else:
+        title = f"{ref.event.event_name} {season} · {ref.name} · laps"
+        click.echo(f"{title}\n\n{_table(frame, columns)}")
