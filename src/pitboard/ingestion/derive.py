@@ -299,11 +299,17 @@ def apply_corrections(con: duckdb.DuckDBPyConnection, ref: ReferenceData, issues
         rows.append(c | {"session_id": session_id})
     applied: set[str] = set()
     changed: list[str] = []
+    # Every result row of the sessions with decisions, read once: the decisions are applied in
+    # the file's order in memory (a later class's decisions see the earlier ones' positions) and
+    # the changed rows written back in one statement.
+    results = _session_results(con, sorted({session_id for session_id, _ in groups}))
+    touched: set[tuple[str, str]] = set()
     for (session_id, cls), group in groups.items():
-        ids = _apply_group(con, session_id, cls, group, issues)
+        ids = _apply_group(results[session_id], session_id, cls, group, issues, touched)
         if ids:
             applied |= ids
             changed.append(session_id)
+    _write_corrected(con, results, touched)
     if changed:  # the exported overall gaps refer to the provisional order
         compute_gaps(con, sorted(set(changed)), by_class=False)
     out = [
@@ -324,15 +330,65 @@ def _correction_issue(c: dict[str, str], severity: str, problem: str, action: st
     )
 
 
+#: The result columns ``_apply_group`` reads and changes, in the order of its rows.
+_CORRECTED_COLUMNS = ("number", "class", "position", "class_position", "finish_status", "correction_ids", "corrected")
+
+
+def _session_results(con: duckdb.DuckDBPyConnection, session_ids: list[str]) -> dict[str, dict[str, list]]:
+    """session_id → number → [number, class, position, class_position, finish_status,
+    correction_ids, corrected] of every result row of ``session_ids``."""
+    out: dict[str, dict[str, list]] = {session_id: {} for session_id in session_ids}
+    if session_ids:
+        rows = con.execute(
+            f"""SELECT session_id, {", ".join(_CORRECTED_COLUMNS)} FROM results
+                WHERE session_id IN (SELECT unnest($s))""",
+            {"s": session_ids},
+        ).fetchall()
+        for session_id, *row in rows:
+            out[session_id][row[0]] = row
+    return out
+
+
+def _write_corrected(
+    con: duckdb.DuckDBPyConnection, results: dict[str, dict[str, list]], touched: set[tuple[str, str]]
+) -> None:
+    """Write the rows ``_apply_group`` changed back to ``results``, in one statement."""
+    if not touched:
+        return
+    con.execute(
+        """CREATE OR REPLACE TEMP TABLE corrected_rows (position INTEGER, class_position INTEGER, corrected BOOLEAN,
+                  ids VARCHAR, status VARCHAR, session_id VARCHAR, number VARCHAR)"""
+    )
+    insert(
+        con,
+        "corrected_rows",
+        ["position", "class_position", "corrected", "ids", "status", "session_id", "number"],
+        [
+            (row[2], row[3], row[6], row[5], row[4], session_id, number)
+            for session_id, number in sorted(touched)
+            for row in (results[session_id][number],)
+        ],
+    )
+    con.execute(
+        """UPDATE results SET position = c.position, class_position = c.class_position,
+                  corrected = c.corrected, correction_ids = c.ids, finish_status = c.status
+           FROM corrected_rows c WHERE results.session_id = c.session_id AND results.number = c.number"""
+    )
+
+
 def _apply_group(
-    con: duckdb.DuckDBPyConnection, session_id: str, cls: str, group: list[dict[str, str]], issues: list[Issue]
+    rows: dict[str, list],
+    session_id: str,
+    cls: str,
+    group: list[dict[str, str]],
+    issues: list[Issue],
+    touched: set[tuple[str, str]],
 ) -> set[str]:
-    """Apply every reordering decision of one class of one session; return the ids applied."""
-    cars = con.execute(
-        """SELECT number, class, position, class_position, finish_status, correction_ids, best_lap_ms
-           FROM results WHERE session_id = ? ORDER BY position NULLS LAST, number""",
-        [session_id],
-    ).fetchall()
+    """Apply every reordering decision of one class of one session to its result ``rows`` (see
+    ``_session_results``; changed in place, their keys added to ``touched``); return the ids
+    applied."""
+    # the cars in the order of the results: position (unclassified last), then number
+    cars = sorted(rows.values(), key=lambda car: (car[2] is None, car[2] or 0, car[0]))
     info = {car[0]: car for car in cars}
     in_class = sorted((car for car in cars if car[1] == cls and car[3] is not None), key=lambda car: car[3])
     order = [car[0] for car in in_class]
@@ -405,22 +461,11 @@ def _apply_group(
         ids = old_ids
         if flagged:
             ids = ",".join(filter(None, [old_ids, *(ids_by_car[n] if n in moved else all_ids)]))
-        updates.append((p2, c2, flagged, ids, status, session_id, n))
-    con.execute(
-        """CREATE OR REPLACE TEMP TABLE corrected_rows (position INTEGER, class_position INTEGER, flagged BOOLEAN,
-                  ids VARCHAR, status VARCHAR, session_id VARCHAR, number VARCHAR)"""
-    )
-    insert(
-        con,
-        "corrected_rows",
-        ["position", "class_position", "flagged", "ids", "status", "session_id", "number"],
-        updates,
-    )
-    con.execute(
-        """UPDATE results SET position = c.position, class_position = c.class_position,
-                  corrected = results.corrected OR c.flagged, correction_ids = c.ids, finish_status = c.status
-           FROM corrected_rows c WHERE results.session_id = c.session_id AND results.number = c.number"""
-    )
+        updates.append((p2, c2, flagged, ids, status, n))
+    for p2, c2, flagged, ids, status, n in updates:
+        row = info[n]
+        row[2], row[3], row[4], row[5], row[6] = p2, c2, status, ids, row[6] or flagged
+        touched.add((session_id, n))
     return {c["correction_id"] for c in valid}
 
 

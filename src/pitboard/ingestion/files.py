@@ -346,7 +346,7 @@ def inspect(source: SourceFile) -> str | None:
     if '"' in text and (problem := _quote_problem(text)) is not None:
         source.skip(problem[0], problem[1], column=problem[2])
         return None
-    if "\r" in text.replace("\r\n", ""):
+    if "\r" in text and "\r" in text.replace("\r\n", ""):
         line = text[: text.index("\r")].count("\n") + 1
         source.skip(line, "a carriage return inside a line (the exports end lines with \\n or \\r\\n only)")
         return None
