@@ -276,3 +276,16 @@ def test_laps_command(full_db: Path, pb: pitboard.Pitboard) -> None:
     assert data["laps"][0]["source_path"].endswith("-race-laps.csv") and data["laps"][0]["source_line"] >= 2
     rolex = CliRunner().invoke(main, ["laps", "2023", "rolex 24", "--db", str(full_db)])
     assert rolex.exit_code == 1 and "no laps file" in rolex.output
+
+
+def test_a_chart_of_chosen_cars(pb: pitboard.Pitboard, tmp_path: Path) -> None:
+    """A 22-car GTD field is unreadable whole: --car picks the lines, positions stay class positions."""
+    from pitboard import charts
+
+    ref = pb.session(2024, "sebring")
+    fig, drawn = charts.figure(pb, ref, "lap-chart", "GTD", ["57", "47", "120"])
+    lines = _plotted(fig)
+    assert set(lines) == set(drawn["series"]) == {"57", "47", "120"}
+    assert max(max(ys) for _, ys in lines.values()) > 3  # class positions among all 22, not 1-3
+    with pytest.raises(pitboard.InputError, match="no car #999"):
+        charts.render(pb, ref, "pace", "GTD", tmp_path / "x.png", ["999"])

@@ -135,12 +135,16 @@ class _Chart:
     order: list[str] = field(default_factory=list)  # the class's cars in finishing order
     retired: set[str] = field(default_factory=set)
     colours: dict[str, str] = field(default_factory=dict)
+    #: Only these cars (``--cars``); empty: every car of the class.
+    cars: tuple[str, ...] = ()
 
 
 # -- public API --------------------------------------------------------------------------------
 
 
-def render(pb: Pitboard, ref: SessionRef, kind: str, cls: str | None, out_path: str | Path) -> dict[str, Any]:
+def render(
+    pb: Pitboard, ref: SessionRef, kind: str, cls: str | None, out_path: str | Path, cars: Sequence[str] = ()
+) -> dict[str, Any]:
     """Draw chart ``kind`` of class ``cls`` (``None``: the session's first class) to ``out_path``
     (``.png`` or ``.svg``). Returns ``{"kind", "series", "title"}``: ``series`` are the labels
     of the plotted series (car numbers), in the order the chart shows them."""
@@ -164,14 +168,16 @@ def render(pb: Pitboard, ref: SessionRef, kind: str, cls: str | None, out_path: 
     import matplotlib
 
     with matplotlib.rc_context(_rc()):
-        fig, drawn = figure(pb, ref, kind, code)
+        fig, drawn = figure(pb, ref, kind, code, cars)
         path.parent.mkdir(parents=True, exist_ok=True)
         metadata = {"Date": None} if suffix == ".svg" else None
         fig.savefig(path, format=suffix[1:], dpi=STYLE["dpi"], metadata=metadata)
     return drawn
 
 
-def figure(pb: Pitboard, ref: SessionRef, kind: str, code: str) -> tuple[Figure, dict[str, Any]]:
+def figure(
+    pb: Pitboard, ref: SessionRef, kind: str, code: str, cars: Sequence[str] = ()
+) -> tuple[Figure, dict[str, Any]]:
     """The matplotlib figure of chart ``kind`` of class ``code`` (checked by ``render``), and
     ``{"kind", "series", "title"}``. Each car's line carries the gid ``car:<number>``, so what is
     plotted can be read back (the tests compare it with the analysis it comes from)."""
@@ -179,11 +185,14 @@ def figure(pb: Pitboard, ref: SessionRef, kind: str, code: str) -> tuple[Figure,
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    chart = _Chart(pb, ref, code)
+    chart = _Chart(pb, ref, code, cars=tuple(str(c) for c in cars))
     chart.title = (
         f"{ref.event.event_name} {ref.event.season} · {ref.name} · {display_class(code)} — {_CHART_NAMES[kind]}"
     )
     _car_order(chart)
+    unknown = [c for c in chart.cars if c not in chart.order]
+    if unknown:
+        raise InputError(f"no car #{', #'.join(unknown)} in {display_class(code)} in {ref.name}", chart.order)
     with matplotlib.rc_context(_rc()):
         fig = Figure(figsize=STYLE["size_in"], dpi=STYLE["dpi"])
         FigureCanvasAgg(fig)
@@ -198,7 +207,7 @@ def lap_chart(fig: Figure, chart: _Chart) -> list[str]:
     """Class position (1 at the top) at every lap, one line per car, labelled at its end."""
     frame = analysis.positions(chart.pb, chart.ref, chart.code)
     cars = _present(chart, frame)
-    n = len(cars)
+    n = int(frame["class_position"].max())  # the class's size, also when only some cars are drawn
     ax = _axes(fig, right=0.925)
     leader = _leader_laps(frame)
     _shade_cautions(ax, chart, to_x=lambda ms: _ms_to_lap(ms, leader))
@@ -505,9 +514,9 @@ def car_colours(numbers: Sequence[str]) -> dict[str, str]:
 
 
 def _present(chart: _Chart, frame: pd.DataFrame) -> list[str]:
-    """The cars of ``frame``, in finishing order."""
+    """The cars of ``frame`` (only the chosen ones, with ``cars``), in finishing order."""
     present = set(frame["number"].astype(str))
-    return [c for c in chart.order if c in present]
+    return [c for c in chart.order if c in present and (not chart.cars or c in chart.cars)]
 
 
 def _leader_laps(frame: pd.DataFrame) -> pd.DataFrame:

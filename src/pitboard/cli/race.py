@@ -250,7 +250,12 @@ def _view(
     is_flag=True,
     help="With 'positions'/'gaps': the final order on track (each car's last crossing, ranked by laps then time).",
 )
-@click.option("--car", "cars", multiple=True, help="Only this car (repeat for more): 31, '#31', 'No. 31'.")
+@click.option(
+    "--car",
+    "cars",
+    multiple=True,
+    help="Only this car (repeat for more): 31, '#31', 'No. 31'; with --chart, the cars drawn.",
+)
 @click.option("--samples", is_flag=True, help="With 'weather': every sample, not the session summary.")
 @click.option("--chart", type=click.Choice(CHART_KINDS), default=None, help="Draw a chart instead (needs --out).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Chart file: .png or .svg.")
@@ -286,7 +291,8 @@ def race(
                 raise click.UsageError("--chart needs --out FILE (.png or .svg)")
             from pitboard import charts
 
-            drawn = charts.render(pb, ref, chart, cls, out)
+            wanted = _check_cars(ref, pb, cars)
+            drawn = charts.render(pb, ref, chart, cls, out, wanted)
             click.echo(f"Wrote {out}: {drawn['title']} ({len(drawn['series'])} series)")
             return
         if view == "summary":
