@@ -29,7 +29,9 @@ docs: $(VENV)/.installed
 	$(BIN)/python -c "from pitboard.schema import markdown_reference; print(markdown_reference())" > docs/schema.md
 
 bench: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/startup.py
 
 $(VENV)/.python-ok:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "pitboard needs Python >= 3.11; set PYTHON=python3.11 (or newer)")'

@@ -265,10 +265,11 @@ def driver_candidates(db: Database) -> list[dict]:
     def fetch() -> list[dict]:
         rows = db.rows(
             """
-            SELECT d.driver_id, d.name, d.spellings, d.first_season, d.last_season,
-                   (SELECT list(DISTINCT e.team ORDER BY e.team) FROM entry_drivers x JOIN entries e USING (session_id, number)
-                     WHERE x.driver_id = d.driver_id) AS teams
-            FROM drivers d
+            SELECT d.driver_id, d.name, d.spellings, d.first_season, d.last_season, t.teams
+            FROM drivers d LEFT JOIN (
+                SELECT x.driver_id, list(DISTINCT e.team ORDER BY e.team) AS teams
+                FROM entry_drivers x JOIN entries e USING (session_id, number) GROUP BY x.driver_id
+            ) t USING (driver_id)
             """
         )
         names = ("driver_id", "name", "spellings", "first_season", "last_season", "teams")
