@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import os
 import stat as stat_module
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -234,33 +235,24 @@ def _one_copy_per_session(sources: list[SourceFile], issues: list[Issue]) -> lis
             same = copy.keys() == first.keys() and all(
                 _content_hash(copy[k].path) == _content_hash(first[k].path) for k in copy
             )
-            for source in copy.values():
-                dropped.add(id(source))
-                issues.append(
-                    Issue(
-                        source.rel,
-                        None,
-                        None,
-                        WARNING if same else ERROR,
-                        f"session {slug!r} exported twice in this event (times {ordered[0]} and {stamp})"
-                        + ("" if same else " with different contents"),
-                        "identical copy skipped" if same else "neither copy loaded: the session is not counted",
-                    )
-                )
-            if not same:
-                for source in first.values():
-                    dropped.add(id(source))
-                    issues.append(
-                        Issue(
-                            source.rel,
-                            None,
-                            None,
-                            ERROR,
-                            f"session {slug!r} exported twice in this event with different contents",
-                            "neither copy loaded: the session is not counted",
-                        )
-                    )
+            problem = f"session {slug!r} exported twice in this event (times {ordered[0]} and {stamp})"
+            if same:
+                _drop(copy.values(), dropped, issues, WARNING, problem, "identical copy skipped")
+            else:
+                problem += " with different contents"
+                action = "neither copy loaded: the session is not counted"
+                _drop([*first.values(), *copy.values()], dropped, issues, ERROR, problem, action)
     return [s for s in sources if id(s) not in dropped]
+
+
+def _drop(
+    sources: Iterable[SourceFile], dropped: set[int], issues: list[Issue], severity: str, problem: str, action: str
+) -> None:
+    """Leave ``sources`` out of the load, each reported with ``problem``."""
+    for source in sources:
+        if id(source) not in dropped:
+            dropped.add(id(source))
+            issues.append(Issue(source.rel, None, None, severity, problem, action))
 
 
 def _content_hash(path: Path) -> str:

@@ -49,6 +49,25 @@ _STOPPED = f"""
         OVER (PARTITION BY l.class) AS normal_ms"""
 
 
+#: The laps of session $s as the CTE ``st``: each with its stint (counted from lap 1 and every
+#: out-lap), ``clean``, its share of pit-lane time, the class's normal lap and ``stopped_ms``.
+_LAPS_WITH_STOPS = f"""WITH l0 AS (
+            SELECT l.*, r.best_lap_ms AS official_best_ms,
+                   CAST(sum(CASE WHEN l.lap = 1 OR (l.pit_out AND l.lap > 1) THEN 1 ELSE 0 END)
+                       OVER (PARTITION BY l.number ORDER BY l.lap ROWS UNBOUNDED PRECEDING) AS INTEGER) AS stint,
+                   {_CLEAN} AS clean,
+                   {_PIT_SHARE} AS pit_share_ms
+            FROM laps l LEFT JOIN results r ON r.session_id = l.session_id AND r.number = l.number
+            WHERE l.session_id = $s
+        ), l1 AS (
+            SELECT l.*, {_STOPPED} FROM l0 l
+        ), st AS (
+            SELECT l.*, CASE WHEN l.lap_time_ms - l.pit_share_ms > {STOPPED_FACTOR} * l.normal_ms
+                             THEN l.lap_time_ms - l.pit_share_ms - l.normal_ms ELSE 0 END AS stopped_ms
+            FROM l1 l
+        )"""
+
+
 def positions(db: Database, session_id: str) -> pd.DataFrame:
     """One row per lap crossing: overall and class position, gap to the class leader, interval
     to the class car ahead (both at the same lap count), laps down, class leader, flag."""
@@ -130,21 +149,7 @@ def stints(db: Database, session_id: str) -> pd.DataFrame:
     parked, beyond a normal lap: not driving) and stopped_laps (the laps that held such a stop)."""
     return db.frame(
         f"""
-        WITH l0 AS (
-            SELECT l.*, r.best_lap_ms AS official_best_ms,
-                   CAST(sum(CASE WHEN l.lap = 1 OR (l.pit_out AND l.lap > 1) THEN 1 ELSE 0 END)
-                       OVER (PARTITION BY l.number ORDER BY l.lap ROWS UNBOUNDED PRECEDING) AS INTEGER) AS stint,
-                   {_CLEAN} AS clean,
-                   {_PIT_SHARE} AS pit_share_ms
-            FROM laps l LEFT JOIN results r ON r.session_id = l.session_id AND r.number = l.number
-            WHERE l.session_id = $s
-        ), l AS (
-            SELECT l.*, {_STOPPED} FROM l0 l
-        ), st AS (
-            SELECT l.*, CASE WHEN l.lap_time_ms - l.pit_share_ms > {STOPPED_FACTOR} * l.normal_ms
-                             THEN l.lap_time_ms - l.pit_share_ms - l.normal_ms ELSE 0 END AS stopped_ms
-            FROM l
-        )
+        {_LAPS_WITH_STOPS}
         SELECT number, any_value(class) AS class, stint, mode(driver_id) AS driver_id, min(lap) AS first_lap, max(lap) AS last_lap,
                count(*) AS laps, min(elapsed_ms - lap_time_ms) AS start_ms, max(elapsed_ms) AS end_ms, CAST(sum(lap_time_ms) AS BIGINT) AS time_ms,
                count(*) FILTER (WHERE flag = 'GF') AS green_laps,
@@ -164,20 +169,7 @@ def drive_time(db: Database, session_id: str) -> pd.DataFrame:
     shares of the car's time with and without them, stints."""
     return db.frame(
         f"""
-        WITH l0 AS (
-            SELECT l.*, r.best_lap_ms AS official_best_ms,
-                   sum(CASE WHEN l.lap = 1 OR (l.pit_out AND l.lap > 1) THEN 1 ELSE 0 END)
-                       OVER (PARTITION BY l.number ORDER BY l.lap ROWS UNBOUNDED PRECEDING) AS stint,
-                   {_PIT_SHARE} AS pit_share_ms
-            FROM laps l LEFT JOIN results r ON r.session_id = l.session_id AND r.number = l.number
-            WHERE l.session_id = $s
-        ), l1 AS (
-            SELECT l.*, {_STOPPED} FROM l0 l
-        ), l AS (
-            SELECT l.*, CASE WHEN l.lap_time_ms - l.pit_share_ms > {STOPPED_FACTOR} * l.normal_ms
-                             THEN l.lap_time_ms - l.pit_share_ms - l.normal_ms ELSE 0 END AS stopped_ms
-            FROM l1 l
-        )
+        {_LAPS_WITH_STOPS}
         SELECT l.number, any_value(l.class) AS class, l.driver_id, any_value(d.name) AS driver, any_value(l.driver_slot) AS slot,
                count(*) AS laps, CAST(sum(l.lap_time_ms) AS BIGINT) AS drive_ms,
                CAST(sum(l.lap_time_ms - l.pit_share_ms - l.stopped_ms) AS BIGINT) AS drive_ms_excl_pit_lane,
@@ -186,7 +178,7 @@ def drive_time(db: Database, session_id: str) -> pd.DataFrame:
                      / sum(sum(l.lap_time_ms - l.pit_share_ms - l.stopped_ms)) OVER (PARTITION BY l.number), 4) AS share_excl_pit_lane,
                count(DISTINCT l.stint) AS stints,
                CAST(sum(l.stopped_ms) AS BIGINT) AS stopped_ms
-        FROM l LEFT JOIN drivers d USING (driver_id)
+        FROM st l LEFT JOIN drivers d USING (driver_id)
         GROUP BY l.number, l.driver_id ORDER BY l.number, slot
         """,
         {"s": session_id},
