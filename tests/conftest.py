@@ -5,6 +5,7 @@ Both are built with ``strict=True``: the real data must ingest without a single 
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,7 +29,14 @@ def slice_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def full_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The whole bundled data, ingested (strict) once per test run."""
+    """The whole bundled data, ingested (strict) once per test run.
+
+    ``PITBOARD_TEST_FULL_DB`` names an already built database to use instead (read only; the
+    mutation run in ``bench/mutate.py`` builds it once for hundreds of test runs).
+    """
+    prebuilt = os.environ.get("PITBOARD_TEST_FULL_DB")
+    if prebuilt:
+        return Path(prebuilt)
     path = tmp_path_factory.mktemp("full") / "full.duckdb"
     pitboard.ingest(BUNDLED, path, strict=True)
     return path

@@ -236,3 +236,43 @@ def test_review_cases(pb: pitboard.Pitboard) -> None:
         analysis.cautions(pb, pb.session(2021, "roar", "session-1"))
     drive = analysis.drive_time(pb, pb.session(2025, "watkins glen"), "LMP2")
     assert (drive["drive_ms_excl_pit_lane"] >= 0).all()
+
+
+def test_best_n_average_is_the_mean_of_the_five_fastest_clean_laps(pb: pitboard.Pitboard) -> None:
+    """Mutation run (docs/mutation.md): BEST_N = 6 went unnoticed. The figure the CLI calls "the 5
+    fastest" is recomputed here from the clean laps (same clean-lap rule) sorted in Python."""
+    from pitboard.queries.analysis import _CLEAN
+
+    ref = pb.session(2023, "petit le mans")
+    clean = sql(
+        pb,
+        f"SELECT l.number, l.lap_time_ms FROM laps l LEFT JOIN results r "
+        f"ON r.session_id = l.session_id AND r.number = l.number WHERE l.session_id = ? AND {_CLEAN}",
+        [ref.session_id],
+    )
+    by_car: dict[str, list[int]] = {}
+    for number, ms in clean:
+        by_car.setdefault(number, []).append(ms)
+    pace = analysis.pace(pb, ref)
+    checked = 0
+    for row in pace.itertuples():
+        laps = sorted(by_car.get(row.number, []))
+        if len(laps) < 6:
+            continue
+        assert abs(row.best_n_avg_ms - sum(laps[:5]) / 5) <= 1, row.number
+        checked += 1
+    assert checked >= 30
+
+
+def test_leader_spells_add_up_to_laps_led(pb: pitboard.Pitboard) -> None:
+    """Mutation run (docs/mutation.md): a spell's ``laps`` off by one went unnoticed. Each class's
+    spells run back to back from lap 1 to the last lap, and each car's spells add up to its laps led."""
+    ref = pb.session(2023, "petit le mans")
+    sequence, led = analysis.leaders(pb, ref)
+    distance = dict(sql(pb, "SELECT class, max(lap) FROM laps WHERE session_id = ? GROUP BY ALL", [ref.session_id]))
+    for cls, spells in sequence.groupby("class"):
+        assert spells["from_lap"].iloc[0] == 1 and spells["to_lap"].iloc[-1] == distance[cls]
+        assert (spells["from_lap"].iloc[1:].to_numpy() == spells["to_lap"].iloc[:-1].to_numpy() + 1).all()
+        assert spells["laps"].sum() == distance[cls]
+    per_car = sequence.groupby(["class", "number"])["laps"].sum().to_dict()
+    assert per_car == {(r.class_, r.number): r.laps_led for r in led.rename(columns={"class": "class_"}).itertuples()}

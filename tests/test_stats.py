@@ -379,3 +379,15 @@ def test_aliases_folded_for_every_raw_name(ids: dict[str, str]) -> None:
     for row in ref.driver_aliases:
         assert ids[row["alias"]] == ids.get(row["canonical"], ids[row["alias"]])
         assert driver_key(row["alias"])
+
+
+def test_since_and_until_include_the_race_on_that_day(pb: pitboard.Pitboard) -> None:
+    """Mutation run (docs/mutation.md): ``race_date >= since`` turned into ``>`` went unnoticed.
+    A scope from and to the day of the 2023 Sebring 12 Hours holds that one round and that start."""
+    day = dt.date(2023, 3, 18)
+    one = stats.subject_stats(pb, "driver", "Tom Blomqvist", stats.Scope(since=day, until=day))
+    assert (one.coverage.rounds_in_scope, one.coverage.rounds_present, one.coverage.complete) == (1, 1, True)
+    assert one.figures.starts == 1 and [r["event_name"] for r in one.races] == ["Mobil 1 Twelve Hours of Sebring"]
+    after = stats.subject_stats(pb, "driver", "Tom Blomqvist", stats.Scope(season=2023, since=day))
+    season = stats.subject_stats(pb, "driver", "Tom Blomqvist", stats.Scope(season=2023))
+    assert after.coverage.rounds_in_scope == season.coverage.rounds_in_scope - 1  # only the Rolex 24 is before
