@@ -289,3 +289,24 @@ def test_a_chart_of_chosen_cars(pb: pitboard.Pitboard, tmp_path: Path) -> None:
     assert max(max(ys) for _, ys in lines.values()) > 3  # class positions among all 22, not 1-3
     with pytest.raises(pitboard.InputError, match="no car #999"):
         charts.render(pb, ref, "pace", "GTD", tmp_path / "x.png", ["999"])
+
+
+def test_every_kind_of_name_resolves_to_one_shape(pb: pitboard.Pitboard) -> None:
+    """Event, session, class and metric names give the same Resolution as drivers and teams."""
+    from pitboard import resolve
+
+    event = pb.event(2023, "WGL").resolution
+    session = pb.session(2023, "sebring", "fp1").resolution
+    cls = resolve.class_resolution("gtd pro", ["GTDPRO", "GTD"])
+    metric = stats.leaders(pb, "fastest laps").resolved[0]
+    driver = stats.subject_stats(pb, "driver", "Pipo").resolution
+    for r in (event, session, cls, metric, driver):
+        assert isinstance(r, resolve.Resolution) and r.key and r.name and r.how and 0 < r.confidence <= 1
+    assert (event.key, session.name, cls.key, metric.key) == (
+        "2023/12-watkins-glen-international",
+        "Practice 1",
+        "GTDPRO",
+        "fastest-laps",
+    )
+    with pytest.raises(pitboard.InputError):
+        stats.leaders(pb, "cheeseburgers")

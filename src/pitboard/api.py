@@ -37,6 +37,8 @@ class EventRef:
     event_name: str
     championship: bool
     status: str  # 'present' or 'missing'
+    #: How the name was read (``pitboard.resolve.Resolution``).
+    resolution: resolve.Resolution | None = None
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class SessionRef:
     name: str
     championship_race: bool
     classes: tuple[str, ...]
+    resolution: resolve.Resolution | None = None
 
 
 class Pitboard:
@@ -74,7 +77,14 @@ class Pitboard:
         if season not in seasons:
             raise InputError(f"no season {season} in the data", [str(s) for s in seasons])
         found = resolve.match_event(name, queries.event_candidates(self.db, season))
-        return EventRef(season, found["event_id"], found["event_name"], bool(found["championship"]), found["status"])
+        how, confidence = found["_how"]
+        resolution = resolve.Resolution(
+            name, found["event_id"] or f"missing:{found['event_name']}", found["event_name"], how, confidence,
+            found["_others"],
+        )  # fmt: skip
+        return EventRef(
+            season, found["event_id"], found["event_name"], bool(found["championship"]), found["status"], resolution
+        )
 
     def session(self, season: int, event: str, session: str | None = None) -> SessionRef:
         """Resolve a session of an event; ``None`` is the race."""
@@ -85,7 +95,8 @@ class Pitboard:
                 [],
             )
         rows = queries.sessions(self.db, ref.event_id).to_dict("records")
-        found = resolve.match_session(session, rows)
+        resolution = resolve.session_resolution(session, rows)
+        found = next(r for r in rows if r["session_id"] == resolution.key)
         return SessionRef(
             ref,
             found["session_id"],
@@ -94,6 +105,7 @@ class Pitboard:
             found["name"],
             bool(found["championship_race"]),
             tuple(found["classes"]),
+            resolution,
         )
 
     # -- tables -------------------------------------------------------------------------------

@@ -71,7 +71,76 @@ def match_event(query: str, candidates: list[dict]) -> dict:
             f"{query!r} matches {len(top)} events: say which",
             [f"{c['event_name']} ({c['race_date'] or c['event_id']})" for c in top],
         )
-    return top[0]
+    others = tuple(c["event_name"] for s, c in sorted(scored, key=lambda p: -p[0]) if c is not top[0])[:5]
+    return {**top[0], "_how": _EVENT_HOW[best], "_others": others}
+
+
+#: How an event name matched, by its score in ``match_event``, and how sure that is.
+_EVENT_HOW = {4: ("folder", 1.0), 3: ("exact", 1.0), 2: ("words", 0.9), 1: ("fuzzy", 0.8)}
+
+
+def event_resolution(query: str, candidates: list[dict]) -> Resolution:
+    """``match_event`` as a ``Resolution`` (key: the event id, or ``season:name`` for a round
+    missing from the data)."""
+    found = match_event(query, candidates)
+    how, confidence = found["_how"]
+    key = found["event_id"] or f"missing:{found['event_name']}"
+    return Resolution(query, key, found["event_name"], how, confidence, found["_others"])
+
+
+def session_resolution(query: str | None, sessions: list[dict]) -> Resolution:
+    """``match_session`` as a ``Resolution`` (key: the session id)."""
+    found = match_session(query, sessions)
+    how = "default: the race" if query is None else ("exact" if query.strip().casefold() == found["slug"] else "alias")
+    return Resolution(query or "", found["session_id"], found["name"], how, 1.0)
+
+
+def class_resolution(query: str, classes: list[str]) -> Resolution:
+    """A class name ("GTD Pro", "gtdpro", "DPi") as a ``Resolution`` among ``classes``."""
+    code = match_class(query, classes)
+    assert code is not None
+    how = "exact" if query.strip() == display_class(code) else "spelling"
+    return Resolution(query, code, display_class(code), how, 1.0)
+
+
+#: What people type for a leaderboard metric.
+_METRIC_ALIASES = {
+    "win": "wins",
+    "victories": "wins",
+    "pole": "poles",
+    "pole positions": "poles",
+    "podium": "podiums",
+    "top5": "top5s",
+    "top 5": "top5s",
+    "top 5s": "top5s",
+    "top fives": "top5s",
+    "start": "starts",
+    "races": "starts",
+    "fastest lap": "fastest-laps",
+    "fastest laps": "fastest-laps",
+    "laps led": "laps-led",
+    "overall wins": "overall-wins",
+    "dnf": "dnfs",
+    "retirements": "dnfs",
+    "km": "distance",
+    "kilometres": "distance",
+}
+
+
+def metric_resolution(query: str, metrics: tuple[str, ...]) -> Resolution:
+    """A leaderboard metric by name or a common form ("fastest laps", "top 5", "pole")."""
+    from pitboard.exceptions import InputError
+
+    text = " ".join(query.strip().casefold().replace("_", " ").split())
+    if text.replace(" ", "-") in metrics:
+        return Resolution(query, text.replace(" ", "-"), text.replace(" ", "-"), "exact", 1.0)
+    alias = _METRIC_ALIASES.get(text)
+    if alias in metrics:
+        return Resolution(query, alias, alias, "alias", 0.95)
+    close = difflib.get_close_matches(text.replace(" ", "-"), metrics, n=3, cutoff=FUZZY_MIN_RATIO)
+    if len(close) == 1:
+        return Resolution(query, close[0], close[0], "fuzzy", 0.8)
+    raise InputError(f"unknown metric {query!r}", list(metrics))
 
 
 _SESSION_ALIASES = {
@@ -144,6 +213,8 @@ class Resolution:
     name: str
     how: str
     confidence: float
+    #: Other things the name could have meant (close runners-up), for a face to offer.
+    candidates: tuple[str, ...] = ()
 
 
 def match_driver(query: str, candidates: list[dict]) -> Resolution:

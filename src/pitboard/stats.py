@@ -473,8 +473,8 @@ def _streaks(rows: list[dict[str, Any]], pole_rows: list[dict[str, Any]]) -> dic
 def leaders(pb: Pitboard, metric: str, *, by: str = "driver", scope: Scope = Scope(), limit: int = 10) -> Leaderboard:
     """The top ``limit`` drivers (cars, teams, manufacturers) by ``metric`` within a scope,
     ties at the cut included, with the scope's coverage."""
-    if metric not in LEADER_METRICS:
-        raise InputError(f"unknown metric {metric!r}", list(LEADER_METRICS))
+    metric_read = resolve.metric_resolution(metric, LEADER_METRICS)
+    metric = metric_read.key
     if by not in SUBJECT_KINDS:
         raise InputError(f"cannot rank by {by!r}", list(SUBJECT_KINDS))
     if metric in DRIVER_ONLY_METRICS and by != "driver":
@@ -486,6 +486,7 @@ def leaders(pb: Pitboard, metric: str, *, by: str = "driver", scope: Scope = Sco
         coverage=coverage(pb, flt, rounds),
         sources=("race_results", "race_drivers", "grids"),
         notes=tuple(n for n in [METRIC_NOTES.get(metric)] if n),
+        resolved=(metric_read,),
         metric=metric,
         by=by,
         scope=scope.describe(),
