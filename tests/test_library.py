@@ -310,3 +310,13 @@ def test_every_kind_of_name_resolves_to_one_shape(pb: pitboard.Pitboard) -> None
     )
     with pytest.raises(pitboard.InputError):
         stats.leaders(pb, "cheeseburgers")
+
+
+def test_race_views_are_answers(pb: pitboard.Pitboard) -> None:
+    ref = pb.session(2023, "petit le mans")
+    answer = analysis.view(pb, ref, "stints", "GTP", cars=["6", "#7"])
+    assert {r["number"] for r in answer.rows} == {"6", "7"} and answer.frame()["driver_id"].str.contains(" ").all()
+    data = answer.to_dict()
+    assert list(data) == ["session_id", "view", "class", "note", "rows"] and data["note"]
+    with pytest.raises(pitboard.InputError):
+        analysis.view(pb, ref, "sparklines")

@@ -17,12 +17,15 @@ import pandas as pd
 
 from pitboard.choices import RACE_VIEWS
 from pitboard.domain.classes import class_rank, normalise_class
-from pitboard.exceptions import NotAvailableError
+from pitboard.exceptions import InputError, NotAvailableError
 from pitboard.queries import analysis as qa
 from pitboard.queries import table
+from pitboard.resolve import car_number
 
 if TYPE_CHECKING:
-    from pitboard.answers import RaceSummary
+    from collections.abc import Sequence
+
+    from pitboard.answers import RaceSummary, RaceView
     from pitboard.api import Pitboard, SessionRef
 
 #: How many of a car's fastest clean laps the "best N average" takes.
@@ -327,4 +330,195 @@ def summary(pb: Pitboard, ref: SessionRef, cls: str | None = None) -> RaceSummar
         cls=cls,
         fastest_laps=rows_of(best[["class", "number", "best_lap_ms"]]),
         **parts,
+    )
+
+
+# -- race views as answers ----------------------------------------------------------------------
+
+
+def car_key(number: Any) -> tuple[int, int, str]:
+    """Car numbers in numeric order ("5" before "10"; "01" next to "1" but still apart)."""
+    text = str(number)
+    return (int(text) if text.isdigit() else 10_000, len(text), text)
+
+
+def check_cars(pb: Pitboard, ref: SessionRef, cars: Sequence[str]) -> tuple[str, ...]:
+    """--car values as the session's car numbers ('#31', 'No. 31' → '31'); unknown ones are an error."""
+    if not cars:
+        return ()
+    wanted = tuple(car_number(c) for c in cars)
+    present = sorted(set(table(pb.db, "results", {"session_id": ref.session_id})["number"]), key=car_key)
+    unknown = [c for c in wanted if c not in present]
+    if unknown:
+        raise InputError(f"no car #{', #'.join(unknown)} in {ref.name}", present)
+    return wanted
+
+
+def _driver_names(pb: Pitboard) -> tuple[list[str], list[str]]:
+    drivers = table(pb.db, "drivers")
+    return list(drivers["driver_id"]), list(drivers["name"])
+
+
+def _present(pb: Pitboard, frame: pd.DataFrame, cars: tuple[str, ...]) -> pd.DataFrame:
+    """What a reader sees: only the chosen cars, driver names for ids, cars in numeric order."""
+    if cars and "number" in frame:
+        frame = frame[frame["number"].isin(cars)]
+    if "driver_id" in frame and "driver" not in frame:
+        names = dict(zip(*_driver_names(pb), strict=True))
+        frame = frame.assign(driver_id=frame["driver_id"].map(lambda d: names.get(d, d)))
+    if "number" in frame and "lap" not in frame:
+        keys = ["class"] if "class" in frame else []
+        frame = frame.assign(_cls=frame["class"].map(class_rank) if keys else 0, _car=frame["number"].map(car_key))
+        frame = frame.sort_values(["_cls", "_car"], kind="stable").drop(columns=["_cls", "_car"])
+    return frame
+
+
+def _view_frame(
+    pb: Pitboard,
+    ref: SessionRef,
+    view: str,
+    cls: str | None,
+    minimum: str | None,
+    last_lap: bool,
+    samples: bool = False,
+) -> tuple[pd.DataFrame, list[str] | None, str]:
+    """The frame of a view, the columns to print and a note line."""
+    if view in ("positions", "gaps"):
+        if last_lap:
+            frame = final_positions(pb, ref, cls)
+            cols = [
+                "class",
+                "final_class_position",
+                "official_class_position",
+                "number",
+                "lap",
+                "laps_down",
+                "elapsed_ms",
+                "flag",
+            ]
+            return (
+                frame,
+                cols,
+                "Final order on track: laps done, then time of the last crossing; official: after penalties.",
+            )
+        frame = positions(pb, ref, cls)
+        cols = [
+            "lap",
+            "number",
+            "class",
+            "position",
+            "class_position",
+            "gap_to_leader_ms",
+            "laps_down",
+            "interval_ms",
+            "flag",
+        ]
+        return (
+            frame,
+            cols,
+            "Position at each car's crossing of each lap; gaps at the same lap count (lapped cars: laps_down).",
+        )
+    if view == "leaders":
+        sequence, led = leaders(pb, ref, cls)
+        return (
+            sequence.merge(led, on=["class", "number"], how="left"),
+            None,
+            "Class leader at each lap: the first car of the class to complete it.",
+        )
+    if view == "cautions":
+        frame = cautions(pb, ref)
+        return frame, None, f"{len(frame)} full-course-yellow periods; times are elapsed race time."
+    if view == "pits":
+        return (
+            pit_stops(pb, ref, cls),
+            None,
+            "pit_lane = PIT_TIME: time from pit entry to pit exit, not stationary time.",
+        )
+    if view == "stints":
+        return (
+            stints(pb, ref, cls),
+            None,
+            "A stint runs from lap 1 or an out-lap to the next in-lap; a double stint is two stints.",
+        )
+    if view == "drivers":
+        frame = drive_time(pb, ref, cls, minimum)
+        note = "drive = sum of the driver's lap times; excl_pit_lane takes the pit-lane time off."
+        return frame, None, note + (f" meets_minimum: at least {minimum} excluding pit lane." if minimum else "")
+    if view == "pace":
+        return (
+            pace(pb, ref, cls),
+            None,
+            f"Clean laps: green, no pit in/out, not lap 1, all sectors, not faster than the official best. best_n_avg: the {BEST_N} fastest.",
+        )
+    if view == "co-drivers":
+        return (
+            co_drivers(pb, ref, cls),
+            [
+                "number",
+                "class",
+                "driver_id",
+                "best_lap_ms",
+                "median_clean_ms",
+                "gap_to_car_best_median_ms",
+                "clean_laps",
+            ],
+            "",
+        )
+    if view == "finish":
+        return (
+            finish(pb, ref, cls),
+            None,
+            "on_track: laps done, then time of the last crossing; class_position: official (penalties applied).",
+        )
+    if view == "weather" and not samples:
+        summary = weather_summary(pb, ref)
+        if summary.empty:
+            return summary, None, "The weather file of this session is empty: no weather is known."
+        return summary, None, "Over the session; --samples lists every sample. RAIN is never positive in these exports."
+    if view == "weather":
+        return (
+            weather(pb, ref),
+            [
+                "time_utc",
+                "air_temp_c",
+                "air_temp_f",
+                "track_temp_c",
+                "track_temp_f",
+                "humidity",
+                "pressure_inhg",
+                "wind_speed",
+                "wind_direction",
+            ],
+            "RAIN is never positive in these exports: wet running cannot be detected.",
+        )
+    raise InputError(f"unknown view {view!r}", [*RACE_VIEWS, "co-drivers"])
+
+
+def view(
+    pb: Pitboard,
+    ref: SessionRef,
+    name: str,
+    cls: str | None = None,
+    *,
+    minimum: str | None = None,
+    last_lap: bool = False,
+    samples: bool = False,
+    cars: Sequence[str] = (),
+) -> RaceView:
+    """One lap-by-lap view of a session (``RACE_VIEWS`` and "co-drivers") as an answer: the rows
+    (only ``cars`` when given; drivers by name; cars in numeric order), the columns worth
+    showing and what the reader must know about them (``notes``)."""
+    from pitboard.answers import RaceView, rows_of
+
+    wanted = check_cars(pb, ref, cars)
+    frame, columns, note = _view_frame(pb, ref, name, cls, minimum, last_lap, samples)
+    frame = _present(pb, frame, wanted)
+    return RaceView(
+        rows=rows_of(frame),
+        notes=(note,) if note else (),
+        sources=("laps", "results") if name != "weather" else ("weather",),
+        session_id=ref.session_id,
+        view=name,
+        cls=cls,
+        columns=tuple(columns or frame.columns),
     )

@@ -190,5 +190,25 @@ class RaceSummary(Answer):
         return out
 
 
+@dataclass(frozen=True)
+class RaceView(Answer):
+    """One lap-by-lap view of a session (positions, gaps, leaders, cautions, pits, stints,
+    drivers, pace, co-drivers, weather, finish); ``columns``: the ones worth showing first."""
+
+    session_id: str = ""
+    view: str = ""
+    cls: str | None = None
+    columns: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "session_id": self.session_id,
+            "view": self.view,
+            "class": self.cls,
+            "note": " ".join(self.notes),
+            "rows": [dict(r) for r in self.rows],
+        }
+
+
 def as_rows(records: Sequence[Mapping[str, Any]]) -> tuple[Mapping[str, Any], ...]:
     return tuple(dict(r) for r in records)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -47,42 +46,6 @@ def _heading(name: str) -> str:
     return HEADINGS.get(name) or name.removesuffix("_ms").replace("_", " ").capitalize()
 
 
-def _car_key(number: Any) -> tuple[int, int, str]:
-    """Car numbers in numeric order ("5" before "10"; "01" next to "1" but still apart)."""
-    text = str(number)
-    return (int(text) if text.isdigit() else 10_000, len(text), text)
-
-
-def _present(pb: pitboard.Pitboard, frame: pd.DataFrame, cars: tuple[str, ...]) -> pd.DataFrame:
-    """What a reader sees: only the chosen cars, driver names for ids, cars in numeric order."""
-    if cars and "number" in frame:
-        frame = frame[frame["number"].isin(cars)]
-    if "driver_id" in frame and "driver" not in frame:
-        names = dict(zip(pb.drivers()["driver_id"], pb.drivers()["name"], strict=True))
-        frame = frame.assign(driver_id=frame["driver_id"].map(lambda d: names.get(d, d)))
-    if "number" in frame and "lap" not in frame:
-        keys = ["class"] if "class" in frame else []
-        from pitboard.domain.classes import class_rank
-
-        frame = frame.assign(_cls=frame["class"].map(class_rank) if keys else 0, _car=frame["number"].map(_car_key))
-        frame = frame.sort_values(["_cls", "_car"], kind="stable").drop(columns=["_cls", "_car"])
-    return frame
-
-
-def _check_cars(ref: pitboard.SessionRef, pb: pitboard.Pitboard, cars: tuple[str, ...]) -> tuple[str, ...]:
-    """--car values as the session's car numbers ('#31', 'No. 31' → '31'); unknown ones are an error."""
-    if not cars:
-        return ()
-    from pitboard.resolve import car_number
-
-    wanted = tuple(car_number(c) for c in cars)
-    present = sorted(set(pb.results(ref.event.season, ref.event.event_name, ref.slug)["number"]), key=_car_key)
-    unknown = [c for c in wanted if c not in present]
-    if unknown:
-        raise pitboard.InputError(f"no car #{', #'.join(unknown)} in {ref.name}", present)
-    return wanted
-
-
 def _table(frame: pd.DataFrame, columns: list[str] | None = None) -> str:
     """A frame as text: *_ms columns as times, classes by their printed names."""
     frame = frame[[c for c in columns if c in frame]] if columns else frame
@@ -109,127 +72,6 @@ def _check_minutes(value: str | None) -> str | None:
         except ValueError as exc:
             raise click.BadParameter(str(exc)) from exc
     return value
-
-
-def _view(
-    pb: pitboard.Pitboard,
-    ref: pitboard.SessionRef,
-    view: str,
-    cls: str | None,
-    minimum: str | None,
-    last_lap: bool,
-    samples: bool = False,
-) -> tuple[pd.DataFrame, list[str] | None, str]:
-    """The frame of a view, the columns to print and a note line."""
-    if view in ("positions", "gaps"):
-        if last_lap:
-            frame = analysis.final_positions(pb, ref, cls)
-            cols = [
-                "class",
-                "final_class_position",
-                "official_class_position",
-                "number",
-                "lap",
-                "laps_down",
-                "elapsed_ms",
-                "flag",
-            ]
-            return (
-                frame,
-                cols,
-                "Final order on track: laps done, then time of the last crossing; official: after penalties.",
-            )
-        frame = analysis.positions(pb, ref, cls)
-        cols = [
-            "lap",
-            "number",
-            "class",
-            "position",
-            "class_position",
-            "gap_to_leader_ms",
-            "laps_down",
-            "interval_ms",
-            "flag",
-        ]
-        return (
-            frame,
-            cols,
-            "Position at each car's crossing of each lap; gaps at the same lap count (lapped cars: laps_down).",
-        )
-    if view == "leaders":
-        sequence, led = analysis.leaders(pb, ref, cls)
-        return (
-            sequence.merge(led, on=["class", "number"], how="left"),
-            None,
-            "Class leader at each lap: the first car of the class to complete it.",
-        )
-    if view == "cautions":
-        frame = analysis.cautions(pb, ref)
-        return frame, None, f"{len(frame)} full-course-yellow periods; times are elapsed race time."
-    if view == "pits":
-        return (
-            analysis.pit_stops(pb, ref, cls),
-            None,
-            "pit_lane = PIT_TIME: time from pit entry to pit exit, not stationary time.",
-        )
-    if view == "stints":
-        return (
-            analysis.stints(pb, ref, cls),
-            None,
-            "A stint runs from lap 1 or an out-lap to the next in-lap; a double stint is two stints.",
-        )
-    if view == "drivers":
-        frame = analysis.drive_time(pb, ref, cls, minimum)
-        note = "drive = sum of the driver's lap times; excl_pit_lane takes the pit-lane time off."
-        return frame, None, note + (f" meets_minimum: at least {minimum} excluding pit lane." if minimum else "")
-    if view == "pace":
-        return (
-            analysis.pace(pb, ref, cls),
-            None,
-            f"Clean laps: green, no pit in/out, not lap 1, all sectors, not faster than the official best. best_n_avg: the {analysis.BEST_N} fastest.",
-        )
-    if view == "co-drivers":
-        return (
-            analysis.co_drivers(pb, ref, cls),
-            [
-                "number",
-                "class",
-                "driver_id",
-                "best_lap_ms",
-                "median_clean_ms",
-                "gap_to_car_best_median_ms",
-                "clean_laps",
-            ],
-            "",
-        )
-    if view == "finish":
-        return (
-            analysis.finish(pb, ref, cls),
-            None,
-            "on_track: laps done, then time of the last crossing; class_position: official (penalties applied).",
-        )
-    if view == "weather" and not samples:
-        summary = analysis.weather_summary(pb, ref)
-        if summary.empty:
-            return summary, None, "The weather file of this session is empty: no weather is known."
-        return summary, None, "Over the session; --samples lists every sample. RAIN is never positive in these exports."
-    if view == "weather":
-        return (
-            analysis.weather(pb, ref),
-            [
-                "time_utc",
-                "air_temp_c",
-                "air_temp_f",
-                "track_temp_c",
-                "track_temp_f",
-                "humidity",
-                "pressure_inhg",
-                "wind_speed",
-                "wind_direction",
-            ],
-            "RAIN is never positive in these exports: wet running cannot be detected.",
-        )
-    raise click.UsageError(f"unknown view {view!r}")
 
 
 @main.command(name="race")
@@ -291,25 +133,21 @@ def race(
                 raise click.UsageError("--chart needs --out FILE (.png or .svg)")
             from pitboard import charts
 
-            wanted = _check_cars(ref, pb, cars)
-            drawn = charts.render(pb, ref, chart, cls, out, wanted)
+            drawn = charts.render(pb, ref, chart, cls, out, analysis.check_cars(pb, ref, cars))
             click.echo(f"Wrote {out}: {drawn['title']} ({len(drawn['series'])} series)")
             return
         if view == "summary":
             _summary(pb, ref, cls, title, fmt)
             return
-        wanted = _check_cars(ref, pb, cars)
-        frame, columns, note = _view(pb, ref, view, cls, minimum, last_lap, samples)
-        frame = _present(pb, frame, wanted)
-    rows = render.records(frame)
+        answer = analysis.view(pb, ref, view, cls, minimum=minimum, last_lap=last_lap, samples=samples, cars=cars)
+    data = render.jsonable(answer.to_dict())
     if fmt == "json":
-        click.echo(
-            render.to_json({"session_id": ref.session_id, "view": view, "class": cls, "note": note, "rows": rows})
-        )
+        click.echo(render.to_json(data))
     elif fmt == "csv":
-        click.echo(render.to_csv(rows), nl=False)
+        click.echo(render.to_csv(data["rows"]), nl=False)
     else:
-        click.echo(f"{title} · {view}\n\n{_table(frame, columns)}\n\n{note}".rstrip())
+        note = "\n".join(answer.notes)
+        click.echo(f"{title} · {view}\n\n{_table(answer.frame(), list(answer.columns))}\n\n{note}".rstrip())
 
 
 def _summary(pb: pitboard.Pitboard, ref: pitboard.SessionRef, cls: str | None, title: str, fmt: str) -> None:
@@ -353,7 +191,7 @@ def laps(
             from pitboard.resolve import match_class
 
             code = match_class(cls, list(ref.classes))
-        wanted = _check_cars(ref, pb, cars)
+        wanted = analysis.check_cars(pb, ref, cars)
         frame = pb.laps(season, event, ref.slug)
         if frame.empty:
             raise pitboard.NotAvailableError(
@@ -365,7 +203,9 @@ def laps(
         frame = frame.assign(driver=frame["driver_id"].map(lambda d: names.get(d, d)))
         if wanted:
             frame = frame[frame["number"].isin(wanted)]
-        frame = frame.assign(_car=frame["number"].map(_car_key)).sort_values(["_car", "lap"]).drop(columns="_car")
+        frame = (
+            frame.assign(_car=frame["number"].map(analysis.car_key)).sort_values(["_car", "lap"]).drop(columns="_car")
+        )
         sources = pb.sources()
         path = dict(zip(sources["source_id"], sources["path"], strict=True))
         frame = frame.assign(source_path=frame["source_id"].map(path))
