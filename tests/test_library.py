@@ -320,3 +320,16 @@ def test_race_views_are_answers(pb: pitboard.Pitboard) -> None:
     assert list(data) == ["session_id", "view", "class", "note", "rows"] and data["note"]
     with pytest.raises(pitboard.InputError):
         analysis.view(pb, ref, "sparklines")
+
+
+def test_chart_data_is_what_the_chart_plots(pb: pitboard.Pitboard) -> None:
+    from pitboard import charts
+
+    ref = pb.session(2023, "petit le mans")
+    data = charts.data(pb, ref, "gaps", "GTP", ["6", "7"])
+    frame = analysis.positions(pb, ref, "GTP")
+    assert [r["number"] for r in data.rows] == list(data.series) and set(data.series) == {"6", "7"}
+    for row in data.rows:
+        car = frame[frame["number"] == row["number"]].sort_values("lap")
+        assert row["y"] == [v / 1000 for v in car["gap_to_leader_ms"]] and row["colour"].startswith("#")
+    assert data.to_dict()["class"] == "GTP"

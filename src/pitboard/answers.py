@@ -210,5 +210,22 @@ class RaceView(Answer):
         }
 
 
+@dataclass(frozen=True)
+class ChartData(Answer):
+    """What a chart plots: one row per car line (number, colour, x, y) of the line charts (lap
+    chart, gaps), with the title and series order; bar and box charts have no line rows."""
+
+    session_id: str = ""
+    kind: str = ""
+    cls: str | None = None
+    title: str = ""
+    series: tuple[str, ...] = ()
+
+    def header(self) -> dict[str, Any]:
+        out = super().header()
+        out["class"] = out.pop("cls")
+        return out
+
+
 def as_rows(records: Sequence[Mapping[str, Any]]) -> tuple[Mapping[str, Any], ...]:
     return tuple(dict(r) for r in records)

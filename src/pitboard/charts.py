@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+    from pitboard.answers import ChartData
     from pitboard.api import Pitboard, SessionRef
 
 CHART_KINDS = _CHART_KINDS
@@ -976,3 +977,40 @@ def _ink(colour: str) -> str:
     r, g, b = _rgb(colour)
     luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
     return STYLE["text"] if luminance > 0.5 else "#ffffff"
+
+
+def data(pb: Pitboard, ref: SessionRef, kind: str, cls: str | None = None, cars: Sequence[str] = ()) -> ChartData:
+    """What chart ``kind`` plots, as data: one row per car line (x and y values as drawn) with the
+    chart's title and series order. For faces that draw their own interactive charts (the web app)
+    from exactly what the PNG/SVG shows."""
+    from pitboard.answers import ChartData
+
+    if kind not in CHART_KINDS:
+        raise InputError(f"no chart {kind!r}: choose one of {', '.join(CHART_KINDS)}", list(CHART_KINDS))
+    code = match_class(cls, list(ref.classes)) if cls is not None else ref.classes[0]
+    analysis._laps_required(pb, ref, f"a {_CHART_NAMES[kind].lower()} chart")
+    if kind in RACE_ONLY_CHARTS and ref.kind not in ("race", "qualifying race"):
+        raise NotAvailableError(f"a {_CHART_NAMES[kind].lower()} applies to races: {ref.name} is a {ref.kind} session")
+    fig, drawn = figure(pb, ref, kind, code, cars)
+    rows = []
+    for ax in fig.axes:
+        for line in ax.get_lines():
+            gid = line.get_gid() or ""
+            if gid.startswith("car:"):
+                rows.append(
+                    {
+                        "number": gid[4:],
+                        "colour": line.get_color(),
+                        "x": [float(v) for v in line.get_xdata()],
+                        "y": [float(v) for v in line.get_ydata()],
+                    }
+                )
+    return ChartData(
+        rows=tuple(rows),
+        sources=("laps", "results"),
+        session_id=ref.session_id,
+        kind=kind,
+        cls=code,
+        title=drawn["title"],
+        series=tuple(drawn["series"]),
+    )

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from pitboard import queries, resolve
@@ -60,7 +60,7 @@ class Row:
     detail: list[dict[str, Any]] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Standings:
     """A championship table after a round (or final), with what it covers and how sure it is."""
 
@@ -378,8 +378,7 @@ def compute(pb: Pitboard, season: int, cls: str, championship: str = "drivers", 
     table = Standings(
         season, code, championship, after, rounds_counted, complete, missing, champion, list(dict.fromkeys(notes)), rows
     )
-    table.verification = verify(pb, table, [r["race_date"] for r in races], is_final=cutoff is None)
-    return table
+    return replace(table, verification=verify(pb, table, [r["race_date"] for r in races], is_final=cutoff is None))
 
 
 def _row_of(pb: Pitboard, table: Standings, subject: str, number: str | None) -> Row | None:

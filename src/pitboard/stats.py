@@ -98,7 +98,7 @@ class Figures:
     fastest_laps_setter_unknown: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(frozen=True)
 class StatsAnswer:
     """A subject's figures in a scope, with its breakdowns and how the name was matched."""
 
