@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -333,3 +334,14 @@ def test_chart_data_is_what_the_chart_plots(pb: pitboard.Pitboard) -> None:
         car = frame[frame["number"] == row["number"]].sort_values("lap")
         assert row["y"] == [v / 1000 for v in car["gap_to_leader_ms"]] and row["colour"].startswith("#")
     assert data.to_dict()["class"] == "GTP"
+
+
+def test_figures_and_standings_are_answers_too(pb: pitboard.Pitboard) -> None:
+    answer = pb.stats("driver", "Blomqvist", season=2023)
+    table = pb.standings(2023, "GTP")
+    assert len(answer.frame()) == len(answer.races) and answer.sources
+    assert list(table.frame()["points"])[:3] == [r.points for r in table.rows[:3]] and table.sources
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        table.champion = "someone else"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        answer.kind = "team"  # type: ignore[misc]

@@ -39,6 +39,8 @@ from pitboard.rules import Rules
 from pitboard.rules import load as load_rules
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from pitboard.api import Pitboard
 
 CHAMPIONSHIPS = _CHAMPIONSHIPS
@@ -76,6 +78,15 @@ class Standings:
     rows: list[Row]
     #: Whether this table reproduces the figures IMSA and the press published for it (``verify``).
     verification: Verification | None = None
+
+    #: The tables and reference files the standings are rebuilt from.
+    sources = ("race_results", "race_drivers", "grids", "results", "laps", "corrections", "rules/<season>.toml")
+
+    def frame(self) -> pd.DataFrame:
+        """The table's rows (position, name, points, behind, wins, seconds, thirds, starts)."""
+        import pandas as pd
+
+        return pd.DataFrame([{k: v for k, v in asdict(r).items() if k != "detail"} for r in self.rows])
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)

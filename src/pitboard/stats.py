@@ -32,6 +32,8 @@ from pitboard.exceptions import AmbiguousNameError, InputError, NotFoundError
 from pitboard.queries import stats as sq
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from pitboard.api import Pitboard
 
 
@@ -114,6 +116,15 @@ class StatsAnswer:
     cars: list[dict[str, Any]]
     teams: list[str]
     records: dict[str, Any]
+
+    #: The tables the figures are counted from.
+    sources = ("race_results", "race_drivers", "grids")
+
+    def frame(self) -> pd.DataFrame:
+        """The race-by-race rows the figures are counted from (``races``)."""
+        import pandas as pd
+
+        return pd.DataFrame(self.races)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape: the figures at the top level, then what matched, coverage, lists."""
