@@ -345,3 +345,52 @@ def test_figures_and_standings_are_answers_too(pb: pitboard.Pitboard) -> None:
         table.champion = "someone else"  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError):
         answer.kind = "team"  # type: ignore[misc]
+
+
+# --------------------------------------------------------------------------------------------
+# tests written for the mutants the second mutation sample left alive (docs/mutation.md)
+
+
+def test_class_pace_ideal_lap_is_the_sum_of_the_class_best_sectors(pb: pitboard.Pitboard) -> None:
+    ref = pb.session(2023, "petit le mans")
+    per_car = analysis.pace(pb, ref)
+    per_class = analysis.pace(pb, ref, by="class").set_index("class")
+    for cls, cars in per_car.groupby("class"):
+        best = [int(cars[f"best_s{k}_ms"].min()) for k in (1, 2, 3)]
+        assert int(per_class.loc[cls, "ideal_lap_ms"]) == sum(best)
+
+
+def test_longest_streak_recomputed_from_the_race_list(pb: pitboard.Pitboard) -> None:
+    for name in ("Laurin Heinrich", "Tom Blomqvist", "Bryan Sellers"):
+        answer = stats.subject_stats(pb, "driver", name)
+        longest = current = 0
+        for race in sorted((r for r in answer.races if r["started"]), key=lambda r: (r["race_date"], r["session_id"])):
+            current = current + 1 if (race["class_position"] or 99) <= 3 else 0
+            longest = max(longest, current)
+        assert answer.records["podium"]["longest_streak"] == longest > 1, name
+
+
+def test_time_penalties_only_where_time_was_added(pb: pitboard.Pitboard) -> None:
+    """time_penalty_ms is empty for a car whose total time is its last crossing (no penalty)."""
+    frame = analysis.finish(pb, pb.session(2023, "petit le mans"))
+    assert frame["time_penalty_ms"].isna().sum() > len(frame) // 2
+    assert (frame["time_penalty_ms"].dropna() > 0).all()
+
+
+def test_views_not_covered_elsewhere(pb: pitboard.Pitboard) -> None:
+    ref = pb.session(2023, "petit le mans")
+    final = analysis.view(pb, ref, "positions", "GTP", last_lap=True)
+    assert final.columns[:3] == ("class", "final_class_position", "official_class_position") and final.rows
+    co = analysis.view(pb, ref, "co-drivers", "GTP")
+    assert co.rows and "best_lap_ms" in co.columns and all(" " in str(r["driver_id"]) for r in co.rows)
+
+
+def test_a_team_figure_is_matched_by_its_car_number() -> None:
+    """A published team figure names the entry its own way ('#31 AXR'): the number decides."""
+    table = standings.Standings(
+        2023, "GTP", "teams", None, [], True, [], None, [],
+        [standings.Row(1, "#31 Whelen Engineering Racing", "k31", 100, 1, 0, 0, 1, 0),
+         standings.Row(2, "#10 Wayne Taylor Racing", "k10", 90, 0, 1, 0, 1, 10)],
+    )  # fmt: skip
+    row = standings._row_of(None, table, "#31 AXR (Action Express)", "31")  # type: ignore[arg-type]
+    assert row is not None and row.key == "k31"
