@@ -76,10 +76,10 @@ class Stager:
             handle.close()
         self._handles.clear()
 
-    def add(self, source: SourceFile, text: str) -> None:
-        """Take the text of a file that passed ``files.inspect``."""
+    def add(self, source: SourceFile, data: bytes) -> None:
+        """Take the bytes of a file that passed ``files.inspect``."""
         assert source.layout is not None
-        lines = text.split("\n")  # the header, the data lines, the empty string after the last line end
+        lines = data.split(b"\n")  # the header, the data lines, the empty string after the last line end
         count = len(lines) - 2
         if count <= 0:  # a header and nothing else: a file without rows, not a broken one
             source.status = "empty"
@@ -93,8 +93,8 @@ class Stager:
         # '<source_id>,<line>,' before every line: zip over precomputed pieces runs at C speed (the
         # line numbers are exactly as many as the data lines, so the zip stops before the empty
         # string after the last line end).
-        pieces = zip(repeat(f"{source.source_id},"), _line_numbers(count), islice(lines, 1, None), repeat("\n"))
-        data = "".join(chain.from_iterable(pieces)).encode("utf-8")
+        pieces = zip(repeat(b"%d," % source.source_id), _line_numbers(count), islice(lines, 1, None), repeat(b"\n"))
+        data = b"".join(chain.from_iterable(pieces))
         handle = self._handles[name]
         self._spans[source.source_id] = (name, handle.tell(), len(data), count)
         handle.write(data)
@@ -190,13 +190,13 @@ class Stager:
                 con.execute(f"DELETE FROM {stage_name(layout)} WHERE source_id = ?", [source.source_id])
 
 
-_NUMBERS: list[str] = []
+_NUMBERS: list[bytes] = []
 
 
-def _line_numbers(count: int) -> list[str]:
-    """['2,', '3,', …]: the line-number fields of a file's data lines (the header is line 1)."""
+def _line_numbers(count: int) -> list[bytes]:
+    """[b'2,', b'3,', …]: the line-number fields of a file's data lines (the header is line 1)."""
     while len(_NUMBERS) < count:
-        _NUMBERS.extend(f"{n}," for n in range(len(_NUMBERS) + 2, len(_NUMBERS) + 2 + 10_000))
+        _NUMBERS.extend(b"%d," % n for n in range(len(_NUMBERS) + 2, len(_NUMBERS) + 2 + 10_000))
     return _NUMBERS[:count]
 
 
