@@ -23,16 +23,22 @@ import hashlib
 import os
 import shutil
 import time
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from itertools import islice
 from pathlib import Path
 
 from pitboard.config import default_data_dir, default_db_path
 from pitboard.exceptions import IngestError
-from pitboard.ingestion.files import discover, inspect
+from pitboard.ingestion.files import discover, inspect, read
 from pitboard.ingestion.report import ERROR, INFO, WARNING, IngestReport, Issue
 from pitboard.schema import PARSER_VERSION
 
 __all__ = ["ERROR", "INFO", "WARNING", "IngestReport", "Issue", "ingest"]
+
+#: How many files are read ahead of the one being checked.
+READ_AHEAD = 8
 
 #: progress(files_done, files_total, bytes_done, bytes_total)
 Progress = Callable[[int, int, int, int], None]
@@ -104,13 +110,25 @@ def ingest(
     try:
         total_bytes = sum(s.size for s in sources)
         done_bytes = 0
-        for index, source in enumerate(sources, start=1):
-            text = inspect(source)
-            if text is not None:
-                stager.add(source, text)
-            done_bytes += source.size
-            if progress:
-                progress(index, len(sources), done_bytes, total_bytes)
+        # Files are read and hashed READ_AHEAD ahead in threads (both release the GIL) while this
+        # one is checked and staged.
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="pitboard-read") as pool:
+            upcoming = iter(sources)
+            ahead = deque(pool.submit(read, s) for s in islice(upcoming, READ_AHEAD))
+            try:
+                for index, source in enumerate(sources, start=1):
+                    loaded = ahead.popleft().result()
+                    if (following := next(upcoming, None)) is not None:
+                        ahead.append(pool.submit(read, following))
+                    data = inspect(source, loaded)
+                    if data is not None:
+                        stager.add(source, data)
+                    done_bytes += source.size
+                    if progress:
+                        progress(index, len(sources), done_bytes, total_bytes)
+            finally:
+                for future in ahead:
+                    future.cancel()
         from pitboard.ingestion.build import build
 
         rows = build(building, sources, stager, issues, fingerprint, phase)

@@ -293,17 +293,29 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def inspect(source: SourceFile) -> str | None:
-    """Read and check one file; return its text (BOM dropped) or ``None`` when it can't load.
-
-    Sets ``sha256``, ``layout``, ``lines`` and ``status`` and appends issues to the file.
-    """
+def read(source: SourceFile) -> tuple[bytes, str] | OSError:
+    """A file's bytes and their SHA-256, or the error reading it. Reading and hashing release
+    the GIL, so ``ingest`` runs this for the next files in threads while it checks this one."""
     try:
         data = source.path.read_bytes()
     except OSError as exc:
-        source.skip(None, f"cannot read file: {exc.strerror or exc}")
+        return exc
+    return data, hashlib.sha256(data).hexdigest()
+
+
+def inspect(source: SourceFile, loaded: tuple[bytes, str] | OSError | None = None) -> bytes | None:
+    """Read and check one file; return its bytes or ``None`` when it can't load.
+
+    ``loaded``: what ``read(source)`` returned, if it has been read already. Sets ``sha256``,
+    ``layout``, ``lines`` and ``status`` and appends issues to the file. The bytes returned are
+    valid UTF-8 (a BOM, if any, is still in them, in the header line).
+    """
+    if loaded is None:
+        loaded = read(source)
+    if isinstance(loaded, OSError):
+        source.skip(None, f"cannot read file: {loaded.strerror or loaded}")
         return None
-    source.sha256 = hashlib.sha256(data).hexdigest()
+    data, source.sha256 = loaded
     source.size = len(data)
     if not data:
         source.status = "empty"
@@ -313,35 +325,37 @@ def inspect(source: SourceFile) -> str | None:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         source.skip(line, "binary data (NUL byte): not a CSV export")
         return None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        source.skip(
-            line,
-            f"not UTF-8: byte 0x{data[exc.start]:02x} at column {column} cannot be decoded"
-            " (the exports are UTF-8; re-export or convert the file with iconv)",
-        )
-        return None
-    text = text.removeprefix("\ufeff")
-    first_end = text.find("\n")
-    header = text if first_end < 0 else text[:first_end]
+    if not data.isascii():  # ASCII is UTF-8; anything else must decode
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+            source.skip(
+                line,
+                f"not UTF-8: byte 0x{data[exc.start]:02x} at column {column} cannot be decoded"
+                " (the exports are UTF-8; re-export or convert the file with iconv)",
+            )
+            return None
+    # The checks below read the bytes: '\n', '\r' and '"' are single bytes in UTF-8, never part
+    # of another character, and a BOM holds none of them.
+    first_end = data.find(b"\n")
+    header = (data if first_end < 0 else data[:first_end]).decode("utf-8").removeprefix("\ufeff")
     columns = header_columns(header)
     layout = match_layout(source.kind, columns)
     if layout is None:
         source.skip(1, describe_mismatch(source.kind, columns))
         return None
-    if not text.endswith("\n"):
-        source.skip(text.count("\n") + 1, "truncated: the last line has no line end (every export ends with one)")
+    if not data.endswith(b"\n"):
+        source.skip(data.count(b"\n") + 1, "truncated: the last line has no line end (every export ends with one)")
         return None
-    if '"' in text and (problem := _quote_problem(text)) is not None:
+    if b'"' in data and (problem := _quote_problem(data.decode("utf-8").removeprefix("\ufeff"))) is not None:
         source.skip(problem[0], problem[1], column=problem[2])
         return None
-    if "\r" in text and "\r" in text.replace("\r\n", ""):
-        line = text[: text.index("\r")].count("\n") + 1
+    if b"\r" in data and b"\r" in data.replace(b"\r\n", b""):
+        line = data[: data.index(b"\r")].count(b"\n") + 1
         source.skip(line, "a carriage return inside a line (the exports end lines with \\n or \\r\\n only)")
         return None
     source.layout = layout
-    source.lines = text.count("\n") - 1
-    return text
+    source.lines = data.count(b"\n") - 1
+    return data

@@ -76,10 +76,10 @@ class Stager:
             handle.close()
         self._handles.clear()
 
-    def add(self, source: SourceFile, text: str) -> None:
-        """Take the text of a file that passed ``files.inspect``."""
+    def add(self, source: SourceFile, data: bytes) -> None:
+        """Take the bytes of a file that passed ``files.inspect``."""
         assert source.layout is not None
-        lines = text.split("\n")  # the header, the data lines, the empty string after the last line end
+        lines = data.split(b"\n")  # the header, the data lines, the empty string after the last line end
         count = len(lines) - 2
         if count <= 0:  # a header and nothing else: a file without rows, not a broken one
             source.status = "empty"
@@ -93,8 +93,8 @@ class Stager:
         # '<source_id>,<line>,' before every line: zip over precomputed pieces runs at C speed (the
         # line numbers are exactly as many as the data lines, so the zip stops before the empty
         # string after the last line end).
-        pieces = zip(repeat(f"{source.source_id},"), _line_numbers(count), islice(lines, 1, None), repeat("\n"))
-        data = "".join(chain.from_iterable(pieces)).encode("utf-8")
+        pieces = zip(repeat(b"%d," % source.source_id), _line_numbers(count), islice(lines, 1, None), repeat(b"\n"))
+        data = b"".join(chain.from_iterable(pieces))
         handle = self._handles[name]
         self._spans[source.source_id] = (name, handle.tell(), len(data), count)
         handle.write(data)
@@ -190,13 +190,13 @@ class Stager:
                 con.execute(f"DELETE FROM {stage_name(layout)} WHERE source_id = ?", [source.source_id])
 
 
-_NUMBERS: list[str] = []
+_NUMBERS: list[bytes] = []
 
 
-def _line_numbers(count: int) -> list[str]:
-    """['2,', '3,', …]: the line-number fields of a file's data lines (the header is line 1)."""
+def _line_numbers(count: int) -> list[bytes]:
+    """[b'2,', b'3,', …]: the line-number fields of a file's data lines (the header is line 1)."""
     while len(_NUMBERS) < count:
-        _NUMBERS.extend(f"{n}," for n in range(len(_NUMBERS) + 2, len(_NUMBERS) + 2 + 10_000))
+        _NUMBERS.extend(b"%d," % n for n in range(len(_NUMBERS) + 2, len(_NUMBERS) + 2 + 10_000))
     return _NUMBERS[:count]
 
 
@@ -208,8 +208,8 @@ def _check_values(con: duckdb.DuckDBPyConnection, sources: list[SourceFile]) -> 
     """Drop every file with a value that does not read as its column's type.
 
     One pass per layout: the duration columns of a row are checked by a single regular
-    expression over their concatenation (far cheaper than one match per column), the others by
-    casts. For the first bad row of each file, Python's validators name the column.
+    expression over their concatenation (far cheaper than one match per column), so are the
+    pattern-checked ones (``_MATCHED``), the others by casts. For the first bad row of each file, Python's validators name the column.
     """
     by_id = {s.source_id: s for s in sources}
     for layout in LAYOUTS:
@@ -219,14 +219,21 @@ def _check_values(con: duckdb.DuckDBPyConnection, sources: list[SourceFile]) -> 
             continue
         names = [n for n in types if n in layout.columns]
         durations = [col(layout, n) for n in names if types[n] == "duration"]
+        matched = [n for n in names if types[n] in _MATCHED]
         conditions = [
             f"coalesce({CHECKS[types[n]].replace('{c}', col(layout, n)).replace('{prev}', _prev_col(layout, n))}, false)"
             for n in names
-            if types[n] != "duration"
+            if types[n] != "duration" and types[n] not in _MATCHED
         ]
         conditions.append("coalesce(extra <> '', false)")
         if durations:
             conditions.append(f"NOT regexp_full_match(concat_ws('|', {', '.join(durations)}), $pattern)")
+        if matched:
+            # every pattern-checked column in one match: a value holding a '|' fails its own
+            # pattern and, adding a separator, the whole one too
+            pieces = ", ".join(f"coalesce({col(layout, n)}, '{_MATCHED[types[n]][1]}')" for n in matched)
+            whole = "\\|".join(_MATCHED[types[n]][0] for n in matched)
+            conditions.append(f"NOT regexp_full_match(concat_ws('|', {pieces}), '{whole}')")
         rows = con.execute(
             f"""
             SELECT source_id, min(line), arg_min([{", ".join(col(layout, n) for n in names)}, extra], line), count(*)
@@ -299,18 +306,24 @@ _ROW_KEYS = {
 
 def _check_duplicates(con: duckdb.DuckDBPyConnection, by_id: dict[int, SourceFile]) -> None:
     """Drop every file in which two rows share their key (the same car twice in a results file,
-    the same lap twice): loading it would double-count the car and shift every class position."""
+    the same lap twice): loading it would double-count the car and shift every class position.
+
+    One grouping finds the repeated keys; only their rows are then read again, for the first
+    repeat's line (the second line of its key) and the number of repeated rows."""
     for table, key in _ROW_KEYS.items():
         layout = LAPS_27 if table == "stage_laps" else next(lay for lay in LAYOUTS if stage_name(lay) == table)
         cols = [col(layout, name) for name in key]
         rows = con.execute(
             f"""
-            SELECT source_id, min(line), arg_min([{", ".join(cols)}], line), count(*)
-            FROM (SELECT source_id, line, {", ".join(cols)},
-                         count(*) OVER (PARTITION BY source_id, {", ".join(cols)}) AS n,
-                         row_number() OVER (PARTITION BY source_id, {", ".join(cols)} ORDER BY line) AS k
-                  FROM {table})
-            WHERE n > 1 AND k > 1 GROUP BY source_id
+            WITH repeated AS (SELECT source_id, {", ".join(cols)}, count(*) AS n
+                              FROM {table} GROUP BY ALL HAVING count(*) > 1)
+            SELECT source_id, min(second), arg_min(key, second), sum(n - 1)::BIGINT
+            FROM (SELECT r.source_id, [{", ".join(f"r.{c}" for c in cols)}] AS key, any_value(r.n) AS n,
+                         min(s.line, 2)[2] AS second
+                  FROM repeated r JOIN {table} s ON s.source_id = r.source_id
+                       {" ".join(f"AND s.{c} IS NOT DISTINCT FROM r.{c}" for c in cols)}
+                  GROUP BY r.source_id, {", ".join(f"r.{c}" for c in cols)})
+            GROUP BY source_id
             """
         ).fetchall()
         for source_id, line, values, count in rows:
@@ -320,6 +333,20 @@ def _check_duplicates(con: duckdb.DuckDBPyConnection, by_id: dict[int, SourceFil
             source.skip(line, f"duplicate row: {what} appears twice{more}")
             con.execute(f"DELETE FROM {table} WHERE source_id = ?", [source_id])
 
+
+#: The kinds of ``sql.CHECKS`` that are a pattern match (each check there is, row for row, this
+#: pattern's full match failing on the value, NULL read as the second string): (pattern, NULL as).
+_MATCHED = {
+    "int": ("(?:-?[0-9]{1,9})?", ""),
+    "position": ("(?:[1-9][0-9]{0,2})?", ""),
+    "count": ("(?:[0-9]{1,4})?", ""),
+    "digits": ("[0-9]*", ""),
+    "required_count": ("[0-9]{1,4}", "!"),
+    "slot": ("[1-9]", "!"),
+    "car": ("[0-9]{1,3}", "!"),
+    "epoch": ("[0-9]{9,10}", "!"),
+    "required_int": ("-?[0-9]{1,9}", "!"),
+}
 
 #: Zero or more durations (or empty values) separated by '|', for the combined check.
 _ONE = DURATION_PATTERN.strip("^$").replace("(\\d", "(?:\\d")
