@@ -153,28 +153,10 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Issue]]:
             try:
                 stat = path.stat()
             except OSError as exc:
-                issues.append(
-                    Issue(
-                        rel,
-                        None,
-                        None,
-                        ERROR,
-                        f"cannot read file: {exc.strerror}",
-                        "file skipped; the other files loaded",
-                    )
-                )
+                issues.append(_skipped(rel, f"cannot read file: {exc.strerror}"))
                 continue
             if not stat_module.S_ISREG(stat.st_mode):
-                issues.append(
-                    Issue(
-                        rel,
-                        None,
-                        None,
-                        ERROR,
-                        "not a regular file (a pipe, device or socket named .csv)",
-                        "file skipped; the other files loaded",
-                    )
-                )
+                issues.append(_skipped(rel, "not a regular file (a pipe, device or socket named .csv)"))
                 continue
             stamp, slug, kind = match.groups()
             found.append(
@@ -243,6 +225,11 @@ def _one_copy_per_session(sources: list[SourceFile], issues: list[Issue]) -> lis
                 action = "neither copy loaded: the session is not counted"
                 _drop([*first.values(), *copy.values()], dropped, issues, ERROR, problem, action)
     return [s for s in sources if id(s) not in dropped]
+
+
+def _skipped(rel: str, problem: str) -> Issue:
+    """The error of a file found under the root that is skipped; the others still load."""
+    return Issue(rel, None, None, ERROR, problem, "file skipped; the other files loaded")
 
 
 def _drop(
