@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from pitboard import queries, resolve
 from pitboard.db import Database, Tracer
-from pitboard.exceptions import ExportError, InputError, NotFoundError
+from pitboard.exceptions import ExportError, NotFoundError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -73,9 +73,9 @@ class Pitboard:
     # -- resolution ---------------------------------------------------------------------------
     def event(self, season: int, name: str) -> EventRef:
         """Resolve an event name within a season (see ``pitboard.resolve``)."""
-        seasons = queries.season_numbers(self.db)
-        if season not in seasons:
-            raise InputError(f"no season {season} in the data", [str(s) for s in seasons])
+        from pitboard.stats import check_season
+
+        check_season(self, season)
         found = resolve.match_event(name, queries.event_candidates(self.db, season))
         how, confidence = found["_how"]
         resolution = resolve.Resolution(

@@ -331,11 +331,9 @@ def compute(pb: Pitboard, season: int, cls: str, championship: str = "drivers", 
             for key, name in _holders(championship, car, names):
                 if car_of.setdefault(key, car["number"]) != car["number"]:
                     continue
-                if (car["session_id"], key) in forfeited:
-                    tally.placed(key, name, car["class_position"])
-                    tally.add(key, name, 0, round_name, f"race P{car['class_position']}: points forfeited")
-                    continue
-                tally.add(key, name, pts, round_name, f"race P{car['class_position']}")
+                lost = (car["session_id"], key) in forfeited
+                what = f"race P{car['class_position']}" + (": points forfeited" if lost else "")
+                tally.add(key, name, 0 if lost else pts, round_name, what)
                 tally.placed(key, name, car["class_position"])
         if has_quali_points:
             qualified = {q["number"] for q in qorder}

@@ -168,7 +168,7 @@ def check_class(pb: Pitboard, cls: str | None, season: int | None = None) -> str
     if cls is None:
         return None
     code = normalise_class(cls.replace("-", "").replace("_", ""))
-    known = sq.classes(pb.db) if season is None else sq.season_classes(pb.db, season)
+    known = sq.classes(pb.db, season)
     if code not in known:
         where = f"in {season}" if season else "in the championship races"
         raise InputError(f"no class {cls!r} {where}", [display_class(c) for c in known])

@@ -445,7 +445,6 @@ def _apply_group(
     for c in valid:
         ids_by_car[c["number"]].append(c["correction_id"])
     all_ids = [c["correction_id"] for c in valid]
-    updates = []
     for car in cars:
         n, car_cls, pos, cpos, status, old_ids = car[0], car[1], car[2], car[3], car[4], car[5]
         if pos is None and n not in moved:
@@ -461,10 +460,7 @@ def _apply_group(
         ids = old_ids
         if flagged:
             ids = ",".join(filter(None, [old_ids, *(ids_by_car[n] if n in moved else all_ids)]))
-        updates.append((p2, c2, flagged, ids, status, n))
-    for p2, c2, flagged, ids, status, n in updates:
-        row = info[n]
-        row[2], row[3], row[4], row[5], row[6] = p2, c2, status, ids, row[6] or flagged
+        car[2], car[3], car[4], car[5], car[6] = p2, c2, status, ids, car[6] or flagged
         touched.add((session_id, n))
     return {c["correction_id"] for c in valid}
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pitboard.db import Database
+from pitboard.domain.classes import class_rank
 
 
 @dataclass(frozen=True)
@@ -330,23 +331,14 @@ def driver_cars(db: Database, driver_id: str) -> dict[str, set[str]]:
     return out
 
 
-def classes(db: Database) -> list[str]:
-    """Every class that raced a championship race, in IMSA's print order."""
+def classes(db: Database, season: int | None = None) -> list[str]:
+    """Every class that raced a championship race (of ``season`` when given), in IMSA's print
+    order."""
 
     def fetch() -> list[str]:
-        order = ["GTP", "DPI", "LMP2", "LMP3", "GTLM", "GTDPRO", "GTD"]
-        found = [r[0] for r in db.rows("SELECT DISTINCT class FROM race_results")]
-        return sorted(found, key=lambda c: order.index(c) if c in order else 99)
+        found = db.rows(
+            "SELECT DISTINCT class FROM race_results WHERE $season IS NULL OR season = $season", {"season": season}
+        )
+        return sorted((r[0] for r in found), key=class_rank)
 
-    return db.memo("classes", fetch)
-
-
-def season_classes(db: Database, season: int) -> list[str]:
-    """The classes that raced the championship races of a season, in IMSA's print order."""
-    order = ["GTP", "DPI", "LMP2", "LMP3", "GTLM", "GTDPRO", "GTD"]
-
-    def fetch() -> list[str]:
-        found = [r[0] for r in db.rows("SELECT DISTINCT class FROM race_results WHERE season = ?", [season])]
-        return sorted(found, key=lambda c: order.index(c) if c in order else 99)
-
-    return db.memo(("season_classes", season), fetch)
+    return db.memo(("classes", season), fetch)
