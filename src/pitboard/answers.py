@@ -11,7 +11,7 @@ English for a particular face.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -86,9 +86,6 @@ class Answer:
         import pandas as pd
 
         return pd.DataFrame([dict(r) for r in self.rows])
-
-    def records(self) -> list[dict[str, Any]]:
-        return [dict(r) for r in self.rows]
 
 
 def rows_of(frame: pd.DataFrame) -> tuple[Mapping[str, Any], ...]:
@@ -225,7 +222,3 @@ class ChartData(Answer):
         out = super().header()
         out["class"] = out.pop("cls")
         return out
-
-
-def as_rows(records: Sequence[Mapping[str, Any]]) -> tuple[Mapping[str, Any], ...]:
-    return tuple(dict(r) for r in records)

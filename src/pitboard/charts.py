@@ -153,6 +153,21 @@ def render(
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise InputError(f"cannot write a chart to {path.name!r}: use one of {', '.join(FORMATS)}", list(FORMATS))
+    code = _chart_class(pb, ref, kind, cls)
+
+    import matplotlib
+
+    with matplotlib.rc_context(_rc()):
+        fig, drawn = figure(pb, ref, kind, code, cars)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        metadata = {"Date": None} if suffix == ".svg" else None
+        fig.savefig(path, format=suffix[1:], dpi=STYLE["dpi"], metadata=metadata)
+    return drawn
+
+
+def _chart_class(pb: Pitboard, ref: SessionRef, kind: str, cls: str | None) -> str:
+    """Check that chart ``kind`` can be drawn for ``ref`` and return the class code it draws
+    (``cls``, or the session's first class)."""
     if kind not in CHART_KINDS:
         raise InputError(f"no chart {kind!r}: choose one of {', '.join(CHART_KINDS)}", list(CHART_KINDS))
     if not ref.classes:
@@ -165,15 +180,7 @@ def render(
             f"a {_CHART_NAMES[kind].lower()} applies to races (order on the road): "
             f"{ref.name} is a {ref.kind} session; its charts are {others}"
         )
-
-    import matplotlib
-
-    with matplotlib.rc_context(_rc()):
-        fig, drawn = figure(pb, ref, kind, code, cars)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        metadata = {"Date": None} if suffix == ".svg" else None
-        fig.savefig(path, format=suffix[1:], dpi=STYLE["dpi"], metadata=metadata)
-    return drawn
+    return code
 
 
 def figure(
@@ -985,12 +992,7 @@ def data(pb: Pitboard, ref: SessionRef, kind: str, cls: str | None = None, cars:
     from exactly what the PNG/SVG shows."""
     from pitboard.answers import ChartData
 
-    if kind not in CHART_KINDS:
-        raise InputError(f"no chart {kind!r}: choose one of {', '.join(CHART_KINDS)}", list(CHART_KINDS))
-    code = match_class(cls, list(ref.classes)) if cls is not None else ref.classes[0]
-    analysis._laps_required(pb, ref, f"a {_CHART_NAMES[kind].lower()} chart")
-    if kind in RACE_ONLY_CHARTS and ref.kind not in ("race", "qualifying race"):
-        raise NotAvailableError(f"a {_CHART_NAMES[kind].lower()} applies to races: {ref.name} is a {ref.kind} session")
+    code = _chart_class(pb, ref, kind, cls)
     fig, drawn = figure(pb, ref, kind, code, cars)
     rows = []
     for ax in fig.axes:
