@@ -217,6 +217,9 @@ class ChartData(Answer):
     cls: str | None = None
     title: str = ""
     series: tuple[str, ...] = ()
+    #: The value axis as drawn: (bottom, top) of the plot; top < bottom where the axis runs down
+    #: (class position 1 at the top; a gap chart's leader at the top, its scale stopping at about one lap).
+    y_range: tuple[float, float] | None = None
 
     def header(self) -> dict[str, Any]:
         out = super().header()

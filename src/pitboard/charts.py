@@ -153,16 +153,31 @@ def render(
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise InputError(f"cannot write a chart to {path.name!r}: use one of {', '.join(FORMATS)}", list(FORMATS))
+    content, drawn = render_bytes(pb, ref, kind, cls, suffix[1:], cars)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    return drawn
+
+
+def render_bytes(
+    pb: Pitboard, ref: SessionRef, kind: str, cls: str | None, fmt: str, cars: Sequence[str] = ()
+) -> tuple[bytes, dict[str, Any]]:
+    """Chart ``kind`` as the bytes of a ``png`` or ``svg`` file (what ``render`` writes; the web
+    app serves them), and ``{"kind", "series", "title"}``."""
+    if f".{fmt}" not in FORMATS:
+        raise InputError(f"no chart format {fmt!r}: use one of {', '.join(FORMATS)}", [f[1:] for f in FORMATS])
     code = _chart_class(pb, ref, kind, cls)
+
+    import io
 
     import matplotlib
 
+    buffer = io.BytesIO()
     with matplotlib.rc_context(_rc()):
         fig, drawn = figure(pb, ref, kind, code, cars)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        metadata = {"Date": None} if suffix == ".svg" else None
-        fig.savefig(path, format=suffix[1:], dpi=STYLE["dpi"], metadata=metadata)
-    return drawn
+        metadata = {"Date": None} if fmt == "svg" else None
+        fig.savefig(buffer, format=fmt, dpi=STYLE["dpi"], metadata=metadata)
+    return buffer.getvalue(), drawn
 
 
 def _chart_class(pb: Pitboard, ref: SessionRef, kind: str, cls: str | None) -> str:
@@ -995,10 +1010,12 @@ def data(pb: Pitboard, ref: SessionRef, kind: str, cls: str | None = None, cars:
     code = _chart_class(pb, ref, kind, cls)
     fig, drawn = figure(pb, ref, kind, code, cars)
     rows = []
+    y_range = None
     for ax in fig.axes:
         for line in ax.get_lines():
             gid = line.get_gid() or ""
             if gid.startswith("car:"):
+                y_range = tuple(float(v) for v in ax.get_ylim())
                 rows.append(
                     {
                         "number": gid[4:],
@@ -1015,4 +1032,5 @@ def data(pb: Pitboard, ref: SessionRef, kind: str, cls: str | None = None, cars:
         cls=code,
         title=drawn["title"],
         series=tuple(drawn["series"]),
+        y_range=y_range,
     )

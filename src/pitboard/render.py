@@ -113,3 +113,31 @@ def result_time(row: dict[str, Any], race: bool) -> str:
         gap = row.get("class_gap_first")
         return gap if gap not in (None, "-") else ""
     return format_duration(row.get("best_lap_ms"))
+
+
+#: Column headings a reader understands (others: the name, underscores as spaces, no "_ms").
+HEADINGS = {
+    "number": "No.",
+    "position": "Ovr",
+    "class_position": "Class pos",
+    "gap_to_leader_ms": "Gap",
+    "interval_ms": "Interval",
+    "laps_down": "Laps down",
+    "driver_id": "Driver",
+    "drive_ms": "Drive time",
+    "drive_ms_excl_pit_lane": "Excl. pit lane & stops",
+    "share_excl_pit_lane": "Share excl.",
+    "stopped_ms": "Stopped",
+    "pit_lane_ms": "Pit lane",
+    "best_lap_ms": "Best lap",
+    "median_clean_ms": "Median clean",
+    "laps_led": "Laps led",
+    "final_class_position": "On track",
+    "official_class_position": "Official",
+    "elapsed_ms": "Race time",
+}
+
+
+def heading(name: str) -> str:
+    """A column name as a heading: ``HEADINGS``, else the name without "_ms", underscores as spaces."""
+    return HEADINGS.get(name) or name.removesuffix("_ms").replace("_", " ").capitalize()

@@ -226,3 +226,33 @@ def issues(fmt: str, db_path: Path | None, show_all: bool) -> None:
     if not rows:
         table = "No problems recorded." + ("" if show_all else " (--all shows the known gaps)")
     _emit(fmt, {"issues": rows}, rows, table)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every interface).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@db_option
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Export files to build the database from when it does not exist yet (default: the bundled data/imsa).",
+)
+@handle_errors
+def serve(host: str, port: int, db_path: Path | None, data_dir: Path | None) -> None:
+    """The web app and JSON API on the database (built from the bundled data on first run).
+
+    Every page has its JSON under /api (OpenAPI at /openapi.json). Read-only: nothing a request
+    sends changes the database. Ctrl-C stops it.
+    """
+    from pitboard.config import default_db_path
+
+    path = db_path or default_db_path()
+    if not Path(path).exists():
+        click.echo(f"No database at {path} yet: building it from the exports (about a minute)…", err=True)
+        report = pitboard.ingest(data_dir, path)
+        click.echo(report.summary(), err=True)
+    from pitboard.web import serve as run
+
+    run(host, port, path)

@@ -19,33 +19,6 @@ analysis = lazy_module("pitboard.analysis")
 pd = lazy_module("pandas")
 
 
-#: Column headings a reader understands (others: the name, underscores as spaces, no "_ms").
-HEADINGS = {
-    "number": "No.",
-    "position": "Ovr",
-    "class_position": "Class pos",
-    "gap_to_leader_ms": "Gap",
-    "interval_ms": "Interval",
-    "laps_down": "Laps down",
-    "driver_id": "Driver",
-    "drive_ms": "Drive time",
-    "drive_ms_excl_pit_lane": "Excl. pit lane & stops",
-    "share_excl_pit_lane": "Share excl.",
-    "stopped_ms": "Stopped",
-    "pit_lane_ms": "Pit lane",
-    "best_lap_ms": "Best lap",
-    "median_clean_ms": "Median clean",
-    "laps_led": "Laps led",
-    "final_class_position": "On track",
-    "official_class_position": "Official",
-    "elapsed_ms": "Race time",
-}
-
-
-def _heading(name: str) -> str:
-    return HEADINGS.get(name) or name.removesuffix("_ms").replace("_", " ").capitalize()
-
-
 def _table(frame: pd.DataFrame, columns: list[str] | None = None) -> str:
     """A frame as text: *_ms columns as times, classes by their printed names."""
     frame = frame[[c for c in columns if c in frame]] if columns else frame
@@ -62,7 +35,7 @@ def _table(frame: pd.DataFrame, columns: list[str] | None = None) -> str:
             row.append(value)
         rows.append(row)
     align = "".join("r" if pd.api.types.is_numeric_dtype(frame[c]) or c.endswith("_ms") else "l" for c in frame.columns)
-    return render.text_table(rows, [_heading(c) for c in frame.columns], align)
+    return render.text_table(rows, [render.heading(c) for c in frame.columns], align)
 
 
 def _check_minutes(value: str | None) -> str | None:
