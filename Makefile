@@ -1,8 +1,10 @@
 # pitboard: two commands.
-#   make run   set everything up, build the database from the bundled data (first run only), show the season overview
-#   make test  set everything up and run the whole test suite (lint included)
+#   make run   set everything up, build the database from the bundled data (first run only), start the web app
+#   make test  set everything up (Debian's chromium included) and run the whole test suite (lint included)
 
 PYTHON ?= python3
+HOST ?= 127.0.0.1
+PORT ?= 8000
 VENV ?= .venv
 BIN := $(VENV)/bin
 
@@ -10,9 +12,10 @@ BIN := $(VENV)/bin
 
 run: $(VENV)/.installed
 	$(BIN)/pitboard ingest
-	$(BIN)/pitboard seasons
+	$(BIN)/pitboard serve --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.installed-dev
+	./scripts/ensure-chromium
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/python -m pytest

@@ -151,18 +151,33 @@ def test_starts_wins_podiums_top5s_dnfs_match_the_files(
 
 
 def test_fastest_race_laps_match_the_files(pb: pitboard.Pitboard, raw_races: list[dict], ids: dict[str, str]) -> None:
+    """The lowest FL_TIME of the class; a tie goes to the car that set it first (lower FL_LAPNUM)."""
+
+    def key(car: dict) -> tuple[int, int]:
+        return parse_duration_ms(car["FL_TIME"]), int(car.get("FL_LAPNUM") or 10**6)
+
     fastest = Counter()
     for race in raw_races:
-        best: dict[str, int] = {}
+        best: dict[str, tuple[int, int]] = {}
         for car in race["cars"]:
             if car["FL_TIME"] and car["STATUS"] != "Not started" and int(car["LAPS"] or 0) > 0:
                 cls = car["CLASS"].replace(" ", "").upper()
-                best[cls] = min(best.get(cls, 10**12), parse_duration_ms(car["FL_TIME"]))
+                best[cls] = min(best.get(cls, (10**12, 0)), key(car))
         for driver, car in _chosen_cars(race, ids).items():
             cls = car["CLASS"].replace(" ", "").upper()
-            if car["FL_TIME"] and parse_duration_ms(car["FL_TIME"]) == best.get(cls):
+            if car["FL_TIME"] and key(car) == best.get(cls):
                 fastest[driver] += 1
     assert _board(pb, "fastest-laps") == dict(fastest)
+
+
+def test_fastest_lap_tie_goes_to_the_car_that_set_it_first(pb: pitboard.Pitboard) -> None:
+    """2021 Sebring DPi: No. 31 (lap 120) and No. 01 (lap 157) both did 1:46.151; No. 31 was first."""
+    rows = sql(
+        pb,
+        "SELECT number, fastest_lap FROM race_results WHERE season = 2021 AND class = 'DPI' "
+        "AND event_name = 'Mobil 1 Twelve Hours of Sebring' AND best_lap_ms = 106151 ORDER BY number",
+    )
+    assert rows == [("01", False), ("31", True)]
 
 
 @pytest.mark.parametrize("season", [2023, 2024])

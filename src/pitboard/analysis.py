@@ -363,9 +363,14 @@ def _present(pb: Pitboard, frame: pd.DataFrame, cars: tuple[str, ...]) -> pd.Dat
     """What a reader sees: only the chosen cars, driver names for ids, cars in numeric order."""
     if cars and "number" in frame:
         frame = frame[frame["number"].isin(cars)]
-    if "driver_id" in frame and "driver" not in frame:
+    ids = [
+        c
+        for c in ("driver_id", "driver_in", "driver_out")
+        if c in frame and not (c == "driver_id" and "driver" in frame)
+    ]
+    if ids:
         names = dict(zip(*_driver_names(pb), strict=True))
-        frame = frame.assign(driver_id=frame["driver_id"].map(lambda d: names.get(d, d)))
+        frame = frame.assign(**{c: frame[c].map(lambda d: names.get(d, d)) for c in ids})
     if "number" in frame and "lap" not in frame:
         keys = ["class"] if "class" in frame else []
         frame = frame.assign(_cls=frame["class"].map(class_rank) if keys else 0, _car=frame["number"].map(car_key))

@@ -37,6 +37,20 @@ if TYPE_CHECKING:
     from pitboard.api import Pitboard
 
 
+def scope_date(value: dt.date | str | None, *, end: bool) -> dt.date | None:
+    """A scope bound: a date, an ISO date as text, or a year (as a start, 1 January; as an end,
+    31 December). Anything else is an ``InputError``."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if len(text) == 4 and text.isdigit():
+        return dt.date(int(text), 12, 31) if end else dt.date(int(text), 1, 1)
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"{text!r} is not a date (YYYY-MM-DD) or a year (YYYY)", ["YYYY-MM-DD", "YYYY"]) from None
+
+
 @dataclass(frozen=True)
 class Scope:
     """What part of the record to count: all optional, combined with AND.
@@ -51,6 +65,11 @@ class Scope:
     team: str | None = None
     since: dt.date | None = None
     until: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        # a year or an ISO date as text ("2024", "2024-03-16") is read here, once, for every face
+        object.__setattr__(self, "since", scope_date(self.since, end=False))
+        object.__setattr__(self, "until", scope_date(self.until, end=True))
 
     def describe(self) -> str:
         parts = []

@@ -30,15 +30,12 @@ class YearOrDate(click.ParamType):
         self.end = end
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
-        if isinstance(value, dt.date):
-            return value
-        text = str(value).strip()
-        if len(text) == 4 and text.isdigit():
-            return dt.date(int(text), 12, 31) if self.end else dt.date(int(text), 1, 1)
+        from pitboard.exceptions import InputError
+
         try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            self.fail(f"{text!r} is not a date (YYYY-MM-DD) or a year (YYYY)", param, ctx)
+            return stats.scope_date(value, end=self.end)
+        except InputError as exc:
+            self.fail(str(exc), param, ctx)
 
 
 def scope_options(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -627,7 +627,11 @@ def build_race_tables(con: duckdb.DuckDBPyConnection) -> None:
                grid.class_position AS grid_class_position,
                coalesce(grid.pole_number = r.number, false) AS pole,
                r.best_lap_ms,
-               r.best_lap_ms IS NOT NULL AND r.best_lap_ms = min(r.best_lap_ms) OVER (PARTITION BY r.session_id, r.class) AS fastest_lap,
+               -- the class's fastest lap; two cars on the same time: the one that set it first (the lower lap
+               -- number), as IMSA and the FIA break ties (2021 Sebring DPi: No. 31 on lap 120, No. 01 on lap 157)
+               r.best_lap_ms IS NOT NULL AND rank() OVER (
+                   PARTITION BY r.session_id, r.class ORDER BY r.best_lap_ms NULLS LAST, r.best_lap_number NULLS LAST
+               ) = 1 AS fastest_lap,
                (SELECT any_value(l.driver_id) FROM laps l WHERE l.session_id = r.session_id AND l.number = r.number
                   AND l.lap = r.best_lap_number AND l.lap_time_ms = r.best_lap_ms) AS best_lap_driver_id,
                CASE WHEN s.has_laps THEN coalesce(led.laps_led, 0) END AS laps_led,

@@ -3,7 +3,8 @@
 
 * One route table (``ROUTES``) gives each page its path and its view function; ``create_app``
   mounts each twice: the HTML page at the path and the JSON at ``/api`` + the path (``?format=csv``
-  or a ``.csv`` suffix for its tables, ``?table=`` to pick one). The OpenAPI document at
+  or a ``.csv`` suffix for its tables, ``?table=`` to pick one; under ``/api/sources/`` the file
+  names end in ``.csv`` themselves, so there only ``?format=csv`` asks for CSV). The OpenAPI document at
   ``/openapi.json`` lists the API routes, their parameters and the error shape.
 * Errors have one shape: ``{"error": {"status", "type", "message", "choices", "candidates"}}``
   (400 bad input, 404 unknown name or path, 500 a bug); HTML pages show the same.
@@ -33,6 +34,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import pitboard
@@ -524,6 +526,44 @@ def _chart_files(fastapi: FastAPI, state: App) -> None:
         )
 
 
+class CheckRequest(BaseModel):
+    """An article to check: its plain text and its publication date."""
+
+    text: str = Field(min_length=1, max_length=views.MAX_ARTICLE, description="The article's plain text (English)")
+    date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="Publication date, YYYY-MM-DD")
+
+
+def _check_posts(fastapi: FastAPI, state: App) -> None:
+    """``POST /api/check`` (JSON in, JSON out) and ``POST /check`` (the page's form). The only
+    POSTs: they read the article from the body and write nothing."""
+
+    @fastapi.post(
+        "/api/check",
+        summary="Every statistical claim of an article, with its verdict, explanation and evidence",
+        responses={400: ERROR_SCHEMA, 404: ERROR_SCHEMA, 500: ERROR_SCHEMA},
+        tags=["api"],
+    )
+    def api_check(body: CheckRequest) -> Response:
+        view = views.check_page(state.pb, body.text, body.date)
+        return Response(
+            to_json(view.data).encode(), media_type="application/json", headers={"Cache-Control": "no-store"}
+        )
+
+    @fastapi.post("/check", include_in_schema=False, response_class=HTMLResponse)
+    async def page_check(request: Request) -> Response:
+        import urllib.parse
+
+        raw = (await request.body()).decode("utf-8", errors="replace")
+        form = urllib.parse.parse_qs(raw, keep_blank_values=True)
+        text = form.get("text", [""])[0]
+        date = form.get("date", [""])[0]
+        from starlette.concurrency import run_in_threadpool
+
+        view = await run_in_threadpool(views.check_page, state.pb, text, date)
+        body = await run_in_threadpool(state.html, request, view)
+        return Response(body, media_type="text/html; charset=utf-8", headers={"Cache-Control": "no-store"})
+
+
 def _errors(fastapi: FastAPI, state: App) -> None:
     def respond(request: Request, exc: Exception) -> Response:
         status, body = _error(exc)
@@ -587,7 +627,7 @@ class _Guard:
         if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
             await _plain_error(send, 413, f"request body over {MAX_BODY} bytes")
             return
-        if path.startswith("/api") and path.endswith(".csv"):
+        if path.startswith("/api") and path.endswith(".csv") and not path.startswith("/api/sources/"):
             scope = dict(scope, path=path[:-4], raw_path=path[:-4].encode(), pitboard_csv=True)
         received = 0
 

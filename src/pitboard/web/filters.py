@@ -54,6 +54,8 @@ def cell(value: Any, column: str) -> str:
     """One value of a lap-by-lap view as the CLI prints it: *_ms as times, shares as %."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "yes" if value else "–"
     if column.endswith("_ms") or "_ms_" in column:
         return (
             (gap(value) if column.startswith(("gap", "interval")) else duration(value))

@@ -654,3 +654,69 @@ def source_row(pb: Pitboard, path: str, line: int | None = None) -> View:
         {"fields": fields},
         [("Sources", ""), (row["path"], url_source(row["path"]))],
     )
+
+
+#: The longest article the claim checker takes (characters).
+MAX_ARTICLE = 50_000
+
+
+def _annotate(text: str, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The article as paragraphs of pieces: plain text, or a claim's span (its index in
+    ``claims``); claims overlapping an earlier one are listed but not marked twice."""
+    paragraphs = []
+    for match in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+        start, end = match.span()
+        pieces: list[dict[str, Any]] = []
+        at = start
+        inside = []
+        for i, claim in enumerate(claims):
+            if claim["start"] >= start and claim["end"] <= end:
+                inside.append(i)
+                if claim["start"] >= at:
+                    if claim["start"] > at:
+                        pieces.append({"text": text[at : claim["start"]], "claim": None})
+                    pieces.append({"text": text[claim["start"] : claim["end"]], "claim": i})
+                    at = claim["end"]
+        if at < end:
+            pieces.append({"text": text[at:end], "claim": None})
+        paragraphs.append({"pieces": pieces, "claims": inside})
+    return paragraphs
+
+
+def check_page(pb: Pitboard, text: str = "", date: str = "") -> View:
+    """The claim checker: every statistical claim of an article published on ``date``, with its
+    verdict, explanation and evidence, the article annotated paragraph by paragraph."""
+    import datetime as dt
+
+    if not text.strip():
+        today = dt.date.today().isoformat()
+        return View(
+            "Check an article",
+            "check.html",
+            {"claims": []},
+            {"claims": []},
+            [("Check", "/check")],
+            {"text": "", "date": date or today, "paragraphs": []},
+        )
+    if len(text) > MAX_ARTICLE:
+        raise InputError(f"an article is at most {MAX_ARTICLE:,} characters (this one has {len(text):,})", [])
+    if not date:
+        raise InputError(
+            "give the article's publication date (YYYY-MM-DD): 'this season' and 'last year' are read from it",
+            ["YYYY-MM-DD"],
+        )
+    answer = pb.check(text, date)
+    data = jsonable(answer.to_dict())
+    data["date"] = jsonable(answer.date)
+    data["counts"] = answer.counts()
+    table = [
+        {k: c[k] for k in ("start", "end", "text", "type", "verdict", "reason", "explanation")} for c in data["claims"]
+    ]
+    return View(
+        "Claim check",
+        "check.html",
+        data,
+        {"claims": table},
+        [("Check", "/check")],
+        {"text": text, "date": date, "paragraphs": _annotate(text, data["claims"])},
+    )

@@ -230,7 +230,18 @@ function bindFilter(input) {
   });
 }
 
+function bindClaims() {
+  // a claim marked in the article opens its evidence below the paragraph
+  document.querySelectorAll("a.claim[href^='#claim-']").forEach((a) => {
+    a.addEventListener("click", () => {
+      const target = document.getElementById(a.getAttribute("href").slice(1));
+      if (target) target.open = true;
+    });
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  bindClaims();
   document.querySelectorAll(".chart[data-src]").forEach(loadChart);
   document.querySelectorAll("input.filter[data-filter]").forEach(bindFilter);
 });
