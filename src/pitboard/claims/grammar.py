@@ -35,7 +35,11 @@ _METRIC = (
     r"(?:wins?|victor(?:y|ies)|podiums?|podium finishes|pole(?:s| positions?| awards?)?|starts?|races|"
     r"fastest (?:race )?laps?|top[- ](?:5|five)(?:s| finishes)?|titles?|championships?)"
 )
-COUNT = re.compile(rf"(?<![\w-])(?P<n>{NUM})\s+{_ADJ}(?P<metric>{_METRIC})\b", re.IGNORECASE)
+COUNT = re.compile(
+    rf"(?<![\w-])(?P<n>{NUM})\s+{_ADJ}(?P<metric>{_METRIC})\b"
+    rf"(?:\s+(?:in|from)\s+(?:just\s+|only\s+)?(?P<m>{NUM})\s+(?:career\s+|IMSA\s+|class\s+)?(?:starts|races|outings|appearances|attempts)\b)?",
+    re.IGNORECASE,
+)
 COUNT_WON = re.compile(
     rf"\b(?:won|claimed|scored|taken|took|collected|earned) (?P<n>{NUM}) (?P<metric>races|times|events|rounds)\b|"
     rf"\b(?P<metric2>won|winning) (?:(?P<twice>twice)|(?P<n2>{NUM}) times)\b",
@@ -105,7 +109,7 @@ OUTSIDE_SERIES = re.compile(
 )
 PRONOUN = re.compile(
     r"^(?:(?:But|And|Meanwhile|Now|Then|Still|There|Here|However|Earlier|Later|Previously),?\s+)?(?P<p>he|she|they|his|her|their|it|its|"
-    r"the (?:team|squad|outfit|crew|car|entry|trio|duo|pair|drivers|marque|manufacturer|brand|German marque|Italian marque|[A-Z][a-z]+(?: [A-Z][a-z]+)?))\b",
+    r"the (?:team|squad|outfit|crew|car|entry|trio|duo|pair|drivers|marque|manufacturer|brand|German marque|Italian marque|(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)))\b",
     re.IGNORECASE,
 )
 
@@ -140,6 +144,11 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
     for idx, (kind, start, end, match) in enumerate(triggers):
         lo = triggers[idx - 1][2] if idx else 0
         hi = triggers[idx + 1][1] if idx + 1 < len(triggers) else len(text)
+        if kind == "lineup":
+            if previous is not None and previous.type == "lineup" and previous.end >= sent.start + lo:
+                continue
+            later = [t for t in triggers[idx + 1 :] if t[0] != "lineup"]
+            hi = later[0][1] if later else len(text)
         # slots: what follows the trigger up to the next one, else what precedes the first trigger
         segment = [m for m in mentions if start <= m.start - sent.start < hi]
         window = segment + [m for m in prefix if m.kind not in {s.kind for s in segment}]
@@ -298,6 +307,9 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     if not scope.label:
         scope = time_scope(text[lo:start], ctx.date, default_career=False)
         scope_at = lo
+    if not scope.label:
+        scope = time_scope(text[start:], ctx.date, default_career=False)
+        scope_at = -1
     if not scope.label and previous is not None and previous.slots.get("time"):
         scope = TimeScope(tuple(previous.slots["seasons"]), previous.slots["since"], previous.slots["until"],
                           previous.slots["career"], previous.slots["time"])  # fmt: skip
@@ -363,11 +375,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if metric in ("titles",):
             claim_type = "championship"
             slots["count"] = True
-        rest = text[end:hi]
-        m = STARTS_AFTER.match(rest)
-        if m:
-            slots["starts"] = number(m.group("m"))
-            end += m.end()
+        if g.get("m"):
+            slots["starts"] = number(g["m"])
 
     elif kind == "count_times":
         word = g["metric"].casefold()
@@ -421,7 +430,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if not events and ctx.event is not None:
             slots["event"] = ctx.event.name
             slots["event_from_context"] = True
-        if not slots["event"]:
+        if not slots["event"] and reason is None:
             return None
     elif kind == "finish":
         raw = next((v for k, v in g.items() if v and k in "abcdefg"), None)
@@ -434,7 +443,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if not events and ctx.event is not None:
             slots["event"] = ctx.event.name
             slots["event_from_context"] = True
-        if not slots["event"]:
+        if not slots["event"] and reason is None:
             return None
     elif kind == "qualifying":
         q = g.get("q") or g.get("q2")
