@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import textwrap
 from pathlib import Path
 
@@ -24,7 +25,7 @@ def check(article: str, date: str, as_json: bool, db_path: Path | None) -> None:
     (supported, contradicted, not checkable) and one sentence of explanation; --json adds the
     evidence rows with their source files and lines, the parsed slots and how names matched."""
     if article == "-":
-        text = click.get_text_stream("stdin", encoding="utf-8").read()
+        text = sys.stdin.read()
     else:
         text = Path(article).read_text(encoding="utf-8")
     with pitboard.open(db_path) as pb:
