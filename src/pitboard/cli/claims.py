@@ -24,10 +24,7 @@ def check(article: str, date: str, as_json: bool, db_path: Path | None) -> None:
     published on --date against the official record: each claim's text, type, verdict
     (supported, contradicted, not checkable) and one sentence of explanation; --json adds the
     evidence rows with their source files and lines, the parsed slots and how names matched."""
-    if article == "-":
-        text = sys.stdin.read()
-    else:
-        text = Path(article).read_text(encoding="utf-8")
+    text = sys.stdin.read() if article == "-" else Path(article).read_text(encoding="utf-8")
     with pitboard.open(db_path) as pb:
         answer = pb.check(text, date)
     if as_json:
