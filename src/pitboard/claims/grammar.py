@@ -58,6 +58,11 @@ STARTS_AFTER = re.compile(
     re.IGNORECASE,
 )
 INCLUDING = re.compile(rf"\bincluding (?P<n>{NUM})\b(?:\s+(?P<metric>wins?|victories|podiums?|poles?))?", re.IGNORECASE)
+COUNT_OF = re.compile(
+    rf"\b(?P<what>finished on the podium|on the podium|won|took pole|started from pole|finished in the top five|finished in the top 5) "
+    rf"(?:in|at) (?P<n>{NUM}) of (?:the|their|his|her|its) (?P<m>{NUM}) (?:rounds|races|starts|events)",
+    re.IGNORECASE,
+)
 STREAK = re.compile(
     rf"\bfirst (?:\w+ )?(?:win|victory|podium|pole)\w* since\b|"
     rf"(?<![\w-])(?P<n>{NUM}|{ORD})\s+(?:straight|consecutive|successive)\s+(?:\w+\s+)?(?P<metric>wins?|victor(?:y|ies)|podiums?|poles?|titles?|championships?)\b|"
@@ -129,13 +134,22 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
     """The claims of one sentence (and update the article context)."""
     text = sent.text
     mentions = spot(lex, text, sent.start, ctx.known)
+    outside = [m.span() for m in OUTSIDE_SERIES.finditer(text)]
+    mentions = [
+        m for m in mentions
+        if not (m.kind == "event" and any(a < m.end - sent.start and m.start - sent.start < b for a, b in outside))
+    ]  # fmt: skip
     for m in mentions:
         if m.kind == "driver" and m.how == "exact":
             ctx.known[m.name.split()[-1].casefold()] = m.key
             words = m.name.casefold().split()
             for i in range(1, len(words)):
                 ctx.known[" ".join(words[i:])] = m.key
-    triggers = _triggers(text)
+    names = [(m.start - sent.start, m.end - sent.start) for m in mentions if m.kind in ("event", "car")]
+    triggers = [
+        t for t in _triggers(text)
+        if not (t[0].startswith("count") and any(a <= t[1] < b for a, b in names))
+    ]  # fmt: skip
     out: list[Claim] = []
     pronoun = _pronoun(text, ctx)
     first = triggers[0][1] if triggers else len(text)
@@ -149,6 +163,9 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
                 continue
             later = [t for t in triggers[idx + 1 :] if t[0] != "lineup"]
             hi = later[0][1] if later else len(text)
+            stop = re.search(r";|,\s(?:and|while|but|as|where)\s", text[end:hi])
+            if stop:
+                hi = end + stop.start()
         # slots: what follows the trigger up to the next one, else what precedes the first trigger
         segment = [m for m in mentions if start <= m.start - sent.start < hi]
         window = segment + [m for m in prefix if m.kind not in {s.kind for s in segment}]
@@ -185,6 +202,7 @@ def _triggers(text: str) -> list[tuple[str, int, int, re.Match[str]]]:
 
     add("streak", STREAK)
     add("count_times", TIMES)
+    add("count_of", COUNT_OF)
     add("count_won", COUNT_WON)
     add("count", COUNT)
     add("ordinal", ORDINAL_COUNT)
@@ -344,6 +362,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     claim_type = {
         "count": "count",
         "count_won": "count",
+        "count_of": "count",
         "count_times": "count",
         "ordinal": "count",
         "including": "count",
@@ -366,6 +385,10 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     ):
         reason = NOT_A_STATISTIC
     g = match.groupdict()
+    if kind == "count_of":
+        what = g["what"].casefold()
+        metric = "podiums" if "podium" in what else "poles" if "pole" in what else "top5s" if "top" in what else "wins"
+        slots.update(value=number(g["n"]), metric=metric, starts=number(g["m"]))
     if kind == "count_won" and not g.get("n"):
         g = {"n": "two" if g.get("twice") else g.get("n2"), "metric": "times"}
         events = events or []
@@ -460,9 +483,10 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if not slots["event"] and reason is None:
             return None
     elif kind == "championship":
-        low = clause.casefold()
+        low = text[max(start - 30, 0) : end + 30].casefold()
         slots["championship"] = (
-            "endurance" if "endurance" in low else "manufacturers" if "manufacturer" in low
+            "endurance" if "endurance" in low else "manufacturers" if re.search(r"manufacturers?['’]? (?:title|championship|crown)", low)
+            else "drivers" if re.search(r"drivers?['’]? (?:title|championship|crown)", low)
             else "teams" if re.search(r"\bteams?['’]? (?:title|championship)", low) else None
         )  # fmt: skip
         if re.search(r"\b(?:reigning|defending)\b", low) and not scope.seasons:

@@ -30,7 +30,7 @@ from pitboard.claims.model import (
     ClaimVerdict,
 )
 from pitboard.claims.scope import FIRST_SEASON
-from pitboard.exceptions import PitboardError
+from pitboard.exceptions import AmbiguousNameError, PitboardError
 
 if TYPE_CHECKING:
     from pitboard.api import Pitboard
@@ -65,6 +65,7 @@ class Checker:
         self.date = date
         self._stats: dict[tuple, StatsAnswer | PitboardError] = {}
         self._calendar: dict[int, list[dict[str, Any]]] = {}
+        self._editions: dict[tuple, Any] = {}
         self._seasons = sorted(int(s) for s in pb.seasons()["season"])
 
     # -- library calls (memoised) --------------------------------------------------------------
@@ -115,10 +116,20 @@ class Checker:
         kind, name = subj["kind"], subj["name"]
         if kind == "car":
             numbers = claim.slots.get("numbers") or [subj["key"]]
+            if "season" not in scope:
+                since = scope.get("since")
+                scope = {
+                    **scope,
+                    "season": since.year if since and since.year >= FIRST_SEASON else self.article_season(),
+                }
             return self.stats("car", numbers[0], car_team=claim.slots.get("car_team"), **scope)
         if kind == "driver":
             name = subj["key"] and self._driver_name(subj)
         return self.stats(kind, name, **scope)
+
+    def article_season(self) -> int:
+        """The season an article is about: the publication year once the Rolex 24 has run."""
+        return self.date.year if self.date >= dt.date(self.date.year, 1, 24) else self.date.year - 1
 
     def _driver_name(self, subj: dict[str, Any]) -> str:
         return subj["name"]
@@ -236,6 +247,18 @@ class Checker:
     def _edition(self, slots: dict[str, Any]) -> tuple[int | None, Any]:
         """The season and event of a race claim: the year named, else the latest edition on or
         before the publication date."""
+        key = (slots["event"], tuple(slots.get("seasons") or ()))
+        if key not in self._editions:
+            try:
+                self._editions[key] = self._find_edition(slots)
+            except PitboardError as exc:
+                self._editions[key] = exc
+        found = self._editions[key]
+        if isinstance(found, PitboardError):
+            raise found
+        return found
+
+    def _find_edition(self, slots: dict[str, Any]) -> tuple[int | None, Any]:
         name = slots["event"]
         seasons = slots.get("seasons") or []
         candidates = [seasons[-1]] if seasons else [self.date.year, self.date.year - 1]
@@ -244,7 +267,13 @@ class Checker:
                 return season, None
             if season not in self._seasons:
                 return season, None
-            ref = self.pb.event(season, name)
+            try:
+                ref = self.pb.event(season, name)
+            except AmbiguousNameError as exc:
+                six = [c for c in exc.candidates if "Six Hours" in c or "12 Hours" in c or "Twelve" in c]
+                if len(six) != 1:
+                    raise
+                ref = self.pb.event(season, six[0].split(" (")[0])
             cal = {c["event_name"]: c for c in self.calendar(season)}
             date = cal.get(ref.event_name, {}).get("race_date")
             if seasons or date is None or date <= self.date:
@@ -271,18 +300,27 @@ class Checker:
             return Outcome(NOT_CHECKABLE, f"{event_label} is not a championship race.", "outside the championship")
         rows, questions, verdicts = [], [], []
         for subj in s["subject"]:
-            scope = {"season": season, "event": ref.event_name}
-            if s.get("class"):
-                scope["cls"] = s["class"]
-            ans = self.subject_stats(subj, claim, **scope)
-            questions.append(_question(subj, scope))
-            mine = [r for r in ans.races if r["started"] or claim.type == "qualifying"]
+            # the subject's season (one call shared by every claim about it), then the race
+            ans = self.subject_stats(subj, claim, season=season)
+            questions.append(_question(subj, {"season": season}) + f" → races at {ref.event_name}")
+            mine = [
+                r for r in ans.races
+                if r["event_name"] == ref.event_name and (r["started"] or claim.type == "qualifying")
+                and (not s.get("class") or r["class"] == s["class"])
+            ]  # fmt: skip
             if not mine:
                 verdicts.append((False, f"{subj['name']} did not start {event_label}"))
                 continue
             r = mine[0]
             rows.append(r)
-            verdicts.append(_race_fact(claim, r, subj["name"], event_label))
+            ok, text = _race_fact(claim, r, subj["name"], event_label)
+            if claim.type == "fastest_lap" and subj["kind"] == "driver" and ok:
+                # a driver's fastest lap is the one the driver set (the laps file says who), not the car's
+                fig = self.subject_stats(subj, claim, season=season, event=ref.event_name).figures
+                if fig.fastest_laps_set == 0 and not fig.fastest_laps_setter_unknown:
+                    ok = False
+                    text = f"{subj['name']}'s car set the class's fastest race lap at {event_label}, but another of its drivers set it"
+            verdicts.append((ok, text))
         evidence = self.lines(rows)
         if claim.type == "result" and any(not ok for ok, _ in verdicts) and rows:
             winner = self._winner(rows[0], s.get("overall"))
