@@ -11,6 +11,7 @@ method and typed by ``schema.py``::
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from pitboard.answers import HeadToHead, Leaderboard, SessionResults, Winners
+    from pitboard.claims import CheckAnswer
     from pitboard.standings import Standings
     from pitboard.stats import StatsAnswer
 
@@ -248,6 +250,25 @@ class Pitboard:
         from pitboard import standings
 
         return standings.compute(self, season, cls, championship, after)
+
+    def event_names(self, season: int) -> list[dict[str, Any]]:
+        """Every event of a season with the names it can be called by (event name, aliases,
+        circuit names, city; ``names`` is ';'-joined), for finding events in prose."""
+        return queries.event_candidates(self.db, season)
+
+    def result_lines(self, session_ids: list[str]) -> pd.DataFrame:
+        """Where each car's result in the given sessions was read (``source_path``,
+        ``source_line``), with its class and positions: the evidence behind a figure."""
+        return queries.result_lines(self.db, session_ids)
+
+    # -- claims -------------------------------------------------------------------------------
+    def check(self, text: str, date: dt.date | str) -> CheckAnswer:
+        """Check every statistical claim of an article published on ``date`` against the
+        record: a ``pitboard.claims.CheckAnswer`` (``.claims``, ``.to_dict()``); see
+        ``pitboard.claims.check``."""
+        from pitboard import claims
+
+        return claims.check(self, text, date)
 
     # -- export -------------------------------------------------------------------------------
     def export(self, directory: str | os.PathLike[str], fmt: str = "parquet") -> dict[str, int]:

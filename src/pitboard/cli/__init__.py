@@ -89,7 +89,7 @@ def main() -> None:
     """pitboard: the official IMSA WeatherTech timing exports as numbers people can print."""
 
 
-from pitboard.cli import commands, race, standings, stats  # noqa: E402,F401  (registers the commands)
+from pitboard.cli import claims, commands, race, standings, stats  # noqa: E402,F401  (registers the commands)
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -158,3 +158,18 @@ def table(db: Database, name: str, where: dict[str, object] | None = None, order
     sql = f'SELECT * FROM "{name}"' + (" WHERE " + " AND ".join(clauses) if clauses else "")
     sql += f" ORDER BY {order_by}" if order_by else ""
     return db.frame(sql, params, table=name)
+
+
+def result_lines(db: Database, session_ids: list[str]) -> pd.DataFrame:
+    """Where each car's result of the given sessions was read: the file and line (the claim
+    checker's evidence). Columns: session_id, number, class, class_position, position, source_path,
+    source_line."""
+    return db.frame(
+        """
+        SELECT r.session_id, r.number, r.class, r.class_position, r.position, src.path AS source_path, r.source_line
+        FROM results r JOIN _sources src ON src.source_id = r.source_id
+        WHERE r.session_id IN (SELECT unnest($sessions))
+        ORDER BY r.session_id, r.class, r.class_position NULLS LAST, r.number
+        """,
+        {"sessions": list(session_ids) or [""]},
+    )

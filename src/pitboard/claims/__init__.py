@@ -1,0 +1,80 @@
+"""The claim checker: every statistical claim in an article, checked against the record.
+
+``check(pb, text, date)`` splits the article into sentences (``text``), finds the names in each
+(``lexicon``), reads the claims with the grammar (``grammar``), resolves relative times against
+the publication date (``scope``) and decides each claim through the library (``verify``):
+a ``CheckAnswer`` whose ``to_dict()`` is ``{"claims": [...]}``. docs/claims.md describes the
+grammar, the verdict rules and what the checker does not understand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from pitboard.claims.model import (
+    CLAIM_TYPES,
+    REASONS,
+    VERDICTS,
+    CheckAnswer,
+    Claim,
+    ClaimVerdict,
+    Mention,
+)
+from pitboard.exceptions import InputError
+
+if TYPE_CHECKING:
+    from pitboard.api import Pitboard
+
+
+def parse_date(value: dt.date | str) -> dt.date:
+    """The publication date: a ``date`` or ``YYYY-MM-DD``; anything else is an ``InputError``."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise InputError(f"publication date {value!r} is not a date: use YYYY-MM-DD (e.g. 2023-10-19)") from None
+
+
+def extract(pb: Pitboard, text: str, date: dt.date | str) -> list[Claim]:
+    """The claims of an article, in text order, without verdicts."""
+    from pitboard.claims.grammar import Context, claims_in
+    from pitboard.claims.lexicon import lexicon
+    from pitboard.claims.text import sentences
+
+    day = parse_date(date)
+    lex = lexicon(pb)
+    ctx = Context(day)
+    out: list[Claim] = []
+    for sent in sentences(text):
+        out.extend(claims_in(lex, sent, ctx))
+    return out
+
+
+def check(pb: Pitboard, text: str, date: dt.date | str) -> CheckAnswer:
+    """Every claim of ``text`` (an article published on ``date``) with its verdict and evidence."""
+    from pitboard.claims.verify import Checker
+
+    if not isinstance(text, str):
+        raise InputError("the article must be text")
+    day = parse_date(date)
+    checker = Checker(pb, day)
+    verdicts = tuple(checker.check(c) for c in extract(pb, text, day))
+    return CheckAnswer(date=day, claims=verdicts, sources=tuple(sorted({s for v in verdicts for s in v.sources})))
+
+
+__all__ = [
+    "CLAIM_TYPES",
+    "REASONS",
+    "VERDICTS",
+    "CheckAnswer",
+    "Claim",
+    "ClaimVerdict",
+    "Mention",
+    "check",
+    "extract",
+    "parse_date",
+]

@@ -1,0 +1,595 @@
+"""The claim grammar: patterns over a sentence that produce typed claims with slots.
+
+A sentence is read in three steps:
+
+1. ``lexicon.spot`` finds the names (drivers, cars, teams, manufacturers, events, classes);
+2. trigger patterns find what is claimed: a count ("five wins in 19 starts", "his third win of
+   the season"), a race result ("won", "co-drove to victory", "finished sixth", "overall"), a
+   pole, a fastest lap, a championship ("clinched the title", "second title in three seasons"), a
+   line-up ("joins", "teamed with", "replaces", "full-season", "endurance rounds only") or a streak
+   ("first win since", "third straight win");
+3. each trigger takes its slots from its part of the sentence (up to the next trigger): the
+   subject named before it (else a pronoun or demonym at the start of the sentence, which stands
+   for the subject named last), the event, class, and the time (``scope.time_scope``).
+
+Sentences about other series (Le Mans, WEC, IndyCar…) and about ages or contracts give claims
+the checker marks ``not checkable`` with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pitboard.claims.lexicon import DEMONYMS, Lexicon, spot
+from pitboard.claims.model import NOT_A_STATISTIC, OUTSIDE, Claim, Mention
+from pitboard.claims.scope import TimeScope, time_scope
+from pitboard.claims.text import NUM, ORD, Sentence, number, ordinal
+
+SUBJECT_KINDS = ("car", "driver", "team", "manufacturer")
+_CLASSES = r"(?:GTD\s?PRO|GTP|GTD|LMP2|LMP3|DPi|GTLM)"
+_ADJ = rf"(?:(?:career|class|overall|IMSA|WeatherTech|{_CLASSES}|championship|total|race|series|more|further|major|endurance|Endurance Cup|podium)\s+)*"
+_METRIC = (
+    r"(?:wins?|victor(?:y|ies)|podiums?|podium finishes|pole(?:s| positions?| awards?)?|starts?|races|"
+    r"fastest (?:race )?laps?|top[- ](?:5|five)(?:s| finishes)?|titles?|championships?)"
+)
+COUNT = re.compile(
+    rf"(?<![\w-])(?P<n>{NUM})\s+{_ADJ}(?P<metric>{_METRIC})\b"
+    rf"(?:\s+(?:in|from)\s+(?:just\s+|only\s+)?(?P<m>{NUM})\s+(?:career\s+|IMSA\s+|class\s+)?(?:starts|races|outings|appearances|attempts)\b)?",
+    re.IGNORECASE,
+)
+COUNT_WON = re.compile(
+    rf"\b(?:won|claimed|scored|taken|took|collected|earned) (?P<n>{NUM}) (?P<metric>races|times|events|rounds)\b|"
+    rf"\b(?P<metric2>won|winning) (?:(?P<twice>twice)|(?P<n2>{NUM}) times)\b",
+    re.IGNORECASE,
+)
+TIMES = re.compile(
+    rf"(?<![\w-])(?P<n>{NUM})-time\b(?P<what>[^.;]{{0,60}}?)\b(?P<metric>winner|champion|pole[- ]?sitter)",
+    re.IGNORECASE,
+)
+ORDINAL_COUNT = re.compile(
+    rf"(?<![\w-])(?P<ord>{ORD})\s+(?P<adj>{_ADJ})(?P<metric>win|victory|podium|pole(?: position)?|title|championship|start|top[- ](?:5|five)(?: finish)?|fastest (?:race )?lap)\b(?P<since>\s+since)?",
+    re.IGNORECASE,
+)
+STARTS_AFTER = re.compile(
+    rf"^\s*(?:in|from)\s+(?:just\s+|only\s+)?(?P<m>{NUM})\s+(?:career\s+|IMSA\s+|class\s+)?(?:starts|races|outings|appearances|attempts)",
+    re.IGNORECASE,
+)
+INCLUDING = re.compile(rf"\bincluding (?P<n>{NUM})\b(?:\s+(?P<metric>wins?|victories|podiums?|poles?))?", re.IGNORECASE)
+COUNT_OF = re.compile(
+    rf"\b(?P<what>finished on the podium|on the podium|won|took pole|started from pole|finished in the top five|finished in the top 5) "
+    rf"(?:in|at) (?P<n>{NUM}) of (?:the|their|his|her|its) (?P<m>{NUM}) (?:rounds|races|starts|events)",
+    re.IGNORECASE,
+)
+STREAK = re.compile(
+    rf"\bfirst (?:\w+ )?(?:win|victory|podium|pole)\w* since\b|"
+    rf"(?<![\w-])(?P<n>{NUM}|{ORD})\s+(?:straight|consecutive|successive)\s+(?:\w+\s+)?(?P<metric>wins?|victor(?:y|ies)|podiums?|poles?|titles?|championships?)\b|"
+    rf"\b(?P<metric2>wins|victories|podiums|poles|titles) in a row\b|\bback-to-back\b|\brepeat (?:win|victory)\b",
+    re.IGNORECASE,
+)
+WIN = re.compile(
+    r"\b(?:won|wins|winning|victory in|victory at|victorious|triumphed|took (?:the |a )?(?:\w+ )?(?:win|victory|honou?rs|checkered flag)|"
+    r"claimed (?:the |a )?(?:\w+ )?(?:win|victory)|scored (?:the |a )?(?:\w+ )?(?:win|victory)|secured (?:the |a )?(?:\w+ )?(?:win|victory)|"
+    r"(?:co-)?drove to (?:\w+ )?(?:victory|the win)|went on to win|win at|win in|winners? of|won at)\b|"
+    r"\b(?:victory|the win|honou?rs|class honou?rs|GTD PRO|GT Daytona Pro|GTD|GTP|LMP2|LMP3|DPi|GTLM|GT Daytona|GT Le Mans) went to\b",
+    re.IGNORECASE,
+)
+FINISH = re.compile(
+    rf"\bfinish(?:ed|ing)? (?:the race |a |an )?(?:in )?(?:a |an )?(?P<a>{ORD}|runner-up)(?:[- ]place)?\b|"
+    rf"\b(?P<b>{ORD})[- ]place finish\b|\bcame home (?P<c>{ORD})\b|\bclassified (?P<d>{ORD})\b|\btook (?P<e>{ORD})(?: place)?\b|"
+    rf"\b(?:was|ended up|placed|crossed the line) (?P<f>{ORD})\b|\b(?P<g>runner-up)\b|\b(?P<h>on the podium|podium finish|a podium)\b",
+    re.IGNORECASE,
+)
+POLE = re.compile(
+    rf"\b(?:took|claimed|secured|earned|won|captured|grabbed|scored|snatched|set|started from|starts from|start from|will start from|put .{{1,30}}? on) (?:the |his |her |their |its |a )?(?:\w+ )?pole(?: position| award)?\b|"
+    rf"\bon pole\b|\bpole[- ]?sitter\b|\bpole[- ]winning\b|\bqualified (?P<q>{ORD}|on pole)\b|\bqualifying (?:in )?(?P<q2>{ORD})\b|\bpole position\b",
+    re.IGNORECASE,
+)
+FASTEST = re.compile(r"\bfastest (?:race |overall |class )?lap\b", re.IGNORECASE)
+TITLE = re.compile(
+    r"\b(?:won|wins|clinched|clinch|claimed|secured|took|sealed|wrapped up|captured|defended|retained|claim|win) (?:the |his |her |their |a |its |back-to-back )?[\w'’ -]{0,45}?(?:title|championship|crown|Endurance Cup)s?\b|"
+    r"\b(?:reigning|defending) (?:[\w-]+ ){0,3}champions?\b|\b(?:19|20)\d{2} (?:[\w-]+ ){0,3}champions?\b|\bchampions? in (?:19|20)\d{2}\b|"
+    r"\b(?:became|crowned|is|was|were|are) (?:the )?(?:[\w-]+ ){0,3}champions?\b",
+    re.IGNORECASE,
+)
+LINEUP = re.compile(
+    r"\b(?:joins|joined|joining|rejoins?|will (?:drive|race|pilot|partner|share|contest|compete|team)|teamed (?:up )?with|teams? up with|"
+    r"alongside|replaces|replaced|replacing|in place of|full[- ]season|endurance (?:rounds|races|events)|Endurance Cup (?:rounds|races|events)|"
+    r"co-drivers?|partnered|returns to|returned to|shares? the|shared the|line-?up|drive for|drove for|racing for)\b",
+    re.IGNORECASE,
+)
+NOT_STAT = re.compile(
+    r"\b\d+-year-old\b|\b(?:twenty|thirty|forty|fifty)[\w-]*-year-old\b|\byears? old\b|\bcontract\b|\bmulti-year\b|\b(?:two|three|one|multi)-year (?:deal|agreement)\b|"
+    r"\bdeal\b|\bextension\b|\bborn\b|\bbirthday\b|\bspectators\b|\battendance\b|\bcrowd\b|\bmph\b|\bkm/h\b",
+    re.IGNORECASE,
+)
+OUTSIDE_SERIES = re.compile(
+    r"\b(?:24 Hours of Le Mans|Le Mans 24|(?<!Petit )Le Mans|FIA WEC|WEC|World Endurance Championship|IndyCar|Indy 500|Indianapolis 500|"
+    r"NASCAR|Formula (?:1|One|E|2|3)|F1|F2|European Le Mans|ELMS|Asian Le Mans|Pilot Challenge|GT World Challenge|N[uü]rburgring|"
+    r"Spa(?:-Francorchamps)?|Bathurst|Super GT|DTM|Carrera Cup|Super Trofeo|Prototype Challenge|VP Racing SportsCar Challenge|"
+    r"Ferrari Challenge|Supercup|Macau|Daytona 500|Supercars|Blancpain|American Le Mans Series|ALMS|Grand-Am|Rolex Sports Car Series|"
+    r"Pirelli World Challenge|Sprint Cup|SRO|GT4|TCR|Trans-Am|Indy NXT|Indy Lights)\b"
+)
+PRONOUN = re.compile(
+    r"^(?:(?:But|And|Meanwhile|Now|Then|Still|There|Here|However|Earlier|Later|Previously),?\s+)?(?P<p>he|she|they|his|her|their|it|its|"
+    r"the (?:team|squad|outfit|crew|car|entry|trio|duo|pair|drivers|marque|manufacturer|brand|German marque|Italian marque|(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Context:
+    """What the article has named so far: the last subject(s), the event, surnames in full."""
+
+    date: dt.date
+    subjects: list[Mention] = field(default_factory=list)
+    last_group: list[Mention] = field(default_factory=list)
+    event: Mention | None = None
+    known: dict[str, str] = field(default_factory=dict)
+
+
+def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
+    """The claims of one sentence (and update the article context)."""
+    text = sent.text
+    mentions = spot(lex, text, sent.start, ctx.known)
+    outside = [m.span() for m in OUTSIDE_SERIES.finditer(text)]
+    mentions = [
+        m for m in mentions
+        if not (m.kind == "event" and any(a < m.end - sent.start and m.start - sent.start < b for a, b in outside))
+    ]  # fmt: skip
+    for m in mentions:
+        if m.kind == "driver" and m.how == "exact":
+            ctx.known[m.name.split()[-1].casefold()] = m.key
+            words = m.name.casefold().split()
+            for i in range(1, len(words)):
+                ctx.known[" ".join(words[i:])] = m.key
+    names = [(m.start - sent.start, m.end - sent.start) for m in mentions if m.kind in ("event", "car")]
+    triggers = [
+        t for t in _triggers(text)
+        if not (t[0].startswith("count") and any(a <= t[1] < b for a, b in names))
+    ]  # fmt: skip
+    out: list[Claim] = []
+    pronoun = _pronoun(text, ctx)
+    first = triggers[0][1] if triggers else len(text)
+    prefix = [m for m in mentions if m.start - sent.start < first]
+    previous: Claim | None = None
+    for idx, (kind, start, end, match) in enumerate(triggers):
+        lo = triggers[idx - 1][2] if idx else 0
+        hi = triggers[idx + 1][1] if idx + 1 < len(triggers) else len(text)
+        if kind == "lineup":
+            if previous is not None and previous.type == "lineup" and previous.end >= sent.start + lo:
+                continue
+            later = [t for t in triggers[idx + 1 :] if t[0] != "lineup"]
+            hi = later[0][1] if later else len(text)
+            stop = re.search(r";|,\s(?:and|while|but|as|where)\s", text[end:hi])
+            if stop:
+                hi = end + stop.start()
+        # slots: what follows the trigger up to the next one, else what precedes the first trigger
+        segment = [m for m in mentions if start <= m.start - sent.start < hi]
+        window = segment + [m for m in prefix if m.kind not in {s.kind for s in segment}]
+        before = [m for m in mentions if lo <= m.start - sent.start < start and m.kind in SUBJECT_KINDS]
+        subject = _subject(before, segment, start, sent, pronoun, ctx, text)
+        if not subject and previous is not None:
+            subject = [m for m in previous.mentions if m.kind in SUBJECT_KINDS][:1]
+        claim = _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mentions, ctx, previous)
+        if claim is not None:
+            out.append(claim)
+            previous = claim
+    # update the context: the last subject group named (for "He", "the team", "the Brazilian")
+    named = [m for m in mentions if m.kind in ("driver", "car", "team")]
+    if named:
+        first = named[0]
+        group = [m for m in named if m.kind == first.kind]
+        ctx.last_group = group
+        ctx.subjects = (ctx.subjects + named)[-12:]
+    events = [m for m in mentions if m.kind == "event"]
+    if events and ctx.event is None:
+        ctx.event = events[0]  # the article's event: a race report names it first
+    return out
+
+
+def _triggers(text: str) -> list[tuple[str, int, int, re.Match[str]]]:
+    """Every claim trigger in the sentence, in order, without overlaps (earlier patterns win)."""
+    found: list[tuple[str, int, int, re.Match[str]]] = []
+
+    def add(kind: str, pattern: re.Pattern[str]) -> None:
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            if all(b <= s or a >= e for _, s, e, _ in found):
+                found.append((kind, a, b, m))
+
+    add("streak", STREAK)
+    add("count_times", TIMES)
+    add("count_of", COUNT_OF)
+    add("count_won", COUNT_WON)
+    add("count", COUNT)
+    add("ordinal", ORDINAL_COUNT)
+    add("championship", TITLE)
+    add("qualifying", POLE)
+    add("fastest_lap", FASTEST)
+    add("finish", FINISH)
+    add("win", WIN)
+    add("lineup", LINEUP)
+    # "including two this season": a count inside the previous count's clause
+    for m in INCLUDING.finditer(text):
+        a, b = m.span()
+        if all(b <= s or a >= e for _, s, e, _ in found):
+            found.append(("including", a, b, m))
+    if not found:
+        m = NOT_STAT.search(text)
+        if m:
+            found.append(("not_stat", m.start(), m.end(), m))
+    return sorted(found, key=lambda t: t[1])
+
+
+def _pronoun(text: str, ctx: Context) -> list[Mention] | None:
+    m = PRONOUN.match(text)
+    if not m:
+        return None
+    word = m.group("p").casefold()
+    if word.startswith("the "):
+        noun = word[4:]
+        if noun in ("team", "squad", "outfit", "crew"):
+            teams = [s for s in reversed(ctx.subjects) if s.kind in ("team", "car")]
+            return [teams[0]] if teams else None
+        if noun in ("car", "entry"):
+            cars = [s for s in reversed(ctx.subjects) if s.kind == "car"]
+            return [cars[0]] if cars else None
+        if noun in ("trio", "duo", "pair", "drivers"):
+            return [s for s in ctx.last_group if s.kind == "driver"] or None
+        if noun in DEMONYMS:
+            drivers = [s for s in reversed(ctx.subjects) if s.kind == "driver"]
+            country = DEMONYMS[noun]
+            same = [d for d in drivers if country in d.extra.get("countries", ())]
+            pick = (same or drivers)[:1]
+            return [_as_pronoun(p, m.group("p")) for p in pick] or None
+        return None
+    if word in ("they", "their"):
+        return [_as_pronoun(p, m.group("p")) for p in ctx.last_group] or None
+    if word in ("it", "its"):
+        return None
+    drivers = [s for s in reversed(ctx.subjects) if s.kind == "driver"]
+    return [_as_pronoun(drivers[0], m.group("p"))] if drivers else None
+
+
+def _as_pronoun(m: Mention, word: str) -> Mention:
+    return Mention(
+        m.kind,
+        m.start,
+        m.end,
+        word,
+        m.key,
+        m.name,
+        f"pronoun ({word!r} → {m.name})",
+        round(m.confidence * 0.9, 2),
+        m.extra,
+    )
+
+
+def _subject(before, window, start, sent, pronoun, ctx, text) -> list[Mention]:  # type: ignore[no-untyped-def]
+    if before:
+        return _nearest_unit(before, text, sent.start)
+    if pronoun:
+        return pronoun
+    m = re.search(r"\b(?:his|her|he|she)\b", text[:start], re.IGNORECASE)
+    if m:
+        drivers = [s for s in reversed(ctx.subjects) if s.kind == "driver"]
+        if drivers:
+            return [_as_pronoun(drivers[0], m.group())]
+    m = re.search(r"\b(?:their|they)\b", text[:start], re.IGNORECASE)
+    if m and ctx.last_group:
+        return [_as_pronoun(p, m.group()) for p in ctx.last_group]
+    after = [m for m in window if m.kind in SUBJECT_KINDS and m.start - sent.start >= start]
+    if after:
+        first = after[0]
+        return [m for m in after if m.kind == first.kind]
+    return []
+
+
+def _nearest_unit(before: list[Mention], text: str, base: int) -> list[Mention]:
+    """The subject named nearest before a trigger. A car absorbs the team, make and drivers
+    that describe it ("the No. 25 BMW M Team RLL of Connor De Phillippi and Nick Yelloly"); names
+    of one kind joined by "and", "/" or commas are one subject ("Derani and Sims")."""
+    units: list[list[Mention]] = []
+    for m in before:
+        if units:
+            last = units[-1]
+            gap = text[last[-1].end - base : m.start - base]
+            if (
+                last[0].kind == "car"
+                and m.kind in ("team", "manufacturer", "driver")
+                and re.fullmatch(r"(?:['’]s)?[\s\w.'’-]{0,40}?(?:\s(?:of|with|for|driven by)\s|\s|,\s|\sand\s)?", gap)
+                and "," not in gap.strip(", ")[:0]
+            ):
+                last.append(m)
+                continue
+            if m.kind == last[-1].kind and re.fullmatch(r"\s*(?:,|and|/|&|, and)\s*", gap):
+                last.append(m)
+                continue
+            if last[-1].kind in ("team", "manufacturer") and m.kind == "driver" and re.fullmatch(r"['’]s\s+", gap):
+                units[-1] = [m]  # "Porsche Penske Motorsport's Nick Tandy": the driver
+                continue
+        units.append([m])
+    unit = units[-1]
+    if unit[0].kind == "car":
+        return unit[:1]
+    return [m for m in unit if m.kind == unit[0].kind]
+
+
+def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mentions, ctx, previous) -> Claim | None:  # type: ignore[no-untyped-def]
+    clause = text[lo:hi]
+    scope = time_scope(text[start:hi], ctx.date, default_career=False)
+    scope_at = start
+    if not scope.label:
+        scope = time_scope(text[lo:start], ctx.date, default_career=False)
+        scope_at = lo
+    if not scope.label:
+        scope = time_scope(text[start:], ctx.date, default_career=False)
+        scope_at = -1
+    if not scope.label and previous is not None and previous.slots.get("time"):
+        scope = TimeScope(tuple(previous.slots["seasons"]), previous.slots["since"], previous.slots["until"],
+                          previous.slots["career"], previous.slots["time"])  # fmt: skip
+        scope_at = -1
+    events = [m for m in window if m.kind == "event"]
+    if (
+        not events
+        and previous is not None
+        and previous.slots.get("event")
+        and kind in ("win", "finish", "qualifying", "fastest_lap")
+    ):
+        events = [m for m in previous.mentions if m.kind == "event"]
+    classes = [m for m in window if m.kind == "class"]
+    [m for m in mentions if m.kind == "car"]
+    teams = [m for m in mentions if m.kind == "team"]
+    slots: dict[str, Any] = {
+        "subject": [{"kind": s.kind, "name": s.name, "key": s.key} for s in subject],
+        "class": classes[0].key if classes else None,
+        "overall": bool(re.search(r"\boverall\b", clause, re.IGNORECASE)),
+        "event": events[0].name if events else None,
+        "seasons": list(scope.seasons),
+        "since": scope.since,
+        "until": scope.until,
+        "career": scope.career,
+        "time": scope.label,
+        "relative_time": scope.relative,
+    }
+    if subject and subject[0].kind == "car":
+        near = [t for t in teams if 0 <= t.start - subject[0].end <= 40]
+        slots["car_team"] = near[0].name if near else None
+        slots["numbers"] = list(subject[0].extra.get("numbers", (subject[0].key,)))
+    claim_type = {
+        "count": "count",
+        "count_won": "count",
+        "count_of": "count",
+        "count_times": "count",
+        "ordinal": "count",
+        "including": "count",
+        "win": "result",
+        "finish": "result",
+        "qualifying": "qualifying",
+        "fastest_lap": "fastest_lap",
+        "championship": "championship",
+        "lineup": "lineup",
+        "streak": "streak",
+        "not_stat": "lineup",
+    }[kind]
+    reason = None
+    if kind == "not_stat":
+        reason = NOT_A_STATISTIC
+    elif _outside(text, lo, start, end, hi) and not [e for e in events if start <= e.start - sent.start]:
+        reason = OUTSIDE
+    elif (
+        NOT_STAT.search(clause) and kind == "lineup" and re.search(r"contract|deal|extension|multi-year", clause, re.I)
+    ):
+        reason = NOT_A_STATISTIC
+    g = match.groupdict()
+    if kind == "count_of":
+        what = g["what"].casefold()
+        metric = "podiums" if "podium" in what else "poles" if "pole" in what else "top5s" if "top" in what else "wins"
+        slots.update(value=number(g["n"]), metric=metric, starts=number(g["m"]))
+    if kind == "count_won" and not g.get("n"):
+        g = {"n": "two" if g.get("twice") else g.get("n2"), "metric": "times"}
+        events = events or []
+    if kind in ("count", "count_won"):
+        metric = _metric(g["metric"], clause)
+        slots.update(value=number(g["n"]), metric=metric)
+        if metric in ("titles",):
+            claim_type = "championship"
+            slots["count"] = True
+        if g.get("m"):
+            slots["starts"] = number(g["m"])
+
+    elif kind == "count_times":
+        word = g["metric"].casefold()
+        metric = "titles" if word == "champion" else "poles" if word.startswith("pole") else "wins"
+        slots.update(value=number(g["n"]), metric=metric)
+        if metric == "titles":
+            claim_type = "championship"
+            slots["count"] = True
+    elif kind == "including":
+        slots.update(
+            value=number(g["n"]), metric=_metric(g["metric"] or "", clause) if g["metric"] else None, including=True
+        )
+        sub = time_scope(text[start:hi], ctx.date, default_career=False)
+        slots.update(seasons=list(sub.seasons), since=sub.since, until=sub.until, career=sub.career, time=sub.label)
+    elif kind == "ordinal":
+        metric = _metric(g["metric"], clause)
+        adj = (g["adj"] or "").casefold()
+        slots.update(value=ordinal(g["ord"]), metric=metric, ordinal=True)
+        if g.get("since"):
+            claim_type = "streak"
+            slots.update(streak="first since", metric=metric)
+            slots.update(_since_target(text[end:hi], events, ctx))
+        elif "straight" in adj or "consecutive" in adj:
+            claim_type = "streak"
+        elif metric == "titles":
+            claim_type = "championship"
+            slots["count"] = True
+            m = re.match(
+                rf"\s*(?:in|from)\s+(?:the\s+)?(?:last\s+|past\s+)?(?P<m>{NUM})\s+(?:seasons|years)", text[end:hi], re.I
+            )
+            if m:
+                n = number(m.group("m")) or 1
+                year = scope.seasons[-1] if scope.seasons else ctx.date.year
+                slots.update(window=n, seasons=list(range(year - n + 1, year + 1)))
+                end += m.end()
+        if not scope.label and claim_type == "count":
+            # "his fifth win": the count so far (career) unless a time is named
+            slots.update(career=True, until=ctx.date, time="career")
+    elif kind == "streak":
+        word = match.group().casefold()
+        if word.startswith("first"):
+            slots.update(streak="first since", metric=_metric(word.split()[1], word))
+            slots.update(_since_target(text[end:hi], events, ctx))
+        else:
+            metric = _metric(g.get("metric") or g.get("metric2") or "wins", word)
+            n = g.get("n")
+            value = (number(n) if n and number(n) else ordinal(n) if n else None) or 2
+            slots.update(streak="consecutive", metric=metric, value=value)
+    elif kind == "win":
+        slots.update(position=1)
+        if not events and ctx.event is not None:
+            slots["event"] = ctx.event.name
+            slots["event_from_context"] = True
+        if not slots["event"] and reason is None:
+            return None
+    elif kind == "finish":
+        raw = next((v for k, v in g.items() if v and k in "abcdefg"), None)
+        if g.get("h"):
+            slots.update(position=3, at_most=True)
+        else:
+            slots.update(position=ordinal(raw or ""))
+        if not slots["position"]:
+            return None
+        if not events and ctx.event is not None:
+            slots["event"] = ctx.event.name
+            slots["event_from_context"] = True
+        if not slots["event"] and reason is None:
+            return None
+    elif kind == "qualifying":
+        q = g.get("q") or g.get("q2")
+        slots.update(grid=ordinal(q) if q and q.casefold() != "on pole" else 1)
+        if not events and ctx.event is not None:
+            slots["event"] = ctx.event.name
+            slots["event_from_context"] = True
+        if not slots["event"] and reason is None:
+            return None
+    elif kind == "fastest_lap":
+        if not events and ctx.event is not None:
+            slots["event"] = ctx.event.name
+            slots["event_from_context"] = True
+        if not slots["event"] and reason is None:
+            return None
+    elif kind == "championship":
+        low = text[max(start - 30, 0) : end + 30].casefold()
+        slots["championship"] = (
+            "endurance" if "endurance" in low else "manufacturers" if re.search(r"manufacturers?['’]? (?:title|championship|crown)", low)
+            else "drivers" if re.search(r"drivers?['’]? (?:title|championship|crown)", low)
+            else "teams" if re.search(r"\bteams?['’]? (?:title|championship)", low) else None
+        )  # fmt: skip
+        if re.search(r"\b(?:reigning|defending)\b", low) and not scope.seasons:
+            slots["seasons"] = [ctx.date.year if ctx.date.month >= 11 else ctx.date.year - 1]
+    elif kind == "lineup":
+        low = clause.casefold()
+        drivers = [m for m in window if m.kind == "driver"]
+        slots.update(
+            team=next((m.name for m in window if m.kind == "team"), None),
+            car=next((m.key for m in window if m.kind == "car"), None),
+            drivers=[{"name": m.name, "key": m.key} for m in drivers],
+            full_season=bool(re.search(r"full[- ]season|every round|all (?:of the )?rounds", low)),
+            endurance_only=bool(
+                re.search(r"endurance (?:rounds|races|events)|endurance cup (?:rounds|races|events)", low)
+            ),
+            replaces=bool(re.search(r"replac|in place of", low)),
+        )
+        if not scope.seasons:
+            slots["seasons"] = [ctx.date.year]
+        if (
+            not (slots["team"] or slots["car"] or len(drivers) > (1 if subject and subject[0].kind == "driver" else 0))
+            and reason is None
+        ):
+            return None
+    if not subject and kind not in ("not_stat",) and reason is None:
+        return None
+    if claim_type == "count" and not slots.get("metric"):
+        return None
+    if claim_type == "count" and slots.get("value") is None:
+        return None
+    if reason is None and scope.only_before_data and claim_type != "lineup":
+        from pitboard.claims.model import BEFORE_DATA
+
+        reason = BEFORE_DATA
+    # the span: from the subject named in this sentence (else the trigger) to the last slot used
+    a = start
+    own = [s for s in subject if sent.start <= s.start < sent.start + start and not s.how.startswith("pronoun")]
+    if own and start - (own[-1].end - sent.start) <= 60:
+        a = min(a, own[0].start - sent.start)
+    else:
+        pm = re.search(
+            r"(?:\b(?:his|her|their|its|the)\s+(?:\w+['’]s\s+)?|\b\w+['’]s\s+)$", text[:start], re.IGNORECASE
+        )
+        if pm:
+            a = pm.start()
+    b = end
+    for m in window:
+        if m.kind in ("event", "class") and m.start - sent.start >= end and m.start - sent.start - b < 40:
+            b = max(b, m.end - sent.start)
+    for sa, sb in scope.spans if scope_at >= 0 else ():
+        sa, sb = sa + scope_at, sb + scope_at
+        if sa >= end and sa - b < 40:
+            b = max(b, sb)
+    if claim_type == "lineup" or reason:
+        a, b = min(a, 0 if not own else a), max(b, hi if claim_type == "lineup" else b)
+    span_text = text[a:b].rstrip(" ,;.")
+    b = a + len(span_text)
+    used = [*subject, *[m for m in window if m.kind in ("event", "class", "car", "team")]]
+    return Claim(sent.start + a, sent.start + b, span_text, claim_type, slots, _unique(used), reason)
+
+
+def _outside(text: str, lo: int, start: int, end: int, hi: int) -> bool:
+    """Another series or Le Mans named in the claim's own clause (up to the next comma)."""
+    stop = re.search(r"[,;]|\s(?:and|but|while|as)\s", text[end:hi])
+    clause_end = end + stop.start() if stop else hi
+    head = text[lo:start]
+    cut = max(head.rfind(","), head.rfind(";"))
+    return bool(OUTSIDE_SERIES.search(text[lo + cut + 1 if cut >= 0 else lo : clause_end]))
+
+
+def _metric(word: str, clause: str) -> str | None:
+    w = word.casefold()
+    if w.startswith(("win", "victor")) or w in ("races", "times", "events", "rounds"):
+        return "overall_wins" if re.search(r"\boverall (?:win|victor)", clause, re.I) else "wins"
+    if w.startswith("podium"):
+        return "podiums"
+    if w.startswith("pole"):
+        return "poles"
+    if w.startswith("start"):
+        return "starts"
+    if w.startswith("fastest"):
+        return "fastest_laps"
+    if w.startswith("top"):
+        return "top5s"
+    if w.startswith(("title", "championship")):
+        return "titles"
+    return None
+
+
+def _since_target(rest: str, events: list[Mention], ctx: Context) -> dict[str, Any]:
+    """ "first win since Sebring 2022" / "since 2019" / "since the 2022 Rolex 24"."""
+    m = re.search(r"(?:19|20)\d{2}", rest)
+    out: dict[str, Any] = {"since_season": int(m.group()) if m else None}
+    after = [e for e in events]
+    out["since_event"] = after[-1].name if after else None
+    return out
+
+
+def _unique(mentions: list[Mention]) -> tuple[Mention, ...]:
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for m in mentions:
+        if (m.kind, m.start) not in seen:
+            seen.add((m.kind, m.start))
+            out.append(m)
+    return tuple(out)

@@ -1,0 +1,714 @@
+"""Deciding a claim: ask the library, compare, explain (DEFINITIONS.md, "Verdicts on claims").
+
+* ``supported``: the data shows the claim over a scope it fully covers;
+* ``contradicted``: the data shows otherwise even allowing for every missing round in scope. A
+  count over a scope with missing rounds (2021 Detroit, 2025 after July) or reaching before 2021
+  is an interval: the count in the data plus, per missing round, one more for a driver or a car
+  (as many as the subject ran cars for a team or a manufacturer); before 2021 it has no upper
+  end. The claim is contradicted only outside the interval;
+* ``not checkable``: before the data, outside the championship, depends on a missing round, or
+  not a statistic, with what the data does show.
+
+Every figure comes from the facade (``Pitboard.stats``, ``standings``, ``event``,
+``result_lines``): no SQL here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from pitboard.claims.model import (
+    BEFORE_DATA,
+    CONTRADICTED,
+    MISSING_ROUND,
+    NOT_CHECKABLE,
+    SUPPORTED,
+    Claim,
+    ClaimVerdict,
+)
+from pitboard.claims.scope import FIRST_SEASON
+from pitboard.exceptions import AmbiguousNameError, PitboardError
+
+if TYPE_CHECKING:
+    from pitboard.api import Pitboard
+    from pitboard.stats import StatsAnswer
+
+#: Figures a count can be about (``Figures`` attributes) and how to say them.
+METRIC_WORDS = {
+    "wins": "wins",
+    "overall_wins": "overall wins",
+    "podiums": "podiums",
+    "poles": "poles",
+    "starts": "starts",
+    "fastest_laps": "fastest race laps",
+    "top5s": "top-5 finishes",
+}
+
+
+@dataclass
+class Outcome:
+    verdict: str
+    explanation: str
+    reason: str | None = None
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    question: list[str] = field(default_factory=list)
+
+
+class Checker:
+    """Verifies claims against one database, remembering the answers it asked for."""
+
+    def __init__(self, pb: Pitboard, date: dt.date) -> None:
+        self.pb = pb
+        self.date = date
+        self._stats: dict[tuple, StatsAnswer | PitboardError] = {}
+        self._calendar: dict[int, list[dict[str, Any]]] = {}
+        self._editions: dict[tuple, Any] = {}
+        self._seasons = sorted(int(s) for s in pb.seasons()["season"])
+
+    # -- library calls (memoised) --------------------------------------------------------------
+    def stats(self, kind: str, name: str, car_team: str | None = None, **scope: Any) -> StatsAnswer:
+        key = (kind, name, car_team, tuple(sorted(scope.items())))
+        if key not in self._stats:
+            try:
+                self._stats[key] = self.pb.stats(kind, name, car_team=car_team, **scope)
+            except PitboardError as exc:
+                self._stats[key] = exc
+        found = self._stats[key]
+        if isinstance(found, PitboardError):
+            raise found
+        return found
+
+    def calendar(self, season: int) -> list[dict[str, Any]]:
+        if season not in self._calendar:
+            frame = self.pb.calendar(season)
+            rows = frame.to_dict("records") if len(frame) else []
+            for r in rows:
+                if r["race_date"] is not None and hasattr(r["race_date"], "date"):
+                    r["race_date"] = r["race_date"].date()
+                r["classes"] = list(r["classes"]) if r["classes"] is not None else []
+            self._calendar[season] = rows
+        return self._calendar[season]
+
+    def lines(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The race rows as evidence: what they say and the source file and line."""
+        if not rows:
+            return []
+        frame = self.pb.result_lines(sorted({r["session_id"] for r in rows}))
+        where = {(r["session_id"], r["number"]): r for r in frame.to_dict("records")}
+        out = []
+        for r in rows:
+            src = where.get((r["session_id"], r["number"]), {})
+            out.append({
+                "event": r.get("event_name"), "season": r.get("season"), "date": r.get("race_date"),
+                "class": r.get("class"), "number": r.get("number"), "team": r.get("team"),
+                "drivers": r.get("co_drivers") if "co_drivers" in r else r.get("drivers"),
+                "class_position": r.get("class_position"), "position": r.get("position"),
+                "pole": r.get("pole"), "fastest_lap": r.get("fastest_lap"), "corrected": r.get("corrected"),
+                "source": src.get("source_path"), "line": src.get("source_line"),
+            })  # fmt: skip
+        return out
+
+    # -- subjects ------------------------------------------------------------------------------
+    def subject_stats(self, subj: dict[str, Any], claim: Claim, **scope: Any) -> StatsAnswer:
+        kind, name = subj["kind"], subj["name"]
+        if kind == "car":
+            numbers = claim.slots.get("numbers") or [subj["key"]]
+            if "season" not in scope:
+                since = scope.get("since")
+                scope = {
+                    **scope,
+                    "season": since.year if since and since.year >= FIRST_SEASON else self.article_season(),
+                }
+            return self.stats("car", numbers[0], car_team=claim.slots.get("car_team"), **scope)
+        if kind == "driver":
+            name = subj["key"] and self._driver_name(subj)
+        return self.stats(kind, name, **scope)
+
+    def article_season(self) -> int:
+        """The season an article is about: the publication year once the Rolex 24 has run."""
+        return self.date.year if self.date >= dt.date(self.date.year, 1, 24) else self.date.year - 1
+
+    def _driver_name(self, subj: dict[str, Any]) -> str:
+        return subj["name"]
+
+    # -- the verdict -----------------------------------------------------------------------------
+    def check(self, claim: Claim) -> ClaimVerdict:
+        try:
+            outcome = self._decide(claim)
+        except PitboardError as exc:
+            outcome = Outcome(NOT_CHECKABLE, f"The data cannot answer this: {exc}.", _reason_of(exc))
+        sources = tuple(sorted({e["source"] for e in outcome.evidence if e.get("source")}))
+        return ClaimVerdict(
+            text=claim.text,
+            start=claim.start,
+            end=claim.end,
+            type=claim.type,
+            verdict=outcome.verdict,
+            explanation=outcome.explanation,
+            reason=outcome.reason if outcome.verdict == NOT_CHECKABLE else None,
+            slots=dict(claim.slots),
+            matched=tuple(m.matched() for m in claim.mentions),
+            question="; ".join(outcome.question),
+            evidence=tuple(outcome.evidence),
+            sources=sources,
+        )
+
+    def _decide(self, claim: Claim) -> Outcome:
+        if claim.reason is not None:
+            return Outcome(NOT_CHECKABLE, _REASON_TEXT[claim.reason], claim.reason)
+        handler = {
+            "count": self._count,
+            "result": self._result,
+            "qualifying": self._result,
+            "fastest_lap": self._result,
+            "championship": self._championship,
+            "lineup": self._lineup,
+            "streak": self._streak,
+        }[claim.type]
+        return handler(claim)
+
+    # -- counts ----------------------------------------------------------------------------------
+    def _scope_calls(self, slots: dict[str, Any]) -> list[dict[str, Any]]:
+        """The ``stats`` scopes that together cover the claim's time (up to the publication date)."""
+        base: dict[str, Any] = {}
+        if slots.get("class"):
+            base["cls"] = slots["class"]
+        if slots.get("event"):
+            base["event"] = slots["event"]
+        until = min(slots.get("until") or self.date, self.date)
+        seasons = [s for s in slots.get("seasons") or [] if s in self._seasons]
+        if slots.get("seasons"):
+            return [{**base, "season": s, "until": until} for s in seasons if dt.date(s, 1, 1) <= until]
+        since = slots.get("since")
+        if since is not None and since.year >= FIRST_SEASON:
+            return [{**base, "since": since, "until": until}]
+        return [{**base, "until": until}]
+
+    def _count(self, claim: Claim) -> Outcome:
+        s = dict(claim.slots)
+        subj = s["subject"][0]
+        if subj["kind"] == "car" and not s.get("seasons"):
+            # a car is (season, number, team): the season the article is about
+            s.update(
+                seasons=[self.date.year if self.date >= dt.date(self.date.year, 1, 24) else self.date.year - 1],
+                career=False,
+            )
+        metric = s["metric"]
+        calls = self._scope_calls(s)
+        value, starts, slack, rows, questions, missing = 0, 0, 0, [], [], []
+        for scope in calls:
+            ans = self.subject_stats(subj, claim, **scope)
+            questions.append(_question(subj, scope))
+            value += getattr(ans.figures, metric)
+            starts += ans.figures.starts
+            rows += [r for r in ans.races if _counts(r, metric)]
+            missing += ans.coverage.missing_events
+            slack += len(ans.coverage.missing_events) * _cars_per_race(ans)
+        before = _reaches_before(s)
+        evidence = self.lines(rows[:60])
+        claimed = s["value"]
+        claimed_starts = s.get("starts")
+        word = METRIC_WORDS[metric]
+        shown = f"{value} {word}" + (
+            f" in {starts} starts" if claimed_starts is not None and metric != "starts" else ""
+        )
+        span = _span_text(s, self.date)
+        if not calls and not before:
+            return Outcome(
+                NOT_CHECKABLE,
+                f"No championship race in the data is in the claim's time ({s.get('time')}).",
+                MISSING_ROUND,
+            )
+        hi = None if before else value + slack
+        hi_starts = None if before else starts + slack
+        if (
+            claimed < value
+            or (hi is not None and claimed > hi)
+            or (
+                claimed_starts is not None
+                and (claimed_starts < starts or (hi_starts is not None and claimed_starts > hi_starts))
+            )
+        ):
+            extra = f"; {len(missing)} missing round(s) allow at most {hi}" if missing and hi is not None else ""
+            return Outcome(CONTRADICTED, f"The data shows {shown} {span}{extra}, not {_claimed(claimed, word, claimed_starts)}.",
+                           evidence=evidence, question=questions)  # fmt: skip
+        if before:
+            return Outcome(NOT_CHECKABLE, f"The data shows {shown} {span}; seasons before {FIRST_SEASON} are not in the data.",
+                           BEFORE_DATA, evidence, questions)  # fmt: skip
+        if slack:
+            return Outcome(NOT_CHECKABLE, f"The data shows {shown} {span}; missing from the data: {'; '.join(missing)}.",
+                           MISSING_ROUND, evidence, questions)  # fmt: skip
+        return Outcome(SUPPORTED, f"The data shows {shown} {span}.", evidence=evidence, question=questions)
+
+    # -- one race: result, pole, fastest lap ------------------------------------------------------
+    def _edition(self, slots: dict[str, Any]) -> tuple[int | None, Any]:
+        """The season and event of a race claim: the year named, else the latest edition on or
+        before the publication date."""
+        key = (slots["event"], tuple(slots.get("seasons") or ()))
+        if key not in self._editions:
+            try:
+                self._editions[key] = self._find_edition(slots)
+            except PitboardError as exc:
+                self._editions[key] = exc
+        found = self._editions[key]
+        if isinstance(found, PitboardError):
+            raise found
+        return found
+
+    def _find_edition(self, slots: dict[str, Any]) -> tuple[int | None, Any]:
+        name = slots["event"]
+        seasons = slots.get("seasons") or []
+        candidates = [seasons[-1]] if seasons else [self.date.year, self.date.year - 1]
+        for season in candidates:
+            if season < FIRST_SEASON:
+                return season, None
+            if season not in self._seasons:
+                return season, None
+            try:
+                ref = self.pb.event(season, name)
+            except AmbiguousNameError as exc:
+                six = [c for c in exc.candidates if "Six Hours" in c or "12 Hours" in c or "Twelve" in c]
+                if len(six) != 1:
+                    raise
+                ref = self.pb.event(season, six[0].split(" (")[0])
+            cal = {c["event_name"]: c for c in self.calendar(season)}
+            date = cal.get(ref.event_name, {}).get("race_date")
+            if seasons or date is None or date <= self.date:
+                return season, ref
+        return None, None
+
+    def _result(self, claim: Claim) -> Outcome:
+        s = claim.slots
+        season, ref = self._edition(s)
+        if season is not None and season < FIRST_SEASON:
+            return Outcome(NOT_CHECKABLE, f"{season} is before the data (it starts in {FIRST_SEASON}).", BEFORE_DATA)
+        if ref is None:
+            return Outcome(
+                NOT_CHECKABLE,
+                f"No edition of {s['event']} on or before {self.date:%d %b %Y} is in the data.",
+                MISSING_ROUND,
+            )
+        event_label = f"{ref.event_name} {season}"
+        if ref.status == "missing":
+            return Outcome(
+                NOT_CHECKABLE, f"{event_label} is a championship round missing from the data.", MISSING_ROUND
+            )
+        if not ref.championship:
+            return Outcome(NOT_CHECKABLE, f"{event_label} is not a championship race.", "outside the championship")
+        rows, questions, verdicts = [], [], []
+        for subj in s["subject"]:
+            # the subject's season (one call shared by every claim about it), then the race
+            ans = self.subject_stats(subj, claim, season=season)
+            questions.append(_question(subj, {"season": season}) + f" → races at {ref.event_name}")
+            mine = [
+                r for r in ans.races
+                if r["event_name"] == ref.event_name and (r["started"] or claim.type == "qualifying")
+                and (not s.get("class") or r["class"] == s["class"])
+            ]  # fmt: skip
+            if not mine:
+                verdicts.append((False, f"{subj['name']} did not start {event_label}"))
+                continue
+            r = mine[0]
+            rows.append(r)
+            ok, text = _race_fact(claim, r, subj["name"], event_label)
+            if claim.type == "fastest_lap" and subj["kind"] == "driver" and ok:
+                # a driver's fastest lap is the one the driver set (the laps file says who), not the car's
+                fig = self.subject_stats(subj, claim, season=season, event=ref.event_name).figures
+                if fig.fastest_laps_set == 0 and not fig.fastest_laps_setter_unknown:
+                    ok = False
+                    text = f"{subj['name']}'s car set the class's fastest race lap at {event_label}, but another of its drivers set it"
+            verdicts.append((ok, text))
+        evidence = self.lines(rows)
+        if claim.type == "result" and any(not ok for ok, _ in verdicts) and rows:
+            winner = self._winner(rows[0], s.get("overall"))
+            if winner:
+                evidence += winner
+        text = "; ".join(t for _, t in verdicts)
+        if all(ok for ok, _ in verdicts):
+            return Outcome(SUPPORTED, f"The data shows {text}.", evidence=evidence, question=questions)
+        return Outcome(CONTRADICTED, f"The data shows {text}.", evidence=evidence, question=questions)
+
+    def _winner(self, row: dict[str, Any], overall: bool) -> list[dict[str, Any]]:
+        frame = self.pb.result_lines([row["session_id"]])
+        recs = frame.to_dict("records")
+        top = [
+            r
+            for r in recs
+            if (r["position"] == 1 if overall else (r["class"] == row["class"] and r["class_position"] == 1))
+        ]
+        return [{"event": row["event_name"], "season": row["season"], "class": t["class"], "number": t["number"],
+                 "class_position": t["class_position"], "position": t["position"], "winner": True,
+                 "source": t["source_path"], "line": t["source_line"]} for t in top]  # fmt: skip
+
+    # -- championships ------------------------------------------------------------------------------
+    def _champion(
+        self, subj: dict[str, Any], claim: Claim, season: int, championship: str | None
+    ) -> tuple[bool | None, str, dict[str, Any]]:
+        """Whether the subject won the season's title: True/False, or None when the standings are
+        incomplete (missing rounds); with a sentence and an evidence row."""
+        s = claim.slots
+        ans = self.subject_stats(subj, claim, season=season)
+        classes = Counter(r["class"] for r in ans.races if r["started"])
+        cls = s.get("class") or (classes.most_common(1)[0][0] if classes else None)
+        if cls is None:
+            return False, f"{subj['name']} did not start a championship race in {season}", {}
+        kind = (
+            championship
+            or {"driver": "drivers", "car": "teams", "team": "teams", "manufacturer": "manufacturers"}[subj["kind"]]
+        )
+        table = self.pb.standings(season, cls, kind)
+        row = {"season": season, "class": cls, "championship": kind, "champion": table.champion,
+               "complete": table.complete, "source": f"standings {season} {cls} {kind}"}  # fmt: skip
+        if not table.complete or not table.rows:
+            return (
+                None,
+                f"the {season} {cls} {kind} standings are incomplete (missing: {'; '.join(table.missing_events)})",
+                row,
+            )
+        leaders = [r for r in table.rows if r.position == 1]
+        won = any(_holds(subj, r, ans) for r in leaders)
+        who = " / ".join(r.name for r in leaders)
+        return won, f"the {season} {cls} {kind} champion{'s are' if len(leaders) > 1 else ' is'} {who}", row
+
+    def _championship(self, claim: Claim) -> Outcome:
+        s = claim.slots
+        subj = s["subject"][0]
+        champ = s.get("championship")
+        if s.get("count"):
+            seasons = s.get("seasons") or []
+            window = [y for y in seasons if y in self._seasons]
+            before = not seasons or min(seasons) < FIRST_SEASON
+            if not seasons:
+                window = [y for y in self._seasons if dt.date(y, 12, 31) <= self.date or y < self.date.year]
+            won, unknown, evidence, texts = 0, 0, [], []
+            for season in window:
+                result, text, row = self._champion(subj, claim, season, champ)
+                evidence.append(row)
+                won += result is True
+                unknown += result is None
+                if result:
+                    texts.append(str(season))
+            shown = f"{won} title{'s' if won != 1 else ''} ({', '.join(texts) or 'none'}) in {window[0] if window else ''}–{window[-1] if window else ''}"
+            claimed = s["value"]
+            if claimed < won or (not before and claimed > won + unknown):
+                return Outcome(CONTRADICTED, f"The data shows {shown}, not {claimed}.", evidence=evidence)
+            if before:
+                return Outcome(
+                    NOT_CHECKABLE,
+                    f"The data shows {shown}; seasons before {FIRST_SEASON} are not in the data.",
+                    BEFORE_DATA,
+                    evidence,
+                )
+            if unknown:
+                return Outcome(
+                    NOT_CHECKABLE,
+                    f"The data shows {shown}; {unknown} season(s) are incomplete.",
+                    MISSING_ROUND,
+                    evidence,
+                )
+            return Outcome(SUPPORTED, f"The data shows {shown}.", evidence=evidence)
+        seasons = s.get("seasons") or [self._last_finished_season()]
+        season = seasons[-1]
+        if season < FIRST_SEASON:
+            return Outcome(
+                NOT_CHECKABLE, f"The {season} title is before the data (it starts in {FIRST_SEASON}).", BEFORE_DATA
+            )
+        if season not in self._seasons:
+            return Outcome(NOT_CHECKABLE, f"The {season} season is not in the data.", MISSING_ROUND)
+        result, text, row = self._champion(subj, claim, season, champ)
+        if result is None:
+            return Outcome(NOT_CHECKABLE, f"The data cannot name a champion: {text}.", MISSING_ROUND, [row])
+        return Outcome(SUPPORTED if result else CONTRADICTED, f"The data shows {text}.", evidence=[row],
+                       question=[f"standings({season}, {row.get('class')}, {row.get('championship')})"])  # fmt: skip
+
+    def _last_finished_season(self) -> int:
+        return self.date.year if self.date.month >= 10 else self.date.year - 1
+
+    # -- line-ups -----------------------------------------------------------------------------------
+    def _lineup(self, claim: Claim) -> Outcome:
+        s = claim.slots
+        season = (s.get("seasons") or [self.date.year])[-1]
+        if season < FIRST_SEASON:
+            return Outcome(NOT_CHECKABLE, f"{season} is before the data.", BEFORE_DATA)
+        if season not in self._seasons:
+            return Outcome(NOT_CHECKABLE, f"The {season} season is not in the data.", MISSING_ROUND)
+        subjects = [x for x in s["subject"] if x["kind"] == "driver"]
+        if not subjects:
+            return self._team_lineup(claim, season)
+        subj = subjects[0]
+        ans = self.subject_stats(subj, claim, season=season)
+        started = [r for r in ans.races if r["started"]]
+        question = [_question(subj, {"season": season})]
+        evidence = self.lines(started)
+        name = subj["name"]
+        if not started:
+            if ans.coverage.missing_events:
+                return Outcome(NOT_CHECKABLE, f"{name} has no start in the {season} rounds in the data; missing: {'; '.join(ans.coverage.missing_events)}.",
+                               MISSING_ROUND, question=question)  # fmt: skip
+            return Outcome(CONTRADICTED, f"{name} did not start a championship race in {season}.", question=question)
+        facts, problems = [], []
+        teams = sorted({r["team"] for r in started})
+        cars = sorted({r["number"] for r in started})
+        facts.append(f"{name} started {len(started)} race(s) in {season} for {', '.join(teams)} (#{', #'.join(cars)})")
+        if s.get("team"):
+            from pitboard.domain.names import team_key
+
+            if not any(team_key(s["team"]) == team_key(t) for t in teams):
+                problems.append(f"not for {s['team']}")
+        if s.get("car") and s["car"] not in cars:
+            problems.append(f"not in #{s['car']}")
+        mates = [d for d in s.get("drivers", []) if d["key"] != subj["key"]]
+        replaced = mates[-1:] if s.get("replaces") else []
+        for mate in mates:
+            if mate in replaced:
+                continue
+            together = [r for r in started if mate["name"] in (r.get("co_drivers") or "")]
+            if not together:
+                problems.append(f"never with {mate['name']}")
+        for old in replaced:
+            shared = [r for r in started if old["name"] in (r.get("co_drivers") or "")]
+            if shared:
+                problems.append(f"{old['name']} was still on the car in {len(shared)} race(s)")
+        cal = [c for c in self.calendar(season) if c["championship"]]
+        cls = Counter(r["class"] for r in started).most_common(1)[0][0]
+        rounds = [c for c in cal if cls in c["classes"]]
+        present = [c for c in rounds if c["status"] == "present"]
+        raced = {r["event_name"] for r in started}
+        missing = [c for c in rounds if c["status"] == "missing"]
+        if s.get("endurance_only"):
+            sprint = sorted(e for e in raced if not any(c["event_name"] == e and c["endurance_cup"] for c in cal))
+            if sprint:
+                problems.append(f"also raced {', '.join(sprint)} (not Endurance Cup rounds)")
+        elif s.get("full_season"):
+            skipped = [c["event_name"] for c in present if c["event_name"] not in raced]
+            if skipped:
+                problems.append(f"missed {', '.join(skipped)}")
+        text = "; ".join(facts)
+        if problems:
+            return Outcome(
+                CONTRADICTED, f"The data shows {text}: {'; '.join(problems)}.", evidence=evidence, question=question
+            )
+        if s.get("full_season") and missing and season >= self.date.year:
+            return Outcome(NOT_CHECKABLE, f"The data shows {text}; missing: {'; '.join(c['event_name'] for c in missing)}.",
+                           MISSING_ROUND, evidence, question)  # fmt: skip
+        return Outcome(SUPPORTED, f"The data shows {text}.", evidence=evidence, question=question)
+
+    def _team_lineup(self, claim: Claim, season: int) -> Outcome:
+        s = claim.slots
+        if not s["subject"]:
+            return Outcome(NOT_CHECKABLE, "No driver or team named.", "not a statistic")
+        subj = s["subject"][0]
+        ans = self.subject_stats(subj, claim, season=season)
+        started = [r for r in ans.races if r["started"]]
+        text = " / ".join(sorted({r.get("drivers") or "" for r in started}))
+        problems = []
+        for d in s.get("drivers", []):
+            if not any(d["name"] in (r.get("drivers") or "") for r in started):
+                problems.append(f"{d['name']} never drove for it")
+        if not started:
+            return Outcome(CONTRADICTED, f"{subj['name']} did not start a championship race in {season}.")
+        verdict = CONTRADICTED if problems else SUPPORTED
+        return Outcome(verdict, f"The data shows {subj['name']} in {season} with {text}" + (f": {'; '.join(problems)}." if problems else "."),
+                       evidence=self.lines(started[:20]))  # fmt: skip
+
+    # -- streaks ----------------------------------------------------------------------------------
+    def _streak(self, claim: Claim) -> Outcome:
+        s = claim.slots
+        subj = s["subject"][0]
+        metric = s.get("metric") or "wins"
+        scope = {"until": self.date}
+        if s.get("class"):
+            scope["cls"] = s["class"]
+        ans = self.subject_stats(subj, claim, **scope)
+        started = sorted((r for r in ans.races if r["started"]), key=lambda r: (r["race_date"], r["session_id"]))
+        hits = [r for r in started if _counts(r, metric)]
+        question = [_question(subj, scope)]
+        word = METRIC_WORDS.get(metric, metric)
+        if s.get("streak") == "first since":
+            if not hits:
+                return Outcome(
+                    CONTRADICTED,
+                    f"The data shows no {word} for {subj['name']} up to {self.date:%d %b %Y}.",
+                    question=question,
+                )
+            last = hits[-1]
+            prev = hits[-2] if len(hits) > 1 else None
+            evidence = self.lines([r for r in (prev, last) if r])
+            target_season, target_event = s.get("since_season"), s.get("since_event")
+            if prev is None:
+                if target_season is not None and target_season < FIRST_SEASON:
+                    return Outcome(NOT_CHECKABLE, f"The data shows no earlier {word[:-1]} than {last['event_name']} {last['season']} since {FIRST_SEASON}; {target_season} is before the data.",
+                                   BEFORE_DATA, evidence, question)  # fmt: skip
+                return Outcome(NOT_CHECKABLE, f"{last['event_name']} {last['season']} is the first {word[:-1]} in the data; earlier seasons are not in it.",
+                               BEFORE_DATA, evidence, question)  # fmt: skip
+            said = f"{prev['event_name']} {prev['season']}"
+            ok = (target_season is None or prev["season"] == target_season) and (
+                target_event is None or _same_event(self.pb, target_event, prev)
+            )
+            text = f"The data shows {subj['name']}'s {word[:-1]} at {last['event_name']} {last['season']} came after the previous one at {said}"
+            if target_season is not None and target_season < FIRST_SEASON:
+                return Outcome(
+                    CONTRADICTED, text + f", later than {target_season}.", evidence=evidence, question=question
+                )
+            return Outcome(SUPPORTED if ok else CONTRADICTED, text + ".", evidence=evidence, question=question)
+        # consecutive
+        claimed = s.get("value") or 2
+        if s.get("event"):
+            hits_at = [r for r in started if _counts(r, metric)]
+            seasons = sorted({r["season"] for r in hits_at})
+            run = 0
+            for y in reversed(seasons):
+                if not run or y == seasons[-1] - run:
+                    run += 1
+            text = f"The data shows {subj['name']} with {word} at {s['event']} in {', '.join(map(str, seasons)) or 'no season'}"
+            evidence = self.lines(hits_at)
+            if run >= claimed:
+                return Outcome(SUPPORTED, text + ".", evidence=evidence, question=question)
+            if seasons and seasons[0] == FIRST_SEASON and seasons[-1] - FIRST_SEASON + 1 == run:
+                return Outcome(
+                    NOT_CHECKABLE, text + f"; {FIRST_SEASON - 1} is not in the data.", BEFORE_DATA, evidence, question
+                )
+            return Outcome(CONTRADICTED, text + ".", evidence=evidence, question=question)
+        current = 0
+        for r in reversed(started):
+            if not _counts(r, metric):
+                break
+            current += 1
+        streak_rows = started[len(started) - current :] if current else []
+        evidence = self.lines(streak_rows or started[-1:])
+        text = (
+            f"The data shows a current run of {current} {word} in a row for {subj['name']} up to {self.date:%d %b %Y}"
+        )
+        if current == claimed:
+            return Outcome(SUPPORTED, text + ".", evidence=evidence, question=question)
+        if current == len(started) and current < claimed and started and started[0]["season"] == FIRST_SEASON:
+            return Outcome(
+                NOT_CHECKABLE,
+                text + " (since its first start in the data); earlier races are not in it.",
+                BEFORE_DATA,
+                evidence,
+                question,
+            )
+        return Outcome(CONTRADICTED, text + ".", evidence=evidence, question=question)
+
+
+_REASON_TEXT = {
+    "before the data": f"This is about seasons before {FIRST_SEASON}, which are not in the data.",
+    "outside the championship": "This is about a race or series outside the WeatherTech championship, which the data does not cover.",
+    "missing round": "This depends on a championship round missing from the data.",
+    "not a statistic": "This is not a statistic the timing data records (ages, contracts, plans).",
+}
+
+
+def _reason_of(exc: PitboardError) -> str:
+    from pitboard.exceptions import InputError
+
+    text = str(exc)
+    if isinstance(exc, InputError) and "no season" in text:
+        return BEFORE_DATA if any(f"{y}" in text for y in range(1990, FIRST_SEASON)) else MISSING_ROUND
+    if "missing from the data" in text:
+        return MISSING_ROUND
+    return "outside the championship"
+
+
+def _counts(row: dict[str, Any], metric: str) -> bool:
+    if not row.get("started"):
+        return False
+    pos = row.get("class_position")
+    return {
+        "wins": pos == 1,
+        "overall_wins": row.get("position") == 1,
+        "podiums": pos is not None and pos <= 3,
+        "top5s": pos is not None and pos <= 5,
+        "poles": bool(row.get("pole")),
+        "fastest_laps": bool(row.get("fastest_lap")),
+        "starts": True,
+    }.get(metric, False)
+
+
+def _cars_per_race(ans: StatsAnswer) -> int:
+    """How many cars the subject ran in one race at most (1 for a driver or a car)."""
+    if ans.kind in ("driver", "car"):
+        return 1
+    per = Counter(r["session_id"] for r in ans.races)
+    return max(per.values()) if per else 1
+
+
+def _reaches_before(slots: dict[str, Any]) -> bool:
+    if slots.get("career"):
+        return True
+    since = slots.get("since")
+    if since is not None and since.year < FIRST_SEASON:
+        return True
+    seasons = slots.get("seasons") or []
+    return bool(seasons) and min(seasons) < FIRST_SEASON
+
+
+def _span_text(slots: dict[str, Any], date: dt.date) -> str:
+    where = f" at {slots['event']}" if slots.get("event") else ""
+    cls = f" in {slots['class']}" if slots.get("class") else ""
+    seasons = slots.get("seasons") or []
+    if seasons:
+        when = f"in {seasons[0]}" if len(seasons) == 1 else f"in {seasons[0]}–{seasons[-1]}"
+        if max(seasons) >= date.year:
+            when += f" up to {date:%d %b %Y}"
+    elif slots.get("since") and slots["since"].year >= FIRST_SEASON:
+        when = f"between {slots['since']:%d %b %Y} and {date:%d %b %Y}"
+    else:
+        when = f"between {FIRST_SEASON} and {date:%d %b %Y}"
+    return f"{when}{where}{cls}"
+
+
+def _claimed(value: int, word: str, starts: int | None) -> str:
+    return f"{value} {word}" + (f" in {starts} starts" if starts is not None else "")
+
+
+def _question(subj: dict[str, Any], scope: dict[str, Any]) -> str:
+    args = ", ".join(f"{k}={v.isoformat() if isinstance(v, dt.date) else v!r}" for k, v in scope.items())
+    return f"stats({subj['kind']!r}, {subj['name']!r}{', ' + args if args else ''})"
+
+
+def _race_fact(claim: Claim, r: dict[str, Any], name: str, event_label: str) -> tuple[bool, str]:
+    s = claim.slots
+    where = f"{event_label} ({r['class']}, #{r['number']})"
+    corrected = " after IMSA's post-race decision" if r.get("corrected") else ""
+    if claim.type == "qualifying":
+        grid = s.get("grid") or 1
+        actual = r.get("grid_class_position")
+        if grid == 1:
+            return bool(r.get("pole")), f"{name} {'took' if r.get('pole') else 'did not take'} pole at {where}" + (
+                "" if r.get("pole") or actual is None else f"; started P{actual} in class"
+            )
+        return actual == grid, f"{name} qualified P{actual} in class at {where}"
+    if claim.type == "fastest_lap":
+        ok = bool(r.get("fastest_lap"))
+        return ok, f"{name} {'set' if ok else 'did not set'} the class's fastest race lap at {where}"
+    overall = s.get("overall")
+    actual = r.get("position") if overall else r.get("class_position")
+    label = "overall" if overall else "in class"
+    want = s.get("position") or 1
+    ok = actual is not None and (actual <= want if s.get("at_most") else actual == want)
+    pos = f"P{actual}" if actual is not None else "unclassified"
+    return ok, f"{name} finished {pos} {label} at {where}{corrected}"
+
+
+def _holds(subj: dict[str, Any], row: Any, ans: StatsAnswer) -> bool:
+    from pitboard.domain.names import team_key
+
+    if subj["kind"] == "driver":
+        return row.key == subj["key"] or row.name == subj["name"]
+    if subj["kind"] == "manufacturer":
+        return row.name == subj["name"]
+    if subj["kind"] == "car":
+        return row.name.startswith(f"#{ans.subject.get('number')} ")
+    return team_key(subj["name"]) in team_key(row.name)
+
+
+def _same_event(pb: Pitboard, query: str, row: dict[str, Any]) -> bool:
+    try:
+        return pb.event(row["season"], query).event_name == row["event_name"]
+    except PitboardError:
+        return False

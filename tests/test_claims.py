@@ -1,0 +1,225 @@
+"""Issue 13: the claim checker, on the full bundled data. One test per grammar feature and verdict
+rule; every expectation was read from the official results files (noted beside each)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from pitboard.claims import check, parse_date
+from pitboard.claims.scope import time_scope
+from pitboard.claims.text import number, ordinal, sentences
+from pitboard.cli import main
+from pitboard.exceptions import InputError
+
+pytestmark = pytest.mark.full
+
+
+def one(pb, text: str, date: str, kind: str | None = None):  # type: ignore[no-untyped-def]
+    claims = [c for c in check(pb, text, date).claims if kind is None or c.type == kind]
+    assert len(claims) == 1, [(c.text, c.type, c.verdict) for c in claims]
+    return claims[0]
+
+
+# -- text: sentences, numbers, dates ------------------------------------------------------------
+
+
+def test_sentences_keep_offsets_and_abbreviations() -> None:
+    text = "The No. 31 Cadillac won. Mr. Derani said so.\nNew paragraph"
+    spans = sentences(text)
+    assert [s.text for s in spans] == ["The No. 31 Cadillac won.", "Mr. Derani said so.", "New paragraph"]
+    assert all(text[s.start : s.end] == s.text for s in spans)
+
+
+def test_number_words_and_ordinals() -> None:
+    assert [number(w) for w in ("five", "twenty-one", "19", "one")] == [5, 21, 19, 1]
+    assert [ordinal(w) for w in ("sixth", "3rd", "P2", "runner-up", "eleventh")] == [6, 3, 2, 2, 11]
+
+
+def test_relative_dates_resolve_against_the_publication_date() -> None:
+    import datetime as dt
+
+    day = dt.date(2023, 10, 19)
+    assert time_scope("five wins this season", day).seasons == (2023,)
+    assert time_scope("his best result last year", day).seasons == (2022,)
+    assert time_scope("over the past two seasons", day).seasons == (2022, 2023)
+    assert time_scope("in 2023 and '22", day).seasons == (2022, 2023)
+    since = time_scope("since 2019", day)
+    assert since.since == dt.date(2019, 1, 1) and since.before_data
+    assert time_scope("two wins", day).career
+
+
+def test_bad_publication_date_is_input_error() -> None:
+    with pytest.raises(InputError):
+        parse_date("2023-13-01")
+
+
+# -- counts -----------------------------------------------------------------------------------
+
+
+def test_number_words_count_supported(pb) -> None:  # type: ignore[no-untyped-def]
+    # Derani 2023 (GTP, #31): 9 starts, 1 win (Sebring), 2 poles
+    wins, poles = check(pb, "Pipo Derani scored one win and two poles in nine starts this season.", "2023-12-01").claims
+    assert (wins.slots["value"], wins.slots["metric"], wins.verdict) == (1, "wins", "supported"), wins.explanation
+    assert (poles.slots["value"], poles.slots["metric"], poles.slots["starts"]) == (2, "poles", 9)
+    assert poles.verdict == "supported", poles.explanation
+
+
+def test_wins_in_starts_wrong_count_is_contradicted(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(pb, "Pipo Derani took three wins in nine starts in 2023.", "2023-12-01", "count")
+    assert c.verdict == "contradicted"
+    assert "1 wins in 9 starts" in c.explanation
+    assert c.evidence and all(e["source"] and e["line"] for e in c.evidence)
+
+
+def test_missing_round_makes_an_interval(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2021: Derani has 3 wins in the data; Detroit (12 Jun 2021) is missing, so 4 is possible
+    inside = one(pb, "Pipo Derani won four races in 2021.", "2021-12-01", "count")
+    assert inside.verdict == "not checkable" and inside.reason == "missing round"
+    assert "Chevrolet Sports Car Classic" in inside.explanation
+    outside = one(pb, "Pipo Derani won six races in 2021.", "2021-12-01", "count")
+    assert outside.verdict == "contradicted"
+    below = one(pb, "Pipo Derani won two races in 2021.", "2021-12-01", "count")
+    assert below.verdict == "contradicted"
+
+
+def test_career_count_reaches_before_the_data(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(pb, "Pipo Derani has 30 career wins.", "2023-12-01", "count")
+    assert c.verdict == "not checkable" and c.reason == "before the data"
+    low = one(pb, "Pipo Derani has one career win.", "2023-12-01", "count")
+    assert low.verdict == "contradicted"  # the data alone shows more than one
+
+
+# -- results, pole, fastest lap -------------------------------------------------------------------
+
+
+def test_corrected_result_glen_2023(pb) -> None:  # type: ignore[no-untyped-def]
+    # the export shows No. 6 first; IMSA moved it to the rear: No. 25 BMW won GTP
+    bmw = one(pb, "The No. 25 BMW won at Watkins Glen in 2023.", "2023-07-01")
+    assert bmw.verdict == "supported"
+    porsche = one(pb, "The No. 6 Porsche won at Watkins Glen in 2023.", "2023-07-01")
+    assert porsche.verdict == "contradicted"
+    assert any(e.get("winner") and e["number"] == "25" for e in porsche.evidence)
+
+
+def test_event_nickname_and_ordinal_finish(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023 Six Hours of The Glen, GTP: #31 2nd after the correction
+    c = one(pb, "The No. 31 Whelen Cadillac finished second at the Glen in 2023.", "2023-07-01")
+    assert c.verdict == "supported"
+    assert c.slots["event"] == "The Glen"
+    wrong = one(pb, "The No. 31 Whelen Cadillac finished fourth at the Glen in 2023.", "2023-07-01")
+    assert wrong.verdict == "contradicted"
+
+
+def test_pronoun_and_demonym_refer_to_the_last_driver(pb) -> None:  # type: ignore[no-untyped-def]
+    answer = check(
+        pb,
+        "Pipo Derani was fast all year. He won at Sebring in 2023. The Brazilian took pole at Sebring in 2023.",
+        "2023-12-01",
+    )
+    result, pole = answer.claims
+    assert result.verdict == "supported" and result.slots["subject"][0]["name"] == "Pipo Derani"
+    assert pole.type == "qualifying" and pole.verdict == "supported"
+    assert any(m["how"].startswith("pronoun") for m in pole.matched)
+
+
+def test_misspelt_name_is_matched_fuzzily(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(pb, "Pipo Derrani won at Sebring in 2023.", "2023-12-01")
+    assert c.verdict == "supported"
+    assert c.matched[0]["how"] == "fuzzy" and c.matched[0]["name"] == "Pipo Derani"
+
+
+def test_race_result_without_a_year_is_the_latest_edition(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(pb, "Pipo Derani won the Twelve Hours of Sebring.", "2023-03-20")
+    assert c.verdict == "supported" and "2023" in c.explanation
+
+
+def test_championship_from_the_standings(pb) -> None:  # type: ignore[no-untyped-def]
+    ok = one(pb, "Pipo Derani and Alexander Sims won the 2023 GTP title.", "2023-12-01")
+    assert ok.type == "championship" and ok.verdict == "supported"
+    wrong = one(pb, "Tom Blomqvist won the 2023 GTP title.", "2023-12-01")
+    assert wrong.verdict == "contradicted" and "Derani" in wrong.explanation
+
+
+# -- not checkable --------------------------------------------------------------------------------
+
+
+def test_before_the_data(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(pb, "Pipo Derani won the 2019 Twelve Hours of Sebring.", "2023-12-01")
+    assert c.verdict == "not checkable" and c.reason == "before the data"
+
+
+def test_outside_the_championship_le_mans(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(pb, "Pipo Derani finished fourth at Le Mans in 2023.", "2023-12-01")
+    assert c.verdict == "not checkable" and c.reason == "outside the championship"
+
+
+def test_missing_round_result(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(pb, "The No. 31 Whelen Cadillac won the 2021 Chevrolet Sports Car Classic at Detroit.", "2021-07-01")
+    assert c.verdict == "not checkable" and c.reason == "missing round"
+
+
+def test_contract_is_not_a_statistic(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(pb, "Pipo Derani signed a multi-year contract.", "2023-12-01")
+    assert c.verdict == "not checkable" and c.reason == "not a statistic"
+
+
+# -- line-ups ---------------------------------------------------------------------------------------
+
+
+def test_future_lineup_confirmed_by_later_data(pb) -> None:  # type: ignore[no-untyped-def]
+    # Blomqvist 2024: #31 Whelen with Derani and Aitken at the five Endurance Cup rounds only
+    text = "Tom Blomqvist joins Whelen Engineering Racing for the endurance rounds in 2024, alongside Pipo Derani and Jack Aitken."
+    c = one(pb, text, "2023-11-15")
+    assert c.type == "lineup" and c.verdict == "supported", c.explanation
+    full = one(pb, "Tom Blomqvist joins Whelen Engineering Racing full-season in 2024.", "2023-11-15")
+    assert full.verdict == "contradicted"
+    other = one(pb, "Tom Blomqvist joins Porsche Penske Motorsport for 2024.", "2023-11-15")
+    assert other.verdict == "contradicted"
+
+
+# -- answer shape and faces -------------------------------------------------------------------------
+
+
+def test_answer_to_dict_shape(pb) -> None:  # type: ignore[no-untyped-def]
+    text = "Pipo Derani won at Sebring in 2023."
+    out = pb.check(text, "2023-12-01").to_dict()
+    assert list(out) == ["claims"]
+    c = out["claims"][0]
+    assert {
+        "text",
+        "type",
+        "verdict",
+        "explanation",
+        "evidence",
+        "start",
+        "end",
+        "slots",
+        "matched",
+        "question",
+    } <= set(c)
+    assert text[c["start"] : c["end"]] == c["text"]
+    assert c["evidence"][0]["source"].endswith("-race-results.csv")
+    json.dumps(out)
+
+
+def test_cli_check_json_and_errors(full_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    article = tmp_path / "a.txt"
+    article.write_text("Pipo Derani won at Sebring in 2023.", encoding="utf-8")
+    runner = CliRunner()
+    ok = runner.invoke(main, ["check", str(article), "--date", "2023-12-01", "--json", "--db", str(full_db)])
+    assert ok.exit_code == 0, ok.output
+    assert json.loads(ok.output)["claims"][0]["verdict"] == "supported"
+    table = runner.invoke(
+        main, ["check", "-", "--date", "2023-12-01", "--db", str(full_db)], input="Pipo Derani won at Sebring in 2023."
+    )
+    assert table.exit_code == 0 and "supported" in table.output
+    for args in (
+        ["check", str(article)],
+        ["check", str(article), "--date", "19/10/2023"],
+        ["check", "/nope.txt", "--date", "2023-12-01"],
+    ):
+        bad = runner.invoke(main, [*args, "--db", str(full_db)])
+        assert bad.exit_code == 2, bad.output
