@@ -49,6 +49,7 @@ PAGES = [
     "/cars/2023/31/whelen-engineering-racing",
     "/leaders?metric=poles&by=team&season=2023",
     "/corrections",
+    "/check",
     "/sources/2023/12-watkins-glen-international/202306251040-race-results.csv?line=3",
     "/2023",
     "/2023/standings/gtp",
@@ -339,3 +340,44 @@ def test_output_is_escaped(client: TestClient) -> None:
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
     error = client.get("/drivers/<img src=x onerror=alert(1)>").text
     assert "<img src=x" not in error
+
+
+# -- the claim checker's faces (issue 13) ------------------------------------------------------------
+
+ARTICLE = (
+    "Connor De Phillippi and Nick Yelloly won Sahlen's Six Hours of The Glen on 25 June 2023 in the "
+    "No. 25 BMW M Team RLL entry after the No. 6 Porsche was moved to the rear of the GTP field."
+)
+
+
+def test_post_api_check_gives_each_claim_with_verdict_and_evidence(client: TestClient) -> None:
+    response = client.post("/api/check", json={"text": ARTICLE, "date": "2023-07-01"})
+    assert response.status_code == 200 and response.headers["cache-control"] == "no-store"
+    claims = response.json()["claims"]
+    assert claims, "no claim found"
+    for claim in claims:
+        assert {"text", "type", "verdict", "explanation", "evidence"} <= set(claim)
+        assert claim["verdict"] in {"supported", "contradicted", "not checkable"}
+        assert ARTICLE[claim["start"] : claim["end"]] == claim["text"]
+    won = next(c for c in claims if c["type"] == "result")
+    assert won["verdict"] == "supported"
+
+
+def test_check_page_annotates_the_article(client: TestClient) -> None:
+    page = client.post("/check", data={"text": ARTICLE, "date": "2023-07-01"})
+    assert page.status_code == 200
+    assert 'class="claim v-supported"' in page.text and '<details class="claim-detail' in page.text
+    assert "/sources/2023/12-watkins-glen-international/202306251040-race-results.csv" in page.text
+
+
+def test_check_bad_input(client: TestClient) -> None:
+    assert _shape(client.post("/api/check", json={"text": "", "date": "2023-07-01"}))["status"] == 400
+    assert _shape(client.post("/api/check", json={"text": "x", "date": "2023-13-45"}))["status"] == 400
+    assert _shape(client.post("/api/check", json={"date": "2023-07-01"}))["status"] == 400
+    assert (
+        _shape(client.post("/api/check", content=b"not json", headers={"content-type": "application/json"}))["status"]
+        == 400
+    )
+    assert client.post("/check", data={"text": ARTICLE, "date": ""}).status_code == 400
+    huge = client.post("/api/check", json={"text": "word " * 60_000, "date": "2023-07-01"})
+    assert huge.status_code == 413

@@ -195,6 +195,11 @@ def _source(pb: pitboard.Pitboard, path: str, line: int | None = None) -> View:
     return views.source_row(pb, path, line)
 
 
+@_route("/check", "The claim checker's form (GET); POST /check and POST /api/check check an article")
+def _check(pb: pitboard.Pitboard, text: str = "", date: str = "") -> View:
+    return views.check_page(pb, text, date)
+
+
 @_route("/{season:int}", "A season: calendar with winners and coverage, standings, leaders, corrections")
 def _season(pb: pitboard.Pitboard, season: int) -> View:
     return views.season_page(pb, season)
@@ -463,11 +468,12 @@ def create_app(db_path: str | Path | None = None) -> FastAPI:
         fastapi.add_api_route(
             path,
             _endpoint(state, fn, fixed, api=False),
-            methods=["GET"],
+            methods=["GET", "HEAD"],
             include_in_schema=False,
             response_class=HTMLResponse,
         )
 
+    _check_posts(fastapi, state)
     _errors(fastapi, state)
     fastapi.add_middleware(_Guard)  # type: ignore[arg-type]
     return fastapi
