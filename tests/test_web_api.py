@@ -246,10 +246,10 @@ def test_ambiguous_name_is_404_with_candidates(client: TestClient) -> None:
 
 
 def test_a_bug_is_500_in_the_error_shape_without_details(app, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(pb, **kwargs):
+    def broken(*args, **kwargs):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(web.views, "corrections_page", broken)
+    monkeypatch.setattr(app.state.pitboard.pb, "corrections", broken)
     with TestClient(app, raise_server_exceptions=False) as c:
         response = c.get("/api/corrections?season=2022")
         assert response.status_code == 500

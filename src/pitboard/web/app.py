@@ -66,186 +66,47 @@ SECURITY_HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
 
-#: Every page: (path, view function, fixed keyword arguments, summary for the API docs).
-ROUTES: list[tuple[str, Callable[..., View], dict[str, Any], str]] = []
+#: A car page is one car: no other scope.
+_CAR = {"cls": None, "since": None, "until": None}
 
-
-def _route(path: str, summary: str, **fixed: Any) -> Callable[[Callable[..., View]], Callable[..., View]]:
-    def add(fn: Callable[..., View]) -> Callable[..., View]:
-        ROUTES.append((path, fn, fixed, summary))
-        return fn
-
-    return add
-
-
-# -- the route table: page path → view ----------------------------------------------------------------
-# (order matters: fixed paths before the /{season} ones)
-
-
-@_route("/", "Seasons with coverage and the latest round's class winners")
-def _home(pb: pitboard.Pitboard) -> View:
-    return views.home(pb)
-
-
-@_route("/search", "Drivers, teams, cars, manufacturers and events a text may name, best first")
-def _search(pb: pitboard.Pitboard, q: str = "") -> View:
-    return views.search_page(pb, q)
-
-
-@_route("/drivers", "Every driver")
-def _drivers(pb: pitboard.Pitboard) -> View:
-    return views.listing(pb, "driver")
-
-
-@_route("/drivers/{driver}/vs", "Head to head with the driver named in ?other= (the page redirects to its address)")
-def _h2h_form(pb: pitboard.Pitboard, driver: str, other: str) -> View:
-    view = views.head_to_head(pb, driver, other)
-    view.redirect = views.url_driver(views.slug(view.data["a"])) + "/vs/" + views.slug(view.data["b"])
-    return view
-
-
-@_route("/drivers/{driver}/vs/{other}", "Two drivers in the races both started in the same class")
-def _h2h(pb: pitboard.Pitboard, driver: str, other: str, season: int | None = None, cls: str | None = None) -> View:
-    return views.head_to_head(pb, driver, other, season, cls)
-
-
-@_route("/drivers/{driver}", "A driver's figures, season by season, races, firsts and streaks")
-def _driver(
-    pb: pitboard.Pitboard,
-    driver: str,
-    season: int | None = None,
-    cls: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    team: str | None = None,
-) -> View:
-    return views.subject_page(pb, "driver", driver, season=season, cls=cls, since=since, until=until, team=team)
-
-
-@_route("/teams", "Every team")
-def _teams(pb: pitboard.Pitboard) -> View:
-    return views.listing(pb, "team")
-
-
-@_route("/teams/{team}", "A team's figures")
-def _team(
-    pb: pitboard.Pitboard,
-    team: str,
-    season: int | None = None,
-    cls: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-) -> View:
-    return views.subject_page(pb, "team", team, season=season, cls=cls, since=since, until=until)
-
-
-@_route("/manufacturers", "Every manufacturer")
-def _manufacturers(pb: pitboard.Pitboard) -> View:
-    return views.listing(pb, "manufacturer")
-
-
-@_route("/manufacturers/{manufacturer}", "A manufacturer's figures")
-def _manufacturer(
-    pb: pitboard.Pitboard,
-    manufacturer: str,
-    season: int | None = None,
-    cls: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-) -> View:
-    return views.subject_page(pb, "manufacturer", manufacturer, season=season, cls=cls, since=since, until=until)
-
-
-@_route("/cars/{season}", "The cars of a season")
-def _cars(pb: pitboard.Pitboard, season: int) -> View:
-    return views.listing(pb, "car", season)
-
-
-@_route("/cars/{season}/{number}", "A car (season and number) and its figures")
-def _car(pb: pitboard.Pitboard, season: int, number: str) -> View:
-    return views.subject_page(pb, "car", number, car_season=season)
-
-
-@_route("/cars/{season}/{number}/{team}", "A car (season, number and team) and its figures")
-def _car_team(pb: pitboard.Pitboard, season: int, number: str, team: str) -> View:
-    return views.subject_page(pb, "car", number, car_season=season, team=views._named(pb, "team", team))
-
-
-@_route("/leaders", "A leaderboard: metric, by driver/car/team/manufacturer, season and class")
-def _leaders(
-    pb: pitboard.Pitboard,
-    metric: str = "wins",
-    by: str = "driver",
-    season: int | None = None,
-    cls: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    limit: int = 25,
-) -> View:
-    return views.leaders_page(pb, metric, by, season, cls, since, until, limit)
-
-
-@_route("/corrections", "IMSA's decisions taken after the exports, as applied")
-def _corrections(pb: pitboard.Pitboard, season: int | None = None) -> View:
-    return views.corrections_page(pb, season)
-
-
-@_route("/sources/{path:path}", "A row of a source file, field by field")
-def _source(pb: pitboard.Pitboard, path: str, line: int | None = None) -> View:
-    return views.source_row(pb, path, line)
-
-
-@_route("/check", "The claim checker's form (GET); POST /check and POST /api/check check an article")
-def _check(pb: pitboard.Pitboard, text: str = "", date: str = "") -> View:
-    return views.check_page(pb, text, date)
-
-
-@_route("/{season:int}", "A season: calendar with winners and coverage, standings, leaders, corrections")
-def _season(pb: pitboard.Pitboard, season: int) -> View:
-    return views.season_page(pb, season)
-
-
-@_route("/{season:int}/standings/{cls}", "Championship standings after any round, with the points grid")
-def _standings(
-    pb: pitboard.Pitboard, season: int, cls: str, championship: str = "drivers", after: str | None = None
-) -> View:
-    return views.standings_page(pb, season, cls, championship, after)
-
-
-@_route("/{season:int}/{event}", "An event and its sessions")
-def _event(pb: pitboard.Pitboard, season: int, event: str) -> View:
-    return views.event_page(pb, season, event)
-
-
-@_route("/{season:int}/{event}/{session}", "A session's results per class, summary, charts and views")
-def _session(pb: pitboard.Pitboard, season: int, event: str, session: str, cls: str | None = None) -> View:
-    return views.session_page(pb, season, event, session, cls)
-
-
-@_route("/{season:int}/{event}/{session}/charts/{kind}", "What a chart plots, car by car")
-def _chart(
-    pb: pitboard.Pitboard,
-    season: int,
-    event: str,
-    session: str,
-    kind: str,
-    cls: str | None = None,
-    car: list[str] | None = None,
-) -> View:
-    return views.chart_data(pb, season, event, session, kind, cls, car)
-
-
-@_route("/{season:int}/{event}/{session}/{view}", "One lap-by-lap view of a session")
-def _view(
-    pb: pitboard.Pitboard,
-    season: int,
-    event: str,
-    session: str,
-    view: str,
-    cls: str | None = None,
-    car: list[str] | None = None,
-) -> View:
-    return views.race_view(pb, season, event, session, view, cls, car)
+#: Every page: (path, view function, fixed keyword arguments, summary for the API docs). The view's
+#: other parameters are the path's and the query's (typed, from its signature). Fixed paths come
+#: before the /{season} ones: the first route that matches answers.
+ROUTES: list[tuple[str, Callable[..., View], dict[str, Any], str]] = [
+    ("/", views.home, {}, "Seasons with coverage and the latest round's class winners"),
+    ("/search", views.search_page, {}, "Drivers, teams, cars, manufacturers and events a text may name, best first"),
+    (
+        "/check",
+        views.check_page,
+        {},
+        "The claim checker's form (GET); POST /check and POST /api/check check an article",
+    ),
+    ("/drivers", views.listing, {"kind": "driver", "season": None}, "Every driver"),
+    ("/drivers/{a}/vs", views.head_to_head_form, {}, "Head to head with the driver named in ?b= (the page redirects)"),
+    ("/drivers/{a}/vs/{b}", views.head_to_head, {}, "Two drivers in the races both started in the same class"),
+    ("/drivers/{name}", views.subject_page, {"kind": "driver"}, "A driver's figures, season by season, races, streaks"),
+    ("/teams", views.listing, {"kind": "team", "season": None}, "Every team"),
+    ("/teams/{name}", views.subject_page, {"kind": "team", "team": None}, "A team's figures"),
+    ("/manufacturers", views.listing, {"kind": "manufacturer", "season": None}, "Every manufacturer"),
+    ("/manufacturers/{name}", views.subject_page, {"kind": "manufacturer", "team": None}, "A manufacturer's figures"),
+    ("/cars/{season}", views.listing, {"kind": "car"}, "The cars of a season"),
+    ("/cars/{season}/{name}", views.subject_page, {"kind": "car", "team": None, **_CAR}, "A car and its figures"),
+    ("/cars/{season}/{name}/{team}", views.subject_page, {"kind": "car", **_CAR}, "A car (season, number, team)"),
+    ("/leaders", views.leaders_page, {}, "A leaderboard: metric, by driver/car/team/manufacturer, season and class"),
+    ("/corrections", views.corrections_page, {}, "IMSA's decisions taken after the exports, as applied"),
+    ("/sources/{path:path}", views.source_row, {}, "A row of a source file, field by field"),
+    ("/{season:int}", views.season_page, {}, "A season: calendar with winners and coverage, standings, leaders"),
+    ("/{season:int}/standings/{cls}", views.standings_page, {}, "Championship standings after any round, points grid"),
+    ("/{season:int}/{event}", views.event_page, {}, "An event and its sessions"),
+    (
+        "/{season:int}/{event}/{session}",
+        views.session_page,
+        {},
+        "A session's results per class, summary, charts, views",
+    ),
+    ("/{season:int}/{event}/{session}/charts/{kind}", views.chart_data, {}, "What a chart plots, car by car"),
+    ("/{season:int}/{event}/{session}/{view}", views.race_view, {}, "One lap-by-lap view of a session"),
+]
 
 
 # -- the app ------------------------------------------------------------------------------------------
@@ -355,7 +216,7 @@ def _cache_key(kind: str, request: Request, fmt: str) -> str:
 def _endpoint(app: App, fn: Callable[..., View], fixed: dict[str, Any], api: bool) -> Callable[..., Response]:
     """A FastAPI endpoint for a view function: the view's own parameters (typed, from its
     signature), plus ``request`` and, for the API, ``format`` and ``table``."""
-    hints = typing.get_type_hints(fn)
+    hints = typing.get_type_hints(fn, localns={"Pitboard": pitboard.Pitboard})
     params = []
     for name, p in inspect.signature(fn).parameters.items():
         if name == "pb" or name in fixed:
@@ -405,8 +266,8 @@ def _endpoint(app: App, fn: Callable[..., View], fixed: dict[str, Any], api: boo
         return Response(body, media_type=media, headers=app.headers(etag))
 
     endpoint.__signature__ = inspect.Signature(params + extra)  # type: ignore[attr-defined]
-    endpoint.__name__ = ("api" if api else "page") + fn.__name__
-    endpoint.__doc__ = fn.__doc__ or (views.__dict__.get(fn.__name__.lstrip("_")) or fn).__doc__
+    endpoint.__name__ = ("api_" if api else "page_") + fn.__name__
+    endpoint.__doc__ = fn.__doc__
     return endpoint
 
 

@@ -391,22 +391,20 @@ def subject_page(
     pb: Pitboard,
     kind: str,
     name: str,
-    *,
     season: int | None = None,
     cls: str | None = None,
     since: str | None = None,
     until: str | None = None,
     team: str | None = None,
-    car_season: int | None = None,
 ) -> View:
     """A driver, team, manufacturer or car: figures with coverage, season by season, the race
-    list, firsts and streaks, cars, teams and co-drivers."""
+    list, firsts and streaks, cars, teams and co-drivers. For a car, ``name`` is its number,
+    ``season`` its season and ``team`` its team (a car is season, number and team)."""
     if kind not in SUBJECT_KINDS:
         raise InputError(f"no kind {kind!r}", list(SUBJECT_KINDS))
     scope = _scope(pb, season, cls, since, until)
     if kind == "car":
-        scope["season"] = car_season
-        answer = pb.stats("car", name, car_team=team, **scope)
+        answer = pb.stats("car", name, car_team=_named(pb, "team", team) if team else None, **scope)
     else:
         answer = pb.stats(kind, _named(pb, kind, name), team=team, **scope)
     data = jsonable(answer.to_dict())
@@ -435,6 +433,13 @@ def subject_page(
         [(f"{kind.capitalize()}s", index), (title, "")],
         {"kind": kind, "scope": scope, "team": team},
     )
+
+
+def head_to_head_form(pb: Pitboard, a: str, b: str) -> View:
+    """The head-to-head form's answer (``/drivers/A/vs?b=B``): the head-to-head, at its own address."""
+    view = head_to_head(pb, a, b)
+    view.redirect = url_driver(slug(view.data["a"])) + "/vs/" + slug(view.data["b"])
+    return view
 
 
 def head_to_head(pb: Pitboard, a: str, b: str, season: int | None = None, cls: str | None = None) -> View:
