@@ -343,15 +343,16 @@ def create_app(db_path: str | Path | None = None) -> FastAPI:
 def _chart_files(fastapi: FastAPI, state: App) -> None:
     """``/{season}/{event}/{session}/charts/{kind}.png|.svg``: the chart as drawn by ``pitboard race --chart``."""
 
+    @fastapi.get("/{season:int}/{event}/{session}/charts/{kind}.{fmt}", include_in_schema=False)
     def chart_file(
         request: Request,
         season: int,
         event: str,
         session: str,
         kind: str,
-        fmt: str,
+        fmt: typing.Literal["png", "svg"],
         cls: str | None = None,
-        car: list[str] | None = None,
+        car: Annotated[list[str] | None, Query()] = None,
     ) -> Response:
         key = _cache_key("chart", request, fmt)
         etag = state.etag(key)
@@ -367,30 +368,6 @@ def _chart_files(fastapi: FastAPI, state: App) -> None:
         headers = state.headers(etag)
         headers["Content-Disposition"] = f'inline; filename="{views.slug(event)}-{session}-{kind}.{fmt}"'
         return Response(body, media_type=media, headers=headers)
-
-    for fmt in ("png", "svg"):
-
-        def endpoint(
-            request: Request,
-            season: int,
-            event: str,
-            session: str,
-            kind: str,
-            cls: str | None = None,
-            car: Annotated[list[str] | None, Query()] = None,
-            fmt: str = fmt,
-        ) -> Response:
-            return chart_file(request, season, event, session, kind, fmt, cls, car)
-
-        endpoint.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
-            [p for p in inspect.signature(endpoint).parameters.values() if p.name != "fmt"]
-        )
-        fastapi.add_api_route(
-            f"/{{season:int}}/{{event}}/{{session}}/charts/{{kind}}.{fmt}",
-            endpoint,
-            methods=["GET"],
-            include_in_schema=False,
-        )
 
 
 class CheckRequest(BaseModel):
