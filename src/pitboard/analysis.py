@@ -68,6 +68,10 @@ def gaps(pb: Pitboard, ref: SessionRef, cls: str | None = None) -> pd.DataFrame:
     ]
 
 
+#: The views that need a race (an order on the road): laps led and the finishing order.
+RACE_ONLY_VIEWS = ("leaders", "finish")
+
+
 def _race_required(pb: Pitboard, ref: SessionRef, what: str) -> None:
     if qa.session_kind(pb.db, ref.session_id) not in ("race", "qualifying race"):
         raise NotAvailableError(

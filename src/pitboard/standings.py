@@ -209,6 +209,14 @@ class _Tally:
         return out
 
 
+def championships(season: int, cls: str) -> tuple[str, ...]:
+    """The championships class ``cls`` has in ``season``: drivers', teams' and the Endurance Cup in
+    every class; manufacturers' only where IMSA runs one (not LMP2 or LMP3)."""
+    rules = load_rules(season)
+    code = normalise_class(cls)
+    return tuple(c for c in CHAMPIONSHIPS if c != "manufacturers" or code in rules.manufacturer_classes)
+
+
 def compute(pb: Pitboard, season: int, cls: str, championship: str = "drivers", after: str | None = None) -> Standings:
     """The ``championship`` standings of class ``cls`` in ``season``, final or after the round
     ``after`` names ("sebring")."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pitboard import analysis, charts, search, stats
+from pitboard import analysis, charts, search, standings, stats
 from pitboard.choices import CHAMPIONSHIPS, CHART_KINDS, LEADER_METRICS, RACE_VIEWS, SUBJECT_KINDS
 from pitboard.domain.classes import class_rank, display_class
 from pitboard.exceptions import InputError, NotAvailableError, NotFoundError
@@ -189,17 +189,18 @@ def season_page(pb: Pitboard, season: int) -> View:
         ev["winners"] = sorted(by_round.get(ev["round"], []), key=lambda w: class_rank(w["class"]))
         calendar.append(ev)
     classes = sorted(overview["classes"], key=class_rank)
-    standings = []
+    tables = []
     for cls in classes:
         table = pb.standings(season, cls)
         top = table.to_dict()
-        standings.append(
+        tables.append(
             {
                 "class": cls,
                 "complete": top["complete"],
                 "champion": top["champion"],
                 "verified": top["verified"],
                 "verification": top.get("verification", {}).get("status"),
+                "championships": list(standings.championships(season, cls)),
                 "top": [{k: r[k] for k in ("position", "name", "key", "points", "wins")} for r in top["standings"][:3]],
             }
         )
@@ -211,7 +212,7 @@ def season_page(pb: Pitboard, season: int) -> View:
         "overview": overview,
         "calendar": calendar,
         "other_events": other_events,
-        "standings": standings,
+        "standings": tables,
         "leaders": leaders,
         "corrections": corrections,
     }
@@ -294,7 +295,7 @@ def session_page(pb: Pitboard, season: int, event: str, session: str, cls: str |
         "weather": jsonable(weather),
         "charts": chart_kinds,
         "chart_class": code,
-        "views": list(SESSION_VIEWS) if has_laps else ["weather"],
+        "views": _views_for(ref, has_laps),
         "sessions": [{k: s[k] for k in ("session_id", "slug", "kind", "name", "start_local")} for s in sessions],
     }
     return View(
@@ -307,8 +308,28 @@ def session_page(pb: Pitboard, season: int, event: str, session: str, cls: str |
             (ref.event.event_name, url_event(season, ref.event.event_name)),
             (ref.name, url_session(season, ref.event.event_name, ref.slug)),
         ],
-        {"by_class": by_class, "classes": list(ref.classes), "ref": ref, "has_laps": has_laps},
+        {
+            "by_class": by_class,
+            "classes": list(ref.classes),
+            "ref": ref,
+            "has_laps": has_laps,
+            "cars_raced": _cars_raced(pb, season),
+        },
     )
+
+
+def _views_for(ref: SessionRef, has_laps: bool) -> list[str]:
+    """The lap-by-lap views a session has: every one with a laps file (laps led and the finishing
+    order in races only), else the weather."""
+    if not has_laps:
+        return ["weather"]
+    race = ref.kind in ("race", "qualifying race")
+    return [v for v in SESSION_VIEWS if race or v not in analysis.RACE_ONLY_VIEWS]
+
+
+def _cars_raced(pb: Pitboard, season: int) -> set[str]:
+    """The cars of a season with a car page (a championship race), as "number/team-slug"."""
+    return {f"{c['number']}/{slug(c['team'])}" for c in records(pb.cars(season)) if c["championship_races"]}
 
 
 def race_view(
@@ -333,7 +354,7 @@ def race_view(
             (ref.name, url_session(season, ref.event.event_name, ref.slug)),
             (view, ""),
         ],
-        {"ref": ref, "classes": list(ref.classes), "views": SESSION_VIEWS},
+        {"ref": ref, "classes": list(ref.classes), "views": _views_for(ref, True)},
     )
 
 
@@ -419,7 +440,7 @@ def subject_page(
     data["co_drivers"] = [
         {"name": n, "key": slug(n), "races": k} for n, k in sorted(co_drivers.items(), key=lambda p: (-p[1], p[0]))
     ]
-    index = {"driver": "/drivers", "team": "/teams", "manufacturer": "/manufacturers", "car": "/cars"}[kind]
+    index = {"driver": "/drivers", "team": "/teams", "manufacturer": "/manufacturers"}.get(kind) or f"/cars/{season}"
     return View(
         title,
         "subject.html",
@@ -508,7 +529,7 @@ def standings_page(
             "classes": classes,
             "code": code,
             "championship": championship,
-            "championships": CHAMPIONSHIPS,
+            "championships": standings.championships(season, code),
             "all_rounds": all_rounds,
             "grid": grid,
         },
