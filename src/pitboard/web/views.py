@@ -530,6 +530,7 @@ def standings_page(
             "code": code,
             "championship": championship,
             "championships": standings.championships(season, code),
+            "class_championships": {c: standings.championships(season, c) for c in classes},
             "all_rounds": all_rounds,
             "grid": grid,
         },
@@ -612,6 +613,11 @@ def corrections_page(pb: Pitboard, season: int | None = None) -> View:
     """IMSA's decisions taken after the exports, as applied."""
     stats.check_season(pb, season)
     rows = [c for c in records(pb.corrections()) if season is None or c["season"] == season]
+    names = {e["event_id"]: e["event_name"] for y in sorted({c["season"] for c in rows}) for e in records(pb.events(y))}
+    for c in rows:  # where each decision applies, as a page: "2023/12-…/202306251040-race" → the race
+        event_id, _, stamped = (c["session_id"] or "").rpartition("/")
+        c["event_name"] = names.get(event_id)
+        c["session_slug"] = stamped.split("-", 1)[1] if "-" in stamped else None
     return View(
         "Decisions taken after the exports",
         "corrections.html",

@@ -63,7 +63,7 @@ class LineChart {
     hint.textContent = "Drag across the chart to zoom; click a car to hide or show it.";
     bar.append(reset, all, hint);
     this.box.appendChild(bar);
-    this.svg = el("svg", { viewBox: "0 0 960 440", class: "line-chart", role: "img", "aria-label": this.data.title });
+    this.svg = el("svg", { class: "line-chart", role: "img", "aria-label": this.data.title });
     this.box.appendChild(this.svg);
     this.tip = document.createElement("div");
     this.tip.className = "chart-tip";
@@ -102,7 +102,11 @@ class LineChart {
   draw() {
     const svg = this.svg;
     while (svg.firstChild) svg.removeChild(svg.firstChild);
-    const W = 960, H = 440, L = 56, R = 16, T = 12, B = 36;
+    // the drawing's units are the screen's pixels, so the labels stay readable on a phone
+    const W = Math.max(300, Math.round(this.box.clientWidth || 960));
+    const H = W < 640 ? Math.round(W * 0.8) : 440;
+    const L = W < 640 ? 40 : 56, R = 12, T = 12, B = 36;
+    svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
     this.geom = { W, H, L, R, T, B };
     const [x0, x1] = this.range;
     const rows = this.visible();
@@ -199,11 +203,16 @@ class LineChart {
       line.append(sw, document.createTextNode(` #${it.r.number} ${value}${it.driver ? " · " + it.driver : ""}`));
       this.tip.appendChild(line);
     }
+    // beside the cursor (on its left near the right edge), kept inside the chart
     const rect = this.box.getBoundingClientRect();
-    const left = evt.clientX - rect.left + 14;
-    this.tip.style.left = Math.min(left, rect.width - 240) + "px";
-    this.tip.style.top = evt.clientY - rect.top + 10 + "px";
+    this.tip.style.left = "0px";
+    this.tip.style.top = "0px";
     this.tip.hidden = false;
+    const width = this.tip.offsetWidth, height = this.tip.offsetHeight;
+    const x = evt.clientX - rect.left, y = evt.clientY - rect.top;
+    const left = x + 14 + width <= rect.width ? x + 14 : x - 14 - width;
+    this.tip.style.left = Math.max(0, left) + "px";
+    this.tip.style.top = Math.max(0, Math.min(y + 10, rect.height - height - 4)) + "px";
   }
 }
 
@@ -215,6 +224,10 @@ async function loadChart(box) {
     if (!data.rows || !data.rows.length) { box.textContent = "No lap data to chart for this class."; return; }
     box.chart = new LineChart(box, data);
     box.dataset.ready = "1";
+    let width = box.clientWidth;
+    window.addEventListener("resize", () => {
+      if (Math.abs(box.clientWidth - width) > 20) { width = box.clientWidth; box.chart.draw(); }
+    });
   } catch (err) {
     box.textContent = "Chart unavailable: " + err.message;
     box.dataset.ready = "error";
