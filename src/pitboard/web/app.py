@@ -191,6 +191,15 @@ class App:
         directory = resources.files("pitboard.web") / "templates"
         self.templates = Jinja2Templates(directory=str(directory))
         filters.install(self.templates.env, self)
+        threading.Thread(target=self._warm, name="pitboard-warm", daemon=True).start()
+
+    @staticmethod
+    def _warm() -> None:
+        """Import what the first chart needs (matplotlib: about a second) before anyone asks."""
+        import matplotlib.backends.backend_agg
+        import matplotlib.figure  # noqa: F401
+
+        import pitboard.charts  # noqa: F401
 
     def etag(self, key: str) -> str:
         return '"' + hashlib.sha256(f"{self.build}|{key}".encode()).hexdigest()[:24] + '"'
