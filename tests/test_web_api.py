@@ -381,3 +381,35 @@ def test_check_bad_input(client: TestClient) -> None:
     assert client.post("/check", data={"text": ARTICLE, "date": ""}).status_code == 400
     huge = client.post("/api/check", json={"text": "word " * 60_000, "date": "2023-07-01"})
     assert huge.status_code == 413
+
+
+def test_every_kind_of_link_leads_somewhere(client: TestClient) -> None:
+    """Every internal link of every kind of page answers, none with an error (a dead link is a
+    bug: a standings tab for a championship the class does not have, a car page for a car that
+    never raced). Links are grouped by shape (first path segment, depth, query keys) and the first
+    three of each shape on each page are followed."""
+    from urllib.parse import parse_qs, urlsplit
+
+    followed, broken = set(), []
+    for page in PAGES:
+        per_shape: dict[tuple, int] = {}
+        for href in re.findall(r'href="(/[^"#]*)"', client.get(page).text):
+            href = href.replace("&amp;", "&")
+            parts = urlsplit(href)
+            if parts.path.startswith(("/static", "/api")) or parts.path.endswith((".png", ".svg")) or href in followed:
+                continue
+            segments = parts.path.strip("/").split("/")
+            shape = (
+                "season" if segments[0].isdigit() else segments[0],
+                len(segments),
+                tuple(sorted(parse_qs(parts.query))),
+            )
+            if per_shape.get(shape, 0) >= 3:
+                continue
+            per_shape[shape] = per_shape.get(shape, 0) + 1
+            followed.add(href)
+            status = client.get(href).status_code
+            if status >= 400:
+                broken.append((status, href, page))
+    assert len(followed) > 100
+    assert not broken, broken
