@@ -223,3 +223,48 @@ def test_cli_check_json_and_errors(full_db, tmp_path) -> None:  # type: ignore[n
     ):
         bad = runner.invoke(main, [*args, "--db", str(full_db)])
         assert bad.exit_code == 2, bad.output
+
+
+# -- reading the article's time and race ---------------------------------------------------------
+
+
+def test_this_season_before_the_rolex_24_is_the_season_just_ended() -> None:
+    import datetime as dt
+
+    assert time_scope("three wins this season", dt.date(2025, 1, 10)).seasons == (2024,)
+    assert time_scope("three wins this season", dt.date(2025, 3, 10)).seasons == (2025,)
+
+
+def test_a_year_with_no_race_in_the_data_reads_the_last_edition(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2025 Chevrolet Grand Prix (Mosport) LMP2: No. 99 AO Racing 1st; GTD: No. 45 WTR 1st
+    c = one(pb, "AO Racing's No. 99 won at Mosport.", "2026-01-05", "result")
+    assert c.verdict == "supported", c.explanation
+    c = one(pb, "The No. 27 Heart of Racing Aston Martin won at Mosport.", "2026-01-05", "result")
+    assert c.verdict == "contradicted", c.explanation
+
+
+def test_a_list_of_races_after_a_count_is_not_its_scope(pb) -> None:  # type: ignore[no-untyped-def]
+    # Winward Racing 2024 (GTD, #57): wins at Daytona, Sebring, Laguna Seca and Watkins Glen
+    c = one(pb, "Winward Racing won four races in 2024, at Daytona, Sebring, Laguna Seca and the Glen.", "2024-12-01")
+    assert c.slots["event"] is None and c.verdict == "supported", c.explanation
+
+
+def test_a_claim_without_a_race_takes_the_paragraphs_last_race_else_the_articles(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024: Laguna Seca GTD PRO won by No. 77 AO Racing; Six Hours of the Glen GTD PRO by No. 23
+    text = (
+        "Porsche back on top at the Glen\n\n"
+        "The No. 7 Porsche won the Six Hours of the Glen. Earlier, the No. 6 had won at Laguna Seca, "
+        "and the No. 77 AO Racing Porsche also won.\n\n"
+        "The No. 23 Aston Martin won GTD PRO."
+    )
+    claims = {c.text: c for c in check(pb, text, "2024-06-30").claims if c.type == "result"}
+    ao = next(c for t, c in claims.items() if "No. 77" in t)
+    aston = next(c for t, c in claims.items() if "No. 23" in t)
+    assert ao.slots["event"] == "Laguna Seca" and ao.verdict == "supported", ao.explanation
+    assert "Glen" in aston.slots["event"] and aston.verdict == "supported", aston.explanation
+
+
+def test_a_drivers_full_name_is_not_an_event(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 Sebring GTD: No. 57 Ward / Ellis / Dontje 1st
+    c = one(pb, "Indy Dontje won the Twelve Hours of Sebring in GTD.", "2024-04-01")
+    assert c.slots["subject"][0]["name"] == "Indy Dontje" and c.verdict == "supported", c.explanation

@@ -128,11 +128,18 @@ class Context:
     last_group: list[Mention] = field(default_factory=list)
     event: Mention | None = None
     known: dict[str, str] = field(default_factory=dict)
+    #: The article's own event (the first named: headline or dateline) and the paragraph's latest.
+    main_event: Mention | None = None
+    paragraph: int = -1
 
 
 def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
     """The claims of one sentence (and update the article context)."""
     text = sent.text
+    if sent.paragraph != ctx.paragraph:
+        # a new paragraph goes back to the article's own race until it names another
+        ctx.paragraph = sent.paragraph
+        ctx.event = ctx.main_event
     mentions = spot(lex, text, sent.start, ctx.known)
     outside = [m.span() for m in OUTSIDE_SERIES.finditer(text)]
     mentions = [
@@ -185,8 +192,11 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         ctx.last_group = group
         ctx.subjects = (ctx.subjects + named)[-12:]
     events = [m for m in mentions if m.kind == "event"]
-    if events and ctx.event is None:
-        ctx.event = events[0]  # the article's event: a race report names it first
+    if events:
+        # a reader takes the race named last in the paragraph, else the article's own race
+        ctx.event = events[-1]
+        if ctx.main_event is None:
+            ctx.main_event = events[0]
     return out
 
 
@@ -333,6 +343,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
                           previous.slots["career"], previous.slots["time"])  # fmt: skip
         scope_at = -1
     events = [m for m in window if m.kind == "event"]
+    if kind in COUNT_KINDS:
+        events = _own_event(text, end, events, sent.start)
     if (
         not events
         and previous is not None
@@ -546,6 +558,28 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     b = a + len(span_text)
     used = [*subject, *[m for m in window if m.kind in ("event", "class", "car", "team")]]
     return Claim(sent.start + a, sent.start + b, span_text, claim_type, slots, _unique(used), reason)
+
+
+#: Trigger kinds that read as a count ("five wins", "won twice", "his third win").
+COUNT_KINDS = ("count", "count_won", "count_of", "count_times", "ordinal", "including")
+#: An event that scopes a count: right after it ("five wins at Sebring", "won twice in the Rolex 24").
+_COUNT_EVENT = re.compile(r"\s*(?:,\s*)?(?:(?:all|both|each)\s+)?(?:at|in|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_ENUMERATION = re.compile(r"\s*(?:,|and\b|&)\s*(?:(?:at|in)\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def _own_event(text: str, end: int, events: list[Mention], base: int) -> list[Mention]:
+    """The event that scopes a count: named right after the trigger ("three wins at Sebring"),
+    and not the first of a list ("won twice, at Laguna Seca and at Petit" or "won four races,
+    the Rolex 24, Laguna Seca…" name where the wins came, not a scope)."""
+    after = sorted((e for e in events if e.start - base >= end), key=lambda e: e.start)
+    if not after:
+        return []
+    first = after[0]
+    if not _COUNT_EVENT.fullmatch(text[end : first.start - base]):
+        return []
+    if len(after) > 1 and _ENUMERATION.fullmatch(text[first.end - base : after[1].start - base]):
+        return []
+    return [first]
 
 
 def _outside(text: str, lo: int, start: int, end: int, hi: int) -> bool:

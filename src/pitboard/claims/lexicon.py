@@ -246,9 +246,13 @@ def spot(lex: Lexicon, text: str, offset: int, known: dict[str, str]) -> list[Me
         out.append(m)
         taken.append((m.start - offset, m.end - offset))
 
+    people = _full_names(lex, text)
     for pattern, query in lex.event_phrases:
         for match in pattern.finditer(text):
-            if free(*match.span()) and not _le_mans_24(text, match):
+            a, b = match.span()
+            if any(a < e and s < b for s, e in people):
+                continue  # "Indy Dontje" is a driver, not Indianapolis
+            if free(a, b) and not _le_mans_24(text, match):
                 add(Mention("event", offset + match.start(), offset + match.end(), match.group(), query, query))
     for match in re.finditer(rf"(?<![\w-])({CLASS_WORDS})(?![\w-])", text):
         if free(*match.span()):
@@ -271,6 +275,21 @@ def spot(lex: Lexicon, text: str, offset: int, known: dict[str, str]) -> list[Me
             if free(*match.span()):
                 add(Mention("manufacturer", offset + match.start(), offset + match.end(), match.group(), make, make))
     return sorted(out, key=lambda m: m.start)
+
+
+def _full_names(lex: Lexicon, text: str) -> list[tuple[int, int]]:
+    """The spans of drivers' full names (two or three words one driver has)."""
+    out = []
+    for run in _DRIVER_RUN.finditer(text):
+        words = [(m.start() + run.start(), m.end() + run.start()) for m in _WORD.finditer(run.group())]
+        for i in range(len(words)):
+            for j in (i + 3, i + 2):
+                if j <= len(words):
+                    raw = re.sub(r"(?:'s|’s|')$", "", text[words[i][0] : words[j - 1][1]])
+                    if len(lex.full.get(driver_key(raw), ())) == 1:
+                        out.append((words[i][0], words[i][0] + len(raw)))
+                        break
+    return out
 
 
 def _le_mans_24(text: str, match: re.Match[str]) -> bool:

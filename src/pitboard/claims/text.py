@@ -70,6 +70,8 @@ class Sentence:
     start: int
     end: int
     text: str
+    #: The paragraph's index in the article (0 is the headline).
+    paragraph: int = 0
 
 
 @cache
@@ -82,7 +84,7 @@ def _segmenter():  # type: ignore[no-untyped-def]
 def sentences(text: str) -> list[Sentence]:
     """The article's sentences with their character offsets (paragraph breaks always split)."""
     out: list[Sentence] = []
-    for para in re.finditer(r"[^\n]+", text):
+    for index, para in enumerate(re.finditer(r"[^\n]+", text)):
         base = para.start()
         for span in _segmenter().segment(para.group()):
             raw = span.sent
@@ -91,5 +93,5 @@ def sentences(text: str) -> list[Sentence]:
                 continue
             lead = len(raw) - len(raw.lstrip())
             start = base + span.start + lead
-            out.append(Sentence(start, start + len(stripped), stripped))
+            out.append(Sentence(start, start + len(stripped), stripped, index))
     return out

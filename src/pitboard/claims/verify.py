@@ -266,7 +266,9 @@ class Checker:
             if season < FIRST_SEASON:
                 return season, None
             if season not in self._seasons:
-                return season, None
+                if seasons:
+                    return season, None
+                continue  # the publication year has no race in the data yet: the year before
             try:
                 ref = self.pb.event(season, name)
             except AmbiguousNameError as exc:
