@@ -97,7 +97,9 @@ TITLE = re.compile(
 LINEUP = re.compile(
     r"\b(?:joins|joined|joining|rejoins?|will (?:drive|race|pilot|partner|share|contest|compete|team)|teamed (?:up )?with|teams? up with|"
     r"alongside|replaces|replaced|replacing|in place of|full[- ]season|endurance (?:rounds|races|events)|Endurance Cup (?:rounds|races|events)|"
-    r"co-drivers?|partnered|returns to|returned to|shares? the|shared the|line-?up|drive for|drove for|racing for)\b",
+    r"co-drivers?|partnered|returns to|returned to|returns? (?:as|for)|returned (?:as|for)|shares? the|shared the|sharing the|"
+    r"line-?up|drive for|drove for|racing for|(?:was|is|as) the (?:third|fourth|fifth) driver|part of (?:the )?[\w'’ -]{0,40}?(?:effort|line-?up|squad|entry)|"
+    r"(?:will be )?shared by|adds|added (?:for|to|at)|keeps|drove the (?:car|No\.\s?\d+) (?:at|in) (?:every|each|all))\b",
     re.IGNORECASE,
 )
 NOT_STAT = re.compile(
@@ -166,10 +168,15 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         lo = triggers[idx - 1][2] if idx else 0
         hi = triggers[idx + 1][1] if idx + 1 < len(triggers) else len(text)
         if kind == "lineup":
-            if previous is not None and previous.type == "lineup" and previous.end >= sent.start + lo:
+            own = _head(mentions, text, start, sent.start) < start
+            if previous is not None and previous.type == "lineup" and previous.end >= sent.start + lo and not own:
                 continue
-            later = [t for t in triggers[idx + 1 :] if t[0] != "lineup"]
-            hi = later[0][1] if later else len(text)
+            # a line-up clause runs to the next claim, or to the next line-up clause with its own subject
+            later = [
+                t for t in triggers[idx + 1 :]
+                if t[0] != "lineup" or _head(mentions, text, t[1], sent.start) < t[1]
+            ]  # fmt: skip
+            hi = _head(mentions, text, later[0][1], sent.start) if later else len(text)
             stop = re.search(r";|,\s(?:and|while|but|as|where)\s", text[end:hi])
             if stop:
                 hi = end + stop.start()
@@ -198,6 +205,17 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         if ctx.main_event is None:
             ctx.main_event = events[0]
     return out
+
+
+def _head(mentions: list[Mention], text: str, at: int, base: int) -> int:
+    """Where the subject named right before ``at`` starts ("Stoffel Vandoorne was the third
+    driver", "Ricky Taylor and Filipe Albuquerque finished"), else ``at``."""
+    cut = at
+    for m in sorted(mentions, key=lambda m: -m.start):
+        a, b = m.start - base, m.end - base
+        if b <= cut and m.kind in SUBJECT_KINDS and re.fullmatch(r"\s*(?:,|and|&|/|,\s*and)?\s*", text[b:cut]):
+            cut = a
+    return cut
 
 
 def _triggers(text: str) -> list[tuple[str, int, int, re.Match[str]]]:
@@ -390,7 +408,9 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     reason = None
     if kind == "not_stat":
         reason = NOT_A_STATISTIC
-    elif _outside(text, lo, start, end, hi) and not [e for e in events if start <= e.start - sent.start]:
+    elif _outside(text, _after_subject(subject, sent, lo, start), start, end, hi) and not [
+        e for e in events if start <= e.start - sent.start
+    ]:
         reason = OUTSIDE
     elif (
         NOT_STAT.search(clause) and kind == "lineup" and re.search(r"contract|deal|extension|multi-year", clause, re.I)
@@ -505,21 +525,34 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             slots["seasons"] = [ctx.date.year if ctx.date.month >= 11 else ctx.date.year - 1]
     elif kind == "lineup":
         low = clause.casefold()
-        drivers = [m for m in window if m.kind == "driver"]
+        drivers = [m for m in window if m.kind == "driver" and m.start - sent.start >= start]
         slots.update(
             team=next((m.name for m in window if m.kind == "team"), None),
             car=next((m.key for m in window if m.kind == "car"), None),
             drivers=[{"name": m.name, "key": m.key} for m in drivers],
-            full_season=bool(re.search(r"full[- ]season|every round|all (?:of the )?rounds", low)),
+            full_season=bool(re.search(r"full[- ]season|every (?:round|race)|all (?:of the )?rounds|all season", low)),
+            events=[m.name for m in window if m.kind == "event" and m.start - sent.start >= start],
+            future=bool(re.search(r"\b(?:will|remaining|returns|joins|rejoins|is expected|keeps|adds)\b", low)),
             endurance_only=bool(
                 re.search(r"endurance (?:rounds|races|events)|endurance cup (?:rounds|races|events)", low)
             ),
             replaces=bool(re.search(r"replac|in place of", low)),
         )
+        if re.search(r"\b(?:them|the (?:full-time |regular )?(?:pair|duo|trio))\b", low) and not [
+            d for d in drivers if d.start - sent.start >= end
+        ]:
+            # "Conway joined them": the crew named last
+            slots["drivers"] += [{"name": m.name, "key": m.key} for m in ctx.last_group if m.kind == "driver"]
         if not scope.seasons:
-            slots["seasons"] = [ctx.date.year]
+            # a line-up said in the past tense before the Rolex 24 is the season just ended
+            started = ctx.date >= dt.date(ctx.date.year, 1, 24)
+            past = re.search(r"\b(?:was|were|joined|shared|drove|raced|returned|made up|had|partnered)\b", low)
+            slots["seasons"] = [ctx.date.year if started or slots["future"] or not past else ctx.date.year - 1]
         if (
-            not (slots["team"] or slots["car"] or len(drivers) > (1 if subject and subject[0].kind == "driver" else 0))
+            not (
+                slots["team"] or slots["car"] or slots["events"]
+                or len(slots["drivers"]) > (1 if subject and subject[0].kind == "driver" else 0)
+            )
             and reason is None
         ):
             return None
@@ -580,6 +613,13 @@ def _own_event(text: str, end: int, events: list[Mention], base: int) -> list[Me
     if len(after) > 1 and _ENUMERATION.fullmatch(text[first.end - base : after[1].start - base]):
         return []
     return [first]
+
+
+def _after_subject(subject: list[Mention], sent: Sentence, lo: int, start: int) -> int:
+    """Where the claim's own words start: after its subject when the subject is named in the
+    clause ("Formula 1 race winner Felipe Massa joins…": Formula 1 describes him)."""
+    own = [m.end - sent.start for m in subject if lo <= m.start - sent.start < start and not m.how.startswith("pronoun")]
+    return max(own) if own else lo
 
 
 def _outside(text: str, lo: int, start: int, end: int, hi: int) -> bool:

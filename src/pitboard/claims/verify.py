@@ -269,13 +269,7 @@ class Checker:
                 if seasons:
                     return season, None
                 continue  # the publication year has no race in the data yet: the year before
-            try:
-                ref = self.pb.event(season, name)
-            except AmbiguousNameError as exc:
-                six = [c for c in exc.candidates if "Six Hours" in c or "12 Hours" in c or "Twelve" in c]
-                if len(six) != 1:
-                    raise
-                ref = self.pb.event(season, six[0].split(" (")[0])
+            ref = self.event_ref(season, name)
             cal = {c["event_name"]: c for c in self.calendar(season)}
             date = cal.get(ref.event_name, {}).get("race_date")
             if seasons or date is None or date <= self.date:
@@ -480,23 +474,62 @@ class Checker:
         present = [c for c in rounds if c["status"] == "present"]
         raced = {r["event_name"] for r in started}
         missing = [c for c in rounds if c["status"] == "missing"]
-        if s.get("endurance_only"):
+        crew = [subj, *[m for m in mates if m not in replaced]]
+        listed, unknown = self._listed_rounds(s.get("events") or [], season)
+        if listed or unknown:
+            # "X was the third driver at Daytona and Sebring", "returned for Petit": every race named
+            if any(c["status"] == "missing" for c in listed) or unknown:
+                missing = [c for c in listed if c["status"] == "missing"]
+                return Outcome(NOT_CHECKABLE, f"The data shows {'; '.join(facts)}; the line-up at {', '.join(unknown or [c['event_name'] for c in missing])} is not in the data.",
+                               MISSING_ROUND, evidence, question)  # fmt: skip
+            problems += _crew_gaps(crew, started, [c["event_name"] for c in listed])
+            missing = []
+        elif s.get("endurance_only"):
             sprint = sorted(e for e in raced if not any(c["event_name"] == e and c["endurance_cup"] for c in cal))
             if sprint:
                 problems.append(f"also raced {', '.join(sprint)} (not Endurance Cup rounds)")
+            endurance = [c for c in rounds if c["endurance_cup"]]
+            if s.get("future") and season == self.date.year:
+                endurance = [c for c in endurance if c["race_date"] and c["race_date"] > self.date]
+            problems += _crew_gaps(crew, started, [c["event_name"] for c in endurance if c["status"] == "present"])
+            missing = [c for c in endurance if c["status"] == "missing"]
         elif s.get("full_season"):
             skipped = [c["event_name"] for c in present if c["event_name"] not in raced]
             if skipped:
                 problems.append(f"missed {', '.join(skipped)}")
+            problems += _crew_gaps(crew, started, sorted(raced - set(skipped)))
         text = "; ".join(facts)
         if problems:
             return Outcome(
                 CONTRADICTED, f"The data shows {text}: {'; '.join(problems)}.", evidence=evidence, question=question
             )
-        if s.get("full_season") and missing and season >= self.date.year:
+        if (s.get("full_season") or s.get("endurance_only")) and missing and season >= self.date.year:
             return Outcome(NOT_CHECKABLE, f"The data shows {text}; missing: {'; '.join(c['event_name'] for c in missing)}.",
                            MISSING_ROUND, evidence, question)  # fmt: skip
         return Outcome(SUPPORTED, f"The data shows {text}.", evidence=evidence, question=question)
+
+    def event_ref(self, season: int, name: str) -> Any:
+        """``Pitboard.event``; a name two races share that season ("Watkins Glen" in 2021) is
+        the endurance race, the one articles mean by the venue's name."""
+        try:
+            return self.pb.event(season, name)
+        except AmbiguousNameError as exc:
+            six = [c for c in exc.candidates if "Six Hours" in c or "12 Hours" in c or "Twelve" in c]
+            if len(six) != 1:
+                raise
+            return self.pb.event(season, six[0].split(" (")[0])
+
+    def _listed_rounds(self, names: list[str], season: int) -> tuple[list[dict[str, Any]], list[str]]:
+        """The calendar rows of the races a line-up names (and the names that match none)."""
+        rows, unknown = [], []
+        for name in dict.fromkeys(names):
+            try:
+                ref = self.event_ref(season, name)
+            except PitboardError:
+                unknown.append(name)
+                continue
+            rows += [c for c in self.calendar(season) if c["event_name"] == ref.event_name]
+        return rows, unknown
 
     def _team_lineup(self, claim: Claim, season: int) -> Outcome:
         s = claim.slots
@@ -603,6 +636,22 @@ _REASON_TEXT = {
     "missing round": "This depends on a championship round missing from the data.",
     "not a statistic": "This is not a statistic the timing data records (ages, contracts, plans).",
 }
+
+
+def _crew_gaps(crew: list[dict[str, Any]], started: list[dict[str, Any]], events: list[str]) -> list[str]:
+    """The races among ``events`` where the first of ``crew`` did not start, or started without
+    one of the others (race rows of the first's season)."""
+    problems = []
+    by_event = {r["event_name"]: r for r in started}
+    for event in events:
+        row = by_event.get(event)
+        if row is None:
+            problems.append(f"{crew[0]['name']} did not start {event}")
+            continue
+        absent = [m["name"] for m in crew[1:] if m["name"] not in (row.get("co_drivers") or row.get("drivers") or "")]
+        if absent:
+            problems.append(f"{' and '.join(absent)} not in the car at {event}")
+    return problems
 
 
 def _reason_of(exc: PitboardError) -> str:
