@@ -102,6 +102,32 @@ LINEUP = re.compile(
     r"(?:will be )?shared by|adds|added (?:for|to|at)|keeps|drove the (?:car|No\.\s?\d+) (?:at|in) (?:every|each|all))\b",
     re.IGNORECASE,
 )
+#: A points figure ("1,620", "76", "four").
+_PTS = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUM})"
+_TABLE = r"(?:standings|championship|points|table)"
+#: Standings claims (type ``championship``), each named; a claim's clause is then read for its
+#: figures (``STANDING_FIGURES``): "with 1,620 points", "by 76 points over Ross Gunn", "93 ahead of".
+STANDING_PATTERNS = {
+    # "finished second in the teams' standings", "third in the GTD PRO manufacturers' standings"
+    "standing_position": rf"\b(?P<pos>{ORD}|runner-up)\s+in\s+the\s+(?:[\w'’ -]{{0,40}}?\s)?standings\b",
+    # "lead the GTP standings", "led after CTMP by 78 points", "led Nasr and Tandy by 12 points"
+    "standing_lead": rf"\b(?:leads?|led|leading)\b(?=[^.;]{{0,70}}?\b(?:{_TABLE}|points?)\b)|\bon top of the (?:[\w'’ -]{{0,30}}?\s)?standings\b",
+    # "an advantage of just 19 points", "their advantage had been just 19 points", "a 227-point lead"
+    "standing_gap": rf"\b(?:advantage|lead|margin|gap|cushion)\s+(?:had been|was|is|of|stood at)\s+(?:just\s+|only\s+)?(?P<gap>{_PTS})\s+points?\b|"
+    rf"\b(?P<gap2>{_PTS})-point\s+(?:lead|advantage|margin|cushion)\b",
+    # "won the title by 86 points over …", "beat Ross Gunn by four points"
+    "standing_margin": rf"\bby\s+(?P<gap>{_PTS})\s+points?\s+(?:over|from|ahead of)\b|\bbeat\b(?=[^.;]{{1,50}}?\bby\s+{_PTS}\s+points?\b)",
+}
+STANDING = {k: re.compile(v, re.IGNORECASE) for k, v in STANDING_PATTERNS.items()}
+STANDING_FIGURES = {
+    "points": re.compile(rf"\b(?:with|on)\s+(?P<v>{_PTS})\s+points\b", re.IGNORECASE),
+    "gap": re.compile(
+        rf"\bby\s+(?P<v>{_PTS})\s+points?\b|(?<![\d,])(?P<v2>{_PTS})\s+(?:points\s+)?(?:ahead of|clear of)\b|"
+        rf"\b(?:advantage|lead|margin)\s+(?:had been|was|is|of)\s+(?:just\s+|only\s+)?(?P<v3>{_PTS})\s+points?\b|"
+        rf"\b(?P<v4>{_PTS})-point\s+(?:lead|advantage|margin)\b",
+        re.IGNORECASE,
+    ),
+}
 NOT_STAT = re.compile(
     r"\b\d+-year-old\b|\b(?:twenty|thirty|forty|fifty)[\w-]*-year-old\b|\byears? old\b|\bcontract\b|\bmulti-year\b|\b(?:two|three|one|multi)-year (?:deal|agreement)\b|"
     r"\bdeal\b|\bextension\b|\bborn\b|\bbirthday\b|\bspectators\b|\battendance\b|\bcrowd\b|\bmph\b|\bkm/h\b",
@@ -185,6 +211,10 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         window = segment + [m for m in prefix if m.kind not in {s.kind for s in segment}]
         before = [m for m in mentions if lo <= m.start - sent.start < start and m.kind in SUBJECT_KINDS]
         subject = _subject(before, segment, start, sent, pronoun, ctx, text)
+        if kind == "standing_margin" and previous is not None and previous.type == "championship":
+            # "won the title in the No. 8, by 126 points over …": the title winner's margin
+            names = {x["name"] for x in previous.slots["subject"]}
+            subject = [m for m in previous.mentions if m.kind in SUBJECT_KINDS and m.name in names]
         if not subject and previous is not None:
             subject = [m for m in previous.mentions if m.kind in SUBJECT_KINDS][:1]
         claim = _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mentions, ctx, previous)
@@ -235,11 +265,19 @@ def _triggers(text: str) -> list[tuple[str, int, int, re.Match[str]]]:
     add("count", COUNT)
     add("ordinal", ORDINAL_COUNT)
     add("championship", TITLE)
+    for name, pattern in STANDING.items():
+        add(name, pattern)
     add("qualifying", POLE)
     add("fastest_lap", FASTEST)
     add("finish", FINISH)
     add("win", WIN)
     add("lineup", LINEUP)
+    # "led after CTMP by 78 points over …": the margin is part of the lead, not a claim of its own
+    leads = [t for t in found if t[0] in ("standing_lead", "standing_position")]
+    found = [
+        t for t in found
+        if not (t[0] in ("standing_margin", "standing_gap") and any(0 <= t[1] - e <= 80 and ";" not in text[e : t[1]] for _, _, e, _ in leads))
+    ]  # fmt: skip
     # "including two this season": a count inside the previous count's clause
     for m in INCLUDING.finditer(text):
         a, b = m.span()
@@ -404,7 +442,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         "lineup": "lineup",
         "streak": "streak",
         "not_stat": "lineup",
-    }[kind]
+    }.get(kind, "championship")
     reason = None
     if kind == "not_stat":
         reason = NOT_A_STATISTIC
@@ -523,6 +561,9 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         )  # fmt: skip
         if re.search(r"\b(?:reigning|defending)\b", low) and not scope.seasons:
             slots["seasons"] = [ctx.date.year if ctx.date.month >= 11 else ctx.date.year - 1]
+    elif kind.startswith("standing"):
+        slots.update(_standing_slots(kind, g, text, start, end, hi, sent, mentions, ctx))
+        end = max(end, slots.pop("_end"))
     elif kind == "lineup":
         low = clause.casefold()
         drivers = [m for m in window if m.kind == "driver" and m.start - sent.start >= start]
@@ -569,6 +610,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     # the span: from the subject named in this sentence (else the trigger) to the last slot used
     a = start
     own = [s for s in subject if sent.start <= s.start < sent.start + start and not s.how.startswith("pronoun")]
+    if kind == "standing_margin" and previous is not None:
+        own = []  # the margin's span is its own words
     if own and start - (own[-1].end - sent.start) <= 60:
         a = min(a, own[0].start - sent.start)
     else:
@@ -613,6 +656,72 @@ def _own_event(text: str, end: int, events: list[Mention], base: int) -> list[Me
     if len(after) > 1 and _ENUMERATION.fullmatch(text[first.end - base : after[1].start - base]):
         return []
     return [first]
+
+
+def _points(raw: str | None) -> int | None:
+    if not raw:
+        return None
+    return int(raw.replace(",", "")) if raw.replace(",", "").isdigit() else number(raw)
+
+
+def _standing_slots(kind, g, text, start, end, hi, sent, mentions, ctx) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """The figures of a standings claim: the place, points and margin it states, the rival it
+    is measured against, the round it is "after" and whether it is the final table."""
+    rest = text[end:hi]
+    stop = re.search(r";|,\s(?:but|while|and then|as)\s|\.\s", rest)
+    rest = rest[: stop.start()] if stop else rest
+    out: dict[str, Any] = {"standing": True, "position": None, "points": None, "gap": None, "_end": end}
+    if kind == "standing_position":
+        out["position"] = ordinal(g["pos"]) if g["pos"].casefold() != "runner-up" else 2
+    elif kind == "standing_lead":
+        out["position"] = 1
+    elif kind == "standing_margin":
+        out["final"] = True
+    if g.get("gap") or g.get("gap2"):
+        out["gap"] = _points(g.get("gap") or g.get("gap2"))
+    whole = text[start:end] + rest
+    m = STANDING_FIGURES["points"].search(whole)
+    if m:
+        out["points"] = _points(m.group("v"))
+        out["_end"] = max(out["_end"], start + m.end())
+    m = STANDING_FIGURES["gap"].search(whole)
+    if m and out["gap"] is None:
+        out["gap"] = _points(next(v for v in m.groups() if v))
+    if m:
+        out["_end"] = max(out["_end"], start + m.end())
+    # the rival: named after "over" / "ahead of" / "led X by", else the second (or the leader)
+    for rival in re.finditer(r"\b(?:over|ahead of|clear of|from|beat|led|leads|lead)\s+", whole, re.IGNORECASE):
+        at = start + rival.end()
+        names = [m for m in mentions if m.kind in ("driver", "team", "car", "manufacturer") and 0 <= m.start - sent.start - at <= 2]
+        if names:
+            unit = [names[0]]
+            for m in mentions:
+                gap = text[unit[-1].end - sent.start : m.start - sent.start]
+                if m.start > unit[-1].start and m.kind == unit[0].kind and re.fullmatch(r"\s*(?:,|and|/|&|, and)\s*", gap):
+                    unit.append(m)
+            out["rival"] = [{"kind": u.kind, "name": u.name, "key": u.key} for u in unit[:1]]
+            out["_end"] = max(out["_end"], max(u.end for u in unit) - sent.start)
+            break
+    # "after Long Beach", "After Canadian Tire Motorsport Park": the round
+    events = [e for e in mentions if e.kind == "event"]
+    named_after = [
+        e for e in events
+        if re.search(r"\bafter\b(?:(?!season|year|began|start)[^,.;]){0,40}$", text[: e.start - sent.start], re.IGNORECASE)
+    ]  # fmt: skip
+    if named_after:
+        out["after"] = named_after[0].name
+    if kind == "standing_margin" and not named_after:
+        out["final"] = True
+    own = text[max(0, start - 60) : out["_end"]]
+    if re.search(r"\bteams?['’]?\s+(?:standings|title|championship)", own, re.IGNORECASE):
+        out["championship"] = "teams"
+    elif re.search(r"\bmanufacturers?['’]?\s+(?:standings|title|championship)", own, re.IGNORECASE):
+        out["championship"] = "manufacturers"
+    elif re.search(r"\bendurance cup\b", own, re.IGNORECASE):
+        out["championship"] = "endurance"
+    elif out.get("rival"):
+        out["championship"] = {"driver": "drivers", "manufacturer": "manufacturers"}.get(out["rival"][0]["kind"], "teams")
+    return out
 
 
 def _after_subject(subject: list[Mention], sent: Sentence, lo: int, start: int) -> int:

@@ -355,10 +355,23 @@ class Checker:
             championship
             or {"driver": "drivers", "car": "teams", "team": "teams", "manufacturer": "manufacturers"}[subj["kind"]]
         )
-        table = self.pb.standings(season, cls, kind)
+        table = self.standings(season, cls, kind)
         row = {"season": season, "class": cls, "championship": kind, "champion": table.champion,
                "complete": table.complete, "source": f"standings {season} {cls} {kind}"}  # fmt: skip
         if not table.complete or not table.rows:
+            # the official record includes the published final standings: a champion on file decides
+            finals = [f for f in (table.verification.figures if table.verification else [])
+                      if f.metric == "position" and f.after == "final"]  # fmt: skip
+            mine = [f for f in finals if _names(subj, f.subject)]
+            champs = [f for f in finals if f.published == 1]
+            if mine or champs:
+                fig = mine[0] if mine else champs[0]
+                won = bool(mine) and fig.published == 1
+                row.update(figure=fig.figure_id, published=f"{fig.subject}: P{fig.published}", source=fig.source)
+                return won, (
+                    f"the published {season} {cls} {kind} final standings have {fig.subject} in P{fig.published} "
+                    f"({fig.source}); the data alone is incomplete"
+                ), row
             return (
                 None,
                 f"the {season} {cls} {kind} standings are incomplete (missing: {'; '.join(table.missing_events)})",
@@ -369,8 +382,125 @@ class Checker:
         who = " / ".join(r.name for r in leaders)
         return won, f"the {season} {cls} {kind} champion{'s are' if len(leaders) > 1 else ' is'} {who}", row
 
+    def standings(self, season: int, cls: str, championship: str, after: str | None = None) -> Any:
+        key = ("standings", season, cls, championship, after)
+        if key not in self._editions:
+            self._editions[key] = self.pb.standings(season, cls, championship, after=after)
+        return self._editions[key]
+
+    def _class_of(self, subj: dict[str, Any], claim: Claim, season: int) -> str | None:
+        if claim.slots.get("class"):
+            return claim.slots["class"]
+        ans = self.subject_stats(subj, claim, season=season)
+        classes = Counter(r["class"] for r in ans.races if r["started"])
+        return classes.most_common(1)[0][0] if classes else None
+
+    def _standing(self, claim: Claim) -> Outcome:
+        """A place, points total or margin in a championship table, after a round (named, else
+        the last one on or before the publication date) or final. A figure published for that
+        table (``published_standings.csv``) decides where there is one; otherwise the table the
+        data gives, when no round it counts is missing."""
+        s = claim.slots
+        subj = s["subject"][0]
+        seasons = s.get("seasons") or [self.article_season()]
+        season = seasons[-1]
+        if season < FIRST_SEASON:
+            return Outcome(NOT_CHECKABLE, f"{season} is before the data.", BEFORE_DATA)
+        if season not in self._seasons:
+            return Outcome(NOT_CHECKABLE, f"The {season} season is not in the data.", MISSING_ROUND)
+        cls = self._class_of(subj, claim, season)
+        if cls is None:
+            return Outcome(CONTRADICTED, f"{subj['name']} did not start a championship race in {season}.")
+        champ = s.get("championship") or {"driver": "drivers", "car": "teams", "team": "teams", "manufacturer": "manufacturers"}[subj["kind"]]
+        rounds = [c for c in self.calendar(season) if c["championship"] and cls in c["classes"]]
+        after = None
+        if s.get("after"):
+            after = self.event_ref(season, s["after"]).event_name
+        elif not s.get("final"):
+            done = [c for c in rounds if c["race_date"] and c["race_date"] <= self.date]
+            if done and len(done) < len(rounds):
+                after = done[-1]["event_name"]
+        label = f"the {season} {cls} {champ} standings" + (f" after {after}" if after else " (final)")
+        if after and any(c["event_name"] == after and c["status"] == "missing" for c in rounds):
+            return Outcome(NOT_CHECKABLE, f"{after} {season} is missing from the data, so {label} are not in it.", MISSING_ROUND)
+        table = self.standings(season, cls, champ, after)
+        question = [f"standings({season}, {cls!r}, {champ!r}, after={after!r})"]
+        figures = table.verification.figures if table.verification else []
+        row = _table_row(self, table, subj, claim)
+        rival = _table_row(self, table, s["rival"][0], claim) if s.get("rival") else None
+        evidence: list[dict[str, Any]] = []
+        verdicts: list[tuple[bool | None, str]] = []
+
+        def published(subject: dict[str, Any], metric: str) -> Any:
+            return next((f for f in figures if f.metric == metric and _names(subject, f.subject)), None)
+
+        def rank(r: Any) -> int:
+            if champ in ("drivers", "endurance"):
+                return 1 + len({x.points for x in table.rows if x.points > r.points})
+            return r.position
+
+        wanted = [("position", s.get("position")), ("points", s.get("points")), ("gap", s.get("gap"))]
+        for metric, claimed in wanted:
+            if claimed is None:
+                continue
+            fig = published(subj, metric) if metric != "gap" else None
+            if metric == "gap":
+                # a published gap names the trailing entry and the one it trails ("reference")
+                for f in (f for f in figures if f.metric == "gap"):
+                    ref = _reference_of(self.pb, table, f)
+                    pair = (_names(subj, f.subject) and (not s.get("rival") or _names(s["rival"][0], ref))) or (
+                        _names(subj, ref) and (not s.get("rival") or _names(s["rival"][0], f.subject))
+                    )
+                    if pair:
+                        fig = f
+                        break
+            computed = None
+            if row is not None:
+                if metric == "position":
+                    computed = rank(row)
+                elif metric == "points":
+                    computed = row.points
+                else:
+                    other = rival
+                    if other is None:
+                        others = [x for x in table.rows if x.points != row.points]
+                        other = (next((x for x in others if x.points < row.points), None) if rank(row) == 1
+                                 else table.rows[0])  # fmt: skip
+                    computed = None if other is None else abs(row.points - other.points)
+            word = {"position": "place", "points": "points", "gap": "points' margin"}[metric]
+            if fig is None and metric == "position":
+                # the place is published for someone else: "Ford finished second" when BMW did
+                fig = next((f for f in figures if f.metric == "position" and f.published == claimed), None)
+                if fig is not None:
+                    evidence.append({"figure": fig.figure_id, "subject": fig.subject, "metric": fig.metric,
+                                     "value": fig.published, "source": fig.source})  # fmt: skip
+                    verdicts.append((False, f"place {claimed} published for {fig.subject} in {label} ({fig.source})"))
+                    continue
+            if fig is not None:
+                evidence.append({"figure": fig.figure_id, "subject": fig.subject, "metric": fig.metric,
+                                 "value": fig.published, "computed": fig.computed, "source": fig.source})  # fmt: skip
+                verdicts.append((fig.published == claimed, f"{word} {fig.published} published for {fig.subject} in {label} ({fig.source})"))
+            elif computed is not None and not table.missing_events:
+                verdicts.append((computed == claimed, f"{word} {computed} for {subj['name']} in {label}"))
+            elif computed is not None:
+                verdicts.append((None, f"{word} {computed} for {subj['name']} in {label}, which miss {'; '.join(table.missing_events)}"))
+            else:
+                verdicts.append((None if table.missing_events else False, f"{subj['name']} is not in {label}"))
+        if row is not None:
+            evidence.append({"season": season, "class": cls, "championship": champ, "after": after,
+                             "name": row.name, "position": rank(row), "points": row.points,
+                             "source": f"standings {season} {cls} {champ}" + (f" after {after}" if after else "")})  # fmt: skip
+        text = "; ".join(t for _, t in verdicts) or f"{subj['name']} in {label}"
+        if any(ok is False for ok, _ in verdicts):
+            return Outcome(CONTRADICTED, f"The record shows {text}.", evidence=evidence, question=question)
+        if not verdicts or any(ok is None for ok, _ in verdicts):
+            return Outcome(NOT_CHECKABLE, f"The data shows {text}.", MISSING_ROUND, evidence, question)
+        return Outcome(SUPPORTED, f"The record shows {text}.", evidence=evidence, question=question)
+
     def _championship(self, claim: Claim) -> Outcome:
         s = claim.slots
+        if s.get("standing"):
+            return self._standing(claim)
         subj = s["subject"][0]
         champ = s.get("championship")
         if s.get("count"):
@@ -636,6 +766,40 @@ _REASON_TEXT = {
     "missing round": "This depends on a championship round missing from the data.",
     "not a statistic": "This is not a statistic the timing data records (ages, contracts, plans).",
 }
+
+
+def _names(subj: dict[str, Any], text: str) -> bool:
+    """Whether a published subject ("Pipo Derani / Felipe Nasr", "#31 Whelen Engineering
+    Racing", "Cadillac") names ``subj``."""
+    low = text.casefold()
+    if subj["kind"] == "driver":
+        return subj["name"].casefold() in low or subj["name"].split()[-1].casefold() in low
+    if subj["kind"] == "car":
+        return f"#{subj['key']} " in text + " " or f"no. {subj['key']}" in low
+    return subj["name"].casefold() in low or low in subj["name"].casefold()
+
+
+def _reference_of(pb: Pitboard, table: Any, fig: Any) -> str:
+    from pitboard.queries import standings as sq
+
+    for f in sq.published_figures(pb.db, table.season, table.cls, table.championship):
+        if f["figure_id"] == fig.figure_id:
+            return f["reference"] or ""
+    return ""
+
+
+def _table_row(checker: Checker, table: Any, subj: dict[str, Any], claim: Claim) -> Any:
+    """The subject's row; a car or team in a drivers' table is its best-placed crew."""
+    from pitboard.standings import _row_of
+
+    if subj["kind"] in ("car", "team") and table.championship in ("drivers", "endurance"):
+        ans = checker.subject_stats(subj, claim, season=table.season)
+        names = {n.strip() for r in ans.races if r["started"] and r["class"] == table.cls for n in (r.get("drivers") or "").split("/")}
+        rows = [r for r in table.rows if r.name in names]
+        return min(rows, key=lambda r: -r.points) if rows else None
+    if subj["kind"] == "car":
+        return _row_of(checker.pb, table, f"#{subj['key']}", subj["key"])
+    return _row_of(checker.pb, table, subj["name"], None)
 
 
 def _crew_gaps(crew: list[dict[str, Any]], started: list[dict[str, Any]], events: list[str]) -> list[str]:
