@@ -32,11 +32,11 @@ SUBJECT_KINDS = ("car", "driver", "team", "manufacturer")
 _CLASSES = r"(?:GTD\s?PRO|GTP|GTD|LMP2|LMP3|DPi|GTLM)"
 _ADJ = rf"(?:(?:career|class|overall|IMSA|WeatherTech|{_CLASSES}|championship|total|race|series|more|further|major|endurance|Endurance Cup|podium)\s+)*"
 _METRIC = (
-    r"(?:wins?|victor(?:y|ies)|podiums?|podium finishes|pole(?:s| positions?| awards?)?|starts?|races|"
+    r"(?:wins?|victor(?:y|ies)|podiums?|podium finishes|pole(?:s| positions?| awards?)?|starts?|"
     r"fastest (?:race )?laps?|top[- ](?:5|five)(?:s| finishes)?|titles?|championships?)"
 )
 COUNT = re.compile(
-    rf"(?<![\w-])(?P<n>{NUM})\s+{_ADJ}(?P<metric>{_METRIC})\b"
+    rf"(?<![\w-])(?<!the )(?<!these )(?<!those )(?<!all )(?P<n>{NUM})\s+{_ADJ}(?P<metric>{_METRIC})\b"
     rf"(?:\s+(?:in|from)\s+(?:just\s+|only\s+)?(?P<m>{NUM})\s+(?:career\s+|IMSA\s+|class\s+)?(?:starts|races|outings|appearances|attempts)\b)?",
     re.IGNORECASE,
 )
@@ -59,7 +59,7 @@ STARTS_AFTER = re.compile(
 )
 INCLUDING = re.compile(rf"\bincluding (?P<n>{NUM})\b(?:\s+(?P<metric>wins?|victories|podiums?|poles?))?", re.IGNORECASE)
 COUNT_OF = re.compile(
-    rf"\b(?P<what>finished on the podium|on the podium|won|took pole|started from pole|finished in the top five|finished in the top 5) "
+    rf"\b(?P<what>finished on the podium|on the podium|(?:reached|made) the podium|won|took pole|started from pole|finished in the top five|finished in the top 5) "
     rf"(?:in|at) (?P<n>{NUM}) of (?:the|their|his|her|its) (?P<m>{NUM}) (?:rounds|races|starts|events)",
     re.IGNORECASE,
 )
@@ -69,8 +69,35 @@ STREAK = re.compile(
     rf"\b(?P<metric2>wins|victories|podiums|poles|titles) in a row\b|\bback-to-back\b|\brepeat (?:win|victory)\b",
     re.IGNORECASE,
 )
+#: Claims about a run of races (type ``streak``): a set of races, what happened in each and
+#: how many. Each pattern is named; the races are those the clause lists ("at Laguna Seca, Long
+#: Beach and VIR"), "between A and B", the class's first N rounds of the season, its last N
+#: rounds before the publication date, or the last N editions of a race.
+SEQUENCE_PATTERNS = {
+    # "won the first three races of the year", "won five of the first six", "did not win any of the first six GTD PRO races"
+    "seq_first": rf"\b(?:(?P<k>{NUM}|any|each|all|every one)\s+of\s+)?the\s+(?:opening|first)\s+(?P<n>{NUM})\s+(?:{_CLASSES}\s+)?(?:races|rounds|events)\b",
+    # "three wins in the last four races"
+    "seq_last": rf"\b(?P<k>{NUM})\s+(?:wins?|victories|podiums?|poles?)\s+in\s+(?:the|their|its|his)\s+(?:last|past|previous)\s+(?P<n>{NUM})\s+(?:races|rounds|starts)\b",
+    # "the last three editions of the race"
+    "seq_editions": rf"\b(?:the\s+)?(?:last|past|previous)\s+(?P<n>{NUM})\s+(?:editions|runnings)\b",
+    # "for the third straight year", "third consecutive year"
+    "seq_years": rf"\b(?:for\s+)?(?:the\s+|a\s+)?(?P<n>{ORD})\s+(?:straight|consecutive|successive)\s+(?:year|season|time)\b",
+    # "third in three straight races", "six consecutive second-place finishes", "three straight races", "three in a row"
+    "seq_run": rf"\b(?:(?P<pos>{ORD}|second place|runner-up)\s+in\s+)?(?P<n>{NUM})\s+(?:straight|consecutive|successive)\s+(?:(?P<pos2>{ORD})[- ]place\s+finishes|races|rounds|wins|victories|podiums|poles)\b(?=[^.;]{{0,12}}\b(?:at|between|in)\b)|"
+    rf"\b(?P<n2>{NUM})\s+(?:wins\s+|victories\s+)?in\s+a\s+row\b",
+    # "back-to-back wins at Road America and VIR", "won at Watkins Glen and Mosport back to back"
+    "seq_b2b": r"\bback[- ]to[- ]back\b(?!\s+(?:titles?|championships?|crowns?))",
+}
+SEQUENCE = {k: re.compile(v, re.IGNORECASE) for k, v in SEQUENCE_PATTERNS.items()}
+#: What happened in each race of a run, read from the clause (first match wins).
+_PREDICATES = (
+    ("pole", re.compile(r"\bpoles?\b", re.I)),
+    ("podium", re.compile(r"\bpodiums?\b", re.I)),
+    ("top5", re.compile(r"\btop[- ](?:5|five)\b", re.I)),
+)
+_NEGATION = re.compile(r"\b(?:did not|didn't|never|failed to|without|no(?!\.))\b", re.I)
 WIN = re.compile(
-    r"\b(?:won|wins|winning|victory in|victory at|victorious|triumphed|took (?:the |a )?(?:\w+ )?(?:win|victory|honou?rs|checkered flag)|"
+    r"\b(?:won|wins|winning(?= (?:the|a|at|in|his|her|their|its)\b)|victory in|victory at|victorious|triumphed|took (?:the |a )?(?:\w+ )?(?:win|victory|honou?rs|checkered flag)|"
     r"claimed (?:the |a )?(?:\w+ )?(?:win|victory)|scored (?:the |a )?(?:\w+ )?(?:win|victory)|secured (?:the |a )?(?:\w+ )?(?:win|victory)|"
     r"(?:co-)?drove to (?:\w+ )?(?:victory|the win)|went on to win|win at|win in|winners? of|won at)\b|"
     r"\b(?:victory|the win|honou?rs|class honou?rs|GTD PRO|GT Daytona Pro|GTD|GTP|LMP2|LMP3|DPi|GTLM|GT Daytona|GT Le Mans) went to\b",
@@ -84,7 +111,7 @@ FINISH = re.compile(
 )
 POLE = re.compile(
     rf"\b(?:took|claimed|secured|earned|won|captured|grabbed|scored|snatched|set|started from|starts from|start from|will start from|put .{{1,30}}? on) (?:the |his |her |their |its |a )?(?:\w+ )?pole(?: position| award)?\b|"
-    rf"\bon pole\b|\bpole[- ]?sitter\b|\bpole[- ]winning\b|\bqualified (?P<q>{ORD}|on pole)\b|\bqualifying (?:in )?(?P<q2>{ORD})\b|\bpole position\b",
+    rf"\bon pole\b|\bpole[- ]?sitter\b|\bpole[- ](?:winning|sitting)\b|\b(?:taking|took) pole\b|\bqualified (?P<q>{ORD}|on pole)\b|\bqualifying (?:in )?(?P<q2>{ORD})\b|\bpole position\b",
     re.IGNORECASE,
 )
 FASTEST = re.compile(r"\bfastest (?:race |overall |class )?lap\b", re.IGNORECASE)
@@ -98,7 +125,7 @@ LINEUP = re.compile(
     r"\b(?:joins|joined|joining|rejoins?|will (?:drive|race|pilot|partner|share|contest|compete|team)|teamed (?:up )?with|teams? up with|"
     r"alongside|replaces|replaced|replacing|in place of|full[- ]season|endurance (?:rounds|races|events)|Endurance Cup (?:rounds|races|events)|"
     r"co-drivers?|partnered|returns to|returned to|returns? (?:as|for)|returned (?:as|for)|shares? the|shared the|sharing the|"
-    r"line-?up|drive for|drove for|racing for|(?:was|is|as) the (?:third|fourth|fifth) driver|part of (?:the )?[\w'’ -]{0,40}?(?:effort|line-?up|squad|entry)|"
+    r"line-?up|drive for|drove for|racing for|(?:was|is|as) the (?:third|fourth|fifth) driver|part of (?:the )?[\w'’ .-]{0,40}?(?:effort|line-?up|squad|entry)|"
     r"(?:will be )?shared by|adds|added (?:for|to|at)|keeps|drove the (?:car|No\.\s?\d+) (?:at|in) (?:every|each|all))\b",
     re.IGNORECASE,
 )
@@ -216,7 +243,8 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             names = {x["name"] for x in previous.slots["subject"]}
             subject = [m for m in previous.mentions if m.kind in SUBJECT_KINDS and m.name in names]
         if not subject and previous is not None:
-            subject = [m for m in previous.mentions if m.kind in SUBJECT_KINDS][:1]
+            names = {x["name"] for x in previous.slots["subject"]}
+            subject = [m for m in previous.mentions if m.kind in SUBJECT_KINDS and m.name in names]
         claim = _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mentions, ctx, previous)
         if claim is not None:
             out.append(claim)
@@ -229,12 +257,23 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         ctx.last_group = group
         ctx.subjects = (ctx.subjects + named)[-12:]
     events = [m for m in mentions if m.kind == "event"]
-    if events:
-        # a reader takes the race named last in the paragraph, else the article's own race
-        ctx.event = events[-1]
-        if ctx.main_event is None:
-            ctx.main_event = events[0]
+    if events and ctx.main_event is None:
+        ctx.main_event = events[0]
+    # the race in hand: a reader takes the race a sentence reports on; a list of races or one
+    # named as a reference point ("since", "after", "before") is background and does not move it
+    current = [
+        e for e in events
+        if not re.search(r"\b(?:since|after|before|until|than|from|podiums? at|wins? at|won at)\s+(?:the\s+)?(?:\w+\s+)?$", text[: e.start - sent.start], re.IGNORECASE)
+    ]  # fmt: skip
+    if len({e.name for e in current}) == 1:
+        ctx.event = current[-1]
     return out
+
+
+def _clause_start(text: str) -> int:
+    """Where the clause that ends ``text`` starts: after the last ", and" / ", while" / "; "."""
+    marks = [m.end() for m in re.finditer(r",\s(?:and|while|but|as|with)\s|;\s", text)]
+    return marks[-1] if marks else 0
 
 
 def _head(mentions: list[Mention], text: str, at: int, base: int) -> int:
@@ -258,6 +297,8 @@ def _triggers(text: str) -> list[tuple[str, int, int, re.Match[str]]]:
             if all(b <= s or a >= e for _, s, e, _ in found):
                 found.append((kind, a, b, m))
 
+    for name, pattern in SEQUENCE.items():
+        add(name, pattern)
     add("streak", STREAK)
     add("count_times", TIMES)
     add("count_of", COUNT_OF)
@@ -272,6 +313,22 @@ def _triggers(text: str) -> list[tuple[str, int, int, re.Match[str]]]:
     add("finish", FINISH)
     add("win", WIN)
     add("lineup", LINEUP)
+    # a run of races absorbs the verb it qualifies ("won GTD at Sebring for the third straight
+    # year", "finished third in three straight races", "took back-to-back wins"): one claim
+    runs = [t for t in found if t[0].startswith("seq_")]
+    absorbed: dict[int, int] = {}
+    for run in runs:
+        zone = text[: run[1]]
+        cut = max(zone.rfind(";"), zone.rfind(". "), zone.rfind(","), run[1] - 70)
+        for t in found:
+            if t is run or t[0].startswith(("seq_", "standing")) or t[0] in ("lineup", "championship"):
+                continue
+            inside = cut <= t[1] < run[1] or run[1] <= t[1] < run[2] + 12
+            if inside and not (t[0] == "streak" and t[1] < run[1] and "first" in t[3].group().casefold()):
+                absorbed[id(t)] = 1
+                if t[1] < run[1]:
+                    found[found.index(run)] = run = (run[0], t[1], run[2], run[3])
+    found = [t for t in found if id(t) not in absorbed]
     # "led after CTMP by 78 points over …": the margin is part of the lead, not a claim of its own
     leads = [t for t in found if t[0] in ("standing_lead", "standing_position")]
     found = [
@@ -315,7 +372,8 @@ def _pronoun(text: str, ctx: Context) -> list[Mention] | None:
     if word in ("they", "their"):
         return [_as_pronoun(p, m.group("p")) for p in ctx.last_group] or None
     if word in ("it", "its"):
-        return None
+        cars = [s for s in reversed(ctx.subjects) if s.kind in ("car", "team")]
+        return [_as_pronoun(cars[0], m.group("p"))] if cars else None
     drivers = [s for s in reversed(ctx.subjects) if s.kind == "driver"]
     return [_as_pronoun(drivers[0], m.group("p"))] if drivers else None
 
@@ -334,11 +392,31 @@ def _as_pronoun(m: Mention, word: str) -> Mention:
     )
 
 
+_RIVAL = re.compile(r"\b(?:behind|ahead of|over|beat|beating|from|clear of|than)\s+(?:the\s+)?(?:sister\s+)?$", re.IGNORECASE)
+
+
 def _subject(before, window, start, sent, pronoun, ctx, text) -> list[Mention]:  # type: ignore[no-untyped-def]
-    if before:
+    # a name after "behind" / "ahead of" / "beat" is the rival of a claim, never its subject
+    rivals = [m for m in [*before, *window] if _RIVAL.search(text[: m.start - sent.start])]
+    rival_ends = {m.start for m in rivals}
+    before = [m for m in before if m.start not in rival_ends and not _in_rival_unit(m, rivals, text, sent.start)]
+    window = [m for m in window if m.start not in rival_ends and not _in_rival_unit(m, rivals, text, sent.start)]
+    last = max((m.end - sent.start for m in before), default=0)
+    demonyms = re.findall(rf"\bthe ({'|'.join(DEMONYMS)})\b", text[last:start], re.IGNORECASE)
+    if before and not demonyms:
         return _nearest_unit(before, text, sent.start)
-    if pronoun:
+    if pronoun and not demonyms:
         return pronoun
+    if demonyms:
+        # "the Australian and the Frenchman added…": each the latest driver of that licence country
+        drivers = [s for s in reversed(ctx.subjects) if s.kind == "driver"]
+        picked = []
+        for word in demonyms:
+            same = [d for d in drivers if DEMONYMS[word.casefold()] in d.extra.get("countries", ()) and d.key not in {p.key for p in picked}]
+            if same:
+                picked.append(_as_pronoun(same[0], f"the {word}"))
+        if picked:
+            return picked
     m = re.search(r"\b(?:his|her|he|she)\b", text[:start], re.IGNORECASE)
     if m:
         drivers = [s for s in reversed(ctx.subjects) if s.kind == "driver"]
@@ -352,6 +430,14 @@ def _subject(before, window, start, sent, pronoun, ctx, text) -> list[Mention]: 
         first = after[0]
         return [m for m in after if m.kind == first.kind]
     return []
+
+
+def _in_rival_unit(m: Mention, rivals: list[Mention], text: str, base: int) -> bool:
+    """A name that belongs to a rival's description ("behind the No. 14 Lexus of Barnicoat")."""
+    for r in rivals:
+        if r.end <= m.start and re.fullmatch(r"(?:['’]s)?[\s\w.'’-]{0,40}?(?:\s(?:of|with)\s|\s|,\s|\sand\s)", text[r.end - base : m.start - base]):
+            return True
+    return False
 
 
 def _nearest_unit(before: list[Mention], text: str, base: int) -> list[Mention]:
@@ -441,6 +527,12 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         "championship": "championship",
         "lineup": "lineup",
         "streak": "streak",
+        "seq_first": "streak",
+        "seq_last": "streak",
+        "seq_editions": "streak",
+        "seq_years": "streak",
+        "seq_run": "streak",
+        "seq_b2b": "streak",
         "not_stat": "lineup",
     }.get(kind, "championship")
     reason = None
@@ -508,6 +600,12 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if not scope.label and claim_type == "count":
             # "his fifth win": the count so far (career) unless a time is named
             slots.update(career=True, until=ctx.date, time="career")
+    elif kind.startswith("seq_"):
+        if not events and ctx.event is not None:
+            slots["event"] = ctx.event.name  # "the last three editions of the race": the race in hand
+            slots["event_from_context"] = True
+        slots.update(_sequence_slots(kind, g, text, start, end, lo, hi, sent, mentions, window, match))
+        end = max(end, slots.pop("_end"))
     elif kind == "streak":
         word = match.group().casefold()
         if word.startswith("first"):
@@ -610,8 +708,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     # the span: from the subject named in this sentence (else the trigger) to the last slot used
     a = start
     own = [s for s in subject if sent.start <= s.start < sent.start + start and not s.how.startswith("pronoun")]
-    if kind == "standing_margin" and previous is not None:
-        own = []  # the margin's span is its own words
+    if (kind == "standing_margin" and previous is not None) or (own and own[-1].end - sent.start < lo):
+        own = []  # a subject shared with an earlier claim of the sentence: the span is this claim's words
     if own and start - (own[-1].end - sent.start) <= 60:
         a = min(a, own[0].start - sent.start)
     else:
@@ -656,6 +754,63 @@ def _own_event(text: str, end: int, events: list[Mention], base: int) -> list[Me
     if len(after) > 1 and _ENUMERATION.fullmatch(text[first.end - base : after[1].start - base]):
         return []
     return [first]
+
+
+def _sequence_slots(kind, g, text, start, end, lo, hi, sent, mentions, window, match) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """The slots of a run of races: which races ("races": listed / "between" / "first" /
+    "last" / "editions"), what in each ("predicate": win, position, pole, podium, top5;
+    "overall"), and how many ("quantity": all, none, or a number)."""
+    clause = text[start:hi]
+    stop = re.search(r";|\.\s|,\s(?:and|but|while|as|before|after|giving)\s", text[end:hi])
+    tail_end = end + stop.start() if stop else hi
+    own = text[start:tail_end]
+    out: dict[str, Any] = {"sequence": kind, "_end": end, "quantity": "all", "overall": False}
+    n = g.get("n") or g.get("n2")
+    out["length"] = (number(n) or ordinal(n)) if n else 2
+    if kind == "seq_years":
+        out["length"] = ordinal(g["n"])
+    # what happened in each race
+    pos = g.get("pos") or g.get("pos2")
+    verb = text[max(lo, _clause_start(text[:start]), start - 40) : end]
+    if pos:
+        out.update(predicate="position", position=2 if pos.casefold() in ("runner-up", "second place") else ordinal(pos.split()[0]))
+    else:
+        m = re.search(rf"\bfinish(?:ed|ing)?\s+(?P<p>{ORD})\b", verb)
+        if m:
+            out.update(predicate="position", position=ordinal(m.group("p")))
+        else:
+            out["predicate"] = next((name for name, rx in _PREDICATES if rx.search(verb)), "win")
+    # how many
+    k = g.get("k")
+    neg = bool(_NEGATION.search(text[max(lo, start - 25) : start + 12]))
+    if k and k.casefold() == "any":
+        out["quantity"] = 0 if neg else "any"
+    elif k and number(k):
+        out["quantity"] = number(k)
+    elif neg:
+        out["quantity"] = 0
+    # which races
+    clause_lo = max(lo, text[:start].rfind(",") + 1, text[:start].rfind(";") + 1)
+    events = [m for m in mentions if m.kind == "event" and clause_lo <= m.start - sent.start < tail_end]
+    between = re.search(r"\bbetween\s+", text[end:tail_end])
+    if kind == "seq_first":
+        out["races"] = "first"
+    elif kind == "seq_last":
+        out["races"] = "last"
+    elif kind in ("seq_editions", "seq_years"):
+        out["races"] = "editions"
+        out["overall"] = kind == "seq_editions" and bool(re.search(r"\bof the race\b|\boverall\b", clause, re.I))
+    elif between and len(events) >= 2:
+        out.update(races="between", events=[events[0].name, events[-1].name])
+    elif len(events) >= 2:
+        out.update(races="listed", events=[e.name for e in events])
+    elif events:
+        out.update(races="ending", events=[events[-1].name])
+    if events:
+        out["_end"] = max(out["_end"], max(e.end for e in events) - sent.start)
+    if re.search(r"\bof the (?:year|season)\b", own, re.I):
+        out["_end"] = max(out["_end"], start + own.casefold().find("of the") + len("of the year"))
+    return out
 
 
 def _points(raw: str | None) -> int | None:

@@ -75,8 +75,12 @@ EXTRA_EVENT_PHRASES = {
     "brickyard": "indianapolis",
     "indy": "indianapolis",
 }
+#: Upper-case venue abbreviations articles use as race names (matched case-sensitively).
+EVENT_ABBREVIATIONS = {"VIR": "VIR", "CTMP": "Canadian Tire Motorsport Park", "WGL": "Watkins Glen"}
 #: Class names in prose → class code.
-CLASS_WORDS = r"GTD\s?PRO|GTD\s?Pro|GTDPRO|GTP|GTD|LMP2|LMP3|DPi|DPI|GTLM"
+CLASS_WORDS = r"GT Daytona Pro|GT Daytona|GT Le Mans|GTD\s?PRO|GTD\s?Pro|GTDPRO|GTP|GTD|LMP2|LMP3|DPi|DPI|GTLM"
+#: Class names written out in prose.
+CLASS_NAMES = {"gt daytona pro": "GTDPRO", "gt daytona": "GTD", "gt le mans": "GTLM"}
 #: Country codes of the licence in the data, by the demonyms articles use (see docs/claims.md:
 #: the entry lists carry a licence country, not a nationality, so this only prefers a subject).
 DEMONYMS = {
@@ -197,12 +201,13 @@ def _build(pb: Pitboard) -> Lexicon:
                 if not name or re.fullmatch(r"[0-9a-z-]+", name) or (name.isupper() and len(name) <= 3):
                     continue
                 names.setdefault(name.casefold(), name)
-    for phrase, query in EXTRA_EVENT_PHRASES.items():
-        names.setdefault(phrase, query)
+    phrases = [(_phrase(key, False), query) for key, query in EXTRA_EVENT_PHRASES.items() if key not in names]
+    phrases += [(_phrase(word, True), query) for word, query in EVENT_ABBREVIATIONS.items()]
     for key in sorted(names, key=len, reverse=True):
         original = names[key]
         single = " " not in key and "-" not in key
-        lex.event_phrases.append((_phrase(original if single else key, single), original))
+        phrases.append((_phrase(original if single else key, single), original))
+    lex.event_phrases = sorted(phrases, key=lambda p: -len(p[0].pattern))
     return lex
 
 
@@ -256,7 +261,7 @@ def spot(lex: Lexicon, text: str, offset: int, known: dict[str, str]) -> list[Me
                 add(Mention("event", offset + match.start(), offset + match.end(), match.group(), query, query))
     for match in re.finditer(rf"(?<![\w-])({CLASS_WORDS})(?![\w-])", text):
         if free(*match.span()):
-            code = normalise_class(match.group().replace(" ", ""))
+            code = CLASS_NAMES.get(match.group().casefold()) or normalise_class(match.group().replace(" ", ""))
             add(Mention("class", offset + match.start(), offset + match.end(), match.group(), code, code))
     for match in _CAR.finditer(text):
         if free(*match.span()):

@@ -93,5 +93,10 @@ def sentences(text: str) -> list[Sentence]:
                 continue
             lead = len(raw) - len(raw.lstrip())
             start = base + span.start + lead
+            if out and out[-1].paragraph == index and re.search(r"\b(?:No|Nos|Mr|Dr|St)\.$", out[-1].text):
+                # "behind the No. 22": a car number never ends a sentence
+                prev = out.pop()
+                out.append(Sentence(prev.start, start + len(stripped), text[prev.start : start + len(stripped)], index))
+                continue
             out.append(Sentence(start, start + len(stripped), stripped, index))
     return out

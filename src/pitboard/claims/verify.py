@@ -679,9 +679,108 @@ class Checker:
         return Outcome(verdict, f"The data shows {subj['name']} in {season} with {text}" + (f": {'; '.join(problems)}." if problems else "."),
                        evidence=self.lines(started[:20]))  # fmt: skip
 
+    # -- runs of races -----------------------------------------------------------------------------
+    def _rounds(self, season: int, cls: str) -> list[dict[str, Any]]:
+        """The championship rounds of a class in a season, in order (missing ones included)."""
+        return [c for c in self.calendar(season) if c["championship"] and cls in c["classes"]]
+
+    def _sequence(self, claim: Claim) -> Outcome:
+        """A run of races: each race of the set (listed, "between A and B", the first or last N
+        rounds, the last N editions of a race) checked for the predicate, then the quantity (all,
+        none, exactly k); runs said to be "straight"/"back-to-back" must be consecutive rounds of
+        the class. A missing round or a season before the data that could change the answer
+        makes it ``not checkable``."""
+        s = claim.slots
+        subj = s["subject"][0]
+        kind = s["sequence"]
+        n = s.get("length") or 2
+        races: list[tuple[int, dict[str, Any] | None]] = []  # (season, calendar row or None before the data)
+        if s.get("races") == "editions" or kind == "seq_years":
+            name = s.get("event")
+            if not name:
+                return Outcome(NOT_CHECKABLE, "The run names no race.", MISSING_ROUND)
+            last, _ = self._edition({"event": name, "seasons": []})
+            if last is None:
+                return Outcome(NOT_CHECKABLE, f"No edition of {name} on or before {self.date:%d %b %Y} is in the data.", MISSING_ROUND)
+            for y in range(last - n + 1, last + 1):
+                if y < FIRST_SEASON:
+                    races.append((y, None))
+                    continue
+                ref = self.event_ref(y, name)
+                races += [(y, c) for c in self.calendar(y) if c["event_name"] == ref.event_name]
+            cls = s.get("class") or (None if s.get("overall") else self._class_of(subj, claim, last))
+        else:
+            season = (s.get("seasons") or [self.article_season()])[-1]
+            cls = self._class_of(subj, claim, season)
+            if cls is None:
+                return Outcome(CONTRADICTED, f"{subj['name']} did not start a championship race in {season}.")
+            rounds = self._rounds(season, cls)
+            names = [self.event_ref(season, e).event_name for e in s.get("events") or []]
+            idx = [i for i, c in enumerate(rounds) if c["event_name"] in names]
+            how = s.get("races") or ("ending" if s.get("event") else "latest")
+            if how == "first":
+                chosen = rounds[:n]
+            elif how == "last" or how == "latest":
+                done = [c for c in rounds if c["race_date"] and c["race_date"] <= self.date]
+                chosen = done[-n:]
+            elif how == "between" and len(idx) >= 2:
+                chosen = rounds[idx[0] : idx[-1] + 1]
+            elif how == "ending":
+                end_name = names[-1] if names else self.event_ref(season, s["event"]).event_name
+                end = next((i for i, c in enumerate(rounds) if c["event_name"] == end_name), None)
+                if end is None:
+                    return Outcome(CONTRADICTED, f"{end_name} {season} had no {cls} race.")
+                chosen = rounds[max(0, end - n + 1) : end + 1]
+            else:
+                chosen = [rounds[i] for i in idx]
+                if kind in ("seq_run", "seq_b2b") and idx and idx != list(range(idx[0], idx[0] + len(idx))):
+                    between = [rounds[i]["event_name"] for i in range(idx[0], idx[-1] + 1) if i not in idx]
+                    return Outcome(CONTRADICTED, f"The races named are not consecutive {cls} rounds of {season}: {', '.join(between)} came between.")
+            races = [(season, c) for c in chosen]
+        # what happened in each race
+        hits, misses, unknown, evidence = [], [], [], []
+        for season, c in races:
+            if c is None:
+                unknown.append((f"{season}", BEFORE_DATA))
+                continue
+            label = f"{c['event_name']} {season}"
+            if c["status"] == "missing":
+                unknown.append((label, MISSING_ROUND))
+                continue
+            ans = self.subject_stats(subj, claim, season=season)
+            rows = [r for r in ans.races if r["event_name"] == c["event_name"] and r["started"] and (cls is None or r["class"] == cls)]
+            ok = [r for r in rows if _sequence_hit(r, s)]
+            (hits if ok else misses).append(label)
+            evidence += self.lines((ok or rows)[:2])
+        q = s.get("quantity", "all")
+        said = {"all": f"all {len(races)}", "any": "at least one", 0: "none"}.get(q, str(q))
+        text = (f"The data shows {subj['name']} {_predicate_text(s)} at {', '.join(hits) or 'none of them'}"
+                + (f"; not at {', '.join(misses)}" if misses else "")
+                + (f"; not in the data: {', '.join(u for u, _ in unknown)}" if unknown else "") + f" (claimed: {said})")  # fmt: skip
+        count, room = len(hits), len(unknown)
+        if q == "all":
+            wrong, open_ = bool(misses), bool(unknown)
+        elif q == 0:
+            wrong, open_ = bool(hits), bool(unknown)
+        elif q == "any":
+            wrong, open_ = not hits and not unknown, not hits and bool(unknown)
+        else:
+            wrong, open_ = count > q or count + room < q, count != q or bool(room)
+            wrong = wrong or (not room and count != q)
+        if len(races) < n and not unknown:
+            wrong = wrong or q == "all"
+        if wrong:
+            return Outcome(CONTRADICTED, text + ".", evidence=evidence)
+        if open_ and unknown:
+            reason = BEFORE_DATA if any(r == BEFORE_DATA for _, r in unknown) else MISSING_ROUND
+            return Outcome(NOT_CHECKABLE, text + ".", reason, evidence)
+        return Outcome(SUPPORTED, text + ".", evidence=evidence)
+
     # -- streaks ----------------------------------------------------------------------------------
     def _streak(self, claim: Claim) -> Outcome:
         s = claim.slots
+        if s.get("sequence"):
+            return self._sequence(claim)
         subj = s["subject"][0]
         metric = s.get("metric") or "wins"
         scope = {"until": self.date}
@@ -766,6 +865,24 @@ _REASON_TEXT = {
     "missing round": "This depends on a championship round missing from the data.",
     "not a statistic": "This is not a statistic the timing data records (ages, contracts, plans).",
 }
+
+
+def _sequence_hit(row: dict[str, Any], slots: dict[str, Any]) -> bool:
+    pos = row.get("position") if slots.get("overall") else row.get("class_position")
+    what = slots.get("predicate", "win")
+    if what == "pole":
+        return bool(row.get("pole"))
+    if pos is None:
+        return False
+    return {"win": pos == 1, "podium": pos <= 3, "top5": pos <= 5, "position": pos == slots.get("position")}[what]
+
+
+def _predicate_text(slots: dict[str, Any]) -> str:
+    what = slots.get("predicate", "win")
+    if what == "position":
+        return f"finished P{slots.get('position')}"
+    return {"win": "won overall" if slots.get("overall") else "won", "pole": "took pole", "podium": "was on the podium",
+            "top5": "finished in the top five"}[what]  # fmt: skip
 
 
 def _names(subj: dict[str, Any], text: str) -> bool:
