@@ -96,10 +96,16 @@ _PREDICATES = (
     ("top5", re.compile(r"\btop[- ](?:5|five)\b", re.I)),
 )
 _NEGATION = re.compile(r"\b(?:did not|didn't|never|failed to|without|no(?!\.))\b", re.I)
+#: "its worst result of the year was seventh", "to third, its best result of the year"
+SUPERLATIVE = re.compile(
+    rf"\b(?P<which>best|worst)\s+(?:result|finish)(?:\s+(?:of the (?:year|season)|this (?:year|season)|so far))?\s+(?:was|came|is|has been)\s+(?:a\s+|an\s+)?(?P<pos>{ORD})\b|"
+    rf"\b(?:to|finished|in)\s+(?P<pos2>{ORD})(?:\s+place)?,\s+(?:its|his|her|their)\s+(?P<which2>best|worst)\s+(?:result|finish)(?:\s+of the (?:year|season))?",
+    re.IGNORECASE,
+)
 WIN = re.compile(
     r"\b(?:won|wins|winning(?= (?:the|a|at|in|his|her|their|its)\b)|victory in|victory at|victorious|triumphed|took (?:the |a )?(?:\w+ )?(?:win|victory|honou?rs|checkered flag)|"
     r"claimed (?:the |a )?(?:\w+ )?(?:win|victory)|scored (?:the |a )?(?:\w+ )?(?:win|victory)|secured (?:the |a )?(?:\w+ )?(?:win|victory)|"
-    r"(?:co-)?drove to (?:\w+ )?(?:victory|the win)|went on to win|win at|win in|winners? of|won at)\b|"
+    r"(?:co-)?drove to (?:\w+ )?(?:victory|the win)|taking the checkered flag|first to the checkered flag|first across the line|crossed the line first|went on to win|win at|win in|winners? of|won at)\b|"
     r"\b(?:victory|the win|honou?rs|class honou?rs|GTD PRO|GT Daytona Pro|GTD|GTP|LMP2|LMP3|DPi|GTLM|GT Daytona|GT Le Mans) went to\b",
     re.IGNORECASE,
 )
@@ -308,6 +314,7 @@ def _triggers(text: str) -> list[tuple[str, int, int, re.Match[str]]]:
     add("championship", TITLE)
     for name, pattern in STANDING.items():
         add(name, pattern)
+    add("superlative", SUPERLATIVE)
     add("qualifying", POLE)
     add("fastest_lap", FASTEST)
     add("finish", FINISH)
@@ -521,6 +528,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         "ordinal": "count",
         "including": "count",
         "win": "result",
+        "superlative": "result",
         "finish": "result",
         "qualifying": "qualifying",
         "fastest_lap": "fastest_lap",
@@ -616,8 +624,18 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             n = g.get("n")
             value = (number(n) if n and number(n) else ordinal(n) if n else None) or 2
             slots.update(streak="consecutive", metric=metric, value=value)
+    elif kind == "superlative":
+        # the season's best or worst class finish (and, when a race is named, that it came there)
+        which = (g.get("which") or g.get("which2")).casefold()
+        slots.update(superlative=which, position=ordinal(g.get("pos") or g.get("pos2")))
+        if not slots["seasons"]:
+            started = ctx.date >= dt.date(ctx.date.year, 1, 24)
+            slots["seasons"] = [ctx.date.year if started else ctx.date.year - 1]
+        own_events = [e for e in events if e.start - sent.start >= start]
+        slots["event"] = own_events[0].name if own_events else None
     elif kind == "win":
-        slots.update(position=1)
+        slots.update(position=1, on_road=bool(re.search(r"first to the checkered flag|first across the line|crossed the line first", match.group(), re.I)))
+        end = max(end, _details(text, end, hi, slots, mentions, sent))
         if not events and ctx.event is not None:
             slots["event"] = ctx.event.name
             slots["event_from_context"] = True
@@ -629,6 +647,11 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             slots.update(position=3, at_most=True)
         else:
             slots.update(position=ordinal(raw or ""))
+        road = re.match(r"\s+(?:to the checkered flag|across the line|on the road)", text[end:hi], re.IGNORECASE)
+        if road:
+            slots["on_road"] = True  # "was first to the checkered flag": the order on the road
+            end += road.end()
+        end = max(end, _details(text, end, hi, slots, mentions, sent))
         if not slots["position"]:
             return None
         if not events and ctx.event is not None:
@@ -645,6 +668,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if not slots["event"] and reason is None:
             return None
     elif kind == "fastest_lap":
+        end = max(end, _details(text, end, hi, slots, mentions, sent))
         if not events and ctx.event is not None:
             slots["event"] = ctx.event.name
             slots["event_from_context"] = True
@@ -811,6 +835,39 @@ def _sequence_slots(kind, g, text, start, end, lo, hi, sent, mentions, window, m
     if re.search(r"\bof the (?:year|season)\b", own, re.I):
         out["_end"] = max(out["_end"], start + own.casefold().find("of the") + len("of the year"))
     return out
+
+
+#: Details attached to a result, checked with it (a detail the checker cannot read makes no
+#: ``supported``): a margin in seconds, laps down, a lap time.
+_MARGIN = re.compile(
+    r"^[^;.]{0,40}?\b(?:by\s+)?(?P<s>\d+(?:\.(?P<dec>\d+))?)\s*(?:seconds?|secs?|s)\b(?:\s+(?:over|ahead of|clear of|in front of)\s+(?:the\s+)?)?",
+    re.IGNORECASE,
+)
+_LAPS_DOWN = re.compile(rf"^[^;.]{{0,20}}?\b(?P<n>{NUM})\s+laps?\s+(?:down|behind)\b", re.IGNORECASE)
+_LAP_TIME = re.compile(r"^[^;.]{0,40}?\b(?P<m>\d):(?P<s>\d{2})\.(?P<ms>\d{3})\b")
+
+
+def _details(text: str, end: int, hi: int, slots: dict[str, Any], mentions: list[Mention], sent: Sentence) -> int:
+    """Read a margin / laps down / lap time right after a result; returns where it ends."""
+    rest = text[end:hi]
+    m = _LAP_TIME.match(rest)
+    if m:
+        slots["lap_time_ms"] = int(m.group("m")) * 60000 + int(m.group("s")) * 1000 + int(m.group("ms"))
+        return end + m.end()
+    m = _LAPS_DOWN.match(rest)
+    if m:
+        slots["laps_down"] = number(m.group("n"))
+        return end + m.end()
+    m = _MARGIN.match(rest)
+    if m and not re.search(r"\b(?:lap|hour|minute)", rest[: m.start("s")], re.I):
+        slots.update(margin_s=float(m.group("s")), margin_digits=len(m.group("dec") or ""))
+        stop = end + m.end()
+        after = [x for x in mentions if x.kind in ("car", "team") and 0 <= x.start - sent.start - stop <= 2]
+        if after and m.group().rstrip().endswith(("over", "of", "the")) or after:
+            slots["margin_rival"] = after[0].key if after[0].kind == "car" else after[0].name
+            stop = after[0].end - sent.start
+        return stop
+    return end
 
 
 def _points(raw: str | None) -> int | None:

@@ -276,8 +276,39 @@ class Checker:
                 return season, ref
         return None, None
 
+    def _superlative(self, claim: Claim) -> Outcome:
+        """ "Its worst result of the year was seventh (at Watkins Glen)": every class finish of the
+        subject's season up to the publication date; a missing round could hold a better or worse one."""
+        s = claim.slots
+        subj = s["subject"][0]
+        season = s["seasons"][-1]
+        if season not in self._seasons:
+            return Outcome(NOT_CHECKABLE, f"The {season} season is not in the data.", MISSING_ROUND)
+        ans = self.subject_stats(subj, claim, season=season)
+        rows = [r for r in ans.races if r["started"] and r["race_date"] <= self.date and (not s.get("class") or r["class"] == s["class"])]
+        if not rows:
+            return Outcome(CONTRADICTED, f"{subj['name']} has no start in {season} up to {self.date:%d %b %Y}.")
+        worst = s["superlative"] == "worst"
+        rank = (lambda r: r["class_position"] or 999) if worst else (lambda r: r["class_position"] or 999)
+        pick = max(rows, key=rank) if worst else min(rows, key=rank)
+        actual = pick["class_position"]
+        text = f"The data shows {subj['name']}'s {s['superlative']} class finish of {season} was {'P' + str(actual) if actual else 'unclassified'} at {pick['event_name']}"
+        ok = actual == s["position"]
+        if ok and s.get("event"):
+            ref = self.event_ref(season, s["event"])
+            there = [r for r in rows if r["event_name"] == ref.event_name]
+            ok = bool(there) and there[0]["class_position"] == s["position"]
+        evidence = self.lines([pick])
+        if not ok:
+            return Outcome(CONTRADICTED, text + ".", evidence=evidence)
+        if ans.coverage.missing_events:
+            return Outcome(NOT_CHECKABLE, text + f"; missing: {'; '.join(ans.coverage.missing_events)}.", MISSING_ROUND, evidence)
+        return Outcome(SUPPORTED, text + ".", evidence=evidence)
+
     def _result(self, claim: Claim) -> Outcome:
         s = claim.slots
+        if s.get("superlative"):
+            return self._superlative(claim)
         season, ref = self._edition(s)
         if season is not None and season < FIRST_SEASON:
             return Outcome(NOT_CHECKABLE, f"{season} is before the data (it starts in {FIRST_SEASON}).", BEFORE_DATA)
@@ -316,6 +347,12 @@ class Checker:
                 if fig.fastest_laps_set == 0 and not fig.fastest_laps_setter_unknown:
                     ok = False
                     text = f"{subj['name']}'s car set the class's fastest race lap at {event_label}, but another of its drivers set it"
+            if s.get("on_road") and claim.type == "result":
+                ok, text = self._on_road(r, s, subj["name"], event_label)
+            if ok and (s.get("margin_s") is not None or s.get("laps_down") is not None or s.get("lap_time_ms")):
+                # a detail attached to the result is checked too: never supported on a partial reading
+                ok, detail = self._detail(r, s, season, ref.event_name)
+                text += f"; {detail}"
             verdicts.append((ok, text))
         evidence = self.lines(rows)
         if claim.type == "result" and any(not ok for ok, _ in verdicts) and rows:
@@ -326,6 +363,48 @@ class Checker:
         if all(ok for ok, _ in verdicts):
             return Outcome(SUPPORTED, f"The data shows {text}.", evidence=evidence, question=questions)
         return Outcome(CONTRADICTED, f"The data shows {text}.", evidence=evidence, question=questions)
+
+    def _race_rows(self, season: int, event: str, cls: str) -> list[dict[str, Any]]:
+        key = ("results", season, event, cls)
+        if key not in self._editions:
+            self._editions[key] = self.pb.results(season, event, cls=cls).to_dict("records")
+        return self._editions[key]
+
+    def _on_road(self, r: dict[str, Any], s: dict[str, Any], name: str, label: str) -> tuple[bool, str]:
+        """ "was first to the checkered flag": the order on the road, before IMSA's decisions."""
+        rows = self._race_rows(r["season"], r["event_name"], r["class"])
+        mine = next((x for x in rows if x["number"] == r["number"]), None)
+        pos = mine and (mine["class_position_export"] or mine["class_position"])
+        want = s.get("position") or 1
+        return pos == want, f"{name} crossed the line P{pos} in class at {label} (the order on the road)"
+
+    def _detail(self, r: dict[str, Any], s: dict[str, Any], season: int, event: str) -> tuple[bool, str]:
+        """A margin ("by 29.5 seconds", "4.7 seconds ahead of the No. 48"), laps down or a lap
+        time attached to a result, from the race's results file (to the precision stated)."""
+        rows = self._race_rows(season, event, r["class"])
+        mine = next((x for x in rows if x["number"] == r["number"]), None)
+        if mine is None:
+            return False, "its row is not in the results"
+        if s.get("lap_time_ms"):
+            best = mine["best_lap_ms"]
+            return best == s["lap_time_ms"], f"its best lap was {_lap(best)}, not {_lap(s['lap_time_ms'])}" if best != s["lap_time_ms"] else f"its best lap was {_lap(best)}"
+        if s.get("laps_down") is not None:
+            leader = max(x["laps"] or 0 for x in rows)
+            down = leader - (mine["laps"] or 0)
+            return down == s["laps_down"], f"{down} laps behind the class leader"
+        rival_no = s.get("margin_rival")
+        order = sorted((x for x in rows if x["laps"]), key=lambda x: (-(x["laps"] or 0), x["total_time_ms"] or 0))
+        if rival_no:
+            rival = next((x for x in rows if x["number"] == rival_no or (x["team"] or "").casefold() == rival_no.casefold()), None)
+        else:
+            after = [x for x in order if x is not mine and order.index(x) > order.index(mine)] if mine in order else []
+            rival = after[0] if after else None
+        if rival is None or rival["laps"] != mine["laps"] or not rival["total_time_ms"] or not mine["total_time_ms"]:
+            return False, "the margin named is not a time gap in the results"
+        gap = abs(rival["total_time_ms"] - mine["total_time_ms"]) / 1000
+        digits = s.get("margin_digits", 0)
+        ok = abs(gap - s["margin_s"]) <= 0.5 * 10**-digits + 1e-9
+        return ok, f"the gap to the No. {rival['number']} was {gap:.3f} s, not {s['margin_s']} s" if not ok else f"the gap to the No. {rival['number']} was {gap:.3f} s"
 
     def _winner(self, row: dict[str, Any], overall: bool) -> list[dict[str, Any]]:
         frame = self.pb.result_lines([row["session_id"]])
@@ -865,6 +944,12 @@ _REASON_TEXT = {
     "missing round": "This depends on a championship round missing from the data.",
     "not a statistic": "This is not a statistic the timing data records (ages, contracts, plans).",
 }
+
+
+def _lap(ms: int | None) -> str:
+    if not ms:
+        return "no time"
+    return f"{ms // 60000}:{ms % 60000 / 1000:06.3f}"
 
 
 def _sequence_hit(row: dict[str, Any], slots: dict[str, Any]) -> bool:
