@@ -120,7 +120,7 @@ POLE = re.compile(
     rf"\bon pole\b|\bpole[- ]?sitter\b|\bpole[- ](?:winning|sitting)\b|\b(?:taking|took) pole\b|\bqualified (?P<q>{ORD}|on pole)\b|\bqualifying (?:in )?(?P<q2>{ORD})\b|\bpole position\b",
     re.IGNORECASE,
 )
-FASTEST = re.compile(r"\bfastest (?:race |overall |class )?lap\b", re.IGNORECASE)
+FASTEST = re.compile(rf"\bfastest (?:race |overall |class |{_CLASSES} |GT Daytona Pro |GT Daytona |GT Le Mans )?lap\b", re.IGNORECASE)
 TITLE = re.compile(
     r"\b(?:won|wins|clinched|clinch|claimed|secured|took|sealed|wrapped up|captured|defended|retained|claim|win) (?:the |his |her |their |a |its |back-to-back )?[\w'’ -]{0,45}?(?:title|championship|crown|Endurance Cup)s?\b|"
     r"\b(?:reigning|defending) (?:[\w-]+ ){0,3}champions?\b|\b(?:19|20)\d{2} (?:[\w-]+ ){0,3}champions?\b|\bchampions? in (?:19|20)\d{2}\b|"
@@ -227,13 +227,13 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         lo = triggers[idx - 1][2] if idx else 0
         hi = triggers[idx + 1][1] if idx + 1 < len(triggers) else len(text)
         if kind == "lineup":
-            own = _head(mentions, text, start, sent.start) < start
+            own = _own_clause(mentions, text, lo, start, sent.start)
             if previous is not None and previous.type == "lineup" and previous.end >= sent.start + lo and not own:
                 continue
             # a line-up clause runs to the next claim, or to the next line-up clause with its own subject
             later = [
-                t for t in triggers[idx + 1 :]
-                if t[0] != "lineup" or _head(mentions, text, t[1], sent.start) < t[1]
+                t for i, t in enumerate(triggers[idx + 1 :], start=idx + 1)
+                if t[0] != "lineup" or _own_clause(mentions, text, triggers[i - 1][2], t[1], sent.start)
             ]  # fmt: skip
             hi = _head(mentions, text, later[0][1], sent.start) if later else len(text)
             stop = re.search(r";|,\s(?:and|while|but|as|where)\s", text[end:hi])
@@ -280,6 +280,13 @@ def _clause_start(text: str) -> int:
     """Where the clause that ends ``text`` starts: after the last ", and" / ", while" / "; "."""
     marks = [m.end() for m in re.finditer(r",\s(?:and|while|but|as|with)\s|;\s", text)]
     return marks[-1] if marks else 0
+
+
+def _own_clause(mentions: list[Mention], text: str, lo: int, at: int, base: int) -> bool:
+    """A trigger starts a clause of its own: a subject right before it, after a clause break
+    (", Stoffel Vandoorne was the third driver"), not the object of the trigger before it."""
+    head = _head(mentions, text, at, base)
+    return head < at and bool(re.search(r"[,;]|\band\b|\bwhile\b", text[lo:head]))
 
 
 def _head(mentions: list[Mention], text: str, at: int, base: int) -> int:
@@ -859,11 +866,11 @@ def _details(text: str, end: int, hi: int, slots: dict[str, Any], mentions: list
         slots["laps_down"] = number(m.group("n"))
         return end + m.end()
     m = _MARGIN.match(rest)
-    if m and not re.search(r"\b(?:lap|hour|minute)", rest[: m.start("s")], re.I):
+    if m:
         slots.update(margin_s=float(m.group("s")), margin_digits=len(m.group("dec") or ""))
         stop = end + m.end()
         after = [x for x in mentions if x.kind in ("car", "team") and 0 <= x.start - sent.start - stop <= 2]
-        if after and m.group().rstrip().endswith(("over", "of", "the")) or after:
+        if after:
             slots["margin_rival"] = after[0].key if after[0].kind == "car" else after[0].name
             stop = after[0].end - sent.start
         return stop

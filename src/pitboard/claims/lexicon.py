@@ -251,6 +251,11 @@ def spot(lex: Lexicon, text: str, offset: int, known: dict[str, str]) -> list[Me
         out.append(m)
         taken.append((m.start - offset, m.end - offset))
 
+    # classes first: "GT Daytona Pro" is a class, not the Rolex 24
+    for match in re.finditer(rf"(?<![\w-])({CLASS_WORDS})(?![\w-])", text):
+        if free(*match.span()):
+            code = CLASS_NAMES.get(match.group().casefold()) or normalise_class(match.group().replace(" ", ""))
+            add(Mention("class", offset + match.start(), offset + match.end(), match.group(), code, code))
     people = _full_names(lex, text)
     for pattern, query in lex.event_phrases:
         for match in pattern.finditer(text):
@@ -259,10 +264,6 @@ def spot(lex: Lexicon, text: str, offset: int, known: dict[str, str]) -> list[Me
                 continue  # "Indy Dontje" is a driver, not Indianapolis
             if free(a, b) and not _le_mans_24(text, match):
                 add(Mention("event", offset + match.start(), offset + match.end(), match.group(), query, query))
-    for match in re.finditer(rf"(?<![\w-])({CLASS_WORDS})(?![\w-])", text):
-        if free(*match.span()):
-            code = CLASS_NAMES.get(match.group().casefold()) or normalise_class(match.group().replace(" ", ""))
-            add(Mention("class", offset + match.start(), offset + match.end(), match.group(), code, code))
     for match in _CAR.finditer(text):
         if free(*match.span()):
             numbers = [g for g in match.groups() if g]

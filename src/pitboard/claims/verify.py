@@ -787,7 +787,7 @@ class Checker:
                     continue
                 ref = self.event_ref(y, name)
                 races += [(y, c) for c in self.calendar(y) if c["event_name"] == ref.event_name]
-            cls = s.get("class") or (None if s.get("overall") else self._class_of(subj, claim, last))
+            cls = s.get("class")  # a subject's class can change between editions (DPi → GTP)
         else:
             season = (s.get("seasons") or [self.article_season()])[-1]
             cls = self._class_of(subj, claim, season)
