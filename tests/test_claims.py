@@ -437,3 +437,19 @@ def test_class_names_written_out(pb) -> None:  # type: ignore[no-untyped-def]
     # 2024 Sebring: GTD PRO won by the No. 14 Vasser Sullivan Lexus
     c = one(pb, "GT Daytona Pro went to the No. 14 Lexus at Sebring.", "2024-04-01")
     assert c.slots["class"] == "GTDPRO" and c.verdict == "supported", c.explanation
+
+
+def test_a_make_with_several_cars_is_ambiguous_unless_the_claim_picks_one(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 Sebring GTP: Porsches 3rd (No. 7), 8th (No. 5), 9th (No. 6), 11th (No. 85); none won
+    c = one(pb, "Porsche finished ninth in GTP at Sebring.", "2024-04-01")
+    assert c.verdict == "not checkable" and c.reason == "ambiguous reading", c.explanation
+    assert one(pb, "Porsche won GTP at Sebring.", "2024-04-01").verdict == "contradicted"
+    # Acura: No. 40 won and set the class's fastest lap; "the pole-winning X" picks the car that took pole
+    assert one(pb, "Acura set the fastest GTP lap at Sebring.", "2024-04-01").verdict == "supported"
+
+
+def test_won_n_of_the_m_class_races(pb) -> None:  # type: ignore[no-untyped-def]
+    # Winward No. 57 2024 GTD: 4 wins in 10 starts
+    c = one(pb, "Winward Racing won four of the ten GTD races in 2024.", "2024-12-01")
+    assert c.type == "count" and c.verdict == "supported", c.explanation
+    assert one(pb, "Winward Racing won five of the ten GTD races in 2024.", "2024-12-01").verdict == "contradicted"

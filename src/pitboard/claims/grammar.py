@@ -60,7 +60,7 @@ STARTS_AFTER = re.compile(
 INCLUDING = re.compile(rf"\bincluding (?P<n>{NUM})\b(?:\s+(?P<metric>wins?|victories|podiums?|poles?))?", re.IGNORECASE)
 COUNT_OF = re.compile(
     rf"\b(?P<what>finished on the podium|on the podium|(?:reached|made) the podium|won|took pole|started from pole|finished in the top five|finished in the top 5) "
-    rf"(?:in|at) (?P<n>{NUM}) of (?:the|their|his|her|its) (?P<m>{NUM}) (?:rounds|races|starts|events)",
+    rf"(?:(?:in|at) )?(?P<n>{NUM}) of (?:the|their|his|her|its) (?P<m>{NUM}) (?:{_CLASSES} )?(?:rounds|races|starts|events)",
     re.IGNORECASE,
 )
 STREAK = re.compile(
@@ -523,6 +523,10 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         "time": scope.label,
         "relative_time": scope.relative,
     }
+    if subject and subject[0].start >= sent.start and re.search(
+        r"\bpole[- ](?:winning|sitting)\s+(?:No\.\s?\d+\s+)?$", text[max(0, subject[0].start - sent.start - 30) : subject[0].start - sent.start], re.I
+    ):
+        slots["qualifier"] = "pole"  # "the pole-winning Corvette": the make's car that took pole
     if subject and subject[0].kind == "car":
         near = [t for t in teams if 0 <= t.start - subject[0].end <= 40]
         slots["car_team"] = near[0].name if near else None

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pitboard.claims.model import (
+    AMBIGUOUS,
     BEFORE_DATA,
     CONTRADICTED,
     MISSING_ROUND,
@@ -67,6 +68,9 @@ class Checker:
         self._calendar: dict[int, list[dict[str, Any]]] = {}
         self._editions: dict[tuple, Any] = {}
         self._seasons = sorted(int(s) for s in pb.seasons()["season"])
+        self._where: dict[tuple[str, str], dict[str, Any]] = {}
+        self._lines_done: set[str] = set()
+        self._refs: dict[tuple[int, str], Any] = {}
 
     # -- library calls (memoised) --------------------------------------------------------------
     def stats(self, kind: str, name: str, car_team: str | None = None, **scope: Any) -> StatsAnswer:
@@ -96,8 +100,13 @@ class Checker:
         """The race rows as evidence: what they say and the source file and line."""
         if not rows:
             return []
-        frame = self.pb.result_lines(sorted({r["session_id"] for r in rows}))
-        where = {(r["session_id"], r["number"]): r for r in frame.to_dict("records")}
+        wanted = sorted({r["session_id"] for r in rows} - self._lines_done)
+        if wanted:
+            # one query per session for the whole check
+            for rec in self.pb.result_lines(wanted).to_dict("records"):
+                self._where[(rec["session_id"], rec["number"])] = rec
+            self._lines_done.update(wanted)
+        where = self._where
         out = []
         for r in rows:
             src = where.get((r["session_id"], r["number"]), {})
@@ -338,6 +347,19 @@ class Checker:
             if not mine:
                 verdicts.append((False, f"{subj['name']} did not start {event_label}"))
                 continue
+            if s.get("qualifier") == "pole":
+                mine = [r for r in mine if r.get("pole")] or mine
+            if subj["kind"] in ("team", "manufacturer") and len(mine) > 1:
+                # several cars: a claim of a first (win, pole, fastest lap) needs one of them;
+                # any other place must hold whichever car is meant, else which one is unclear
+                facts = [_race_fact(claim, x, subj["name"], event_label) for x in mine]
+                firsts = claim.type != "result" or (s.get("position") == 1 and not s.get("at_most"))
+                good = [x for x, (ok, _) in zip(mine, facts, strict=True) if ok]
+                if firsts and good or all(ok for ok, _ in facts) or not any(ok for ok, _ in facts):
+                    mine = good or mine
+                else:
+                    return Outcome(NOT_CHECKABLE, f"{subj['name']} ran {len(mine)} cars in the class at {event_label} and they differ: "
+                                   + "; ".join(t for _, t in facts) + ".", AMBIGUOUS, self.lines(mine))  # fmt: skip
             r = mine[0]
             rows.append(r)
             ok, text = _race_fact(claim, r, subj["name"], event_label)
@@ -718,8 +740,28 @@ class Checker:
         return Outcome(SUPPORTED, f"The data shows {text}.", evidence=evidence, question=question)
 
     def event_ref(self, season: int, name: str) -> Any:
-        """``Pitboard.event``; a name two races share that season ("Watkins Glen" in 2021) is
-        the endurance race, the one articles mean by the venue's name."""
+        """``Pitboard.event`` (memoised per check); a name two races share that season
+        ("Watkins Glen" in 2021) is the endurance race, the one articles mean by the venue's name."""
+        key = (season, name)
+        if key not in self._refs:
+            try:
+                self._refs[key] = self._event_ref(season, name)
+            except PitboardError as exc:
+                self._refs[key] = exc
+        found = self._refs[key]
+        if isinstance(found, PitboardError):
+            raise found
+        return found
+
+    def _event_ref(self, season: int, name: str) -> Any:
+        from pitboard.api import EventRef
+
+        if season in self._seasons:
+            # the calendar's own name for the race: no fuzzy matching needed
+            exact = [c for c in self.calendar(season) if c["event_name"].casefold() == name.casefold()]
+            if len(exact) == 1:
+                c = exact[0]
+                return EventRef(season, c["event_id"], c["event_name"], bool(c["championship"]), c["status"])
         try:
             return self.pb.event(season, name)
         except AmbiguousNameError as exc:
