@@ -373,7 +373,10 @@ def test_for_the_nth_straight_year_at_a_race(pb) -> None:  # type: ignore[no-unt
     ok = one(pb, "Meyer Shank Racing won the Rolex 24 for the second straight year.", "2023-02-01")
     assert ok.verdict == "supported", ok.explanation
     # 2021 is in the data and MSR did not win it
-    assert one(pb, "Meyer Shank Racing won the Rolex 24 for the third straight year.", "2023-02-01").verdict == "contradicted"
+    assert (
+        one(pb, "Meyer Shank Racing won the Rolex 24 for the third straight year.", "2023-02-01").verdict
+        == "contradicted"
+    )
     # WTR won overall in 2021; 2019 and 2020 are before the data
     old = one(pb, "At Daytona, Wayne Taylor Racing won overall for a third successive year.", "2021-02-05", "streak")
     assert old.verdict == "not checkable" and old.reason == "before the data", old.explanation
@@ -404,7 +407,9 @@ def test_the_order_on_the_road_is_read_as_said(pb) -> None:  # type: ignore[no-u
     # 2024 Indianapolis GTP: No. 6 crossed the line third, classified tenth after IMSA's decision
     assert one(pb, "The No. 6 Porsche was third across the line at Indianapolis.", "2024-09-27").verdict == "supported"
     assert one(pb, "The No. 6 Porsche finished tenth at Indianapolis.", "2024-09-27").verdict == "supported"
-    assert one(pb, "The No. 6 Porsche was first across the line at Indianapolis.", "2024-09-27").verdict == "contradicted"
+    assert (
+        one(pb, "The No. 6 Porsche was first across the line at Indianapolis.", "2024-09-27").verdict == "contradicted"
+    )
 
 
 def test_the_seasons_best_or_worst_result(pb) -> None:  # type: ignore[no-untyped-def]
@@ -425,7 +430,9 @@ def test_a_rival_after_behind_is_not_the_subject(pb) -> None:  # type: ignore[no
 
 
 def test_the_winning_car_is_a_description_not_a_claim(pb) -> None:  # type: ignore[no-untyped-def]
-    claims = check(pb, "Ricky Taylor and Filipe Albuquerque shared the winning car at the Rolex 24.", "2021-02-01").claims
+    claims = check(
+        pb, "Ricky Taylor and Filipe Albuquerque shared the winning car at the Rolex 24.", "2021-02-01"
+    ).claims
     assert all(c.type != "result" for c in claims), [(c.type, c.text) for c in claims]
 
 

@@ -8,7 +8,9 @@ required for, and only for, `not checkable`); at least 12 articles and 180
 claims. Prints counts per type, per verdict and per reason. Exit status 1 on
 any problem.
 """
+
 import collections
+import itertools
 import json
 import re
 import sys
@@ -83,7 +85,7 @@ def main(path=HERE / "labels.json"):
             by_verdict[v] += 1
             type_verdict[(c.get("type"), v)] += 1
         spans.sort()
-        for a, b in zip(spans, spans[1:]):
+        for a, b in itertools.pairwise(spans):
             if b[0] < a[1]:
                 errors.append(f"overlapping spans: {a[2]} and {b[2]}")
     if len(articles) < MIN_ARTICLES:

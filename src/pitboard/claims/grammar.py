@@ -120,7 +120,9 @@ POLE = re.compile(
     rf"\bon pole\b|\bpole[- ]?sitter\b|\bpole[- ](?:winning|sitting)\b|\b(?:taking|took) pole\b|\bqualified (?P<q>{ORD}|on pole)\b|\bqualifying (?:in )?(?P<q2>{ORD})\b|\bpole position\b",
     re.IGNORECASE,
 )
-FASTEST = re.compile(rf"\bfastest (?:race |overall |class |{_CLASSES} |GT Daytona Pro |GT Daytona |GT Le Mans )?lap\b", re.IGNORECASE)
+FASTEST = re.compile(
+    rf"\bfastest (?:race |overall |class |{_CLASSES} |GT Daytona Pro |GT Daytona |GT Le Mans )?lap\b", re.IGNORECASE
+)
 TITLE = re.compile(
     r"\b(?:won|wins|clinched|clinch|claimed|secured|took|sealed|wrapped up|captured|defended|retained|claim|win) (?:the |his |her |their |a |its |back-to-back )?[\w'’ -]{0,45}?(?:title|championship|crown|Endurance Cup)s?\b|"
     r"\b(?:reigning|defending) (?:[\w-]+ ){0,3}champions?\b|\b(?:19|20)\d{2} (?:[\w-]+ ){0,3}champions?\b|\bchampions? in (?:19|20)\d{2}\b|"
@@ -406,7 +408,9 @@ def _as_pronoun(m: Mention, word: str) -> Mention:
     )
 
 
-_RIVAL = re.compile(r"\b(?:behind|ahead of|over|beat|beating|from|clear of|than)\s+(?:the\s+)?(?:sister\s+)?$", re.IGNORECASE)
+_RIVAL = re.compile(
+    r"\b(?:behind|ahead of|over|beat|beating|from|clear of|than)\s+(?:the\s+)?(?:sister\s+)?$", re.IGNORECASE
+)
 
 
 def _subject(before, window, start, sent, pronoun, ctx, text) -> list[Mention]:  # type: ignore[no-untyped-def]
@@ -426,7 +430,11 @@ def _subject(before, window, start, sent, pronoun, ctx, text) -> list[Mention]: 
         drivers = [s for s in reversed(ctx.subjects) if s.kind == "driver"]
         picked = []
         for word in demonyms:
-            same = [d for d in drivers if DEMONYMS[word.casefold()] in d.extra.get("countries", ()) and d.key not in {p.key for p in picked}]
+            same = [
+                d
+                for d in drivers
+                if DEMONYMS[word.casefold()] in d.extra.get("countries", ()) and d.key not in {p.key for p in picked}
+            ]
             if same:
                 picked.append(_as_pronoun(same[0], f"the {word}"))
         if picked:
@@ -449,7 +457,9 @@ def _subject(before, window, start, sent, pronoun, ctx, text) -> list[Mention]: 
 def _in_rival_unit(m: Mention, rivals: list[Mention], text: str, base: int) -> bool:
     """A name that belongs to a rival's description ("behind the No. 14 Lexus of Barnicoat")."""
     for r in rivals:
-        if r.end <= m.start and re.fullmatch(r"(?:['’]s)?[\s\w.'’-]{0,40}?(?:\s(?:of|with)\s|\s|,\s|\sand\s)", text[r.end - base : m.start - base]):
+        if r.end <= m.start and re.fullmatch(
+            r"(?:['’]s)?[\s\w.'’-]{0,40}?(?:\s(?:of|with)\s|\s|,\s|\sand\s)", text[r.end - base : m.start - base]
+        ):
             return True
     return False
 
@@ -523,8 +533,14 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         "time": scope.label,
         "relative_time": scope.relative,
     }
-    if subject and subject[0].start >= sent.start and re.search(
-        r"\bpole[- ](?:winning|sitting)\s+(?:No\.\s?\d+\s+)?$", text[max(0, subject[0].start - sent.start - 30) : subject[0].start - sent.start], re.I
+    if (
+        subject
+        and subject[0].start >= sent.start
+        and re.search(
+            r"\bpole[- ](?:winning|sitting)\s+(?:No\.\s?\d+\s+)?$",
+            text[max(0, subject[0].start - sent.start - 30) : subject[0].start - sent.start],
+            re.I,
+        )
     ):
         slots["qualifier"] = "pole"  # "the pole-winning Corvette": the make's car that took pole
     if subject and subject[0].kind == "car":
@@ -645,7 +661,14 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         own_events = [e for e in events if e.start - sent.start >= start]
         slots["event"] = own_events[0].name if own_events else None
     elif kind == "win":
-        slots.update(position=1, on_road=bool(re.search(r"first to the checkered flag|first across the line|crossed the line first", match.group(), re.I)))
+        slots.update(
+            position=1,
+            on_road=bool(
+                re.search(
+                    r"first to the checkered flag|first across the line|crossed the line first", match.group(), re.I
+                )
+            ),
+        )
         end = max(end, _details(text, end, hi, slots, mentions, sent))
         if not events and ctx.event is not None:
             slots["event"] = ctx.event.name
@@ -724,7 +747,9 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             slots["seasons"] = [ctx.date.year if started or slots["future"] or not past else ctx.date.year - 1]
         if (
             not (
-                slots["team"] or slots["car"] or slots["events"]
+                slots["team"]
+                or slots["car"]
+                or slots["events"]
                 or len(slots["drivers"]) > (1 if subject and subject[0].kind == "driver" else 0)
             )
             and reason is None
@@ -808,7 +833,10 @@ def _sequence_slots(kind, g, text, start, end, lo, hi, sent, mentions, window, m
     pos = g.get("pos") or g.get("pos2")
     verb = text[max(lo, _clause_start(text[:start]), start - 40) : end]
     if pos:
-        out.update(predicate="position", position=2 if pos.casefold() in ("runner-up", "second place") else ordinal(pos.split()[0]))
+        out.update(
+            predicate="position",
+            position=2 if pos.casefold() in ("runner-up", "second place") else ordinal(pos.split()[0]),
+        )
     else:
         m = re.search(rf"\bfinish(?:ed|ing)?\s+(?P<p>{ORD})\b", verb)
         if m:
@@ -915,12 +943,20 @@ def _standing_slots(kind, g, text, start, end, hi, sent, mentions, ctx) -> dict[
     # the rival: named after "over" / "ahead of" / "led X by", else the second (or the leader)
     for rival in re.finditer(r"\b(?:over|ahead of|clear of|from|beat|led|leads|lead)\s+", whole, re.IGNORECASE):
         at = start + rival.end()
-        names = [m for m in mentions if m.kind in ("driver", "team", "car", "manufacturer") and 0 <= m.start - sent.start - at <= 2]
+        names = [
+            m
+            for m in mentions
+            if m.kind in ("driver", "team", "car", "manufacturer") and 0 <= m.start - sent.start - at <= 2
+        ]
         if names:
             unit = [names[0]]
             for m in mentions:
                 gap = text[unit[-1].end - sent.start : m.start - sent.start]
-                if m.start > unit[-1].start and m.kind == unit[0].kind and re.fullmatch(r"\s*(?:,|and|/|&|, and)\s*", gap):
+                if (
+                    m.start > unit[-1].start
+                    and m.kind == unit[0].kind
+                    and re.fullmatch(r"\s*(?:,|and|/|&|, and)\s*", gap)
+                ):
                     unit.append(m)
             out["rival"] = [{"kind": u.kind, "name": u.name, "key": u.key} for u in unit[:1]]
             out["_end"] = max(out["_end"], max(u.end for u in unit) - sent.start)
@@ -943,14 +979,18 @@ def _standing_slots(kind, g, text, start, end, hi, sent, mentions, ctx) -> dict[
     elif re.search(r"\bendurance cup\b", own, re.IGNORECASE):
         out["championship"] = "endurance"
     elif out.get("rival"):
-        out["championship"] = {"driver": "drivers", "manufacturer": "manufacturers"}.get(out["rival"][0]["kind"], "teams")
+        out["championship"] = {"driver": "drivers", "manufacturer": "manufacturers"}.get(
+            out["rival"][0]["kind"], "teams"
+        )
     return out
 
 
 def _after_subject(subject: list[Mention], sent: Sentence, lo: int, start: int) -> int:
     """Where the claim's own words start: after its subject when the subject is named in the
     clause ("Formula 1 race winner Felipe Massa joins…": Formula 1 describes him)."""
-    own = [m.end - sent.start for m in subject if lo <= m.start - sent.start < start and not m.how.startswith("pronoun")]
+    own = [
+        m.end - sent.start for m in subject if lo <= m.start - sent.start < start and not m.how.startswith("pronoun")
+    ]
     return max(own) if own else lo
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from pitboard.claims.model import (
@@ -294,12 +295,15 @@ class Checker:
         if season not in self._seasons:
             return Outcome(NOT_CHECKABLE, f"The {season} season is not in the data.", MISSING_ROUND)
         ans = self.subject_stats(subj, claim, season=season)
-        rows = [r for r in ans.races if r["started"] and r["race_date"] <= self.date and (not s.get("class") or r["class"] == s["class"])]
+        rows = [
+            r
+            for r in ans.races
+            if r["started"] and r["race_date"] <= self.date and (not s.get("class") or r["class"] == s["class"])
+        ]
         if not rows:
             return Outcome(CONTRADICTED, f"{subj['name']} has no start in {season} up to {self.date:%d %b %Y}.")
         worst = s["superlative"] == "worst"
-        rank = (lambda r: r["class_position"] or 999) if worst else (lambda r: r["class_position"] or 999)
-        pick = max(rows, key=rank) if worst else min(rows, key=rank)
+        pick = (max if worst else min)(rows, key=lambda r: r["class_position"] or 999)  # unclassified is worst
         actual = pick["class_position"]
         text = f"The data shows {subj['name']}'s {s['superlative']} class finish of {season} was {'P' + str(actual) if actual else 'unclassified'} at {pick['event_name']}"
         ok = actual == s["position"]
@@ -311,7 +315,9 @@ class Checker:
         if not ok:
             return Outcome(CONTRADICTED, text + ".", evidence=evidence)
         if ans.coverage.missing_events:
-            return Outcome(NOT_CHECKABLE, text + f"; missing: {'; '.join(ans.coverage.missing_events)}.", MISSING_ROUND, evidence)
+            return Outcome(
+                NOT_CHECKABLE, text + f"; missing: {'; '.join(ans.coverage.missing_events)}.", MISSING_ROUND, evidence
+            )
         return Outcome(SUPPORTED, text + ".", evidence=evidence)
 
     def _result(self, claim: Claim) -> Outcome:
@@ -355,7 +361,7 @@ class Checker:
                 facts = [_race_fact(claim, x, subj["name"], event_label) for x in mine]
                 firsts = claim.type != "result" or (s.get("position") == 1 and not s.get("at_most"))
                 good = [x for x, (ok, _) in zip(mine, facts, strict=True) if ok]
-                if firsts and good or all(ok for ok, _ in facts) or not any(ok for ok, _ in facts):
+                if (firsts and good) or all(ok for ok, _ in facts) or not any(ok for ok, _ in facts):
                     mine = good or mine
                 else:
                     return Outcome(NOT_CHECKABLE, f"{subj['name']} ran {len(mine)} cars in the class at {event_label} and they differ: "
@@ -409,7 +415,11 @@ class Checker:
             return False, "its row is not in the results"
         if s.get("lap_time_ms"):
             best = mine["best_lap_ms"]
-            return best == s["lap_time_ms"], f"its best lap was {_lap(best)}, not {_lap(s['lap_time_ms'])}" if best != s["lap_time_ms"] else f"its best lap was {_lap(best)}"
+            return best == s[
+                "lap_time_ms"
+            ], f"its best lap was {_lap(best)}, not {_lap(s['lap_time_ms'])}" if best != s[
+                "lap_time_ms"
+            ] else f"its best lap was {_lap(best)}"
         if s.get("laps_down") is not None:
             leader = max(x["laps"] or 0 for x in rows)
             down = leader - (mine["laps"] or 0)
@@ -417,7 +427,10 @@ class Checker:
         rival_no = s.get("margin_rival")
         order = sorted((x for x in rows if x["laps"]), key=lambda x: (-(x["laps"] or 0), x["total_time_ms"] or 0))
         if rival_no:
-            rival = next((x for x in rows if x["number"] == rival_no or (x["team"] or "").casefold() == rival_no.casefold()), None)
+            rival = next(
+                (x for x in rows if x["number"] == rival_no or (x["team"] or "").casefold() == rival_no.casefold()),
+                None,
+            )
         else:
             after = [x for x in order if x is not mine and order.index(x) > order.index(mine)] if mine in order else []
             rival = after[0] if after else None
@@ -426,7 +439,12 @@ class Checker:
         gap = abs(rival["total_time_ms"] - mine["total_time_ms"]) / 1000
         digits = s.get("margin_digits", 0)
         ok = abs(gap - s["margin_s"]) <= 0.5 * 10**-digits + 1e-9
-        return ok, f"the gap to the No. {rival['number']} was {gap:.3f} s, not {s['margin_s']} s" if not ok else f"the gap to the No. {rival['number']} was {gap:.3f} s"
+        return (
+            ok,
+            f"the gap to the No. {rival['number']} was {gap:.3f} s, not {s['margin_s']} s"
+            if not ok
+            else f"the gap to the No. {rival['number']} was {gap:.3f} s",
+        )
 
     def _winner(self, row: dict[str, Any], overall: bool) -> list[dict[str, Any]]:
         frame = self.pb.result_lines([row["session_id"]])
@@ -469,10 +487,14 @@ class Checker:
                 fig = mine[0] if mine else champs[0]
                 won = bool(mine) and fig.published == 1
                 row.update(figure=fig.figure_id, published=f"{fig.subject}: P{fig.published}", source=fig.source)
-                return won, (
-                    f"the published {season} {cls} {kind} final standings have {fig.subject} in P{fig.published} "
-                    f"({fig.source}); the data alone is incomplete"
-                ), row
+                return (
+                    won,
+                    (
+                        f"the published {season} {cls} {kind} final standings have {fig.subject} in P{fig.published} "
+                        f"({fig.source}); the data alone is incomplete"
+                    ),
+                    row,
+                )
             return (
                 None,
                 f"the {season} {cls} {kind} standings are incomplete (missing: {'; '.join(table.missing_events)})",
@@ -512,7 +534,10 @@ class Checker:
         cls = self._class_of(subj, claim, season)
         if cls is None:
             return Outcome(CONTRADICTED, f"{subj['name']} did not start a championship race in {season}.")
-        champ = s.get("championship") or {"driver": "drivers", "car": "teams", "team": "teams", "manufacturer": "manufacturers"}[subj["kind"]]
+        champ = (
+            s.get("championship")
+            or {"driver": "drivers", "car": "teams", "team": "teams", "manufacturer": "manufacturers"}[subj["kind"]]
+        )
         rounds = [c for c in self.calendar(season) if c["championship"] and cls in c["classes"]]
         after = None
         if s.get("after"):
@@ -523,7 +548,9 @@ class Checker:
                 after = done[-1]["event_name"]
         label = f"the {season} {cls} {champ} standings" + (f" after {after}" if after else " (final)")
         if after and any(c["event_name"] == after and c["status"] == "missing" for c in rounds):
-            return Outcome(NOT_CHECKABLE, f"{after} {season} is missing from the data, so {label} are not in it.", MISSING_ROUND)
+            return Outcome(
+                NOT_CHECKABLE, f"{after} {season} is missing from the data, so {label} are not in it.", MISSING_ROUND
+            )
         table = self.standings(season, cls, champ, after)
         question = [f"standings({season}, {cls!r}, {champ!r}, after={after!r})"]
         figures = table.verification.figures if table.verification else []
@@ -580,11 +607,21 @@ class Checker:
             if fig is not None:
                 evidence.append({"figure": fig.figure_id, "subject": fig.subject, "metric": fig.metric,
                                  "value": fig.published, "computed": fig.computed, "source": fig.source})  # fmt: skip
-                verdicts.append((fig.published == claimed, f"{word} {fig.published} published for {fig.subject} in {label} ({fig.source})"))
+                verdicts.append(
+                    (
+                        fig.published == claimed,
+                        f"{word} {fig.published} published for {fig.subject} in {label} ({fig.source})",
+                    )
+                )
             elif computed is not None and not table.missing_events:
                 verdicts.append((computed == claimed, f"{word} {computed} for {subj['name']} in {label}"))
             elif computed is not None:
-                verdicts.append((None, f"{word} {computed} for {subj['name']} in {label}, which miss {'; '.join(table.missing_events)}"))
+                verdicts.append(
+                    (
+                        None,
+                        f"{word} {computed} for {subj['name']} in {label}, which miss {'; '.join(table.missing_events)}",
+                    )
+                )
             else:
                 verdicts.append((None if table.missing_events else False, f"{subj['name']} is not in {label}"))
         if row is not None:
@@ -754,14 +791,15 @@ class Checker:
         return found
 
     def _event_ref(self, season: int, name: str) -> Any:
-        from pitboard.api import EventRef
-
         if season in self._seasons:
             # the calendar's own name for the race: no fuzzy matching needed
             exact = [c for c in self.calendar(season) if c["event_name"].casefold() == name.casefold()]
             if len(exact) == 1:
                 c = exact[0]
-                return EventRef(season, c["event_id"], c["event_name"], bool(c["championship"]), c["status"])
+                return SimpleNamespace(  # what a ``Pitboard.event`` answer carries that the checker reads
+                    season=season, event_id=c["event_id"], event_name=c["event_name"],
+                    championship=bool(c["championship"]), status=c["status"],
+                )  # fmt: skip
         try:
             return self.pb.event(season, name)
         except AmbiguousNameError as exc:
@@ -822,7 +860,11 @@ class Checker:
                 return Outcome(NOT_CHECKABLE, "The run names no race.", MISSING_ROUND)
             last, _ = self._edition({"event": name, "seasons": []})
             if last is None:
-                return Outcome(NOT_CHECKABLE, f"No edition of {name} on or before {self.date:%d %b %Y} is in the data.", MISSING_ROUND)
+                return Outcome(
+                    NOT_CHECKABLE,
+                    f"No edition of {name} on or before {self.date:%d %b %Y} is in the data.",
+                    MISSING_ROUND,
+                )
             for y in range(last - n + 1, last + 1):
                 if y < FIRST_SEASON:
                     races.append((y, None))
@@ -856,7 +898,10 @@ class Checker:
                 chosen = [rounds[i] for i in idx]
                 if kind in ("seq_run", "seq_b2b") and idx and idx != list(range(idx[0], idx[0] + len(idx))):
                     between = [rounds[i]["event_name"] for i in range(idx[0], idx[-1] + 1) if i not in idx]
-                    return Outcome(CONTRADICTED, f"The races named are not consecutive {cls} rounds of {season}: {', '.join(between)} came between.")
+                    return Outcome(
+                        CONTRADICTED,
+                        f"The races named are not consecutive {cls} rounds of {season}: {', '.join(between)} came between.",
+                    )
             races = [(season, c) for c in chosen]
         # what happened in each race
         hits, misses, unknown, evidence = [], [], [], []
@@ -869,7 +914,11 @@ class Checker:
                 unknown.append((label, MISSING_ROUND))
                 continue
             ans = self.subject_stats(subj, claim, season=season)
-            rows = [r for r in ans.races if r["event_name"] == c["event_name"] and r["started"] and (cls is None or r["class"] == cls)]
+            rows = [
+                r
+                for r in ans.races
+                if r["event_name"] == c["event_name"] and r["started"] and (cls is None or r["class"] == cls)
+            ]
             ok = [r for r in rows if _sequence_hit(r, s)]
             (hits if ok else misses).append(label)
             evidence += self.lines((ok or rows)[:2])
@@ -1038,7 +1087,12 @@ def _table_row(checker: Checker, table: Any, subj: dict[str, Any], claim: Claim)
 
     if subj["kind"] in ("car", "team") and table.championship in ("drivers", "endurance"):
         ans = checker.subject_stats(subj, claim, season=table.season)
-        names = {n.strip() for r in ans.races if r["started"] and r["class"] == table.cls for n in (r.get("drivers") or "").split("/")}
+        names = {
+            n.strip()
+            for r in ans.races
+            if r["started"] and r["class"] == table.cls
+            for n in (r.get("drivers") or "").split("/")
+        }
         rows = [r for r in table.rows if r.name in names]
         return min(rows, key=lambda r: -r.points) if rows else None
     if subj["kind"] == "car":
