@@ -223,3 +223,240 @@ def test_cli_check_json_and_errors(full_db, tmp_path) -> None:  # type: ignore[n
     ):
         bad = runner.invoke(main, [*args, "--db", str(full_db)])
         assert bad.exit_code == 2, bad.output
+
+
+# -- reading the article's time and race ---------------------------------------------------------
+
+
+def test_this_season_before_the_rolex_24_is_the_season_just_ended() -> None:
+    import datetime as dt
+
+    assert time_scope("three wins this season", dt.date(2025, 1, 10)).seasons == (2024,)
+    assert time_scope("three wins this season", dt.date(2025, 3, 10)).seasons == (2025,)
+
+
+def test_a_year_with_no_race_in_the_data_reads_the_last_edition(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2025 Chevrolet Grand Prix (Mosport) LMP2: No. 99 AO Racing 1st; GTD: No. 45 WTR 1st
+    c = one(pb, "AO Racing's No. 99 won at Mosport.", "2026-01-05", "result")
+    assert c.verdict == "supported", c.explanation
+    c = one(pb, "The No. 27 Heart of Racing Aston Martin won at Mosport.", "2026-01-05", "result")
+    assert c.verdict == "contradicted", c.explanation
+
+
+def test_a_list_of_races_after_a_count_is_not_its_scope(pb) -> None:  # type: ignore[no-untyped-def]
+    # Winward Racing 2024 (GTD, #57): wins at Daytona, Sebring, Laguna Seca and Watkins Glen
+    c = one(pb, "Winward Racing won four races in 2024, at Daytona, Sebring, Laguna Seca and the Glen.", "2024-12-01")
+    assert c.slots["event"] is None and c.verdict == "supported", c.explanation
+
+
+def test_a_claim_without_a_race_takes_the_paragraphs_last_race_else_the_articles(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024: Laguna Seca GTD PRO won by No. 77 AO Racing; Six Hours of the Glen GTD PRO by No. 23
+    text = (
+        "Porsche back on top at the Glen\n\n"
+        "The No. 7 Porsche won the Six Hours of the Glen. Earlier, the No. 6 had won at Laguna Seca, "
+        "and the No. 77 AO Racing Porsche also won.\n\n"
+        "The No. 23 Aston Martin won GTD PRO."
+    )
+    claims = {c.text: c for c in check(pb, text, "2024-06-30").claims if c.type == "result"}
+    ao = next(c for t, c in claims.items() if "No. 77" in t)
+    aston = next(c for t, c in claims.items() if "No. 23" in t)
+    assert ao.slots["event"] == "Laguna Seca" and ao.verdict == "supported", ao.explanation
+    assert "Glen" in aston.slots["event"] and aston.verdict == "supported", aston.explanation
+
+
+def test_a_drivers_full_name_is_not_an_event(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 Sebring GTD: No. 57 Ward / Ellis / Dontje 1st
+    c = one(pb, "Indy Dontje won the Twelve Hours of Sebring in GTD.", "2024-04-01")
+    assert c.slots["subject"][0]["name"] == "Indy Dontje" and c.verdict == "supported", c.explanation
+
+
+# -- line-ups -------------------------------------------------------------------------------------
+
+
+def test_lineup_at_named_races_checks_each_race(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024: Kyle Kirkwood drove the No. 14 Lexus at Daytona, Sebring and Petit only
+    ok = one(pb, "Kyle Kirkwood was the third driver at Daytona and Sebring.", "2024-12-01", "lineup")
+    assert ok.verdict == "supported", ok.explanation
+    bad = one(pb, "Kyle Kirkwood was the third driver at Daytona and Laguna Seca.", "2024-12-01", "lineup")
+    assert bad.verdict == "contradicted" and "Monterey" in bad.explanation, bad.explanation
+
+
+def test_lineup_for_the_endurance_rounds_needs_every_endurance_round(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024: Josef Newgarden drove the No. 7 Porsche at the Rolex 24 only
+    c = one(pb, "Josef Newgarden joined Dane Cameron and Felipe Nasr for the endurance rounds.", "2024-12-01", "lineup")
+    assert c.verdict == "contradicted" and "Sebring" in c.explanation, c.explanation
+
+
+def test_lineup_at_every_round_needs_every_crew_member_at_every_round(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 No. 57: Ellis and Ward at all ten rounds, Dontje at five
+    ok = one(pb, "Philip Ellis shared the No. 57 with Russell Ward at every round.", "2024-12-01", "lineup")
+    assert ok.verdict == "supported", ok.explanation
+    bad = one(pb, "Philip Ellis shared the No. 57 with Indy Dontje at every round.", "2024-12-01", "lineup")
+    assert bad.verdict == "contradicted", bad.explanation
+
+
+def test_a_past_tense_lineup_before_the_rolex_24_is_last_seasons(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(pb, "Kyle Kirkwood was the third driver at Daytona and Sebring.", "2025-01-10", "lineup")
+    assert c.slots["seasons"] == [2024] and c.verdict == "supported", c.explanation
+
+
+def test_a_series_that_describes_the_subject_is_not_the_claims_scope(pb) -> None:  # type: ignore[no-untyped-def]
+    # "IndyCar champion" describes Newgarden; the claim is about the 2024 Rolex 24 (No. 7)
+    c = one(pb, "IndyCar champion Josef Newgarden joins Porsche Penske Motorsport's No. 7.", "2024-01-10", "lineup")
+    assert c.reason is None and c.verdict == "supported", c.explanation
+
+
+# -- championships and standings ------------------------------------------------------------------
+
+
+def test_a_title_in_an_incomplete_season_is_decided_by_the_published_final_standings(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2021 DPi: Detroit is missing; published_standings.csv 2021-dpi-019 has Derani / Nasr P1
+    won = one(pb, "Pipo Derani won the 2021 DPi drivers' championship.", "2021-12-01")
+    assert won.verdict == "supported" and "sportscar365" in won.explanation, won.explanation
+    lost = one(pb, "Filipe Albuquerque won the 2021 DPi drivers' championship.", "2021-12-01")
+    assert lost.verdict == "contradicted", lost.explanation
+
+
+def test_standings_lead_with_points_after_a_round(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2022-gtd-016: McAleer 1,765 points after Canadian Tire Motorsport Park (published and computed)
+    ok = one(pb, "Stevan McAleer led the GTD standings after Mosport with 1,765 points.", "2022-07-20")
+    assert ok.type == "championship" and ok.slots["points"] == 1765 and ok.verdict == "supported", ok.explanation
+    bad = one(pb, "Stevan McAleer led the GTD standings after Mosport with 1,800 points.", "2022-07-20")
+    assert bad.verdict == "contradicted", bad.explanation
+
+
+def test_a_place_published_for_someone_else_contradicts(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2021-dpi-022: Cadillac won the 2021 DPi manufacturers' championship
+    c = one(pb, "Acura finished first in the 2021 DPi manufacturers' standings.", "2021-12-01")
+    assert c.verdict == "contradicted" and "Cadillac" in c.explanation, c.explanation
+
+
+def test_a_margin_after_a_title_is_the_champions_margin(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2021-dpi-021: Acura finished 113 points behind Cadillac in the manufacturers' championship
+    claims = check(pb, "Cadillac won the 2021 DPi manufacturers' title, by 113 points over Acura.", "2021-12-01").claims
+    margin = next(c for c in claims if c.slots.get("gap"))
+    assert margin.text.startswith("by 113") and margin.verdict == "supported", margin.explanation
+    claims = check(pb, "Cadillac won the 2021 DPi manufacturers' title, by 90 points over Acura.", "2021-12-01").claims
+    assert next(c for c in claims if c.slots.get("gap")).verdict == "contradicted"
+
+
+# -- runs of races ---------------------------------------------------------------------------------
+
+
+def test_the_first_n_races_of_the_year(pb) -> None:  # type: ignore[no-untyped-def]
+    # Winward No. 57 2024 GTD: 1, 1, 7, 1, 1 in the first five rounds
+    assert one(pb, "Winward Racing won the first two races of the year.", "2024-07-01").verdict == "supported"
+    assert one(pb, "Winward Racing won the first three races of the year.", "2024-07-01").verdict == "contradicted"
+    c = one(pb, "Winward Racing won four of the first five races.", "2024-07-01")
+    assert c.type == "streak" and c.verdict == "supported", c.explanation
+    assert one(pb, "Winward Racing did not win any of the first two races.", "2024-07-01").verdict == "contradicted"
+
+
+def test_back_to_back_needs_consecutive_rounds(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 GTD: Daytona and Sebring are rounds 1-2; Long Beach (No. 57 7th) is between Sebring and Laguna Seca
+    ok = one(pb, "Winward Racing took back-to-back wins at Daytona and Sebring.", "2024-07-01")
+    assert ok.verdict == "supported", ok.explanation
+    bad = one(pb, "Winward Racing took back-to-back wins at Sebring and Laguna Seca.", "2024-07-01")
+    assert bad.verdict == "contradicted" and "Long Beach" in bad.explanation, bad.explanation
+
+
+def test_third_in_n_straight_races_at_listed_races(pb) -> None:  # type: ignore[no-untyped-def]
+    # No. 57 2024: Road America 4th, VIR 3rd, Indianapolis 5th
+    c = one(pb, "Winward Racing finished third in two straight races at VIR and Indianapolis.", "2024-10-01")
+    assert c.type == "streak" and c.verdict == "contradicted", c.explanation
+
+
+def test_for_the_nth_straight_year_at_a_race(pb) -> None:  # type: ignore[no-untyped-def]
+    # Rolex 24 GTD: 2023 No. 27 Heart of Racing, 2024 No. 57 Winward; MSR's No. 60 won overall in 2022 and 2023
+    bad = one(pb, "Winward Racing won GTD at the Rolex 24 for the second straight year.", "2024-02-01")
+    assert bad.verdict == "contradicted", bad.explanation
+    ok = one(pb, "Meyer Shank Racing won the Rolex 24 for the second straight year.", "2023-02-01")
+    assert ok.verdict == "supported", ok.explanation
+    # 2021 is in the data and MSR did not win it
+    assert (
+        one(pb, "Meyer Shank Racing won the Rolex 24 for the third straight year.", "2023-02-01").verdict
+        == "contradicted"
+    )
+    # WTR won overall in 2021; 2019 and 2020 are before the data
+    old = one(pb, "At Daytona, Wayne Taylor Racing won overall for a third successive year.", "2021-02-05", "streak")
+    assert old.verdict == "not checkable" and old.reason == "before the data", old.explanation
+
+
+# -- details of a result ---------------------------------------------------------------------------
+
+
+def test_a_margin_attached_to_a_win_is_checked(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 Sebring GTP: No. 40 beat the No. 01 by 0.891 s
+    ok = one(pb, "The No. 40 Acura won the Twelve Hours of Sebring by 0.9 seconds.", "2024-04-01")
+    assert ok.slots["margin_s"] == 0.9 and ok.verdict == "supported", ok.explanation
+    bad = one(pb, "The No. 40 Acura won the Twelve Hours of Sebring by 2.9 seconds over the No. 01.", "2024-04-01")
+    assert bad.verdict == "contradicted", bad.explanation
+
+
+def test_laps_down_and_lap_time_are_checked(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 Sebring GTP: No. 6 9th with 331 laps (winner 333); No. 40's best lap 1:49.497 (the class's best)
+    assert one(pb, "At Sebring the No. 6 finished ninth, two laps down.", "2024-04-01").verdict == "supported"
+    assert one(pb, "At Sebring the No. 6 finished ninth, three laps down.", "2024-04-01").verdict == "contradicted"
+    ok = one(pb, "At Sebring the No. 40 set the fastest GTP lap of the race, a 1:49.497.", "2024-04-01")
+    assert ok.verdict == "supported", ok.explanation
+    bad = one(pb, "At Sebring the No. 40 set the fastest GTP lap of the race, a 1:48.497.", "2024-04-01")
+    assert bad.verdict == "contradicted", bad.explanation
+
+
+def test_the_order_on_the_road_is_read_as_said(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 Indianapolis GTP: No. 6 crossed the line third, classified tenth after IMSA's decision
+    assert one(pb, "The No. 6 Porsche was third across the line at Indianapolis.", "2024-09-27").verdict == "supported"
+    assert one(pb, "The No. 6 Porsche finished tenth at Indianapolis.", "2024-09-27").verdict == "supported"
+    assert (
+        one(pb, "The No. 6 Porsche was first across the line at Indianapolis.", "2024-09-27").verdict == "contradicted"
+    )
+
+
+def test_the_seasons_best_or_worst_result(pb) -> None:  # type: ignore[no-untyped-def]
+    # No. 57 2024 GTD class finishes: 1, 1, 7, 1, 1, 2, 4, 3, 5, 9 (9th at Petit Le Mans)
+    ok = one(pb, "Winward Racing's worst result of the year was ninth at Petit Le Mans.", "2024-12-01")
+    assert ok.verdict == "supported", ok.explanation
+    bad = one(pb, "Winward Racing's worst result of the year was seventh at Long Beach.", "2024-12-01")
+    assert bad.verdict == "contradicted", bad.explanation
+
+
+# -- reading names ---------------------------------------------------------------------------------
+
+
+def test_a_rival_after_behind_is_not_the_subject(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 Sebring GTP: No. 01 second behind the No. 40
+    c = one(pb, "At Sebring the No. 01 Cadillac finished second behind the No. 40 Acura.", "2024-04-01", "result")
+    assert c.slots["subject"][0]["key"] == "01" and c.verdict == "supported", c.explanation
+
+
+def test_the_winning_car_is_a_description_not_a_claim(pb) -> None:  # type: ignore[no-untyped-def]
+    claims = check(
+        pb, "Ricky Taylor and Filipe Albuquerque shared the winning car at the Rolex 24.", "2021-02-01"
+    ).claims
+    assert all(c.type != "result" for c in claims), [(c.type, c.text) for c in claims]
+
+
+def test_a_car_number_never_ends_a_sentence() -> None:
+    assert len(sentences("The No. 01 finished second behind the No. 40, then won at Laguna Seca.")) == 1
+
+
+def test_class_names_written_out(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 Sebring: GTD PRO won by the No. 14 Vasser Sullivan Lexus
+    c = one(pb, "GT Daytona Pro went to the No. 14 Lexus at Sebring.", "2024-04-01")
+    assert c.slots["class"] == "GTDPRO" and c.verdict == "supported", c.explanation
+
+
+def test_a_make_with_several_cars_is_ambiguous_unless_the_claim_picks_one(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 Sebring GTP: Porsches 3rd (No. 7), 8th (No. 5), 9th (No. 6), 11th (No. 85); none won
+    c = one(pb, "Porsche finished ninth in GTP at Sebring.", "2024-04-01")
+    assert c.verdict == "not checkable" and c.reason == "ambiguous reading", c.explanation
+    assert one(pb, "Porsche won GTP at Sebring.", "2024-04-01").verdict == "contradicted"
+    # Acura: No. 40 won and set the class's fastest lap; "the pole-winning X" picks the car that took pole
+    assert one(pb, "Acura set the fastest GTP lap at Sebring.", "2024-04-01").verdict == "supported"
+
+
+def test_won_n_of_the_m_class_races(pb) -> None:  # type: ignore[no-untyped-def]
+    # Winward No. 57 2024 GTD: 4 wins in 10 starts
+    c = one(pb, "Winward Racing won four of the ten GTD races in 2024.", "2024-12-01")
+    assert c.type == "count" and c.verdict == "supported", c.explanation
+    assert one(pb, "Winward Racing won five of the ten GTD races in 2024.", "2024-12-01").verdict == "contradicted"

@@ -32,11 +32,11 @@ SUBJECT_KINDS = ("car", "driver", "team", "manufacturer")
 _CLASSES = r"(?:GTD\s?PRO|GTP|GTD|LMP2|LMP3|DPi|GTLM)"
 _ADJ = rf"(?:(?:career|class|overall|IMSA|WeatherTech|{_CLASSES}|championship|total|race|series|more|further|major|endurance|Endurance Cup|podium)\s+)*"
 _METRIC = (
-    r"(?:wins?|victor(?:y|ies)|podiums?|podium finishes|pole(?:s| positions?| awards?)?|starts?|races|"
+    r"(?:wins?|victor(?:y|ies)|podiums?|podium finishes|pole(?:s| positions?| awards?)?|starts?|"
     r"fastest (?:race )?laps?|top[- ](?:5|five)(?:s| finishes)?|titles?|championships?)"
 )
 COUNT = re.compile(
-    rf"(?<![\w-])(?P<n>{NUM})\s+{_ADJ}(?P<metric>{_METRIC})\b"
+    rf"(?<![\w-])(?<!the )(?<!these )(?<!those )(?<!all )(?P<n>{NUM})\s+{_ADJ}(?P<metric>{_METRIC})\b"
     rf"(?:\s+(?:in|from)\s+(?:just\s+|only\s+)?(?P<m>{NUM})\s+(?:career\s+|IMSA\s+|class\s+)?(?:starts|races|outings|appearances|attempts)\b)?",
     re.IGNORECASE,
 )
@@ -59,8 +59,8 @@ STARTS_AFTER = re.compile(
 )
 INCLUDING = re.compile(rf"\bincluding (?P<n>{NUM})\b(?:\s+(?P<metric>wins?|victories|podiums?|poles?))?", re.IGNORECASE)
 COUNT_OF = re.compile(
-    rf"\b(?P<what>finished on the podium|on the podium|won|took pole|started from pole|finished in the top five|finished in the top 5) "
-    rf"(?:in|at) (?P<n>{NUM}) of (?:the|their|his|her|its) (?P<m>{NUM}) (?:rounds|races|starts|events)",
+    rf"\b(?P<what>finished on the podium|on the podium|(?:reached|made) the podium|won|took pole|started from pole|finished in the top five|finished in the top 5) "
+    rf"(?:(?:in|at) )?(?P<n>{NUM}) of (?:the|their|his|her|its) (?P<m>{NUM}) (?:{_CLASSES} )?(?:rounds|races|starts|events)",
     re.IGNORECASE,
 )
 STREAK = re.compile(
@@ -69,10 +69,43 @@ STREAK = re.compile(
     rf"\b(?P<metric2>wins|victories|podiums|poles|titles) in a row\b|\bback-to-back\b|\brepeat (?:win|victory)\b",
     re.IGNORECASE,
 )
+#: Claims about a run of races (type ``streak``): a set of races, what happened in each and
+#: how many. Each pattern is named; the races are those the clause lists ("at Laguna Seca, Long
+#: Beach and VIR"), "between A and B", the class's first N rounds of the season, its last N
+#: rounds before the publication date, or the last N editions of a race.
+SEQUENCE_PATTERNS = {
+    # "won the first three races of the year", "won five of the first six", "did not win any of the first six GTD PRO races"
+    "seq_first": rf"\b(?:(?P<k>{NUM}|any|each|all|every one)\s+of\s+)?the\s+(?:opening|first)\s+(?P<n>{NUM})\s+(?:{_CLASSES}\s+)?(?:races|rounds|events)\b",
+    # "three wins in the last four races"
+    "seq_last": rf"\b(?P<k>{NUM})\s+(?:wins?|victories|podiums?|poles?)\s+in\s+(?:the|their|its|his)\s+(?:last|past|previous)\s+(?P<n>{NUM})\s+(?:races|rounds|starts)\b",
+    # "the last three editions of the race"
+    "seq_editions": rf"\b(?:the\s+)?(?:last|past|previous)\s+(?P<n>{NUM})\s+(?:editions|runnings)\b",
+    # "for the third straight year", "third consecutive year"
+    "seq_years": rf"\b(?:for\s+)?(?:the\s+|a\s+)?(?P<n>{ORD})\s+(?:straight|consecutive|successive)\s+(?:year|season|time)\b",
+    # "third in three straight races", "six consecutive second-place finishes", "three straight races", "three in a row"
+    "seq_run": rf"\b(?:(?P<pos>{ORD}|second place|runner-up)\s+in\s+)?(?P<n>{NUM})\s+(?:straight|consecutive|successive)\s+(?:(?P<pos2>{ORD})[- ]place\s+finishes|races|rounds|wins|victories|podiums|poles)\b(?=[^.;]{{0,12}}\b(?:at|between|in)\b)|"
+    rf"\b(?P<n2>{NUM})\s+(?:wins\s+|victories\s+)?in\s+a\s+row\b",
+    # "back-to-back wins at Road America and VIR", "won at Watkins Glen and Mosport back to back"
+    "seq_b2b": r"\bback[- ]to[- ]back\b(?!\s+(?:titles?|championships?|crowns?))",
+}
+SEQUENCE = {k: re.compile(v, re.IGNORECASE) for k, v in SEQUENCE_PATTERNS.items()}
+#: What happened in each race of a run, read from the clause (first match wins).
+_PREDICATES = (
+    ("pole", re.compile(r"\bpoles?\b", re.I)),
+    ("podium", re.compile(r"\bpodiums?\b", re.I)),
+    ("top5", re.compile(r"\btop[- ](?:5|five)\b", re.I)),
+)
+_NEGATION = re.compile(r"\b(?:did not|didn't|never|failed to|without|no(?!\.))\b", re.I)
+#: "its worst result of the year was seventh", "to third, its best result of the year"
+SUPERLATIVE = re.compile(
+    rf"\b(?P<which>best|worst)\s+(?:result|finish)(?:\s+(?:of the (?:year|season)|this (?:year|season)|so far))?\s+(?:was|came|is|has been)\s+(?:a\s+|an\s+)?(?P<pos>{ORD})\b|"
+    rf"\b(?:to|finished|in)\s+(?P<pos2>{ORD})(?:\s+place)?,\s+(?:its|his|her|their)\s+(?P<which2>best|worst)\s+(?:result|finish)(?:\s+of the (?:year|season))?",
+    re.IGNORECASE,
+)
 WIN = re.compile(
-    r"\b(?:won|wins|winning|victory in|victory at|victorious|triumphed|took (?:the |a )?(?:\w+ )?(?:win|victory|honou?rs|checkered flag)|"
+    r"\b(?:won|wins|winning(?= (?:the|a|at|in|his|her|their|its)\b)|victory in|victory at|victorious|triumphed|took (?:the |a )?(?:\w+ )?(?:win|victory|honou?rs|checkered flag)|"
     r"claimed (?:the |a )?(?:\w+ )?(?:win|victory)|scored (?:the |a )?(?:\w+ )?(?:win|victory)|secured (?:the |a )?(?:\w+ )?(?:win|victory)|"
-    r"(?:co-)?drove to (?:\w+ )?(?:victory|the win)|went on to win|win at|win in|winners? of|won at)\b|"
+    r"(?:co-)?drove to (?:\w+ )?(?:victory|the win)|taking the checkered flag|first to the checkered flag|first across the line|crossed the line first|went on to win|win at|win in|winners? of|won at)\b|"
     r"\b(?:victory|the win|honou?rs|class honou?rs|GTD PRO|GT Daytona Pro|GTD|GTP|LMP2|LMP3|DPi|GTLM|GT Daytona|GT Le Mans) went to\b",
     re.IGNORECASE,
 )
@@ -84,10 +117,12 @@ FINISH = re.compile(
 )
 POLE = re.compile(
     rf"\b(?:took|claimed|secured|earned|won|captured|grabbed|scored|snatched|set|started from|starts from|start from|will start from|put .{{1,30}}? on) (?:the |his |her |their |its |a )?(?:\w+ )?pole(?: position| award)?\b|"
-    rf"\bon pole\b|\bpole[- ]?sitter\b|\bpole[- ]winning\b|\bqualified (?P<q>{ORD}|on pole)\b|\bqualifying (?:in )?(?P<q2>{ORD})\b|\bpole position\b",
+    rf"\bon pole\b|\bpole[- ]?sitter\b|\bpole[- ](?:winning|sitting)\b|\b(?:taking|took) pole\b|\bqualified (?P<q>{ORD}|on pole)\b|\bqualifying (?:in )?(?P<q2>{ORD})\b|\bpole position\b",
     re.IGNORECASE,
 )
-FASTEST = re.compile(r"\bfastest (?:race |overall |class )?lap\b", re.IGNORECASE)
+FASTEST = re.compile(
+    rf"\bfastest (?:race |overall |class |{_CLASSES} |GT Daytona Pro |GT Daytona |GT Le Mans )?lap\b", re.IGNORECASE
+)
 TITLE = re.compile(
     r"\b(?:won|wins|clinched|clinch|claimed|secured|took|sealed|wrapped up|captured|defended|retained|claim|win) (?:the |his |her |their |a |its |back-to-back )?[\w'’ -]{0,45}?(?:title|championship|crown|Endurance Cup)s?\b|"
     r"\b(?:reigning|defending) (?:[\w-]+ ){0,3}champions?\b|\b(?:19|20)\d{2} (?:[\w-]+ ){0,3}champions?\b|\bchampions? in (?:19|20)\d{2}\b|"
@@ -97,9 +132,37 @@ TITLE = re.compile(
 LINEUP = re.compile(
     r"\b(?:joins|joined|joining|rejoins?|will (?:drive|race|pilot|partner|share|contest|compete|team)|teamed (?:up )?with|teams? up with|"
     r"alongside|replaces|replaced|replacing|in place of|full[- ]season|endurance (?:rounds|races|events)|Endurance Cup (?:rounds|races|events)|"
-    r"co-drivers?|partnered|returns to|returned to|shares? the|shared the|line-?up|drive for|drove for|racing for)\b",
+    r"co-drivers?|partnered|returns to|returned to|returns? (?:as|for)|returned (?:as|for)|shares? the|shared the|sharing the|"
+    r"line-?up|drive for|drove for|racing for|(?:was|is|as) the (?:third|fourth|fifth) driver|part of (?:the )?[\w'’ .-]{0,40}?(?:effort|line-?up|squad|entry)|"
+    r"(?:will be )?shared by|adds|added (?:for|to|at)|keeps|drove the (?:car|No\.\s?\d+) (?:at|in) (?:every|each|all))\b",
     re.IGNORECASE,
 )
+#: A points figure ("1,620", "76", "four").
+_PTS = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUM})"
+_TABLE = r"(?:standings|championship|points|table)"
+#: Standings claims (type ``championship``), each named; a claim's clause is then read for its
+#: figures (``STANDING_FIGURES``): "with 1,620 points", "by 76 points over Ross Gunn", "93 ahead of".
+STANDING_PATTERNS = {
+    # "finished second in the teams' standings", "third in the GTD PRO manufacturers' standings"
+    "standing_position": rf"\b(?P<pos>{ORD}|runner-up)\s+in\s+the\s+(?:[\w'’ -]{{0,40}}?\s)?standings\b",
+    # "lead the GTP standings", "led after CTMP by 78 points", "led Nasr and Tandy by 12 points"
+    "standing_lead": rf"\b(?:leads?|led|leading)\b(?=[^.;]{{0,70}}?\b(?:{_TABLE}|points?)\b)|\bon top of the (?:[\w'’ -]{{0,30}}?\s)?standings\b",
+    # "an advantage of just 19 points", "their advantage had been just 19 points", "a 227-point lead"
+    "standing_gap": rf"\b(?:advantage|lead|margin|gap|cushion)\s+(?:had been|was|is|of|stood at)\s+(?:just\s+|only\s+)?(?P<gap>{_PTS})\s+points?\b|"
+    rf"\b(?P<gap2>{_PTS})-point\s+(?:lead|advantage|margin|cushion)\b",
+    # "won the title by 86 points over …", "beat Ross Gunn by four points"
+    "standing_margin": rf"\bby\s+(?P<gap>{_PTS})\s+points?\s+(?:over|from|ahead of)\b|\bbeat\b(?=[^.;]{{1,50}}?\bby\s+{_PTS}\s+points?\b)",
+}
+STANDING = {k: re.compile(v, re.IGNORECASE) for k, v in STANDING_PATTERNS.items()}
+STANDING_FIGURES = {
+    "points": re.compile(rf"\b(?:with|on)\s+(?P<v>{_PTS})\s+points\b", re.IGNORECASE),
+    "gap": re.compile(
+        rf"\bby\s+(?P<v>{_PTS})\s+points?\b|(?<![\d,])(?P<v2>{_PTS})\s+(?:points\s+)?(?:ahead of|clear of)\b|"
+        rf"\b(?:advantage|lead|margin)\s+(?:had been|was|is|of)\s+(?:just\s+|only\s+)?(?P<v3>{_PTS})\s+points?\b|"
+        rf"\b(?P<v4>{_PTS})-point\s+(?:lead|advantage|margin)\b",
+        re.IGNORECASE,
+    ),
+}
 NOT_STAT = re.compile(
     r"\b\d+-year-old\b|\b(?:twenty|thirty|forty|fifty)[\w-]*-year-old\b|\byears? old\b|\bcontract\b|\bmulti-year\b|\b(?:two|three|one|multi)-year (?:deal|agreement)\b|"
     r"\bdeal\b|\bextension\b|\bborn\b|\bbirthday\b|\bspectators\b|\battendance\b|\bcrowd\b|\bmph\b|\bkm/h\b",
@@ -128,11 +191,18 @@ class Context:
     last_group: list[Mention] = field(default_factory=list)
     event: Mention | None = None
     known: dict[str, str] = field(default_factory=dict)
+    #: The article's own event (the first named: headline or dateline) and the paragraph's latest.
+    main_event: Mention | None = None
+    paragraph: int = -1
 
 
 def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
     """The claims of one sentence (and update the article context)."""
     text = sent.text
+    if sent.paragraph != ctx.paragraph:
+        # a new paragraph goes back to the article's own race until it names another
+        ctx.paragraph = sent.paragraph
+        ctx.event = ctx.main_event
     mentions = spot(lex, text, sent.start, ctx.known)
     outside = [m.span() for m in OUTSIDE_SERIES.finditer(text)]
     mentions = [
@@ -159,10 +229,15 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         lo = triggers[idx - 1][2] if idx else 0
         hi = triggers[idx + 1][1] if idx + 1 < len(triggers) else len(text)
         if kind == "lineup":
-            if previous is not None and previous.type == "lineup" and previous.end >= sent.start + lo:
+            own = _own_clause(mentions, text, lo, start, sent.start)
+            if previous is not None and previous.type == "lineup" and previous.end >= sent.start + lo and not own:
                 continue
-            later = [t for t in triggers[idx + 1 :] if t[0] != "lineup"]
-            hi = later[0][1] if later else len(text)
+            # a line-up clause runs to the next claim, or to the next line-up clause with its own subject
+            later = [
+                t for i, t in enumerate(triggers[idx + 1 :], start=idx + 1)
+                if t[0] != "lineup" or _own_clause(mentions, text, triggers[i - 1][2], t[1], sent.start)
+            ]  # fmt: skip
+            hi = _head(mentions, text, later[0][1], sent.start) if later else len(text)
             stop = re.search(r";|,\s(?:and|while|but|as|where)\s", text[end:hi])
             if stop:
                 hi = end + stop.start()
@@ -171,8 +246,13 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         window = segment + [m for m in prefix if m.kind not in {s.kind for s in segment}]
         before = [m for m in mentions if lo <= m.start - sent.start < start and m.kind in SUBJECT_KINDS]
         subject = _subject(before, segment, start, sent, pronoun, ctx, text)
+        if kind == "standing_margin" and previous is not None and previous.type == "championship":
+            # "won the title in the No. 8, by 126 points over …": the title winner's margin
+            names = {x["name"] for x in previous.slots["subject"]}
+            subject = [m for m in previous.mentions if m.kind in SUBJECT_KINDS and m.name in names]
         if not subject and previous is not None:
-            subject = [m for m in previous.mentions if m.kind in SUBJECT_KINDS][:1]
+            names = {x["name"] for x in previous.slots["subject"]}
+            subject = [m for m in previous.mentions if m.kind in SUBJECT_KINDS and m.name in names]
         claim = _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mentions, ctx, previous)
         if claim is not None:
             out.append(claim)
@@ -185,9 +265,41 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         ctx.last_group = group
         ctx.subjects = (ctx.subjects + named)[-12:]
     events = [m for m in mentions if m.kind == "event"]
-    if events and ctx.event is None:
-        ctx.event = events[0]  # the article's event: a race report names it first
+    if events and ctx.main_event is None:
+        ctx.main_event = events[0]
+    # the race in hand: a reader takes the race a sentence reports on; a list of races or one
+    # named as a reference point ("since", "after", "before") is background and does not move it
+    current = [
+        e for e in events
+        if not re.search(r"\b(?:since|after|before|until|than|from|podiums? at|wins? at|won at)\s+(?:the\s+)?(?:\w+\s+)?$", text[: e.start - sent.start], re.IGNORECASE)
+    ]  # fmt: skip
+    if len({e.name for e in current}) == 1:
+        ctx.event = current[-1]
     return out
+
+
+def _clause_start(text: str) -> int:
+    """Where the clause that ends ``text`` starts: after the last ", and" / ", while" / "; "."""
+    marks = [m.end() for m in re.finditer(r",\s(?:and|while|but|as|with)\s|;\s", text)]
+    return marks[-1] if marks else 0
+
+
+def _own_clause(mentions: list[Mention], text: str, lo: int, at: int, base: int) -> bool:
+    """A trigger starts a clause of its own: a subject right before it, after a clause break
+    (", Stoffel Vandoorne was the third driver"), not the object of the trigger before it."""
+    head = _head(mentions, text, at, base)
+    return head < at and bool(re.search(r"[,;]|\band\b|\bwhile\b", text[lo:head]))
+
+
+def _head(mentions: list[Mention], text: str, at: int, base: int) -> int:
+    """Where the subject named right before ``at`` starts ("Stoffel Vandoorne was the third
+    driver", "Ricky Taylor and Filipe Albuquerque finished"), else ``at``."""
+    cut = at
+    for m in sorted(mentions, key=lambda m: -m.start):
+        a, b = m.start - base, m.end - base
+        if b <= cut and m.kind in SUBJECT_KINDS and re.fullmatch(r"\s*(?:,|and|&|/|,\s*and)?\s*", text[b:cut]):
+            cut = a
+    return cut
 
 
 def _triggers(text: str) -> list[tuple[str, int, int, re.Match[str]]]:
@@ -200,6 +312,8 @@ def _triggers(text: str) -> list[tuple[str, int, int, re.Match[str]]]:
             if all(b <= s or a >= e for _, s, e, _ in found):
                 found.append((kind, a, b, m))
 
+    for name, pattern in SEQUENCE.items():
+        add(name, pattern)
     add("streak", STREAK)
     add("count_times", TIMES)
     add("count_of", COUNT_OF)
@@ -207,11 +321,36 @@ def _triggers(text: str) -> list[tuple[str, int, int, re.Match[str]]]:
     add("count", COUNT)
     add("ordinal", ORDINAL_COUNT)
     add("championship", TITLE)
+    for name, pattern in STANDING.items():
+        add(name, pattern)
+    add("superlative", SUPERLATIVE)
     add("qualifying", POLE)
     add("fastest_lap", FASTEST)
     add("finish", FINISH)
     add("win", WIN)
     add("lineup", LINEUP)
+    # a run of races absorbs the verb it qualifies ("won GTD at Sebring for the third straight
+    # year", "finished third in three straight races", "took back-to-back wins"): one claim
+    runs = [t for t in found if t[0].startswith("seq_")]
+    absorbed: dict[int, int] = {}
+    for run in runs:
+        zone = text[: run[1]]
+        cut = max(zone.rfind(";"), zone.rfind(". "), zone.rfind(","), run[1] - 70)
+        for t in found:
+            if t is run or t[0].startswith(("seq_", "standing")) or t[0] in ("lineup", "championship"):
+                continue
+            inside = cut <= t[1] < run[1] or run[1] <= t[1] < run[2] + 12
+            if inside and not (t[0] == "streak" and t[1] < run[1] and "first" in t[3].group().casefold()):
+                absorbed[id(t)] = 1
+                if t[1] < run[1]:
+                    found[found.index(run)] = run = (run[0], t[1], run[2], run[3])
+    found = [t for t in found if id(t) not in absorbed]
+    # "led after CTMP by 78 points over …": the margin is part of the lead, not a claim of its own
+    leads = [t for t in found if t[0] in ("standing_lead", "standing_position")]
+    found = [
+        t for t in found
+        if not (t[0] in ("standing_margin", "standing_gap") and any(0 <= t[1] - e <= 80 and ";" not in text[e : t[1]] for _, _, e, _ in leads))
+    ]  # fmt: skip
     # "including two this season": a count inside the previous count's clause
     for m in INCLUDING.finditer(text):
         a, b = m.span()
@@ -249,7 +388,8 @@ def _pronoun(text: str, ctx: Context) -> list[Mention] | None:
     if word in ("they", "their"):
         return [_as_pronoun(p, m.group("p")) for p in ctx.last_group] or None
     if word in ("it", "its"):
-        return None
+        cars = [s for s in reversed(ctx.subjects) if s.kind in ("car", "team")]
+        return [_as_pronoun(cars[0], m.group("p"))] if cars else None
     drivers = [s for s in reversed(ctx.subjects) if s.kind == "driver"]
     return [_as_pronoun(drivers[0], m.group("p"))] if drivers else None
 
@@ -268,11 +408,37 @@ def _as_pronoun(m: Mention, word: str) -> Mention:
     )
 
 
+_RIVAL = re.compile(
+    r"\b(?:behind|ahead of|over|beat|beating|from|clear of|than)\s+(?:the\s+)?(?:sister\s+)?$", re.IGNORECASE
+)
+
+
 def _subject(before, window, start, sent, pronoun, ctx, text) -> list[Mention]:  # type: ignore[no-untyped-def]
-    if before:
+    # a name after "behind" / "ahead of" / "beat" is the rival of a claim, never its subject
+    rivals = [m for m in [*before, *window] if _RIVAL.search(text[: m.start - sent.start])]
+    rival_ends = {m.start for m in rivals}
+    before = [m for m in before if m.start not in rival_ends and not _in_rival_unit(m, rivals, text, sent.start)]
+    window = [m for m in window if m.start not in rival_ends and not _in_rival_unit(m, rivals, text, sent.start)]
+    last = max((m.end - sent.start for m in before), default=0)
+    demonyms = re.findall(rf"\bthe ({'|'.join(DEMONYMS)})\b", text[last:start], re.IGNORECASE)
+    if before and not demonyms:
         return _nearest_unit(before, text, sent.start)
-    if pronoun:
+    if pronoun and not demonyms:
         return pronoun
+    if demonyms:
+        # "the Australian and the Frenchman added…": each the latest driver of that licence country
+        drivers = [s for s in reversed(ctx.subjects) if s.kind == "driver"]
+        picked = []
+        for word in demonyms:
+            same = [
+                d
+                for d in drivers
+                if DEMONYMS[word.casefold()] in d.extra.get("countries", ()) and d.key not in {p.key for p in picked}
+            ]
+            if same:
+                picked.append(_as_pronoun(same[0], f"the {word}"))
+        if picked:
+            return picked
     m = re.search(r"\b(?:his|her|he|she)\b", text[:start], re.IGNORECASE)
     if m:
         drivers = [s for s in reversed(ctx.subjects) if s.kind == "driver"]
@@ -286,6 +452,16 @@ def _subject(before, window, start, sent, pronoun, ctx, text) -> list[Mention]: 
         first = after[0]
         return [m for m in after if m.kind == first.kind]
     return []
+
+
+def _in_rival_unit(m: Mention, rivals: list[Mention], text: str, base: int) -> bool:
+    """A name that belongs to a rival's description ("behind the No. 14 Lexus of Barnicoat")."""
+    for r in rivals:
+        if r.end <= m.start and re.fullmatch(
+            r"(?:['’]s)?[\s\w.'’-]{0,40}?(?:\s(?:of|with)\s|\s|,\s|\sand\s)", text[r.end - base : m.start - base]
+        ):
+            return True
+    return False
 
 
 def _nearest_unit(before: list[Mention], text: str, base: int) -> list[Mention]:
@@ -333,6 +509,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
                           previous.slots["career"], previous.slots["time"])  # fmt: skip
         scope_at = -1
     events = [m for m in window if m.kind == "event"]
+    if kind in COUNT_KINDS:
+        events = _own_event(text, end, events, sent.start)
     if (
         not events
         and previous is not None
@@ -355,6 +533,16 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         "time": scope.label,
         "relative_time": scope.relative,
     }
+    if (
+        subject
+        and subject[0].start >= sent.start
+        and re.search(
+            r"\bpole[- ](?:winning|sitting)\s+(?:No\.\s?\d+\s+)?$",
+            text[max(0, subject[0].start - sent.start - 30) : subject[0].start - sent.start],
+            re.I,
+        )
+    ):
+        slots["qualifier"] = "pole"  # "the pole-winning Corvette": the make's car that took pole
     if subject and subject[0].kind == "car":
         near = [t for t in teams if 0 <= t.start - subject[0].end <= 40]
         slots["car_team"] = near[0].name if near else None
@@ -367,18 +555,27 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         "ordinal": "count",
         "including": "count",
         "win": "result",
+        "superlative": "result",
         "finish": "result",
         "qualifying": "qualifying",
         "fastest_lap": "fastest_lap",
         "championship": "championship",
         "lineup": "lineup",
         "streak": "streak",
+        "seq_first": "streak",
+        "seq_last": "streak",
+        "seq_editions": "streak",
+        "seq_years": "streak",
+        "seq_run": "streak",
+        "seq_b2b": "streak",
         "not_stat": "lineup",
-    }[kind]
+    }.get(kind, "championship")
     reason = None
     if kind == "not_stat":
         reason = NOT_A_STATISTIC
-    elif _outside(text, lo, start, end, hi) and not [e for e in events if start <= e.start - sent.start]:
+    elif _outside(text, _after_subject(subject, sent, lo, start), start, end, hi) and not [
+        e for e in events if start <= e.start - sent.start
+    ]:
         reason = OUTSIDE
     elif (
         NOT_STAT.search(clause) and kind == "lineup" and re.search(r"contract|deal|extension|multi-year", clause, re.I)
@@ -438,6 +635,12 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if not scope.label and claim_type == "count":
             # "his fifth win": the count so far (career) unless a time is named
             slots.update(career=True, until=ctx.date, time="career")
+    elif kind.startswith("seq_"):
+        if not events and ctx.event is not None:
+            slots["event"] = ctx.event.name  # "the last three editions of the race": the race in hand
+            slots["event_from_context"] = True
+        slots.update(_sequence_slots(kind, g, text, start, end, lo, hi, sent, mentions, window, match))
+        end = max(end, slots.pop("_end"))
     elif kind == "streak":
         word = match.group().casefold()
         if word.startswith("first"):
@@ -448,8 +651,25 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             n = g.get("n")
             value = (number(n) if n and number(n) else ordinal(n) if n else None) or 2
             slots.update(streak="consecutive", metric=metric, value=value)
+    elif kind == "superlative":
+        # the season's best or worst class finish (and, when a race is named, that it came there)
+        which = (g.get("which") or g.get("which2")).casefold()
+        slots.update(superlative=which, position=ordinal(g.get("pos") or g.get("pos2")))
+        if not slots["seasons"]:
+            started = ctx.date >= dt.date(ctx.date.year, 1, 24)
+            slots["seasons"] = [ctx.date.year if started else ctx.date.year - 1]
+        own_events = [e for e in events if e.start - sent.start >= start]
+        slots["event"] = own_events[0].name if own_events else None
     elif kind == "win":
-        slots.update(position=1)
+        slots.update(
+            position=1,
+            on_road=bool(
+                re.search(
+                    r"first to the checkered flag|first across the line|crossed the line first", match.group(), re.I
+                )
+            ),
+        )
+        end = max(end, _details(text, end, hi, slots, mentions, sent))
         if not events and ctx.event is not None:
             slots["event"] = ctx.event.name
             slots["event_from_context"] = True
@@ -461,6 +681,11 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             slots.update(position=3, at_most=True)
         else:
             slots.update(position=ordinal(raw or ""))
+        road = re.match(r"\s+(?:to the checkered flag|across the line|on the road)", text[end:hi], re.IGNORECASE)
+        if road:
+            slots["on_road"] = True  # "was first to the checkered flag": the order on the road
+            end += road.end()
+        end = max(end, _details(text, end, hi, slots, mentions, sent))
         if not slots["position"]:
             return None
         if not events and ctx.event is not None:
@@ -477,6 +702,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if not slots["event"] and reason is None:
             return None
     elif kind == "fastest_lap":
+        end = max(end, _details(text, end, hi, slots, mentions, sent))
         if not events and ctx.event is not None:
             slots["event"] = ctx.event.name
             slots["event_from_context"] = True
@@ -491,23 +717,41 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         )  # fmt: skip
         if re.search(r"\b(?:reigning|defending)\b", low) and not scope.seasons:
             slots["seasons"] = [ctx.date.year if ctx.date.month >= 11 else ctx.date.year - 1]
+    elif kind.startswith("standing"):
+        slots.update(_standing_slots(kind, g, text, start, end, hi, sent, mentions, ctx))
+        end = max(end, slots.pop("_end"))
     elif kind == "lineup":
         low = clause.casefold()
-        drivers = [m for m in window if m.kind == "driver"]
+        drivers = [m for m in window if m.kind == "driver" and m.start - sent.start >= start]
         slots.update(
             team=next((m.name for m in window if m.kind == "team"), None),
             car=next((m.key for m in window if m.kind == "car"), None),
             drivers=[{"name": m.name, "key": m.key} for m in drivers],
-            full_season=bool(re.search(r"full[- ]season|every round|all (?:of the )?rounds", low)),
+            full_season=bool(re.search(r"full[- ]season|every (?:round|race)|all (?:of the )?rounds|all season", low)),
+            events=[m.name for m in window if m.kind == "event" and m.start - sent.start >= start],
+            future=bool(re.search(r"\b(?:will|remaining|returns|joins|rejoins|is expected|keeps|adds)\b", low)),
             endurance_only=bool(
                 re.search(r"endurance (?:rounds|races|events)|endurance cup (?:rounds|races|events)", low)
             ),
             replaces=bool(re.search(r"replac|in place of", low)),
         )
+        if re.search(r"\b(?:them|the (?:full-time |regular )?(?:pair|duo|trio))\b", low) and not [
+            d for d in drivers if d.start - sent.start >= end
+        ]:
+            # "Conway joined them": the crew named last
+            slots["drivers"] += [{"name": m.name, "key": m.key} for m in ctx.last_group if m.kind == "driver"]
         if not scope.seasons:
-            slots["seasons"] = [ctx.date.year]
+            # a line-up said in the past tense before the Rolex 24 is the season just ended
+            started = ctx.date >= dt.date(ctx.date.year, 1, 24)
+            past = re.search(r"\b(?:was|were|joined|shared|drove|raced|returned|made up|had|partnered)\b", low)
+            slots["seasons"] = [ctx.date.year if started or slots["future"] or not past else ctx.date.year - 1]
         if (
-            not (slots["team"] or slots["car"] or len(drivers) > (1 if subject and subject[0].kind == "driver" else 0))
+            not (
+                slots["team"]
+                or slots["car"]
+                or slots["events"]
+                or len(slots["drivers"]) > (1 if subject and subject[0].kind == "driver" else 0)
+            )
             and reason is None
         ):
             return None
@@ -524,6 +768,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     # the span: from the subject named in this sentence (else the trigger) to the last slot used
     a = start
     own = [s for s in subject if sent.start <= s.start < sent.start + start and not s.how.startswith("pronoun")]
+    if (kind == "standing_margin" and previous is not None) or (own and own[-1].end - sent.start < lo):
+        own = []  # a subject shared with an earlier claim of the sentence: the span is this claim's words
     if own and start - (own[-1].end - sent.start) <= 60:
         a = min(a, own[0].start - sent.start)
     else:
@@ -546,6 +792,206 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     b = a + len(span_text)
     used = [*subject, *[m for m in window if m.kind in ("event", "class", "car", "team")]]
     return Claim(sent.start + a, sent.start + b, span_text, claim_type, slots, _unique(used), reason)
+
+
+#: Trigger kinds that read as a count ("five wins", "won twice", "his third win").
+COUNT_KINDS = ("count", "count_won", "count_of", "count_times", "ordinal", "including")
+#: An event that scopes a count: right after it ("five wins at Sebring", "won twice in the Rolex 24").
+_COUNT_EVENT = re.compile(r"\s*(?:,\s*)?(?:(?:all|both|each)\s+)?(?:at|in|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_ENUMERATION = re.compile(r"\s*(?:,|and\b|&)\s*(?:(?:at|in)\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def _own_event(text: str, end: int, events: list[Mention], base: int) -> list[Mention]:
+    """The event that scopes a count: named right after the trigger ("three wins at Sebring"),
+    and not the first of a list ("won twice, at Laguna Seca and at Petit" or "won four races,
+    the Rolex 24, Laguna Seca…" name where the wins came, not a scope)."""
+    after = sorted((e for e in events if e.start - base >= end), key=lambda e: e.start)
+    if not after:
+        return []
+    first = after[0]
+    if not _COUNT_EVENT.fullmatch(text[end : first.start - base]):
+        return []
+    if len(after) > 1 and _ENUMERATION.fullmatch(text[first.end - base : after[1].start - base]):
+        return []
+    return [first]
+
+
+def _sequence_slots(kind, g, text, start, end, lo, hi, sent, mentions, window, match) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """The slots of a run of races: which races ("races": listed / "between" / "first" /
+    "last" / "editions"), what in each ("predicate": win, position, pole, podium, top5;
+    "overall"), and how many ("quantity": all, none, or a number)."""
+    clause = text[start:hi]
+    stop = re.search(r";|\.\s|,\s(?:and|but|while|as|before|after|giving)\s", text[end:hi])
+    tail_end = end + stop.start() if stop else hi
+    own = text[start:tail_end]
+    out: dict[str, Any] = {"sequence": kind, "_end": end, "quantity": "all", "overall": False}
+    n = g.get("n") or g.get("n2")
+    out["length"] = (number(n) or ordinal(n)) if n else 2
+    if kind == "seq_years":
+        out["length"] = ordinal(g["n"])
+    # what happened in each race
+    pos = g.get("pos") or g.get("pos2")
+    verb = text[max(lo, _clause_start(text[:start]), start - 40) : end]
+    if pos:
+        out.update(
+            predicate="position",
+            position=2 if pos.casefold() in ("runner-up", "second place") else ordinal(pos.split()[0]),
+        )
+    else:
+        m = re.search(rf"\bfinish(?:ed|ing)?\s+(?P<p>{ORD})\b", verb)
+        if m:
+            out.update(predicate="position", position=ordinal(m.group("p")))
+        else:
+            out["predicate"] = next((name for name, rx in _PREDICATES if rx.search(verb)), "win")
+    # how many
+    k = g.get("k")
+    neg = bool(_NEGATION.search(text[max(lo, start - 25) : start + 12]))
+    if k and k.casefold() == "any":
+        out["quantity"] = 0 if neg else "any"
+    elif k and number(k):
+        out["quantity"] = number(k)
+    elif neg:
+        out["quantity"] = 0
+    # which races
+    clause_lo = max(lo, text[:start].rfind(",") + 1, text[:start].rfind(";") + 1)
+    events = [m for m in mentions if m.kind == "event" and clause_lo <= m.start - sent.start < tail_end]
+    between = re.search(r"\bbetween\s+", text[end:tail_end])
+    if kind == "seq_first":
+        out["races"] = "first"
+    elif kind == "seq_last":
+        out["races"] = "last"
+    elif kind in ("seq_editions", "seq_years"):
+        out["races"] = "editions"
+        out["overall"] = kind == "seq_editions" and bool(re.search(r"\bof the race\b|\boverall\b", clause, re.I))
+    elif between and len(events) >= 2:
+        out.update(races="between", events=[events[0].name, events[-1].name])
+    elif len(events) >= 2:
+        out.update(races="listed", events=[e.name for e in events])
+    elif events:
+        out.update(races="ending", events=[events[-1].name])
+    if events:
+        out["_end"] = max(out["_end"], max(e.end for e in events) - sent.start)
+    if re.search(r"\bof the (?:year|season)\b", own, re.I):
+        out["_end"] = max(out["_end"], start + own.casefold().find("of the") + len("of the year"))
+    return out
+
+
+#: Details attached to a result, checked with it (a detail the checker cannot read makes no
+#: ``supported``): a margin in seconds, laps down, a lap time.
+_MARGIN = re.compile(
+    r"^[^;.]{0,40}?\b(?:by\s+)?(?P<s>\d+(?:\.(?P<dec>\d+))?)\s*(?:seconds?|secs?|s)\b(?:\s+(?:over|ahead of|clear of|in front of)\s+(?:the\s+)?)?",
+    re.IGNORECASE,
+)
+_LAPS_DOWN = re.compile(rf"^[^;.]{{0,20}}?\b(?P<n>{NUM})\s+laps?\s+(?:down|behind)\b", re.IGNORECASE)
+_LAP_TIME = re.compile(r"^[^;.]{0,40}?\b(?P<m>\d):(?P<s>\d{2})\.(?P<ms>\d{3})\b")
+
+
+def _details(text: str, end: int, hi: int, slots: dict[str, Any], mentions: list[Mention], sent: Sentence) -> int:
+    """Read a margin / laps down / lap time right after a result; returns where it ends."""
+    rest = text[end:hi]
+    m = _LAP_TIME.match(rest)
+    if m:
+        slots["lap_time_ms"] = int(m.group("m")) * 60000 + int(m.group("s")) * 1000 + int(m.group("ms"))
+        return end + m.end()
+    m = _LAPS_DOWN.match(rest)
+    if m:
+        slots["laps_down"] = number(m.group("n"))
+        return end + m.end()
+    m = _MARGIN.match(rest)
+    if m:
+        slots.update(margin_s=float(m.group("s")), margin_digits=len(m.group("dec") or ""))
+        stop = end + m.end()
+        after = [x for x in mentions if x.kind in ("car", "team") and 0 <= x.start - sent.start - stop <= 2]
+        if after:
+            slots["margin_rival"] = after[0].key if after[0].kind == "car" else after[0].name
+            stop = after[0].end - sent.start
+        return stop
+    return end
+
+
+def _points(raw: str | None) -> int | None:
+    if not raw:
+        return None
+    return int(raw.replace(",", "")) if raw.replace(",", "").isdigit() else number(raw)
+
+
+def _standing_slots(kind, g, text, start, end, hi, sent, mentions, ctx) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """The figures of a standings claim: the place, points and margin it states, the rival it
+    is measured against, the round it is "after" and whether it is the final table."""
+    rest = text[end:hi]
+    stop = re.search(r";|,\s(?:but|while|and then|as)\s|\.\s", rest)
+    rest = rest[: stop.start()] if stop else rest
+    out: dict[str, Any] = {"standing": True, "position": None, "points": None, "gap": None, "_end": end}
+    if kind == "standing_position":
+        out["position"] = ordinal(g["pos"]) if g["pos"].casefold() != "runner-up" else 2
+    elif kind == "standing_lead":
+        out["position"] = 1
+    elif kind == "standing_margin":
+        out["final"] = True
+    if g.get("gap") or g.get("gap2"):
+        out["gap"] = _points(g.get("gap") or g.get("gap2"))
+    whole = text[start:end] + rest
+    m = STANDING_FIGURES["points"].search(whole)
+    if m:
+        out["points"] = _points(m.group("v"))
+        out["_end"] = max(out["_end"], start + m.end())
+    m = STANDING_FIGURES["gap"].search(whole)
+    if m and out["gap"] is None:
+        out["gap"] = _points(next(v for v in m.groups() if v))
+    if m:
+        out["_end"] = max(out["_end"], start + m.end())
+    # the rival: named after "over" / "ahead of" / "led X by", else the second (or the leader)
+    for rival in re.finditer(r"\b(?:over|ahead of|clear of|from|beat|led|leads|lead)\s+", whole, re.IGNORECASE):
+        at = start + rival.end()
+        names = [
+            m
+            for m in mentions
+            if m.kind in ("driver", "team", "car", "manufacturer") and 0 <= m.start - sent.start - at <= 2
+        ]
+        if names:
+            unit = [names[0]]
+            for m in mentions:
+                gap = text[unit[-1].end - sent.start : m.start - sent.start]
+                if (
+                    m.start > unit[-1].start
+                    and m.kind == unit[0].kind
+                    and re.fullmatch(r"\s*(?:,|and|/|&|, and)\s*", gap)
+                ):
+                    unit.append(m)
+            out["rival"] = [{"kind": u.kind, "name": u.name, "key": u.key} for u in unit[:1]]
+            out["_end"] = max(out["_end"], max(u.end for u in unit) - sent.start)
+            break
+    # "after Long Beach", "After Canadian Tire Motorsport Park": the round
+    events = [e for e in mentions if e.kind == "event"]
+    named_after = [
+        e for e in events
+        if re.search(r"\bafter\b(?:(?!season|year|began|start)[^,.;]){0,40}$", text[: e.start - sent.start], re.IGNORECASE)
+    ]  # fmt: skip
+    if named_after:
+        out["after"] = named_after[0].name
+    if kind == "standing_margin" and not named_after:
+        out["final"] = True
+    own = text[max(0, start - 60) : out["_end"]]
+    if re.search(r"\bteams?['’]?\s+(?:standings|title|championship)", own, re.IGNORECASE):
+        out["championship"] = "teams"
+    elif re.search(r"\bmanufacturers?['’]?\s+(?:standings|title|championship)", own, re.IGNORECASE):
+        out["championship"] = "manufacturers"
+    elif re.search(r"\bendurance cup\b", own, re.IGNORECASE):
+        out["championship"] = "endurance"
+    elif out.get("rival"):
+        out["championship"] = {"driver": "drivers", "manufacturer": "manufacturers"}.get(
+            out["rival"][0]["kind"], "teams"
+        )
+    return out
+
+
+def _after_subject(subject: list[Mention], sent: Sentence, lo: int, start: int) -> int:
+    """Where the claim's own words start: after its subject when the subject is named in the
+    clause ("Formula 1 race winner Felipe Massa joins…": Formula 1 describes him)."""
+    own = [
+        m.end - sent.start for m in subject if lo <= m.start - sent.start < start and not m.how.startswith("pronoun")
+    ]
+    return max(own) if own else lo
 
 
 def _outside(text: str, lo: int, start: int, end: int, hi: int) -> bool:

@@ -75,8 +75,12 @@ EXTRA_EVENT_PHRASES = {
     "brickyard": "indianapolis",
     "indy": "indianapolis",
 }
+#: Upper-case venue abbreviations articles use as race names (matched case-sensitively).
+EVENT_ABBREVIATIONS = {"VIR": "VIR", "CTMP": "Canadian Tire Motorsport Park", "WGL": "Watkins Glen"}
 #: Class names in prose → class code.
-CLASS_WORDS = r"GTD\s?PRO|GTD\s?Pro|GTDPRO|GTP|GTD|LMP2|LMP3|DPi|DPI|GTLM"
+CLASS_WORDS = r"GT Daytona Pro|GT Daytona|GT Le Mans|GTD\s?PRO|GTD\s?Pro|GTDPRO|GTP|GTD|LMP2|LMP3|DPi|DPI|GTLM"
+#: Class names written out in prose.
+CLASS_NAMES = {"gt daytona pro": "GTDPRO", "gt daytona": "GTD", "gt le mans": "GTLM"}
 #: Country codes of the licence in the data, by the demonyms articles use (see docs/claims.md:
 #: the entry lists carry a licence country, not a nationality, so this only prefers a subject).
 DEMONYMS = {
@@ -197,12 +201,13 @@ def _build(pb: Pitboard) -> Lexicon:
                 if not name or re.fullmatch(r"[0-9a-z-]+", name) or (name.isupper() and len(name) <= 3):
                     continue
                 names.setdefault(name.casefold(), name)
-    for phrase, query in EXTRA_EVENT_PHRASES.items():
-        names.setdefault(phrase, query)
+    phrases = [(_phrase(key, False), query) for key, query in EXTRA_EVENT_PHRASES.items() if key not in names]
+    phrases += [(_phrase(word, True), query) for word, query in EVENT_ABBREVIATIONS.items()]
     for key in sorted(names, key=len, reverse=True):
         original = names[key]
         single = " " not in key and "-" not in key
-        lex.event_phrases.append((_phrase(original if single else key, single), original))
+        phrases.append((_phrase(original if single else key, single), original))
+    lex.event_phrases = sorted(phrases, key=lambda p: -len(p[0].pattern))
     return lex
 
 
@@ -246,14 +251,19 @@ def spot(lex: Lexicon, text: str, offset: int, known: dict[str, str]) -> list[Me
         out.append(m)
         taken.append((m.start - offset, m.end - offset))
 
-    for pattern, query in lex.event_phrases:
-        for match in pattern.finditer(text):
-            if free(*match.span()) and not _le_mans_24(text, match):
-                add(Mention("event", offset + match.start(), offset + match.end(), match.group(), query, query))
+    # classes first: "GT Daytona Pro" is a class, not the Rolex 24
     for match in re.finditer(rf"(?<![\w-])({CLASS_WORDS})(?![\w-])", text):
         if free(*match.span()):
-            code = normalise_class(match.group().replace(" ", ""))
+            code = CLASS_NAMES.get(match.group().casefold()) or normalise_class(match.group().replace(" ", ""))
             add(Mention("class", offset + match.start(), offset + match.end(), match.group(), code, code))
+    people = _full_names(lex, text)
+    for pattern, query in lex.event_phrases:
+        for match in pattern.finditer(text):
+            a, b = match.span()
+            if any(a < e and s < b for s, e in people):
+                continue  # "Indy Dontje" is a driver, not Indianapolis
+            if free(a, b) and not _le_mans_24(text, match):
+                add(Mention("event", offset + match.start(), offset + match.end(), match.group(), query, query))
     for match in _CAR.finditer(text):
         if free(*match.span()):
             numbers = [g for g in match.groups() if g]
@@ -271,6 +281,21 @@ def spot(lex: Lexicon, text: str, offset: int, known: dict[str, str]) -> list[Me
             if free(*match.span()):
                 add(Mention("manufacturer", offset + match.start(), offset + match.end(), match.group(), make, make))
     return sorted(out, key=lambda m: m.start)
+
+
+def _full_names(lex: Lexicon, text: str) -> list[tuple[int, int]]:
+    """The spans of drivers' full names (two or three words one driver has)."""
+    out = []
+    for run in _DRIVER_RUN.finditer(text):
+        words = [(m.start() + run.start(), m.end() + run.start()) for m in _WORD.finditer(run.group())]
+        for i in range(len(words)):
+            for j in (i + 3, i + 2):
+                if j <= len(words):
+                    raw = re.sub(r"(?:'s|’s|')$", "", text[words[i][0] : words[j - 1][1]])
+                    if len(lex.full.get(driver_key(raw), ())) == 1:
+                        out.append((words[i][0], words[i][0] + len(raw)))
+                        break
+    return out
 
 
 def _le_mans_24(text: str, match: re.Match[str]) -> bool:

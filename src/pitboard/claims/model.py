@@ -29,7 +29,10 @@ BEFORE_DATA = "before the data"
 OUTSIDE = "outside the championship"
 MISSING_ROUND = "missing round"
 NOT_A_STATISTIC = "not a statistic"
-REASONS: tuple[str, ...] = (BEFORE_DATA, OUTSIDE, MISSING_ROUND, NOT_A_STATISTIC)
+#: The sentence has two readings the data answers differently ("Porsche finished ninth" when
+#: four Porsches ran): the checker will not pick one.
+AMBIGUOUS = "ambiguous reading"
+REASONS: tuple[str, ...] = (BEFORE_DATA, OUTSIDE, MISSING_ROUND, NOT_A_STATISTIC, AMBIGUOUS)
 
 
 @dataclass(frozen=True)

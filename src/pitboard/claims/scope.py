@@ -85,7 +85,9 @@ def time_scope(text: str, date: dt.date, *, default_career: bool = True) -> Time
         m = re.search(
             r"\b(?:this|the current) (?:season|year)\b|\bso far\b|\bof the (?:season|year)\b|\bthis season's\b", low
         )
-        return TimeScope(seasons=(date.year,), until=date, label=f"{date.year} to {date:%d %b %Y}",
+        # before the Rolex 24 "this season" / "of the year" is still the season just ended
+        year = date.year if _season_start_passed(date) else date.year - 1
+        return TimeScope(seasons=(year,), until=date, label=f"{year} to {date:%d %b %Y}",
                          spans=(m.span(),) if m else (), relative=True)  # fmt: skip
     m = re.search(r"\b(?:last|previous) (?:season|year)(?:'s)?\b|\ba year (?:ago|earlier)\b", low)
     if m:

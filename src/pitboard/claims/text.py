@@ -70,6 +70,8 @@ class Sentence:
     start: int
     end: int
     text: str
+    #: The paragraph's index in the article (0 is the headline).
+    paragraph: int = 0
 
 
 @cache
@@ -82,7 +84,7 @@ def _segmenter():  # type: ignore[no-untyped-def]
 def sentences(text: str) -> list[Sentence]:
     """The article's sentences with their character offsets (paragraph breaks always split)."""
     out: list[Sentence] = []
-    for para in re.finditer(r"[^\n]+", text):
+    for index, para in enumerate(re.finditer(r"[^\n]+", text)):
         base = para.start()
         for span in _segmenter().segment(para.group()):
             raw = span.sent
@@ -91,5 +93,10 @@ def sentences(text: str) -> list[Sentence]:
                 continue
             lead = len(raw) - len(raw.lstrip())
             start = base + span.start + lead
-            out.append(Sentence(start, start + len(stripped), stripped))
+            if out and out[-1].paragraph == index and re.search(r"\b(?:No|Nos|Mr|Dr|St)\.$", out[-1].text):
+                # "behind the No. 22": a car number never ends a sentence
+                prev = out.pop()
+                out.append(Sentence(prev.start, start + len(stripped), text[prev.start : start + len(stripped)], index))
+                continue
+            out.append(Sentence(start, start + len(stripped), stripped, index))
     return out

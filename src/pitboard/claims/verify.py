@@ -18,9 +18,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from pitboard.claims.model import (
+    AMBIGUOUS,
     BEFORE_DATA,
     CONTRADICTED,
     MISSING_ROUND,
@@ -67,6 +69,9 @@ class Checker:
         self._calendar: dict[int, list[dict[str, Any]]] = {}
         self._editions: dict[tuple, Any] = {}
         self._seasons = sorted(int(s) for s in pb.seasons()["season"])
+        self._where: dict[tuple[str, str], dict[str, Any]] = {}
+        self._lines_done: set[str] = set()
+        self._refs: dict[tuple[int, str], Any] = {}
 
     # -- library calls (memoised) --------------------------------------------------------------
     def stats(self, kind: str, name: str, car_team: str | None = None, **scope: Any) -> StatsAnswer:
@@ -96,8 +101,13 @@ class Checker:
         """The race rows as evidence: what they say and the source file and line."""
         if not rows:
             return []
-        frame = self.pb.result_lines(sorted({r["session_id"] for r in rows}))
-        where = {(r["session_id"], r["number"]): r for r in frame.to_dict("records")}
+        wanted = sorted({r["session_id"] for r in rows} - self._lines_done)
+        if wanted:
+            # one query per session for the whole check
+            for rec in self.pb.result_lines(wanted).to_dict("records"):
+                self._where[(rec["session_id"], rec["number"])] = rec
+            self._lines_done.update(wanted)
+        where = self._where
         out = []
         for r in rows:
             src = where.get((r["session_id"], r["number"]), {})
@@ -266,22 +276,54 @@ class Checker:
             if season < FIRST_SEASON:
                 return season, None
             if season not in self._seasons:
-                return season, None
-            try:
-                ref = self.pb.event(season, name)
-            except AmbiguousNameError as exc:
-                six = [c for c in exc.candidates if "Six Hours" in c or "12 Hours" in c or "Twelve" in c]
-                if len(six) != 1:
-                    raise
-                ref = self.pb.event(season, six[0].split(" (")[0])
+                if seasons:
+                    return season, None
+                continue  # the publication year has no race in the data yet: the year before
+            ref = self.event_ref(season, name)
             cal = {c["event_name"]: c for c in self.calendar(season)}
             date = cal.get(ref.event_name, {}).get("race_date")
             if seasons or date is None or date <= self.date:
                 return season, ref
         return None, None
 
+    def _superlative(self, claim: Claim) -> Outcome:
+        """ "Its worst result of the year was seventh (at Watkins Glen)": every class finish of the
+        subject's season up to the publication date; a missing round could hold a better or worse one."""
+        s = claim.slots
+        subj = s["subject"][0]
+        season = s["seasons"][-1]
+        if season not in self._seasons:
+            return Outcome(NOT_CHECKABLE, f"The {season} season is not in the data.", MISSING_ROUND)
+        ans = self.subject_stats(subj, claim, season=season)
+        rows = [
+            r
+            for r in ans.races
+            if r["started"] and r["race_date"] <= self.date and (not s.get("class") or r["class"] == s["class"])
+        ]
+        if not rows:
+            return Outcome(CONTRADICTED, f"{subj['name']} has no start in {season} up to {self.date:%d %b %Y}.")
+        worst = s["superlative"] == "worst"
+        pick = (max if worst else min)(rows, key=lambda r: r["class_position"] or 999)  # unclassified is worst
+        actual = pick["class_position"]
+        text = f"The data shows {subj['name']}'s {s['superlative']} class finish of {season} was {'P' + str(actual) if actual else 'unclassified'} at {pick['event_name']}"
+        ok = actual == s["position"]
+        if ok and s.get("event"):
+            ref = self.event_ref(season, s["event"])
+            there = [r for r in rows if r["event_name"] == ref.event_name]
+            ok = bool(there) and there[0]["class_position"] == s["position"]
+        evidence = self.lines([pick])
+        if not ok:
+            return Outcome(CONTRADICTED, text + ".", evidence=evidence)
+        if ans.coverage.missing_events:
+            return Outcome(
+                NOT_CHECKABLE, text + f"; missing: {'; '.join(ans.coverage.missing_events)}.", MISSING_ROUND, evidence
+            )
+        return Outcome(SUPPORTED, text + ".", evidence=evidence)
+
     def _result(self, claim: Claim) -> Outcome:
         s = claim.slots
+        if s.get("superlative"):
+            return self._superlative(claim)
         season, ref = self._edition(s)
         if season is not None and season < FIRST_SEASON:
             return Outcome(NOT_CHECKABLE, f"{season} is before the data (it starts in {FIRST_SEASON}).", BEFORE_DATA)
@@ -311,6 +353,19 @@ class Checker:
             if not mine:
                 verdicts.append((False, f"{subj['name']} did not start {event_label}"))
                 continue
+            if s.get("qualifier") == "pole":
+                mine = [r for r in mine if r.get("pole")] or mine
+            if subj["kind"] in ("team", "manufacturer") and len(mine) > 1:
+                # several cars: a claim of a first (win, pole, fastest lap) needs one of them;
+                # any other place must hold whichever car is meant, else which one is unclear
+                facts = [_race_fact(claim, x, subj["name"], event_label) for x in mine]
+                firsts = claim.type != "result" or (s.get("position") == 1 and not s.get("at_most"))
+                good = [x for x, (ok, _) in zip(mine, facts, strict=True) if ok]
+                if (firsts and good) or all(ok for ok, _ in facts) or not any(ok for ok, _ in facts):
+                    mine = good or mine
+                else:
+                    return Outcome(NOT_CHECKABLE, f"{subj['name']} ran {len(mine)} cars in the class at {event_label} and they differ: "
+                                   + "; ".join(t for _, t in facts) + ".", AMBIGUOUS, self.lines(mine))  # fmt: skip
             r = mine[0]
             rows.append(r)
             ok, text = _race_fact(claim, r, subj["name"], event_label)
@@ -320,6 +375,12 @@ class Checker:
                 if fig.fastest_laps_set == 0 and not fig.fastest_laps_setter_unknown:
                     ok = False
                     text = f"{subj['name']}'s car set the class's fastest race lap at {event_label}, but another of its drivers set it"
+            if s.get("on_road") and claim.type == "result":
+                ok, text = self._on_road(r, s, subj["name"], event_label)
+            if ok and (s.get("margin_s") is not None or s.get("laps_down") is not None or s.get("lap_time_ms")):
+                # a detail attached to the result is checked too: never supported on a partial reading
+                ok, detail = self._detail(r, s, season, ref.event_name)
+                text += f"; {detail}"
             verdicts.append((ok, text))
         evidence = self.lines(rows)
         if claim.type == "result" and any(not ok for ok, _ in verdicts) and rows:
@@ -330,6 +391,60 @@ class Checker:
         if all(ok for ok, _ in verdicts):
             return Outcome(SUPPORTED, f"The data shows {text}.", evidence=evidence, question=questions)
         return Outcome(CONTRADICTED, f"The data shows {text}.", evidence=evidence, question=questions)
+
+    def _race_rows(self, season: int, event: str, cls: str) -> list[dict[str, Any]]:
+        key = ("results", season, event, cls)
+        if key not in self._editions:
+            self._editions[key] = self.pb.results(season, event, cls=cls).to_dict("records")
+        return self._editions[key]
+
+    def _on_road(self, r: dict[str, Any], s: dict[str, Any], name: str, label: str) -> tuple[bool, str]:
+        """ "was first to the checkered flag": the order on the road, before IMSA's decisions."""
+        rows = self._race_rows(r["season"], r["event_name"], r["class"])
+        mine = next((x for x in rows if x["number"] == r["number"]), None)
+        pos = mine and (mine["class_position_export"] or mine["class_position"])
+        want = s.get("position") or 1
+        return pos == want, f"{name} crossed the line P{pos} in class at {label} (the order on the road)"
+
+    def _detail(self, r: dict[str, Any], s: dict[str, Any], season: int, event: str) -> tuple[bool, str]:
+        """A margin ("by 29.5 seconds", "4.7 seconds ahead of the No. 48"), laps down or a lap
+        time attached to a result, from the race's results file (to the precision stated)."""
+        rows = self._race_rows(season, event, r["class"])
+        mine = next((x for x in rows if x["number"] == r["number"]), None)
+        if mine is None:
+            return False, "its row is not in the results"
+        if s.get("lap_time_ms"):
+            best = mine["best_lap_ms"]
+            return best == s[
+                "lap_time_ms"
+            ], f"its best lap was {_lap(best)}, not {_lap(s['lap_time_ms'])}" if best != s[
+                "lap_time_ms"
+            ] else f"its best lap was {_lap(best)}"
+        if s.get("laps_down") is not None:
+            leader = max(x["laps"] or 0 for x in rows)
+            down = leader - (mine["laps"] or 0)
+            return down == s["laps_down"], f"{down} laps behind the class leader"
+        rival_no = s.get("margin_rival")
+        order = sorted((x for x in rows if x["laps"]), key=lambda x: (-(x["laps"] or 0), x["total_time_ms"] or 0))
+        if rival_no:
+            rival = next(
+                (x for x in rows if x["number"] == rival_no or (x["team"] or "").casefold() == rival_no.casefold()),
+                None,
+            )
+        else:
+            after = [x for x in order if x is not mine and order.index(x) > order.index(mine)] if mine in order else []
+            rival = after[0] if after else None
+        if rival is None or rival["laps"] != mine["laps"] or not rival["total_time_ms"] or not mine["total_time_ms"]:
+            return False, "the margin named is not a time gap in the results"
+        gap = abs(rival["total_time_ms"] - mine["total_time_ms"]) / 1000
+        digits = s.get("margin_digits", 0)
+        ok = abs(gap - s["margin_s"]) <= 0.5 * 10**-digits + 1e-9
+        return (
+            ok,
+            f"the gap to the No. {rival['number']} was {gap:.3f} s, not {s['margin_s']} s"
+            if not ok
+            else f"the gap to the No. {rival['number']} was {gap:.3f} s",
+        )
 
     def _winner(self, row: dict[str, Any], overall: bool) -> list[dict[str, Any]]:
         frame = self.pb.result_lines([row["session_id"]])
@@ -359,10 +474,27 @@ class Checker:
             championship
             or {"driver": "drivers", "car": "teams", "team": "teams", "manufacturer": "manufacturers"}[subj["kind"]]
         )
-        table = self.pb.standings(season, cls, kind)
+        table = self.standings(season, cls, kind)
         row = {"season": season, "class": cls, "championship": kind, "champion": table.champion,
                "complete": table.complete, "source": f"standings {season} {cls} {kind}"}  # fmt: skip
         if not table.complete or not table.rows:
+            # the official record includes the published final standings: a champion on file decides
+            finals = [f for f in (table.verification.figures if table.verification else [])
+                      if f.metric == "position" and f.after == "final"]  # fmt: skip
+            mine = [f for f in finals if _names(subj, f.subject)]
+            champs = [f for f in finals if f.published == 1]
+            if mine or champs:
+                fig = mine[0] if mine else champs[0]
+                won = bool(mine) and fig.published == 1
+                row.update(figure=fig.figure_id, published=f"{fig.subject}: P{fig.published}", source=fig.source)
+                return (
+                    won,
+                    (
+                        f"the published {season} {cls} {kind} final standings have {fig.subject} in P{fig.published} "
+                        f"({fig.source}); the data alone is incomplete"
+                    ),
+                    row,
+                )
             return (
                 None,
                 f"the {season} {cls} {kind} standings are incomplete (missing: {'; '.join(table.missing_events)})",
@@ -373,8 +505,140 @@ class Checker:
         who = " / ".join(r.name for r in leaders)
         return won, f"the {season} {cls} {kind} champion{'s are' if len(leaders) > 1 else ' is'} {who}", row
 
+    def standings(self, season: int, cls: str, championship: str, after: str | None = None) -> Any:
+        key = ("standings", season, cls, championship, after)
+        if key not in self._editions:
+            self._editions[key] = self.pb.standings(season, cls, championship, after=after)
+        return self._editions[key]
+
+    def _class_of(self, subj: dict[str, Any], claim: Claim, season: int) -> str | None:
+        if claim.slots.get("class"):
+            return claim.slots["class"]
+        ans = self.subject_stats(subj, claim, season=season)
+        classes = Counter(r["class"] for r in ans.races if r["started"])
+        return classes.most_common(1)[0][0] if classes else None
+
+    def _standing(self, claim: Claim) -> Outcome:
+        """A place, points total or margin in a championship table, after a round (named, else
+        the last one on or before the publication date) or final. A figure published for that
+        table (``published_standings.csv``) decides where there is one; otherwise the table the
+        data gives, when no round it counts is missing."""
+        s = claim.slots
+        subj = s["subject"][0]
+        seasons = s.get("seasons") or [self.article_season()]
+        season = seasons[-1]
+        if season < FIRST_SEASON:
+            return Outcome(NOT_CHECKABLE, f"{season} is before the data.", BEFORE_DATA)
+        if season not in self._seasons:
+            return Outcome(NOT_CHECKABLE, f"The {season} season is not in the data.", MISSING_ROUND)
+        cls = self._class_of(subj, claim, season)
+        if cls is None:
+            return Outcome(CONTRADICTED, f"{subj['name']} did not start a championship race in {season}.")
+        champ = (
+            s.get("championship")
+            or {"driver": "drivers", "car": "teams", "team": "teams", "manufacturer": "manufacturers"}[subj["kind"]]
+        )
+        rounds = [c for c in self.calendar(season) if c["championship"] and cls in c["classes"]]
+        after = None
+        if s.get("after"):
+            after = self.event_ref(season, s["after"]).event_name
+        elif not s.get("final"):
+            done = [c for c in rounds if c["race_date"] and c["race_date"] <= self.date]
+            if done and len(done) < len(rounds):
+                after = done[-1]["event_name"]
+        label = f"the {season} {cls} {champ} standings" + (f" after {after}" if after else " (final)")
+        if after and any(c["event_name"] == after and c["status"] == "missing" for c in rounds):
+            return Outcome(
+                NOT_CHECKABLE, f"{after} {season} is missing from the data, so {label} are not in it.", MISSING_ROUND
+            )
+        table = self.standings(season, cls, champ, after)
+        question = [f"standings({season}, {cls!r}, {champ!r}, after={after!r})"]
+        figures = table.verification.figures if table.verification else []
+        row = _table_row(self, table, subj, claim)
+        rival = _table_row(self, table, s["rival"][0], claim) if s.get("rival") else None
+        evidence: list[dict[str, Any]] = []
+        verdicts: list[tuple[bool | None, str]] = []
+
+        def published(subject: dict[str, Any], metric: str) -> Any:
+            return next((f for f in figures if f.metric == metric and _names(subject, f.subject)), None)
+
+        def rank(r: Any) -> int:
+            if champ in ("drivers", "endurance"):
+                return 1 + len({x.points for x in table.rows if x.points > r.points})
+            return r.position
+
+        wanted = [("position", s.get("position")), ("points", s.get("points")), ("gap", s.get("gap"))]
+        for metric, claimed in wanted:
+            if claimed is None:
+                continue
+            fig = published(subj, metric) if metric != "gap" else None
+            if metric == "gap":
+                # a published gap names the trailing entry and the one it trails ("reference")
+                for f in (f for f in figures if f.metric == "gap"):
+                    ref = _reference_of(self.pb, table, f)
+                    pair = (_names(subj, f.subject) and (not s.get("rival") or _names(s["rival"][0], ref))) or (
+                        _names(subj, ref) and (not s.get("rival") or _names(s["rival"][0], f.subject))
+                    )
+                    if pair:
+                        fig = f
+                        break
+            computed = None
+            if row is not None:
+                if metric == "position":
+                    computed = rank(row)
+                elif metric == "points":
+                    computed = row.points
+                else:
+                    other = rival
+                    if other is None:
+                        others = [x for x in table.rows if x.points != row.points]
+                        other = (next((x for x in others if x.points < row.points), None) if rank(row) == 1
+                                 else table.rows[0])  # fmt: skip
+                    computed = None if other is None else abs(row.points - other.points)
+            word = {"position": "place", "points": "points", "gap": "points' margin"}[metric]
+            if fig is None and metric == "position":
+                # the place is published for someone else: "Ford finished second" when BMW did
+                fig = next((f for f in figures if f.metric == "position" and f.published == claimed), None)
+                if fig is not None:
+                    evidence.append({"figure": fig.figure_id, "subject": fig.subject, "metric": fig.metric,
+                                     "value": fig.published, "source": fig.source})  # fmt: skip
+                    verdicts.append((False, f"place {claimed} published for {fig.subject} in {label} ({fig.source})"))
+                    continue
+            if fig is not None:
+                evidence.append({"figure": fig.figure_id, "subject": fig.subject, "metric": fig.metric,
+                                 "value": fig.published, "computed": fig.computed, "source": fig.source})  # fmt: skip
+                verdicts.append(
+                    (
+                        fig.published == claimed,
+                        f"{word} {fig.published} published for {fig.subject} in {label} ({fig.source})",
+                    )
+                )
+            elif computed is not None and not table.missing_events:
+                verdicts.append((computed == claimed, f"{word} {computed} for {subj['name']} in {label}"))
+            elif computed is not None:
+                verdicts.append(
+                    (
+                        None,
+                        f"{word} {computed} for {subj['name']} in {label}, which miss {'; '.join(table.missing_events)}",
+                    )
+                )
+            else:
+                verdicts.append((None if table.missing_events else False, f"{subj['name']} is not in {label}"))
+        if row is not None:
+            evidence.append({"season": season, "class": cls, "championship": champ, "after": after,
+                             "name": row.name, "position": rank(row), "points": row.points,
+                             "source": f"standings {season} {cls} {champ}" + (f" after {after}" if after else "")})  # fmt: skip
+        text = "; ".join(t for _, t in verdicts) or f"{subj['name']} in {label}"
+        if any(ok is False for ok, _ in verdicts):
+            return Outcome(CONTRADICTED, f"The record shows {text}.", evidence=evidence, question=question)
+        if not verdicts or any(ok is None for ok, _ in verdicts):
+            return Outcome(NOT_CHECKABLE, f"The data shows {text}.", MISSING_ROUND, evidence, question)
+        return Outcome(SUPPORTED, f"The record shows {text}.", evidence=evidence, question=question)
+
     def _championship(self, claim: Claim) -> Outcome:
         s = claim.slots
+        if s.get("standing"):
+            return self._standing(claim)
         subj = s["subject"][0]
         champ = s.get("championship")
         if s.get("count"):
@@ -478,23 +742,83 @@ class Checker:
         present = [c for c in rounds if c["status"] == "present"]
         raced = {r["event_name"] for r in started}
         missing = [c for c in rounds if c["status"] == "missing"]
-        if s.get("endurance_only"):
+        crew = [subj, *[m for m in mates if m not in replaced]]
+        listed, unknown = self._listed_rounds(s.get("events") or [], season)
+        if listed or unknown:
+            # "X was the third driver at Daytona and Sebring", "returned for Petit": every race named
+            if any(c["status"] == "missing" for c in listed) or unknown:
+                missing = [c for c in listed if c["status"] == "missing"]
+                return Outcome(NOT_CHECKABLE, f"The data shows {'; '.join(facts)}; the line-up at {', '.join(unknown or [c['event_name'] for c in missing])} is not in the data.",
+                               MISSING_ROUND, evidence, question)  # fmt: skip
+            problems += _crew_gaps(crew, started, [c["event_name"] for c in listed])
+            missing = []
+        elif s.get("endurance_only"):
             sprint = sorted(e for e in raced if not any(c["event_name"] == e and c["endurance_cup"] for c in cal))
             if sprint:
                 problems.append(f"also raced {', '.join(sprint)} (not Endurance Cup rounds)")
+            endurance = [c for c in rounds if c["endurance_cup"]]
+            if s.get("future") and season == self.date.year:
+                endurance = [c for c in endurance if c["race_date"] and c["race_date"] > self.date]
+            problems += _crew_gaps(crew, started, [c["event_name"] for c in endurance if c["status"] == "present"])
+            missing = [c for c in endurance if c["status"] == "missing"]
         elif s.get("full_season"):
             skipped = [c["event_name"] for c in present if c["event_name"] not in raced]
             if skipped:
                 problems.append(f"missed {', '.join(skipped)}")
+            problems += _crew_gaps(crew, started, sorted(raced - set(skipped)))
         text = "; ".join(facts)
         if problems:
             return Outcome(
                 CONTRADICTED, f"The data shows {text}: {'; '.join(problems)}.", evidence=evidence, question=question
             )
-        if s.get("full_season") and missing and season >= self.date.year:
+        if (s.get("full_season") or s.get("endurance_only")) and missing and season >= self.date.year:
             return Outcome(NOT_CHECKABLE, f"The data shows {text}; missing: {'; '.join(c['event_name'] for c in missing)}.",
                            MISSING_ROUND, evidence, question)  # fmt: skip
         return Outcome(SUPPORTED, f"The data shows {text}.", evidence=evidence, question=question)
+
+    def event_ref(self, season: int, name: str) -> Any:
+        """``Pitboard.event`` (memoised per check); a name two races share that season
+        ("Watkins Glen" in 2021) is the endurance race, the one articles mean by the venue's name."""
+        key = (season, name)
+        if key not in self._refs:
+            try:
+                self._refs[key] = self._event_ref(season, name)
+            except PitboardError as exc:
+                self._refs[key] = exc
+        found = self._refs[key]
+        if isinstance(found, PitboardError):
+            raise found
+        return found
+
+    def _event_ref(self, season: int, name: str) -> Any:
+        if season in self._seasons:
+            # the calendar's own name for the race: no fuzzy matching needed
+            exact = [c for c in self.calendar(season) if c["event_name"].casefold() == name.casefold()]
+            if len(exact) == 1:
+                c = exact[0]
+                return SimpleNamespace(  # what a ``Pitboard.event`` answer carries that the checker reads
+                    season=season, event_id=c["event_id"], event_name=c["event_name"],
+                    championship=bool(c["championship"]), status=c["status"],
+                )  # fmt: skip
+        try:
+            return self.pb.event(season, name)
+        except AmbiguousNameError as exc:
+            six = [c for c in exc.candidates if "Six Hours" in c or "12 Hours" in c or "Twelve" in c]
+            if len(six) != 1:
+                raise
+            return self.pb.event(season, six[0].split(" (")[0])
+
+    def _listed_rounds(self, names: list[str], season: int) -> tuple[list[dict[str, Any]], list[str]]:
+        """The calendar rows of the races a line-up names (and the names that match none)."""
+        rows, unknown = [], []
+        for name in dict.fromkeys(names):
+            try:
+                ref = self.event_ref(season, name)
+            except PitboardError:
+                unknown.append(name)
+                continue
+            rows += [c for c in self.calendar(season) if c["event_name"] == ref.event_name]
+        return rows, unknown
 
     def _team_lineup(self, claim: Claim, season: int) -> Outcome:
         s = claim.slots
@@ -514,9 +838,119 @@ class Checker:
         return Outcome(verdict, f"The data shows {subj['name']} in {season} with {text}" + (f": {'; '.join(problems)}." if problems else "."),
                        evidence=self.lines(started[:20]))  # fmt: skip
 
+    # -- runs of races -----------------------------------------------------------------------------
+    def _rounds(self, season: int, cls: str) -> list[dict[str, Any]]:
+        """The championship rounds of a class in a season, in order (missing ones included)."""
+        return [c for c in self.calendar(season) if c["championship"] and cls in c["classes"]]
+
+    def _sequence(self, claim: Claim) -> Outcome:
+        """A run of races: each race of the set (listed, "between A and B", the first or last N
+        rounds, the last N editions of a race) checked for the predicate, then the quantity (all,
+        none, exactly k); runs said to be "straight"/"back-to-back" must be consecutive rounds of
+        the class. A missing round or a season before the data that could change the answer
+        makes it ``not checkable``."""
+        s = claim.slots
+        subj = s["subject"][0]
+        kind = s["sequence"]
+        n = s.get("length") or 2
+        races: list[tuple[int, dict[str, Any] | None]] = []  # (season, calendar row or None before the data)
+        if s.get("races") == "editions" or kind == "seq_years":
+            name = s.get("event")
+            if not name:
+                return Outcome(NOT_CHECKABLE, "The run names no race.", MISSING_ROUND)
+            last, _ = self._edition({"event": name, "seasons": []})
+            if last is None:
+                return Outcome(
+                    NOT_CHECKABLE,
+                    f"No edition of {name} on or before {self.date:%d %b %Y} is in the data.",
+                    MISSING_ROUND,
+                )
+            for y in range(last - n + 1, last + 1):
+                if y < FIRST_SEASON:
+                    races.append((y, None))
+                    continue
+                ref = self.event_ref(y, name)
+                races += [(y, c) for c in self.calendar(y) if c["event_name"] == ref.event_name]
+            cls = s.get("class")  # a subject's class can change between editions (DPi → GTP)
+        else:
+            season = (s.get("seasons") or [self.article_season()])[-1]
+            cls = self._class_of(subj, claim, season)
+            if cls is None:
+                return Outcome(CONTRADICTED, f"{subj['name']} did not start a championship race in {season}.")
+            rounds = self._rounds(season, cls)
+            names = [self.event_ref(season, e).event_name for e in s.get("events") or []]
+            idx = [i for i, c in enumerate(rounds) if c["event_name"] in names]
+            how = s.get("races") or ("ending" if s.get("event") else "latest")
+            if how == "first":
+                chosen = rounds[:n]
+            elif how == "last" or how == "latest":
+                done = [c for c in rounds if c["race_date"] and c["race_date"] <= self.date]
+                chosen = done[-n:]
+            elif how == "between" and len(idx) >= 2:
+                chosen = rounds[idx[0] : idx[-1] + 1]
+            elif how == "ending":
+                end_name = names[-1] if names else self.event_ref(season, s["event"]).event_name
+                end = next((i for i, c in enumerate(rounds) if c["event_name"] == end_name), None)
+                if end is None:
+                    return Outcome(CONTRADICTED, f"{end_name} {season} had no {cls} race.")
+                chosen = rounds[max(0, end - n + 1) : end + 1]
+            else:
+                chosen = [rounds[i] for i in idx]
+                if kind in ("seq_run", "seq_b2b") and idx and idx != list(range(idx[0], idx[0] + len(idx))):
+                    between = [rounds[i]["event_name"] for i in range(idx[0], idx[-1] + 1) if i not in idx]
+                    return Outcome(
+                        CONTRADICTED,
+                        f"The races named are not consecutive {cls} rounds of {season}: {', '.join(between)} came between.",
+                    )
+            races = [(season, c) for c in chosen]
+        # what happened in each race
+        hits, misses, unknown, evidence = [], [], [], []
+        for season, c in races:
+            if c is None:
+                unknown.append((f"{season}", BEFORE_DATA))
+                continue
+            label = f"{c['event_name']} {season}"
+            if c["status"] == "missing":
+                unknown.append((label, MISSING_ROUND))
+                continue
+            ans = self.subject_stats(subj, claim, season=season)
+            rows = [
+                r
+                for r in ans.races
+                if r["event_name"] == c["event_name"] and r["started"] and (cls is None or r["class"] == cls)
+            ]
+            ok = [r for r in rows if _sequence_hit(r, s)]
+            (hits if ok else misses).append(label)
+            evidence += self.lines((ok or rows)[:2])
+        q = s.get("quantity", "all")
+        said = {"all": f"all {len(races)}", "any": "at least one", 0: "none"}.get(q, str(q))
+        text = (f"The data shows {subj['name']} {_predicate_text(s)} at {', '.join(hits) or 'none of them'}"
+                + (f"; not at {', '.join(misses)}" if misses else "")
+                + (f"; not in the data: {', '.join(u for u, _ in unknown)}" if unknown else "") + f" (claimed: {said})")  # fmt: skip
+        count, room = len(hits), len(unknown)
+        if q == "all":
+            wrong, open_ = bool(misses), bool(unknown)
+        elif q == 0:
+            wrong, open_ = bool(hits), bool(unknown)
+        elif q == "any":
+            wrong, open_ = not hits and not unknown, not hits and bool(unknown)
+        else:
+            wrong, open_ = count > q or count + room < q, count != q or bool(room)
+            wrong = wrong or (not room and count != q)
+        if len(races) < n and not unknown:
+            wrong = wrong or q == "all"
+        if wrong:
+            return Outcome(CONTRADICTED, text + ".", evidence=evidence)
+        if open_ and unknown:
+            reason = BEFORE_DATA if any(r == BEFORE_DATA for _, r in unknown) else MISSING_ROUND
+            return Outcome(NOT_CHECKABLE, text + ".", reason, evidence)
+        return Outcome(SUPPORTED, text + ".", evidence=evidence)
+
     # -- streaks ----------------------------------------------------------------------------------
     def _streak(self, claim: Claim) -> Outcome:
         s = claim.slots
+        if s.get("sequence"):
+            return self._sequence(claim)
         subj = s["subject"][0]
         metric = s.get("metric") or "wins"
         scope = {"until": self.date}
@@ -601,6 +1035,85 @@ _REASON_TEXT = {
     "missing round": "This depends on a championship round missing from the data.",
     "not a statistic": "This is not a statistic the timing data records (ages, contracts, plans).",
 }
+
+
+def _lap(ms: int | None) -> str:
+    if not ms:
+        return "no time"
+    return f"{ms // 60000}:{ms % 60000 / 1000:06.3f}"
+
+
+def _sequence_hit(row: dict[str, Any], slots: dict[str, Any]) -> bool:
+    pos = row.get("position") if slots.get("overall") else row.get("class_position")
+    what = slots.get("predicate", "win")
+    if what == "pole":
+        return bool(row.get("pole"))
+    if pos is None:
+        return False
+    return {"win": pos == 1, "podium": pos <= 3, "top5": pos <= 5, "position": pos == slots.get("position")}[what]
+
+
+def _predicate_text(slots: dict[str, Any]) -> str:
+    what = slots.get("predicate", "win")
+    if what == "position":
+        return f"finished P{slots.get('position')}"
+    return {"win": "won overall" if slots.get("overall") else "won", "pole": "took pole", "podium": "was on the podium",
+            "top5": "finished in the top five"}[what]  # fmt: skip
+
+
+def _names(subj: dict[str, Any], text: str) -> bool:
+    """Whether a published subject ("Pipo Derani / Felipe Nasr", "#31 Whelen Engineering
+    Racing", "Cadillac") names ``subj``."""
+    low = text.casefold()
+    if subj["kind"] == "driver":
+        return subj["name"].casefold() in low or subj["name"].split()[-1].casefold() in low
+    if subj["kind"] == "car":
+        return f"#{subj['key']} " in text + " " or f"no. {subj['key']}" in low
+    return subj["name"].casefold() in low or low in subj["name"].casefold()
+
+
+def _reference_of(pb: Pitboard, table: Any, fig: Any) -> str:
+    from pitboard.queries import standings as sq
+
+    for f in sq.published_figures(pb.db, table.season, table.cls, table.championship):
+        if f["figure_id"] == fig.figure_id:
+            return f["reference"] or ""
+    return ""
+
+
+def _table_row(checker: Checker, table: Any, subj: dict[str, Any], claim: Claim) -> Any:
+    """The subject's row; a car or team in a drivers' table is its best-placed crew."""
+    from pitboard.standings import _row_of
+
+    if subj["kind"] in ("car", "team") and table.championship in ("drivers", "endurance"):
+        ans = checker.subject_stats(subj, claim, season=table.season)
+        names = {
+            n.strip()
+            for r in ans.races
+            if r["started"] and r["class"] == table.cls
+            for n in (r.get("drivers") or "").split("/")
+        }
+        rows = [r for r in table.rows if r.name in names]
+        return min(rows, key=lambda r: -r.points) if rows else None
+    if subj["kind"] == "car":
+        return _row_of(checker.pb, table, f"#{subj['key']}", subj["key"])
+    return _row_of(checker.pb, table, subj["name"], None)
+
+
+def _crew_gaps(crew: list[dict[str, Any]], started: list[dict[str, Any]], events: list[str]) -> list[str]:
+    """The races among ``events`` where the first of ``crew`` did not start, or started without
+    one of the others (race rows of the first's season)."""
+    problems = []
+    by_event = {r["event_name"]: r for r in started}
+    for event in events:
+        row = by_event.get(event)
+        if row is None:
+            problems.append(f"{crew[0]['name']} did not start {event}")
+            continue
+        absent = [m["name"] for m in crew[1:] if m["name"] not in (row.get("co_drivers") or row.get("drivers") or "")]
+        if absent:
+            problems.append(f"{' and '.join(absent)} not in the car at {event}")
+    return problems
 
 
 def _reason_of(exc: PitboardError) -> str:
