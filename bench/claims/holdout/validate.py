@@ -7,6 +7,7 @@ verdicts and reasons), with the file paths resolved against this directory and
 the size minimums relaxed for a held-out set (>= 5 articles, >= 80 claims).
 Run `python3 bench/claims/holdout/validate.py`.
 """
+
 import importlib.util
 import sys
 from pathlib import Path
