@@ -714,6 +714,11 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             slots.update(position=3, at_most=True)
         else:
             slots.update(position=ordinal(raw or ""))
+            more = re.match(rf"(?:\s*,\s*(?:{ORD})|\s*,?\s+and\s+(?:{ORD}))+", text[end:hi], re.I)
+            if more:
+                # "finished fourth and fifth at A and B": one place per race, in order
+                slots["positions"] = [slots["position"], *(ordinal(x) for x in re.findall(ORD, more.group(), re.I))]
+                end += more.end()
         road = re.match(r"\s+(?:to the checkered flag|across the line|on the road)", text[end:hi], re.IGNORECASE)
         if road:
             slots["on_road"] = True  # "was first to the checkered flag": the order on the road

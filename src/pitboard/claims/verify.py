@@ -397,9 +397,24 @@ class Checker:
 
     def _result(self, claim: Claim) -> Outcome:
         s = claim.slots
-        if len(s.get("events") or []) > 1:
+        if s.get("positions"):
+            # "finished fourth and fifth at A and B": respectively, only with as many races as places
+            events = s.get("events") or []
+            if len(events) != len(s["positions"]):
+                return Outcome(
+                    NOT_CHECKABLE, "The claim names several places but not one race for each of them.", AMBIGUOUS
+                )
+            pairs = [
+                {**s, "event": e, "events": None, "positions": None, "position": p}
+                for e, p in zip(events, s["positions"], strict=True)
+            ]
+        elif len(s.get("events") or []) > 1:
+            pairs = [{**s, "event": e, "events": None} for e in s["events"]]
+        else:
+            pairs = []
+        if pairs:
             # a list of races: the claim holds only if it holds at every one of them
-            parts = [self._result(replace(claim, slots={**s, "event": e, "events": None})) for e in s["events"]]
+            parts = [self._result(replace(claim, slots=p)) for p in pairs]
             evidence = [x for p in parts for x in p.evidence]
             questions = [q for p in parts for q in p.question]
             text = " ".join(p.explanation for p in parts)
