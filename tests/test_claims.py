@@ -501,3 +501,19 @@ def test_together_is_a_part_that_blocks_supported(pb) -> None:  # type: ignore[n
 def test_all_races_is_a_part_that_blocks_supported(pb) -> None:  # type: ignore[no-untyped-def]
     c = one(pb, "The No. 31 Cadillac took pole at all nine races in 2023 at Sebring.", "2023-11-01")
     assert c.verdict != "supported", c.explanation
+
+
+def test_finishing_verbs_faded_dropped_and_completed_the_podium(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023 No. 31 (GTP): 5th at Long Beach, 3rd at Laguna Seca
+    c = one(pb, "The No. 31 Cadillac faded to fifth at Long Beach.", "2023-11-01")
+    assert c.type == "result" and c.verdict == "supported", c.explanation
+    c = one(pb, "The No. 31 Cadillac dropped to sixth at Long Beach.", "2023-11-01")
+    assert c.verdict == "contradicted", c.explanation
+    c = one(pb, "The No. 31 Cadillac completed the GTP podium at Laguna Seca.", "2023-11-01")
+    assert c.slots["position"] == 3 and c.verdict == "supported", c.explanation
+
+
+def test_a_day_of_the_month_is_part_of_a_date_not_a_claimed_number(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023 Sebring (GTP): the No. 31 won on 18 March 2023
+    c = one(pb, "The No. 31 Cadillac won the Twelve Hours of Sebring on 18 March 2023.", "2023-11-01")
+    assert c.verdict == "supported" and not c.slots["unchecked"], c.explanation

@@ -112,7 +112,9 @@ WIN = re.compile(
 FINISH = re.compile(
     rf"\bfinish(?:ed|ing)? (?:the race |a |an )?(?:in )?(?:a |an )?(?P<a>{ORD}|runner-up)(?:[- ]place)?\b|"
     rf"\b(?P<b>{ORD})[- ]place finish\b|\bcame home (?P<c>{ORD})\b|\bclassified (?P<d>{ORD})\b|\btook (?P<e>{ORD})(?: place)?\b|"
-    rf"\b(?:was|ended up|placed|crossed the line) (?P<f>{ORD})\b|\b(?P<g>runner-up)\b|\b(?P<h>on the podium|podium finish|a podium)\b",
+    rf"\b(?:was|ended up|placed|crossed the line) (?P<f>{ORD})\b|\b(?P<g>runner-up)\b|\b(?P<h>on the podium|podium finish|a podium)\b|"
+    rf"\b(?:salvaged|faded to|dropped to|slipped to|fell to|recovered to|climbed to)\s+(?P<i>{ORD})\b|"
+    rf"\b(?P<j>completed the (?:\w+ )?podium)\b",
     re.IGNORECASE,
 )
 POLE = re.compile(
@@ -709,8 +711,10 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if not slots["event"] and reason is None:
             return None
     elif kind == "finish":
-        raw = next((v for k, v in g.items() if v and k in "abcdefg"), None)
-        if g.get("h"):
+        raw = next((v for k, v in g.items() if v and k in "abcdefgi"), None)
+        if g.get("j"):
+            slots.update(position=3)  # "completed the podium": third
+        elif g.get("h"):
             slots.update(position=3, at_most=True)
         else:
             slots.update(position=ordinal(raw or ""))
@@ -840,6 +844,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
 #: Words that widen what a claim states: a claim using one outside its trigger ("together",
 #: "at all five races", "respectively") states more than its slots hold.
 _WIDENERS = re.compile(r"\b(?:together|all|every|each|both|respectively|only|sole|apiece)\b", re.IGNORECASE)
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b"
 _NUMERIC = re.compile(rf"(?<![\w.:-])(?:{ORD}|{NUM})(?![\w-])", re.IGNORECASE)
 
 
@@ -923,6 +928,8 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
                 and (
                     re.search(r"\b[A-Z][\w-]*\s$", text[max(0, x - 20) : x])  # a model name: "Porsche 963", "911 GT3 R"
                     or (re.search(r"\bthe\s$", text[max(0, x - 5) : x]) and re.match(r"\s+hours?\b", text[y:]))
+                    or re.match(rf"\s+{_MONTH}", text[y:])  # a date: "25 June 2023", "June 25"
+                    or re.search(rf"{_MONTH}\s+$", text[max(0, x - 12) : x])
                     or (slots.get("endurance_only") and re.match(r"\s+(?:Michelin\s+)?endurance", text[y:], re.I))
                 )
             ):
