@@ -460,3 +460,60 @@ def test_won_n_of_the_m_class_races(pb) -> None:  # type: ignore[no-untyped-def]
     c = one(pb, "Winward Racing won four of the ten GTD races in 2024.", "2024-12-01")
     assert c.type == "count" and c.verdict == "supported", c.explanation
     assert one(pb, "Winward Racing won five of the ten GTD races in 2024.", "2024-12-01").verdict == "contradicted"
+
+
+# -- a claim is supported only when every part it states was checked (issue 13, partial readings)
+# 2023 No. 31 Whelen Cadillac (GTP): pole at Sebring and Road America, not Long Beach; fastest lap
+# at Laguna Seca and Mosport, not Sebring; 5th at Long Beach, 7th at Mosport; Jack Aitken only at
+# the endurance rounds (not Long Beach); one win (Sebring, with Derani, Sims and Aitken).
+def test_every_race_of_a_listed_fastest_lap_is_checked(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(pb, "The No. 31 Cadillac set the fastest lap at Laguna Seca and at Sebring.", "2023-11-01")
+    assert c.type == "fastest_lap" and c.verdict == "contradicted", c.explanation
+    c = one(pb, "The No. 31 Cadillac set the fastest lap at Laguna Seca and at Mosport.", "2023-11-01")
+    assert c.verdict == "supported", c.explanation
+
+
+def test_every_race_of_a_listed_pole_is_checked(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(pb, "The No. 31 Cadillac took pole at Sebring and Long Beach.", "2023-11-01")
+    assert c.type == "qualifying" and c.verdict == "contradicted", c.explanation
+
+
+def test_places_listed_with_races_are_read_respectively(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(pb, "The No. 31 Cadillac finished fifth and seventh at Long Beach and Mosport.", "2023-11-01")
+    assert c.verdict == "supported", c.explanation
+    c = one(pb, "The No. 31 Cadillac finished fifth and sixth at Long Beach and Mosport.", "2023-11-01")
+    assert c.verdict == "contradicted", c.explanation
+
+
+def test_a_driver_describing_a_car_is_checked_against_its_crew(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(pb, "The No. 31 Cadillac of Pipo Derani and Jack Aitken finished fifth at Long Beach.", "2023-11-01")
+    assert c.verdict == "contradicted", c.explanation
+    c = one(pb, "The No. 31 Cadillac of Pipo Derani and Alexander Sims finished fifth at Long Beach.", "2023-11-01")
+    assert c.verdict == "supported", c.explanation
+
+
+def test_together_is_a_part_that_blocks_supported(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(pb, "Pipo Derani has one win together with Jack Aitken in 2023.", "2023-11-01")
+    assert c.verdict == "not checkable" and c.reason == "ambiguous reading", c.explanation
+    assert "together" in c.slots["unchecked"]
+
+
+def test_all_races_is_a_part_that_blocks_supported(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(pb, "The No. 31 Cadillac took pole at all nine races in 2023 at Sebring.", "2023-11-01")
+    assert c.verdict != "supported", c.explanation
+
+
+def test_finishing_verbs_faded_dropped_and_completed_the_podium(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023 No. 31 (GTP): 5th at Long Beach, 3rd at Laguna Seca
+    c = one(pb, "The No. 31 Cadillac faded to fifth at Long Beach.", "2023-11-01")
+    assert c.type == "result" and c.verdict == "supported", c.explanation
+    c = one(pb, "The No. 31 Cadillac dropped to sixth at Long Beach.", "2023-11-01")
+    assert c.verdict == "contradicted", c.explanation
+    c = one(pb, "The No. 31 Cadillac completed the GTP podium at Laguna Seca.", "2023-11-01")
+    assert c.slots["position"] == 3 and c.verdict == "supported", c.explanation
+
+
+def test_a_day_of_the_month_is_part_of_a_date_not_a_claimed_number(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023 Sebring (GTP): the No. 31 won on 18 March 2023
+    c = one(pb, "The No. 31 Cadillac won the Twelve Hours of Sebring on 18 March 2023.", "2023-11-01")
+    assert c.verdict == "supported" and not c.slots["unchecked"], c.explanation

@@ -112,7 +112,9 @@ WIN = re.compile(
 FINISH = re.compile(
     rf"\bfinish(?:ed|ing)? (?:the race |a |an )?(?:in )?(?:a |an )?(?P<a>{ORD}|runner-up)(?:[- ]place)?\b|"
     rf"\b(?P<b>{ORD})[- ]place finish\b|\bcame home (?P<c>{ORD})\b|\bclassified (?P<d>{ORD})\b|\btook (?P<e>{ORD})(?: place)?\b|"
-    rf"\b(?:was|ended up|placed|crossed the line) (?P<f>{ORD})\b|\b(?P<g>runner-up)\b|\b(?P<h>on the podium|podium finish|a podium)\b",
+    rf"\b(?:was|ended up|placed|crossed the line) (?P<f>{ORD})\b|\b(?P<g>runner-up)\b|\b(?P<h>on the podium|podium finish|a podium)\b|"
+    rf"\b(?:salvaged|faded to|dropped to|slipped to|fell to|recovered to|climbed to)\s+(?P<i>{ORD})\b|"
+    rf"\b(?P<j>completed the (?:\w+ )?podium)\b",
     re.IGNORECASE,
 )
 POLE = re.compile(
@@ -509,8 +511,33 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
                           previous.slots["career"], previous.slots["time"])  # fmt: skip
         scope_at = -1
     events = [m for m in window if m.kind == "event"]
-    if kind in COUNT_KINDS:
-        events = _own_event(text, end, events, sent.start)
+    where: list[Mention] = []
+    if kind in COUNT_KINDS or kind == "seq_first":
+        own_events = _own_event(text, end, events, sent.start) if kind != "seq_first" else []
+        if not own_events:
+            # "won twice, at Long Beach and the Glen", "the first three races, A, B and C": where
+            lead = re.match(
+                r"\s*(?:(?:of the (?:year|season)|(?:in|during) (?:19|20)\d{2}|(?:this|last) (?:year|season))\s*)?,\s*(?:(?:at|in|including)\s+)?(?:the\s+)?",
+                text[end:hi],
+                re.I,
+            )
+            if lead:
+                where = _event_list(
+                    text, end, end + lead.end() + 1, [m for m in mentions if m.kind == "event"], sent.start
+                )
+                where = (
+                    _event_list(
+                        text,
+                        end,
+                        hi,
+                        where + [m for m in mentions if m.kind == "event" and m.start - sent.start > end + lead.end()],
+                        sent.start,
+                    )
+                    if where
+                    else []
+                )
+        if kind in COUNT_KINDS:
+            events = own_events
     if (
         not events
         and previous is not None
@@ -519,7 +546,9 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     ):
         events = [m for m in previous.mentions if m.kind == "event"]
     classes = [m for m in window if m.kind == "class"]
-    [m for m in mentions if m.kind == "car"]
+    listed = (
+        _event_list(text, end, hi, window, sent.start) if kind in ("win", "finish", "qualifying", "fastest_lap") else []
+    )
     teams = [m for m in mentions if m.kind == "team"]
     slots: dict[str, Any] = {
         "subject": [{"kind": s.kind, "name": s.name, "key": s.key} for s in subject],
@@ -533,6 +562,12 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         "time": scope.label,
         "relative_time": scope.relative,
     }
+    if where:
+        slots["where"] = [e.name for e in where]
+    if len(listed) > 1:
+        # "took pole at A, B and C", "won at A and at B": the claim is about every race listed
+        slots["event"] = listed[0].name
+        slots["events"] = [e.name for e in listed]
     if (
         subject
         and subject[0].start >= sent.start
@@ -676,11 +711,18 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if not slots["event"] and reason is None:
             return None
     elif kind == "finish":
-        raw = next((v for k, v in g.items() if v and k in "abcdefg"), None)
-        if g.get("h"):
+        raw = next((v for k, v in g.items() if v and k in "abcdefgi"), None)
+        if g.get("j"):
+            slots.update(position=3)  # "completed the podium": third
+        elif g.get("h"):
             slots.update(position=3, at_most=True)
         else:
             slots.update(position=ordinal(raw or ""))
+            more = re.match(rf"(?:\s*,\s*(?:{ORD})|\s*,?\s+and\s+(?:{ORD}))+", text[end:hi], re.I)
+            if more:
+                # "finished fourth and fifth at A and B": one place per race, in order
+                slots["positions"] = [slots["position"], *(ordinal(x) for x in re.findall(ORD, more.group(), re.I))]
+                end += more.end()
         road = re.match(r"\s+(?:to the checkered flag|across the line|on the road)", text[end:hi], re.IGNORECASE)
         if road:
             slots["on_road"] = True  # "was first to the checkered flag": the order on the road
@@ -791,7 +833,109 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     span_text = text[a:b].rstrip(" ,;.")
     b = a + len(span_text)
     used = [*subject, *[m for m in window if m.kind in ("event", "class", "car", "team")]]
+    if reason is None:
+        spans = [(sa + scope_at, sb + scope_at) for sa, sb in scope.spans] if scope_at >= 0 else []
+        slots["descriptors"], slots["unchecked"] = _coverage(
+            text, a, b, start, end, sent, mentions, subject, slots, spans
+        )
     return Claim(sent.start + a, sent.start + b, span_text, claim_type, slots, _unique(used), reason)
+
+
+#: Words that widen what a claim states: a claim using one outside its trigger ("together",
+#: "at all five races", "respectively") states more than its slots hold.
+_WIDENERS = re.compile(r"\b(?:together|all|every|each|both|respectively|only|sole|apiece)\b", re.IGNORECASE)
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b"
+_NUMERIC = re.compile(rf"(?<![\w.:-])(?:{ORD}|{NUM})(?![\w-])", re.IGNORECASE)
+
+
+def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> tuple[list[dict[str, Any]], list[str]]:  # type: ignore[no-untyped-def]
+    """What the claim's span states that no slot holds (structural partial-reading guard).
+
+    The trigger (with the details read after it), the time expression and every name a slot
+    holds are accounted for. A car subject's describing names (team, make, drivers: "the No. 31
+    Whelen Cadillac of Derani and Sims") are returned as ``descriptors`` for the verifier to
+    check against the race row. Anything else in the span (a second race, a second driver, a
+    number, "together", "all", "every") is ``unchecked``: the claim cannot be ``supported``."""
+    stop = re.search(r"[;—]|,\s+(?:but|while|as|after|before|giving|who|which|where|with)\b", text[end:b])
+    b = end + stop.start() if stop else b
+    consumed = [(start, end), *spans]
+    names = {(x["kind"], x["name"]) for x in slots.get("subject") or []}
+    events = {
+        slots.get("event"),
+        *(slots.get("events") or []),
+        *(slots.get("where") or []),
+        slots.get("since_event"),
+        slots.get("after"),
+    }
+    others = {d["name"] for d in slots.get("drivers") or []} | {r["name"] for r in slots.get("rival") or []}
+    others |= {slots.get("team"), slots.get("car_team"), slots.get("margin_rival"), *(slots.get("rival_crew") or [])}
+    cars = {slots.get("car"), *(slots.get("numbers") or [])}
+    car_subject = next((m for m in subject if m.kind == "car" and m.start >= sent.start), None)
+    descriptors: list[dict[str, Any]] = []
+    unchecked: list[str] = []
+    base = sent.start
+    for m in mentions:
+        ma, mb = m.start - base, m.end - base
+        if mb <= a or ma >= b:
+            continue
+        consumed.append((ma, mb))
+        if m.kind == "event":
+            ok = m.name in events
+        elif m.kind == "class":
+            ok = True
+        elif m.kind == "car":
+            ok = (m.kind, m.name) in names or m.key in cars or m.name in others or m.key in others
+        elif m.kind in SUBJECT_KINDS:
+            ok = (m.kind, m.name) in names or m.name in others
+            if not ok and car_subject is not None and m.start >= car_subject.end and m.end - base <= start:
+                gap = text[car_subject.end - base : ma]
+                if re.fullmatch(r"(?:['’]s)?[\s\w.'’,/&-]{0,80}?", gap) and not re.search(
+                    r"[;]|\b(?:and then|while|after|before)\b", gap
+                ):
+                    descriptors.append({"kind": m.kind, "name": m.name, "key": m.key})
+                    ok = True
+        else:
+            ok = True
+        if (
+            not ok
+            and m.kind == "manufacturer"
+            and any(
+                x.end <= m.start and re.fullmatch(r"(?:['’]s)?\s*", text[x.end - base : ma])
+                for x in [*subject, *(n for n in mentions if n.kind in ("team", "car"))]
+            )
+        ):
+            ok = True  # "Riley's ORECA", "the Iron Lynx Lamborghini": the make describes its subject
+        if not ok:
+            unchecked.append(m.text)
+
+    def free(x: int, y: int) -> bool:
+        return not any(p < y and x < q for p, q in consumed)
+
+    lineup_ok = {"all", "every", "each"} if slots.get("full_season") else set()
+    if slots.get("drivers") is not None:
+        lineup_ok.add("together")  # a crew named in a line-up shares the car by definition
+    if len(slots.get("events") or []) > 1:
+        lineup_ok |= {"both", "each", "all"}
+    for rx in (_NUMERIC, _WIDENERS):
+        for m in rx.finditer(text, a, b):
+            x, y = m.span()
+            if not free(x, y) or re.fullmatch(r"one|first", m.group(), re.I) or m.group().casefold() in lineup_ok:
+                continue
+            if m.group().casefold() in ("only", "sole") and re.fullmatch(r"\s*", text[y:start]):
+                continue  # "won only twice": the count is exact anyway
+            if (
+                rx is _NUMERIC
+                and (
+                    re.search(r"\b[A-Z][\w-]*\s$", text[max(0, x - 20) : x])  # a model name: "Porsche 963", "911 GT3 R"
+                    or (re.search(r"\bthe\s$", text[max(0, x - 5) : x]) and re.match(r"\s+hours?\b", text[y:]))
+                    or re.match(rf"\s+{_MONTH}", text[y:])  # a date: "25 June 2023", "June 25"
+                    or re.search(rf"{_MONTH}\s+$", text[max(0, x - 12) : x])
+                    or (slots.get("endurance_only") and re.match(r"\s+(?:Michelin\s+)?endurance", text[y:], re.I))
+                )
+            ):
+                continue
+            unchecked.append(m.group())
+    return descriptors, unchecked
 
 
 #: Trigger kinds that read as a count ("five wins", "won twice", "his third win").
@@ -814,6 +958,26 @@ def _own_event(text: str, end: int, events: list[Mention], base: int) -> list[Me
     if len(after) > 1 and _ENUMERATION.fullmatch(text[first.end - base : after[1].start - base]):
         return []
     return [first]
+
+
+def _event_list(text: str, end: int, hi: int, window: list[Mention], base: int) -> list[Mention]:
+    """The races a result claim lists right after its trigger ("at Sebring, Road America and
+    Petit", "the Six Hours of the Glen and Petit"): consecutive events joined by commas / "and"."""
+    after = sorted((e for e in window if e.kind == "event" and end <= e.start - base < hi), key=lambda e: e.start)
+    out: list[Mention] = []
+    for e in after:
+        if out:
+            gap = text[out[-1].end - base : e.start - base]
+            if not re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*(?:(?:at|in)\s+)?(?:the\s+)?(?:race\s+at\s+)?", gap, re.I):
+                break
+        elif not re.fullmatch(
+            r"[^,;.]{0,40}|\s*(?:(?:of the (?:year|season)|(?:in|during) (?:19|20)\d{2}|(?:this|last) (?:year|season))\s*)?,\s*(?:(?:at|in|including)\s+)?(?:the\s+)?",
+            text[end : e.start - base],
+            re.I,
+        ):
+            break
+        out.append(e)
+    return out
 
 
 def _sequence_slots(kind, g, text, start, end, lo, hi, sent, mentions, window, match) -> dict[str, Any]:  # type: ignore[no-untyped-def]
@@ -959,6 +1123,8 @@ def _standing_slots(kind, g, text, start, end, hi, sent, mentions, ctx) -> dict[
                 ):
                     unit.append(m)
             out["rival"] = [{"kind": u.kind, "name": u.name, "key": u.key} for u in unit[:1]]
+            # the rest of the rival crew shares its points (the figure is the crew's)
+            out["rival_crew"] = [u.name for u in unit[1:]]
             out["_end"] = max(out["_end"], max(u.end for u in unit) - sent.start)
             break
     # "after Long Beach", "After Canadian Tire Motorsport Park": the round

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
@@ -150,6 +150,10 @@ class Checker:
             outcome = self._decide(claim)
         except PitboardError as exc:
             outcome = Outcome(NOT_CHECKABLE, f"The data cannot answer this: {exc}.", _reason_of(exc))
+        if outcome.verdict == SUPPORTED and claim.slots.get("where"):
+            outcome = self._listed_races(claim, outcome)
+        if outcome.verdict == SUPPORTED:
+            outcome = self._whole(claim, outcome)
         sources = tuple(sorted({e["source"] for e in outcome.evidence if e.get("source")}))
         return ClaimVerdict(
             text=claim.text,
@@ -164,6 +168,77 @@ class Checker:
             question="; ".join(outcome.question),
             evidence=tuple(outcome.evidence),
             sources=sources,
+        )
+
+    def _listed_races(self, claim: Claim, outcome: Outcome) -> Outcome:
+        """A count or run that lists its races ("won twice, at A and B"; "the first three races,
+        A, B and C"): each race listed must show it (a win, podium or pole there, that season)."""
+        s = claim.slots
+        metric = s.get("metric") or {"pole": "poles", "podium": "podiums"}.get(s.get("predicate") or "", "wins")
+        seasons = s.get("seasons") or [self.article_season()]
+        parts = []
+        for e in s["where"]:
+            slots = {
+                "subject": s["subject"], "class": s.get("class"), "overall": False, "event": e,
+                "seasons": seasons[-1:], "numbers": s.get("numbers"), "car_team": s.get("car_team"),
+                "position": 3 if metric == "podiums" else 1, "at_most": metric == "podiums",
+            }  # fmt: skip
+            kind = "qualifying" if metric == "poles" else "result"
+            if metric not in ("wins", "podiums", "poles"):
+                return Outcome(
+                    NOT_CHECKABLE,
+                    f"{outcome.explanation[:-1]}; the races listed were not checked.",
+                    AMBIGUOUS,
+                    outcome.evidence,
+                    outcome.question,
+                )
+            parts.append(self._result(replace(claim, type=kind, slots=slots)))
+        evidence = outcome.evidence + [x for p in parts for x in p.evidence]
+        text = outcome.explanation + " " + " ".join(p.explanation for p in parts)
+        if all(p.verdict == SUPPORTED for p in parts):
+            return Outcome(SUPPORTED, text, evidence=evidence, question=outcome.question)
+        if any(p.verdict == CONTRADICTED for p in parts):
+            return Outcome(CONTRADICTED, text, evidence=evidence, question=outcome.question)
+        return Outcome(
+            NOT_CHECKABLE, text, next(p.reason for p in parts if p.verdict == NOT_CHECKABLE), evidence, outcome.question
+        )
+
+    def _whole(self, claim: Claim, outcome: Outcome) -> Outcome:
+        """``supported`` only when every part the claim states was checked: the names describing
+        a car are checked against its race row; any part no slot holds (a second race, driver
+        or position, "together", "all") leaves the claim ``not checkable (ambiguous reading)``."""
+        s = claim.slots
+        missing = list(s.get("unchecked") or [])
+        rows = [e for e in outcome.evidence if e.get("number") is not None and not e.get("winner")]
+        car = next((x for x in s.get("subject") or [] if x["kind"] == "car"), None)
+        if not rows and car is not None and s.get("descriptors"):
+            # a title or a count about a car: its describing names against its races of the season
+            season = (s.get("seasons") or [self.article_season()])[-1]
+            try:
+                rows = [r for r in self.subject_stats(car, claim, season=season).races if r["started"]]
+            except PitboardError:
+                rows = []
+        for d in s.get("descriptors") or []:
+            if not rows:
+                missing.append(d["name"])
+                continue
+            if not any(_describes(d, r) for r in rows):
+                names = ", ".join(f"No. {r['number']} {r.get('team') or ''}".strip() for r in rows)
+                return Outcome(
+                    CONTRADICTED,
+                    f"{outcome.explanation[:-1]}; but {d['name']} does not describe the car ({names}).",
+                    evidence=outcome.evidence,
+                    question=outcome.question,
+                )
+        if not missing:
+            return outcome
+        return Outcome(
+            NOT_CHECKABLE,
+            f"{outcome.explanation[:-1]}; but the claim also states {', '.join(repr(m) for m in missing)}, "
+            "which was not checked, so it is not supported as a whole.",
+            AMBIGUOUS,
+            outcome.evidence,
+            outcome.question,
         )
 
     def _decide(self, claim: Claim) -> Outcome:
@@ -322,6 +397,33 @@ class Checker:
 
     def _result(self, claim: Claim) -> Outcome:
         s = claim.slots
+        if s.get("positions"):
+            # "finished fourth and fifth at A and B": respectively, only with as many races as places
+            events = s.get("events") or []
+            if len(events) != len(s["positions"]):
+                return Outcome(
+                    NOT_CHECKABLE, "The claim names several places but not one race for each of them.", AMBIGUOUS
+                )
+            pairs = [
+                {**s, "event": e, "events": None, "positions": None, "position": p}
+                for e, p in zip(events, s["positions"], strict=True)
+            ]
+        elif len(s.get("events") or []) > 1:
+            pairs = [{**s, "event": e, "events": None} for e in s["events"]]
+        else:
+            pairs = []
+        if pairs:
+            # a list of races: the claim holds only if it holds at every one of them
+            parts = [self._result(replace(claim, slots=p)) for p in pairs]
+            evidence = [x for p in parts for x in p.evidence]
+            questions = [q for p in parts for q in p.question]
+            text = " ".join(p.explanation for p in parts)
+            if all(p.verdict == SUPPORTED for p in parts):
+                return Outcome(SUPPORTED, text, evidence=evidence, question=questions)
+            if any(p.verdict == CONTRADICTED for p in parts):
+                return Outcome(CONTRADICTED, text, evidence=evidence, question=questions)
+            bad = next(p for p in parts if p.verdict == NOT_CHECKABLE)
+            return Outcome(NOT_CHECKABLE, text, bad.reason, evidence, questions)
         if s.get("superlative"):
             return self._superlative(claim)
         season, ref = self._edition(s)
@@ -1225,3 +1327,15 @@ def _same_event(pb: Pitboard, query: str, row: dict[str, Any]) -> bool:
         return pb.event(row["season"], query).event_name == row["event_name"]
     except PitboardError:
         return False
+
+
+def _describes(d: dict[str, Any], row: dict[str, Any]) -> bool:
+    """A name describing a car fits its race row (driver in the crew, team, make in the model)."""
+    name = d["name"].casefold()
+    if d["kind"] == "driver":
+        crew = row.get("drivers") or []
+        crew = crew if isinstance(crew, (list, tuple)) else [c.strip() for c in str(crew).split("/")]
+        return any(name == str(c).casefold() or name.split()[-1] in str(c).casefold() for c in crew)
+    if d["kind"] == "team":
+        return name in (row.get("team") or "").casefold() or (row.get("team") or "").casefold() in name
+    return True
