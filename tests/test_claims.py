@@ -517,3 +517,62 @@ def test_a_day_of_the_month_is_part_of_a_date_not_a_claimed_number(pb) -> None: 
     # 2023 Sebring (GTP): the No. 31 won on 18 March 2023
     c = one(pb, "The No. 31 Cadillac won the Twelve Hours of Sebring on 18 March 2023.", "2023-11-01")
     assert c.verdict == "supported" and not c.slots["unchecked"], c.explanation
+
+
+# -- the provenance gate: contradicted only on slots stated or confidently inferred -------------
+# 2023 Six Hours of The Glen (25 Jun 2023), GTD: No. 1 Paul Miller BMW 2nd, No. 16 Wright Porsche
+# 3rd; GTP: No. 25 BMW 1st and No. 31 Cadillac 2nd after IMSA's decision.
+GLEN_HEAD = "Paul Miller Racing at the Six Hours of The Glen\n\n"
+
+
+def test_provenance_records_stated_and_inferred_slots(pb) -> None:  # type: ignore[no-untyped-def]
+    stated = one(pb, "The No. 1 Paul Miller BMW finished third at the Six Hours of The Glen.", "2023-12-01")
+    assert stated.slots["provenance"]["event"]["source"] == "stated"
+    inferred = one(pb, GLEN_HEAD + "The No. 1 Paul Miller BMW finished third.", "2023-12-01", "result")
+    assert inferred.slots["provenance"]["event"]["source"] == "article"
+    assert inferred.slots["provenance"]["event"]["confidence"] < 0.9
+
+
+def test_a_stated_race_can_contradict(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(pb, "The No. 1 Paul Miller BMW finished third at the Six Hours of The Glen.", "2023-12-01")
+    assert c.verdict == "contradicted" and "P2" in c.explanation
+
+
+def test_the_articles_race_months_later_is_an_ambiguous_reading(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(pb, GLEN_HEAD + "The No. 1 Paul Miller BMW finished third.", "2023-12-01", "result")
+    assert (c.verdict, c.reason) == ("not checkable", "ambiguous reading")
+    assert "inferred from the article's own race" in c.explanation and "P2" in c.explanation
+
+
+def test_the_articles_race_in_a_race_report_can_contradict(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(pb, GLEN_HEAD + "The No. 1 Paul Miller BMW finished third.", "2023-06-30", "result")
+    assert c.verdict == "contradicted"
+
+
+def test_a_pronoun_after_two_cars_cannot_contradict(pb) -> None:  # type: ignore[no-untyped-def]
+    text = "The No. 1 Paul Miller BMW and the No. 16 Wright Porsche raced at the Six Hours of The Glen. It finished second."
+    c = [v for v in check(pb, text, "2023-06-30").claims if v.text.endswith("finished second")]
+    assert len(c) == 1 and c[0].slots["provenance"]["subject"]["source"] == "pronoun"
+    assert (c[0].verdict, c[0].reason) == ("not checkable", "ambiguous reading")
+
+
+def test_a_count_without_a_time_is_contradicted_only_if_the_season_agrees(pb) -> None:  # type: ignore[no-untyped-def]
+    # Tower Motorsport: 3 LMP2 wins from 2021 to Oct 2022, 2 of them in 2022 (Laguna Seca, Petit)
+    c = one(pb, "Tower Motorsport won two races.", "2022-10-04")
+    assert (c.verdict, c.reason) == ("not checkable", "ambiguous reading")
+    c = one(pb, "Tower Motorsport won seven races.", "2022-10-04")
+    assert c.verdict == "contradicted"
+
+
+def test_which_stands_for_the_name_right_before_it(pb) -> None:  # type: ignore[no-untyped-def]
+    text = "At the Six Hours of The Glen the No. 25 BMW beat the No. 31 Cadillac, which finished second."
+    c = [v for v in check(pb, text, "2023-06-30").claims if v.text.endswith("finished second")]
+    assert len(c) == 1 and c[0].slots["subject"][0]["name"] == "#31" and c[0].verdict == "supported"
+
+
+def test_the_winning_car_after_behind_is_the_rival(pb) -> None:  # type: ignore[no-untyped-def]
+    # the subject is not named in the clause: the winning No. 25 must not become it
+    text = "The No. 31 Cadillac was quick. At the Six Hours of The Glen, the car finished second behind the winning No. 25 BMW."
+    claims = check(pb, text, "2023-06-30").claims
+    assert not [c for c in claims if any(x["name"] == "#25" for x in c.slots.get("subject", []))]
+    assert not [c for c in claims if c.verdict == "contradicted"]

@@ -196,6 +196,12 @@ class Context:
     #: The article's own event (the first named: headline or dateline) and the paragraph's latest.
     main_event: Mention | None = None
     paragraph: int = -1
+    #: Where the current paragraph starts in the article (a race named there is the paragraph's).
+    paragraph_start: int = 0
+    #: The races the current paragraph has named (one: a confident paragraph race).
+    paragraph_races: set[str] = field(default_factory=set)
+    #: The drivers, cars and teams the previous sentence named (is a pronoun ambiguous?).
+    last_named: list[Mention] = field(default_factory=list)
 
 
 def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
@@ -204,6 +210,8 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
     if sent.paragraph != ctx.paragraph:
         # a new paragraph goes back to the article's own race until it names another
         ctx.paragraph = sent.paragraph
+        ctx.paragraph_start = sent.start
+        ctx.paragraph_races = set()
         ctx.event = ctx.main_event
     mentions = spot(lex, text, sent.start, ctx.known)
     outside = [m.span() for m in OUTSIDE_SERIES.finditer(text)]
@@ -266,6 +274,7 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         group = [m for m in named if m.kind == first.kind]
         ctx.last_group = group
         ctx.subjects = (ctx.subjects + named)[-12:]
+    ctx.last_named = named
     events = [m for m in mentions if m.kind == "event"]
     if events and ctx.main_event is None:
         ctx.main_event = events[0]
@@ -277,6 +286,7 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
     ]  # fmt: skip
     if len({e.name for e in current}) == 1:
         ctx.event = current[-1]
+    ctx.paragraph_races |= {e.name for e in events}
     return out
 
 
@@ -374,29 +384,53 @@ def _pronoun(text: str, ctx: Context) -> list[Mention] | None:
         noun = word[4:]
         if noun in ("team", "squad", "outfit", "crew"):
             teams = [s for s in reversed(ctx.subjects) if s.kind in ("team", "car")]
-            return [teams[0]] if teams else None
+            return [_as_pronoun(teams[0], m.group("p"), LEAD_PRONOUN)] if teams else None
         if noun in ("car", "entry"):
             cars = [s for s in reversed(ctx.subjects) if s.kind == "car"]
-            return [cars[0]] if cars else None
+            return [_as_pronoun(cars[0], m.group("p"), LEAD_PRONOUN)] if cars else None
         if noun in ("trio", "duo", "pair", "drivers"):
-            return [s for s in ctx.last_group if s.kind == "driver"] or None
+            return [_as_pronoun(s, m.group("p"), LEAD_PRONOUN) for s in ctx.last_group if s.kind == "driver"] or None
         if noun in DEMONYMS:
             drivers = [s for s in reversed(ctx.subjects) if s.kind == "driver"]
             country = DEMONYMS[noun]
             same = [d for d in drivers if country in d.extra.get("countries", ())]
             pick = (same or drivers)[:1]
-            return [_as_pronoun(p, m.group("p")) for p in pick] or None
+            return [_as_pronoun(p, m.group("p"), DEMONYM) for p in pick] or None
         return None
     if word in ("they", "their"):
-        return [_as_pronoun(p, m.group("p")) for p in ctx.last_group] or None
+        return [_as_pronoun(p, m.group("p"), _plural(ctx, LEAD_PRONOUN)) for p in ctx.last_group] or None
     if word in ("it", "its"):
         cars = [s for s in reversed(ctx.subjects) if s.kind in ("car", "team")]
-        return [_as_pronoun(cars[0], m.group("p"))] if cars else None
+        lead = AMBIGUOUS_PRONOUN if _ambiguous(ctx, ("car",)) else LEAD_PRONOUN
+        return [_as_pronoun(cars[0], m.group("p"), lead)] if cars else None
     drivers = [s for s in reversed(ctx.subjects) if s.kind == "driver"]
-    return [_as_pronoun(drivers[0], m.group("p"))] if drivers else None
+    lead = AMBIGUOUS_PRONOUN if _ambiguous(ctx, ("driver",)) else LEAD_PRONOUN
+    return [_as_pronoun(drivers[0], m.group("p"), lead)] if drivers else None
 
 
-def _as_pronoun(m: Mention, word: str) -> Mention:
+#: How sure a pronoun's reading is, times its referent's: one that opens the sentence ("He",
+#: "They", "The team") stands for the subject named last; one inside the sentence ("his",
+#: "their", "the Dane") is a weaker inference.
+LEAD_PRONOUN = 0.95
+INNER_PRONOUN = 0.9
+#: A demonym ("the Dane"): the data holds a licence country, not a nationality.
+DEMONYM = 0.85
+#: A pronoun whose kind the previous sentence named twice ("he" after two drivers): a guess.
+AMBIGUOUS_PRONOUN = 0.75
+
+
+def _plural(ctx: Context, factor: float) -> float:
+    """ "They" for a group of one driver is a guess (the crew was never named together)."""
+    group = ctx.last_group
+    return AMBIGUOUS_PRONOUN if len(group) == 1 and group[0].kind == "driver" else factor
+
+
+def _ambiguous(ctx: Context, kinds: tuple[str, ...]) -> bool:
+    """The previous sentence named more than one candidate of these kinds."""
+    return len({m.key for m in ctx.last_named if m.kind in kinds}) > 1
+
+
+def _as_pronoun(m: Mention, word: str, factor: float = INNER_PRONOUN) -> Mention:
     return Mention(
         m.kind,
         m.start,
@@ -405,17 +439,28 @@ def _as_pronoun(m: Mention, word: str) -> Mention:
         m.key,
         m.name,
         f"pronoun ({word!r} → {m.name})",
-        round(m.confidence * 0.9, 2),
+        round(m.confidence * factor, 2),
         m.extra,
     )
 
 
 _RIVAL = re.compile(
-    r"\b(?:behind|ahead of|over|beat|beating|from|clear of|than)\s+(?:the\s+)?(?:sister\s+)?$", re.IGNORECASE
+    r"\b(?:behind|ahead of|over|beat|beating|from|clear of|than)\s+(?:the\s+)?(?:(?:sister|winning|leading|class-winning|pole-winning)\s+)?$",
+    re.IGNORECASE,
 )
+#: "X, which won the finale": a relative pronoun stands for the name right before it.
+_RELATIVE = re.compile(r"^\s*,?\s*(?:which|who)\s+(?:(?:also|had|has|then|later)\s+)?$", re.IGNORECASE)
 
 
 def _subject(before, window, start, sent, pronoun, ctx, text) -> list[Mention]:  # type: ignore[no-untyped-def]
+    # "…over CrowdStrike Racing, which won the finale": the name the relative pronoun follows
+    for m in sorted([*before, *window], key=lambda m: -m.end):
+        if (
+            m.kind in SUBJECT_KINDS
+            and m.end - sent.start <= start
+            and _RELATIVE.match(text[m.end - sent.start : start])
+        ):
+            return _nearest_unit([x for x in before if x.end <= m.end] or [m], text, sent.start)
     # a name after "behind" / "ahead of" / "beat" is the rival of a claim, never its subject
     rivals = [m for m in [*before, *window] if _RIVAL.search(text[: m.start - sent.start])]
     rival_ends = {m.start for m in rivals}
@@ -438,18 +483,22 @@ def _subject(before, window, start, sent, pronoun, ctx, text) -> list[Mention]: 
                 if DEMONYMS[word.casefold()] in d.extra.get("countries", ()) and d.key not in {p.key for p in picked}
             ]
             if same:
-                picked.append(_as_pronoun(same[0], f"the {word}"))
+                picked.append(_as_pronoun(same[0], f"the {word}", DEMONYM))
         if picked:
             return picked
     m = re.search(r"\b(?:his|her|he|she)\b", text[:start], re.IGNORECASE)
     if m:
         drivers = [s for s in reversed(ctx.subjects) if s.kind == "driver"]
         if drivers:
-            return [_as_pronoun(drivers[0], m.group())]
+            inner = AMBIGUOUS_PRONOUN if _ambiguous(ctx, ("driver",)) else INNER_PRONOUN
+            return [_as_pronoun(drivers[0], m.group(), inner)]
     m = re.search(r"\b(?:their|they)\b", text[:start], re.IGNORECASE)
     if m and ctx.last_group:
-        return [_as_pronoun(p, m.group()) for p in ctx.last_group]
-    after = [m for m in window if m.kind in SUBJECT_KINDS and m.start - sent.start >= start]
+        return [_as_pronoun(p, m.group(), _plural(ctx, INNER_PRONOUN)) for p in ctx.last_group]
+    # a name after the trigger ("GTD PRO went to the No. 77") only within the trigger's clause
+    brk = re.search(r"[,;]|\b(?:while|whereas)\b", text[start:])
+    stop = start + brk.start() if brk else len(text)
+    after = [m for m in window if m.kind in SUBJECT_KINDS and start <= m.start - sent.start < stop]
     if after:
         first = after[0]
         return [m for m in after if m.kind == first.kind]
@@ -506,7 +555,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     if not scope.label:
         scope = time_scope(text[start:], ctx.date, default_career=False)
         scope_at = -1
-    if not scope.label and previous is not None and previous.slots.get("time"):
+    if not scope.label and previous is not None and previous.slots.get("time"):  # the sentence's time
         scope = TimeScope(tuple(previous.slots["seasons"]), previous.slots["since"], previous.slots["until"],
                           previous.slots["career"], previous.slots["time"])  # fmt: skip
         scope_at = -1
@@ -545,6 +594,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         and kind in ("win", "finish", "qualifying", "fastest_lap")
     ):
         events = [m for m in previous.mentions if m.kind == "event"]
+    time_from = "stated" if scope.label and scope_at >= 0 else "sentence" if scope.label else None
     classes = [m for m in window if m.kind == "class"]
     listed = (
         _event_list(text, end, hi, window, sent.start) if kind in ("win", "finish", "qualifying", "fastest_lap") else []
@@ -838,7 +888,75 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         slots["descriptors"], slots["unchecked"] = _coverage(
             text, a, b, start, end, sent, mentions, subject, slots, spans
         )
+    slots["provenance"] = _provenance(slots, claim_type, subject, sent, lo, hi, time_from, ctx)
     return Claim(sent.start + a, sent.start + b, span_text, claim_type, slots, _unique(used), reason)
+
+
+#: How sure a reading is when a slot was not stated in the claim's own clause. A slot read below
+#: ``HIGH_CONFIDENCE`` may not carry a ``contradicted`` verdict (verify.py: the provenance gate).
+HIGH_CONFIDENCE = 0.9
+INFERRED_CONFIDENCE = {
+    "sentence": 0.95,  # shared with another claim of the same sentence ("took pole and won")
+    "paragraph": 0.9,  # the one race the paragraph has named (0.8 when it named others too)
+    "article": 0.7,  # the article's own race (headline, dateline); 0.9 in a race report (verify)
+    "publication date": 0.9,  # the season of the race named, from the publication date
+    "article season": 0.9,  # a title or line-up with no year: the article's season
+    "default": 0.6,  # a count or run with no time at all: read as a career figure
+    "context": 0.7,  # a subject taken from an earlier sentence without a pronoun
+}
+
+
+def _provenance(slots, claim_type, subject, sent, lo, hi, time_from, ctx) -> dict[str, dict[str, Any]]:  # type: ignore[no-untyped-def]
+    """Where each slot the check reads came from: ``stated`` in the claim's own clause, or
+    inferred (``sentence``, ``paragraph``, ``article``, ``publication date``, ``default``,
+    ``pronoun``, ``fuzzy``…) with a confidence. verify.py lets only confident slots carry a
+    ``contradicted`` verdict."""
+    out: dict[str, dict[str, Any]] = {}
+
+    def put(slot: str, source: str, confidence: float | None = None, value: Any = None) -> None:
+        conf = 1.0 if source == "stated" else INFERRED_CONFIDENCE[source] if confidence is None else confidence
+        out[slot] = {"source": source, "confidence": round(conf, 2), "value": value}
+
+    if subject:
+        worst: tuple[float, str] = (1.0, "stated")
+        for m in subject:
+            at = m.start - sent.start
+            if m.how.startswith("pronoun"):
+                here = (m.confidence, "pronoun")
+            elif m.how == "fuzzy":
+                here = (m.confidence, "fuzzy")
+            elif 0 <= at < len(sent.text) and lo <= at < hi:
+                here = (m.confidence, "stated") if m.confidence < 1 else (1.0, "stated")
+            elif 0 <= at < len(sent.text):
+                here = (INFERRED_CONFIDENCE["sentence"], "sentence")
+            else:
+                here = (INFERRED_CONFIDENCE["context"], "context")
+            worst = min(worst, here)
+        source = worst[1]
+        put("subject", source, worst[0], ", ".join(x["name"] for x in slots["subject"]))
+    if slots.get("event") and slots.get("races") not in ("first", "last", "between", "listed"):
+        if slots.get("event_from_context"):
+            origin = ctx.event
+            own = origin is not None and origin.start >= ctx.paragraph_start
+            if own and ctx.paragraph_races == {origin.name}:
+                put("event", "paragraph", value=slots["event"])  # the one race the paragraph named
+            elif own:
+                put("event", "paragraph", INFERRED_CONFIDENCE["paragraph"] - 0.1, slots["event"])
+            else:
+                put("event", "article", value=slots["event"])
+        else:
+            put("event", "stated", value=slots["event"])
+    if time_from == "stated":
+        put("season", "stated", value=slots.get("time"))
+    elif time_from == "sentence":
+        put("season", "sentence", value=slots.get("time"))
+    elif claim_type == "count":
+        put("season", "default", value="career")
+    elif claim_type in ("championship", "lineup"):
+        put("season", "article season", value=slots.get("seasons"))
+    elif claim_type != "streak":
+        put("season", "publication date", value=slots.get("seasons"))
+    return out
 
 
 #: Words that widen what a claim states: a claim using one outside its trigger ("together",

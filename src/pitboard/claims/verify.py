@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
+from pitboard.claims.grammar import HIGH_CONFIDENCE
 from pitboard.claims.model import (
     AMBIGUOUS,
     BEFORE_DATA,
@@ -154,6 +155,8 @@ class Checker:
             outcome = self._listed_races(claim, outcome)
         if outcome.verdict == SUPPORTED:
             outcome = self._whole(claim, outcome)
+        if outcome.verdict == CONTRADICTED:
+            outcome = self._provenance_gate(claim, outcome)
         sources = tuple(sorted({e["source"] for e in outcome.evidence if e.get("source")}))
         return ClaimVerdict(
             text=claim.text,
@@ -254,6 +257,69 @@ class Checker:
             "streak": self._streak,
         }[claim.type]
         return handler(claim)
+
+    # -- the provenance gate ---------------------------------------------------------------------
+    def weak_slots(self, claim: Claim) -> list[tuple[str, dict[str, Any]]]:
+        """The slots of a claim read with less than ``HIGH_CONFIDENCE``: not stated in its own
+        clause but inferred (from the paragraph, the article, a pronoun, a near spelling, a
+        default). The article's own race is a confident reading in a race report (published
+        within ``REPORT_DAYS`` of that race)."""
+        prov = claim.slots.get("provenance") or {}
+        weak = []
+        for slot, v in prov.items():
+            if v["source"] == "stated" or v["confidence"] >= HIGH_CONFIDENCE:
+                continue
+            if slot == "event" and v["source"] == "article" and self._race_report(claim.slots):
+                continue
+            weak.append((slot, v))
+        return weak
+
+    def _race_report(self, slots: dict[str, Any]) -> bool:
+        try:
+            season, ref = self._edition(slots)
+        except PitboardError:
+            return False
+        if ref is None or season is None:
+            return False
+        date = {c["event_name"]: c for c in self.calendar(season)}.get(ref.event_name, {}).get("race_date")
+        return date is not None and dt.timedelta(0) <= self.date - date <= dt.timedelta(days=REPORT_DAYS)
+
+    def _provenance_gate(self, claim: Claim, outcome: Outcome) -> Outcome:
+        """The provenance gate: a ``contradicted`` verdict needs every slot it rests on (subject,
+        race, season) stated in the claim's clause or inferred with high confidence. Otherwise
+        the writer may have meant another reading: ``not checkable (ambiguous reading)``, with
+        what the data shows under the inferred one. A count with no time at all is read as a
+        career figure; it stays ``contradicted`` when the article's season contradicts it too."""
+        weak = self.weak_slots(claim)
+        if [w for w in weak if w[0] == "season" and w[1]["source"] == "default"]:
+            alt = dict(claim.slots, seasons=[self.article_season()], since=None, until=None, career=False)
+            alt["time"] = str(self.article_season())
+            try:
+                other = self._decide(replace(claim, slots=alt))
+            except PitboardError:
+                other = None
+            if other is not None and other.verdict == CONTRADICTED:
+                weak = [w for w in weak if w[0] != "season"]
+                outcome = Outcome(
+                    CONTRADICTED,
+                    f"{outcome.explanation} Read for {self.article_season()} alone: {other.explanation}",
+                    evidence=outcome.evidence + other.evidence,
+                    question=outcome.question + other.question,
+                )
+        if not weak:
+            return outcome
+        how = "; ".join(
+            f"the {slot} ({v['value'] if v.get('value') is not None else 'not stated'}) is inferred from "
+            f"{_SOURCE_TEXT.get(v['source'], v['source'])}, confidence {v['confidence']}"
+            for slot, v in weak
+        )
+        return Outcome(
+            NOT_CHECKABLE,
+            f"Ambiguous reading: {how}. Under that reading: {outcome.explanation}",
+            AMBIGUOUS,
+            outcome.evidence,
+            outcome.question,
+        )
 
     # -- counts ----------------------------------------------------------------------------------
     def _scope_calls(self, slots: dict[str, Any]) -> list[dict[str, Any]]:
@@ -1136,6 +1202,22 @@ _REASON_TEXT = {
     "outside the championship": "This is about a race or series outside the WeatherTech championship, which the data does not cover.",
     "missing round": "This depends on a championship round missing from the data.",
     "not a statistic": "This is not a statistic the timing data records (ages, contracts, plans).",
+}
+
+
+#: A race report: published within this many days after its race.
+REPORT_DAYS = 14
+#: How each inferred source reads in an explanation.
+_SOURCE_TEXT = {
+    "sentence": "another claim of the sentence",
+    "paragraph": "the race the paragraph reports on",
+    "article": "the article's own race",
+    "publication date": "the publication date",
+    "article season": "the article's season",
+    "default": "no time stated (read as a career figure)",
+    "context": "an earlier sentence",
+    "pronoun": "a pronoun",
+    "fuzzy": "a near spelling",
 }
 
 
