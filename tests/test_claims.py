@@ -576,3 +576,16 @@ def test_the_winning_car_after_behind_is_the_rival(pb) -> None:  # type: ignore[
     claims = check(pb, text, "2023-06-30").claims
     assert not [c for c in claims if any(x["name"] == "#25" for x in c.slots.get("subject", []))]
     assert not [c for c in claims if c.verdict == "contradicted"]
+
+
+# -- held-out review 2: stated slots ------------------------------------------------------------
+
+
+def test_wins_out_of_starts_is_one_claim_checking_both_numbers(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023: Pipo Derani 1 win (Sebring) in 9 starts; the starts half alone must never be a claim
+    text = "Pipo Derani scored one win out of nine starts in 2023. Derani also took one win out of 11 starts in 2023."
+    claims = check(pb, text, "2023-12-01").claims
+    assert [(c.type, c.verdict) for c in claims] == [("count", "supported"), ("count", "contradicted")]
+    assert claims[0].slots["starts"] == 9 and claims[1].slots["starts"] == 11
+    won = one(pb, "Pipo Derani won two races from nine starts in 2023.", "2023-12-01")
+    assert won.verdict == "contradicted" and won.slots["starts"] == 9
