@@ -589,3 +589,17 @@ def test_wins_out_of_starts_is_one_claim_checking_both_numbers(pb) -> None:  # t
     assert claims[0].slots["starts"] == 9 and claims[1].slots["starts"] == 11
     won = one(pb, "Pipo Derani won two races from nine starts in 2023.", "2023-12-01")
     assert won.verdict == "contradicted" and won.slots["starts"] == 9
+
+
+def test_a_points_lead_going_into_a_round_reads_the_table_before_it(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023 GTP drivers after Indianapolis (the round before Petit Le Mans): Derani/Sims 2460,
+    # Albuquerque/Taylor 2457 (published gap 3); after Petit the final gap was 21
+    day = "2023-11-01"
+    for text in (
+        "Pipo Derani and Alexander Sims went into the finale with a three-point lead.",
+        "Derani and Sims arrived at Petit Le Mans with a 3-point lead over Filipe Albuquerque and Ricky Taylor.",
+        "Derani and Sims were heading to Petit Le Mans with a three-point lead.",
+        "Derani and Sims left Indianapolis with a three-point lead.",
+    ):
+        assert one(pb, text, day).verdict == "supported", text
+    assert one(pb, "Derani and Sims went into the finale with a five-point lead.", day).verdict == "contradicted"

@@ -985,6 +985,7 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
         *(slots.get("where") or []),
         slots.get("since_event"),
         slots.get("after"),
+        slots.get("before"),
     }
     others = {d["name"] for d in slots.get("drivers") or []} | {r["name"] for r in slots.get("rival") or []}
     others |= {slots.get("team"), slots.get("car_team"), slots.get("margin_rival"), *(slots.get("rival_crew") or [])}
@@ -1198,6 +1199,17 @@ def _points(raw: str | None) -> int | None:
     return int(raw.replace(",", "")) if raw.replace(",", "").isdigit() else number(raw)
 
 
+_ARRIVE = r"\b(?:went|go(?:es|ing)?|head(?:s|ed|ing)?|came|com(?:es|ing)|arriv(?:e|es|ed|ing)|travel(?:s|led|ling|ed|ing)?)\s+(?:in)?(?:to|at)\s+"
+_BEFORE_ROUND = re.compile(rf"(?:{_ARRIVE}|\bbefore\s+|\bahead of\s+)(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_BEFORE_FINALE = re.compile(
+    rf"{_ARRIVE}(?:the\s+)?(?:season[- ]|championship[- ])?(?:finale|final round|last round|final race|season[- ]ender)\b",
+    re.IGNORECASE,
+)
+_LEFT_ROUND = re.compile(
+    r"\b(?:left|leav(?:e|es|ing)|came (?:away )?out of|emerged from)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE
+)
+
+
 def _standing_slots(kind, g, text, start, end, hi, sent, mentions, ctx) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     """The figures of a standings claim: the place, points and margin it states, the rival it
     is measured against, the round it is "after" and whether it is the final table."""
@@ -1254,7 +1266,21 @@ def _standing_slots(kind, g, text, start, end, hi, sent, mentions, ctx) -> dict[
     ]  # fmt: skip
     if named_after:
         out["after"] = named_after[0].name
-    if kind == "standing_margin" and not named_after:
+    # "went into the finale with …", "arrived at Petit with …", "heading to Indy": the table
+    # before that round; "left Indianapolis … ahead": the table after it
+    named_before = [
+        e for e in events
+        if _BEFORE_ROUND.search(text[: e.start - sent.start]) and e not in named_after
+    ]  # fmt: skip
+    left = [e for e in events if _LEFT_ROUND.search(text[: e.start - sent.start])]
+    if named_before:
+        out["before"] = named_before[0].name
+    elif _BEFORE_FINALE.search(text):
+        out["before"] = "finale"
+    elif left and not named_after:
+        out["after"] = left[0].name
+        named_after = left
+    if kind == "standing_margin" and not named_after and not out.get("before"):
         out["final"] = True
     own = text[max(0, start - 60) : out["_end"]]
     if re.search(r"\bteams?['’]?\s+(?:standings|title|championship)", own, re.IGNORECASE):

@@ -708,7 +708,16 @@ class Checker:
         )
         rounds = [c for c in self.calendar(season) if c["championship"] and cls in c["classes"]]
         after = None
-        if s.get("after"):
+        if s.get("before"):
+            # "went into the finale / arrived at Petit with …": the table after the round before
+            target = (
+                rounds[-1]["event_name"] if s["before"] == "finale" else self.event_ref(season, s["before"]).event_name
+            )
+            names = [c["event_name"] for c in rounds]
+            if target not in names or names.index(target) == 0:
+                return Outcome(NOT_CHECKABLE, f"No {season} {cls} round comes before {target}.", MISSING_ROUND)
+            after = names[names.index(target) - 1]
+        elif s.get("after"):
             after = self.event_ref(season, s["after"]).event_name
         elif not s.get("final"):
             done = [c for c in rounds if c["race_date"] and c["race_date"] <= self.date]
