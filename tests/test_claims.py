@@ -603,3 +603,29 @@ def test_a_points_lead_going_into_a_round_reads_the_table_before_it(pb) -> None:
     ):
         assert one(pb, text, day).verdict == "supported", text
     assert one(pb, "Derani and Sims went into the finale with a five-point lead.", day).verdict == "contradicted"
+
+
+def test_a_year_in_a_relative_clause_is_that_claims_season_only(pb) -> None:  # type: ignore[no-untyped-def]
+    # Ricky Taylor won the 2021 Rolex 24 (DPi, No. 10) and was classified ninth in GTP at the 2023
+    # Petit Le Mans (third in 2021): the main claim is about the article's season
+    text = "Ricky Taylor, who also won the Rolex 24 with the team in 2021, finished ninth at Petit Le Mans."
+    rel, own = check(pb, text, "2023-10-20").claims
+    assert rel.verdict == "supported" and rel.slots["seasons"] == [2021]
+    assert own.text == "finished ninth at Petit Le Mans" and own.verdict == "supported"
+    assert own.slots["seasons"] == []
+
+
+def test_a_relative_clause_about_another_series_is_its_own_claim(pb) -> None:  # type: ignore[no-untyped-def]
+    # Helio Castroneves won the 2023 Petit Le Mans (GTP, No. 60); Nick Tandy won GTP at
+    # Indianapolis 2023 (No. 6)
+    for text, aside, own in (
+        ("Helio Castroneves, who raced in the Indianapolis 500 in May, won Petit Le Mans.",
+         "who raced in the Indianapolis 500 in May", "won Petit Le Mans"),
+        ("Nick Tandy, a class winner at the 24 Hours of Le Mans in 2018, won at Indianapolis.",
+         "a class winner at the 24 Hours of Le Mans in 2018", "won at Indianapolis"),
+    ):  # fmt: skip
+        claims = check(pb, text, "2023-10-20").claims
+        assert [(c.text, c.verdict, c.reason) for c in claims] == [
+            (aside, "not checkable", "outside the championship"),
+            (own, "supported", None),
+        ]

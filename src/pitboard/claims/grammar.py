@@ -203,6 +203,11 @@ class Context:
     paragraph_races: set[str] = field(default_factory=set)
     #: The drivers, cars and teams the previous sentence named (is a pronoun ambiguous?).
     last_named: list[Mention] = field(default_factory=list)
+    #: The sentence's relative clauses (", who also won … in 2021,"), in sentence offsets: a
+    #: time stated in one belongs to the claims inside it only.
+    asides: list[tuple[int, int]] = field(default_factory=list)
+    #: The sentence's relative clauses about another series (claims of their own).
+    outside_asides: list[tuple[int, int]] = field(default_factory=list)
 
 
 def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
@@ -226,6 +231,33 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             words = m.name.casefold().split()
             for i in range(1, len(words)):
                 ctx.known[" ".join(words[i:])] = m.key
+    # a relative or appositive clause about another series ("who raced in the Indianapolis 500 in
+    # May", "a class winner at the 24 Hours of Le Mans in 2018") is a claim of its own, outside
+    # the championship, and takes no part in the main claim; other relative clauses keep their
+    # own time ("who also won the Rolex 24 with the team in 2021")
+    aside_claims: list[Claim] = []
+    ctx.asides, ctx.outside_asides = [], []
+    for a, b in _asides(text):
+        if not OUTSIDE_SERIES.search(text[a:b]):
+            ctx.asides.append((a, b))
+            continue
+        inside = [m for m in mentions if a <= m.start - sent.start < b]
+        clause_type = (
+            "championship" if re.search(r"\b(?:champion|title|crown)", text[a:b], re.I)
+            else "lineup" if re.search(r"\b(?:rac(?:ed|es|ing)|dr(?:ove|ives|iving)|compet\w+|contest\w+|ran|start(?:ed|s))\b", text[a:b], re.I)
+            else "result"
+        )  # fmt: skip
+        subject = [m for m in mentions if m.end - sent.start <= a and m.kind in SUBJECT_KINDS][-1:]
+        aside_claims.append(
+            Claim(
+                sent.start + a, sent.start + b, text[a:b], clause_type,
+                {"subject": [{"kind": m.kind, "name": m.name, "key": m.key} for m in subject], "outside": True},
+                _unique(subject + inside), OUTSIDE,
+            )
+        )  # fmt: skip
+        text = text[:a] + " " * (b - a) + text[b:]
+        mentions = [m for m in mentions if not (a <= m.start - sent.start < b)]
+        ctx.outside_asides.append((a, b))
     names = [(m.start - sent.start, m.end - sent.start) for m in mentions if m.kind in ("event", "car")]
     triggers = [
         t for t in _triggers(text)
@@ -268,6 +300,8 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         if claim is not None:
             out.append(claim)
             previous = claim
+    if aside_claims:
+        out = sorted(out + aside_claims, key=lambda c: c.start)
     # update the context: the last subject group named (for "He", "the team", "the Brazilian")
     named = [m for m in mentions if m.kind in ("driver", "car", "team")]
     if named:
@@ -289,6 +323,37 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         ctx.event = current[-1]
     ctx.paragraph_races |= {e.name for e in events}
     return out
+
+
+_ASIDE = re.compile(
+    r",\s*(?P<body>(?:who|which)\b[^,;]*?|(?:a|an)\s+[^,;]*?)(?=,|\s*[.;!?]?\s*$)",
+    re.IGNORECASE,
+)
+
+
+def _asides(text: str) -> list[tuple[int, int]]:
+    """The spans of the sentence's relative clauses (", who …", ", which …") and appositives (", a
+    class winner at …,"): an appositive only between commas."""
+    out = []
+    for m in _ASIDE.finditer(text):
+        body = m.group("body")
+        closed = text[m.end() : m.end() + 1] == ","
+        if not closed and not re.match(r"(?:who|which)\b", body, re.IGNORECASE):
+            continue
+        out.append((m.start("body"), m.start("body") + len(body.rstrip())))
+    return out
+
+
+def _outside_asides(text: str, asides: list[tuple[int, int]], at: int, offset: int = 0) -> str:
+    """``text`` (starting at ``offset`` in the sentence) with the relative clauses that do not hold
+    ``at`` blanked out: a time stated in one is not the time of a claim outside it."""
+    for a, b in asides:
+        if a <= at < b:
+            continue
+        x, y = max(a - offset, 0), min(b - offset, len(text))
+        if x < y:
+            text = text[:x] + " " * (y - x) + text[y:]
+    return text
 
 
 def _clause_start(text: str) -> int:
@@ -548,15 +613,22 @@ def _nearest_unit(before: list[Mention], text: str, base: int) -> list[Mention]:
 
 def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mentions, ctx, previous) -> Claim | None:  # type: ignore[no-untyped-def]
     clause = text[lo:hi]
-    scope = time_scope(text[start:hi], ctx.date, default_career=False)
+    own_aside = next(((a, b) for a, b in ctx.asides if a <= start < b), None)
+    if own_aside is not None:
+        hi = min(hi, own_aside[1])  # a claim inside a relative clause ends with it
+    timed = _outside_asides(text, ctx.asides, start)
+    scope = time_scope(timed[start:hi], ctx.date, default_career=False)
     scope_at = start
     if not scope.label:
-        scope = time_scope(text[lo:start], ctx.date, default_career=False)
+        scope = time_scope(timed[lo:start], ctx.date, default_career=False)
         scope_at = lo
     if not scope.label:
-        scope = time_scope(text[start:], ctx.date, default_career=False)
+        scope = time_scope(timed[start:], ctx.date, default_career=False)
         scope_at = -1
-    if not scope.label and previous is not None and previous.slots.get("time"):  # the sentence's time
+    in_aside = previous is not None and any(
+        a < previous.end - sent.start <= b and not a <= start < b for a, b in ctx.asides
+    )
+    if not scope.label and previous is not None and previous.slots.get("time") and not in_aside:  # the sentence's time
         scope = TimeScope(tuple(previous.slots["seasons"]), previous.slots["since"], previous.slots["until"],
                           previous.slots["career"], previous.slots["time"])  # fmt: skip
         scope_at = -1
@@ -881,6 +953,10 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             b = max(b, sb)
     if claim_type == "lineup" or reason:
         a, b = min(a, 0 if not own else a), max(b, hi if claim_type == "lineup" else b)
+    cut = [y for x, y in ctx.outside_asides if a <= x and y <= start]
+    if cut:
+        # "Tandy, a class winner at Le Mans in 2018, won at Indianapolis": the claim is its own words
+        a = min(start, max(cut) + len(text[max(cut) :]) - len(text[max(cut) :].lstrip(" ,")))
     span_text = text[a:b].rstrip(" ,;.")
     b = a + len(span_text)
     used = [*subject, *[m for m in window if m.kind in ("event", "class", "car", "team")]]
