@@ -629,3 +629,22 @@ def test_a_relative_clause_about_another_series_is_its_own_claim(pb) -> None:  #
             (aside, "not checkable", "outside the championship"),
             (own, "supported", None),
         ]
+
+
+def test_an_unresolved_name_in_a_claim_is_an_unchecked_part(pb) -> None:  # type: ignore[no-untyped-def]
+    # Tom Blomqvist was second in GTP at the 2024 Rolex 24 (No. 31); "Marco Vantorre" is no driver
+    # in the data, so the claim cannot be supported as a whole
+    got = one(pb, "Tom Blomqvist and Marco Vantorre finished second at the Rolex 24.", "2024-02-01")
+    assert got.verdict == "not checkable" and "Marco Vantorre" in got.slots["unchecked"]
+    got = one(pb, "Marco Vantorre and Tom Blomqvist finished second at the Rolex 24.", "2024-02-01")
+    assert got.text.startswith("Marco Vantorre") and got.verdict == "not checkable"
+
+
+def test_a_shared_car_line_up_checks_every_named_driver(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 Rolex 24, No. 7 Porsche Penske: Cameron / Nasr / Campbell / Newgarden; Derani was in the No. 31
+    day = "2024-02-01"
+    true = "Dane Cameron, Felipe Nasr and Matt Campbell shared the car with Josef Newgarden at the Rolex 24."
+    false = "Dane Cameron, Felipe Nasr and Pipo Derani shared the car with Josef Newgarden at the Rolex 24."
+    assert one(pb, true, day).verdict == "supported"
+    got = one(pb, false, day)
+    assert got.verdict == "contradicted" and "Pipo Derani" in got.explanation

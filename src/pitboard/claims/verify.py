@@ -16,6 +16,7 @@ Every figure comes from the facade (``Pitboard.stats``, ``standings``, ``event``
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from types import SimpleNamespace
@@ -902,6 +903,10 @@ class Checker:
         if s.get("car") and s["car"] not in cars:
             problems.append(f"not in #{s['car']}")
         mates = [d for d in s.get("drivers", []) if d["key"] != subj["key"]]
+        if len(subjects) > 1 and (s.get("drivers") or _SHARED.search(claim.text)):
+            # "A, B and C shared the car with D": every named driver is in the first one's car
+            keys = {subj["key"], *(d["key"] for d in mates)}
+            mates = [{"name": x["name"], "key": x["key"]} for x in subjects[1:] if x["key"] not in keys] + mates
         replaced = mates[-1:] if s.get("replaces") else []
         for mate in mates:
             if mate in replaced:
@@ -1291,6 +1296,11 @@ def _table_row(checker: Checker, table: Any, subj: dict[str, Any], claim: Claim)
     if subj["kind"] == "car":
         return _row_of(checker.pb, table, f"#{subj['key']}", subj["key"])
     return _row_of(checker.pb, table, subj["name"], None)
+
+
+_SHARED = re.compile(
+    r"\b(?:shar(?:ed|es|ing)|together|co-?dr(?:ove|ive|iving|iven)|teamed|same car|crew(?:ed)?)\b", re.I
+)
 
 
 def _crew_gaps(crew: list[dict[str, Any]], started: list[dict[str, Any]], events: list[str]) -> list[str]:
