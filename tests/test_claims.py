@@ -648,3 +648,16 @@ def test_a_shared_car_line_up_checks_every_named_driver(pb) -> None:  # type: ig
     assert one(pb, true, day).verdict == "supported"
     got = one(pb, false, day)
     assert got.verdict == "contradicted" and "Pipo Derani" in got.explanation
+
+
+def test_the_teams_nth_win_counts_the_teams_class_wins_to_date(pb) -> None:  # type: ignore[no-untyped-def]
+    # Heart of Racing Team 2024: No. 23 won GTD PRO at Watkins Glen (23 June), No. 27 won GTD at
+    # CTMP (14 July); by 20 July the team had one GTD win (two in all classes)
+    day = "2024-07-20"
+    text = "The No. 27 Heart of Racing Team Aston Martin won in GTD at CTMP. It was the team's first win of the year."
+    got = check(pb, text, day).claims[-1]
+    assert got.slots["subject"][0]["kind"] == "team" and got.slots["class"] == "GTD"
+    assert got.verdict == "supported"
+    text = "The No. 27 Heart of Racing Team Aston Martin won in GTD at CTMP, the team's second win of the year."
+    got = check(pb, text, day).claims[-1]
+    assert got.slots["subject"][0]["name"] == "Heart of Racing Team" and got.verdict == "contradicted"

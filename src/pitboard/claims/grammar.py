@@ -206,6 +206,9 @@ class Context:
     #: The sentence's relative clauses (", who also won … in 2021,"), in sentence offsets: a
     #: time stated in one belongs to the claims inside it only.
     asides: list[tuple[int, int]] = field(default_factory=list)
+    #: The teams the article has named, and the class it named last ("the team's second win").
+    teams_named: set[str] = field(default_factory=set)
+    last_class: str | None = None
     #: The sentence's relative clauses about another series (claims of their own).
     outside_asides: list[tuple[int, int]] = field(default_factory=list)
 
@@ -296,6 +299,10 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         if not subject and previous is not None:
             names = {x["name"] for x in previous.slots["subject"]}
             subject = [m for m in previous.mentions if m.kind in SUBJECT_KINDS and m.name in names]
+        if kind in COUNT_KINDS and _TEAMS_OWN.search(text[:start]):
+            # "the team's second win of the year": the team's wins, whatever car or driver the
+            # sentence is about (the team named in the sentence, else the article's)
+            subject = _team_of(mentions, start, sent, ctx) or subject
         claim = _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mentions, ctx, previous)
         if claim is not None:
             out.append(claim)
@@ -310,6 +317,10 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         ctx.last_group = group
         ctx.subjects = (ctx.subjects + named)[-12:]
     ctx.last_named = named
+    ctx.teams_named |= {m.name for m in mentions if m.kind == "team"}
+    classes = [m for m in mentions if m.kind == "class"]
+    if classes:
+        ctx.last_class = classes[-1].key
     events = [m for m in mentions if m.kind == "event"]
     if events and ctx.main_event is None:
         ctx.main_event = events[0]
@@ -354,6 +365,23 @@ def _outside_asides(text: str, asides: list[tuple[int, int]], at: int, offset: i
         if x < y:
             text = text[:x] + " " * (y - x) + text[y:]
     return text
+
+
+_TEAMS_OWN = re.compile(r"\bthe (?:team|squad|outfit)['’]s\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _team_of(mentions: list[Mention], start: int, sent: Sentence, ctx: Context) -> list[Mention]:
+    """The team "the team's" stands for: one named earlier in the sentence, else the last one
+    the article named (a confident reading when the article has named only that team)."""
+    here = [m for m in mentions if m.kind == "team" and m.end - sent.start <= start]
+    if here:
+        return [_as_pronoun(here[-1], "the team's", 1.0)]
+    teams = [m for m in reversed(ctx.subjects) if m.kind == "team"]
+    if not teams:
+        return []
+    factor = LEAD_PRONOUN if len(ctx.teams_named) == 1 else INNER_PRONOUN * AMBIGUOUS_PRONOUN
+    best = max((m for m in teams if m.name == teams[0].name), key=lambda m: m.confidence)
+    return [_as_pronoun(best, "the team's", factor)]
 
 
 def _clause_start(text: str) -> int:
@@ -669,6 +697,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         events = [m for m in previous.mentions if m.kind == "event"]
     time_from = "stated" if scope.label and scope_at >= 0 else "sentence" if scope.label else None
     classes = [m for m in window if m.kind == "class"]
+    team_count = kind in COUNT_KINDS and bool(_TEAMS_OWN.search(text[:start])) and subject and subject[0].kind == "team"
     listed = (
         _event_list(text, end, hi, window, sent.start) if kind in ("win", "finish", "qualifying", "fastest_lap") else []
     )
@@ -685,6 +714,12 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         "time": scope.label,
         "relative_time": scope.relative,
     }
+    if team_count:
+        # the team's wins in the class the article is about (its other classes are other cars)
+        slots["class"] = (
+            slots["class"] or (previous.slots.get("class") if previous is not None else None) or ctx.last_class
+        )
+        slots["team_count"] = True
     if where:
         slots["where"] = [e.name for e in where]
     if len(listed) > 1:
