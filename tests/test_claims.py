@@ -661,3 +661,19 @@ def test_the_teams_nth_win_counts_the_teams_class_wins_to_date(pb) -> None:  # t
     text = "The No. 27 Heart of Racing Team Aston Martin won in GTD at CTMP, the team's second win of the year."
     got = check(pb, text, day).claims[-1]
     assert got.slots["subject"][0]["name"] == "Heart of Racing Team" and got.verdict == "contradicted"
+
+
+def test_a_car_number_is_read_in_the_articles_season_and_class(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023: No. 023 Triarsi Ferrari (GTD) one top-5 in 4 starts; No. 23 Heart of Racing Aston
+    # Martin (GTD PRO) two wins. 2024: No. 023 two top-5s. 2021: No. 97 was TF Sport (GTD,
+    # Rolex 24) and WeatherTech Racing (GTLM, 2nd at Petit Le Mans)
+    text = (
+        "Looking back\n\nIn 2023, Triarsi Competizione entered the GTD class. The No. 023 Ferrari had one "
+        "top-five finish. The No. 23 Aston Martin won twice."
+    )
+    claims = check(pb, text, "2025-01-10").claims
+    assert [(c.slots["numbers"], c.verdict) for c in claims] == [(["023"], "supported"), (["23"], "supported")]
+    got = one(pb, "The No. 97 finished second in GTLM at Petit Le Mans.", "2021-11-20")
+    assert got.verdict == "supported"
+    got = one(pb, "WeatherTech Racing brought a Porsche. The No. 97 finished second at Petit Le Mans.", "2021-11-20")
+    assert got.verdict == "supported"

@@ -206,6 +206,10 @@ class Context:
     #: The sentence's relative clauses (", who also won … in 2021,"), in sentence offsets: a
     #: time stated in one belongs to the claims inside it only.
     asides: list[tuple[int, int]] = field(default_factory=list)
+    #: The year the paragraph (else the article's headline or first sentence) named last: the
+    #: season of a car number read without a year of its own ("The No. 023 … that season").
+    paragraph_year: int | None = None
+    article_year: int | None = None
     #: The teams the article has named, and the class it named last ("the team's second win").
     teams_named: set[str] = field(default_factory=set)
     last_class: str | None = None
@@ -221,6 +225,7 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         ctx.paragraph = sent.paragraph
         ctx.paragraph_start = sent.start
         ctx.paragraph_races = set()
+        ctx.paragraph_year = None
         ctx.event = ctx.main_event
     mentions = spot(lex, text, sent.start, ctx.known)
     outside = [m.span() for m in OUTSIDE_SERIES.finditer(text)]
@@ -318,6 +323,11 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         ctx.subjects = (ctx.subjects + named)[-12:]
     ctx.last_named = named
     ctx.teams_named |= {m.name for m in mentions if m.kind == "team"}
+    years = [int(y) for y in re.findall(r"(?<![\w#.-])(20[2-9]\d)(?![\w-])", _outside_asides(text, ctx.asides, -1))]
+    if years:
+        ctx.paragraph_year = years[-1]
+        if ctx.article_year is None and sent.paragraph == 0:
+            ctx.article_year = years[-1]
     classes = [m for m in mentions if m.kind == "class"]
     if classes:
         ctx.last_class = classes[-1].key
@@ -740,6 +750,13 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         near = [t for t in teams if 0 <= t.start - subject[0].end <= 40]
         slots["car_team"] = near[0].name if near else None
         slots["numbers"] = list(subject[0].extra.get("numbers", (subject[0].key,)))
+        # a car is (season, number, team): the article's season, class and teams pick it out
+        slots["car_context"] = {
+            "season": ctx.paragraph_year or ctx.article_year,
+            "class": ctx.last_class,
+            "teams": sorted(ctx.teams_named | {t.name for t in teams}),
+            "team_exact": bool(near) and near[0].how == "exact",
+        }
     claim_type = {
         "count": "count",
         "count_won": "count",

@@ -74,6 +74,7 @@ class Checker:
         self._where: dict[tuple[str, str], dict[str, Any]] = {}
         self._lines_done: set[str] = set()
         self._refs: dict[tuple[int, str], Any] = {}
+        self._cars: dict[int, list[dict[str, Any]]] = {}
 
     # -- library calls (memoised) --------------------------------------------------------------
     def stats(self, kind: str, name: str, car_team: str | None = None, **scope: Any) -> StatsAnswer:
@@ -132,12 +133,45 @@ class Checker:
                 since = scope.get("since")
                 scope = {
                     **scope,
-                    "season": since.year if since and since.year >= FIRST_SEASON else self.article_season(),
+                    "season": since.year if since and since.year >= FIRST_SEASON else self.context_season(claim),
                 }
-            return self.stats("car", numbers[0], car_team=claim.slots.get("car_team"), **scope)
+            team = self.car_team(str(numbers[0]), scope["season"], claim)
+            return self.stats("car", numbers[0], car_team=team, **scope)
         if kind == "driver":
             name = subj["key"] and self._driver_name(subj)
         return self.stats(kind, name, **scope)
+
+    def context_season(self, claim: Claim) -> int:
+        """The season of a car named without a year: the paragraph's (else the article's) year,
+        else the season the article is about."""
+        year = (claim.slots.get("car_context") or {}).get("season")
+        return year if year in self._seasons and dt.date(year, 1, 1) <= self.date else self.article_season()
+
+    def car_team(self, number: str, season: int, claim: Claim) -> str | None:
+        """The team that tells apart the cars numbered ``number`` in ``season`` (numbers are text:
+        "023" is not "23"): the team named with the car, else the one car of the article's class
+        or teams. A team named with the car that ran no car of that number is left to the
+        descriptors (the car is still looked up, so the claim is checked, not lost)."""
+        s = claim.slots
+        context = s.get("car_context") or {}
+        if season not in self._cars:
+            frame = self.pb.cars(season)
+            self._cars[season] = frame.to_dict("records") if len(frame) else []
+        same = [c for c in self._cars[season] if str(c["number"]) == number and c["championship_races"]]
+        stated = s.get("car_team")
+        if stated:
+            from pitboard.domain.names import team_key
+
+            if any(team_key(c["team"]) == team_key(stated) for c in same) or not same:
+                return stated
+        if len(same) <= 1:
+            return None
+        cls = s.get("class") or context.get("class")
+        pick = [c for c in same if cls and cls in list(c["classes"] or [])]
+        if len(pick) != 1:
+            teams = set(context.get("teams") or [])
+            pick = [c for c in (pick or same) if c["team"] in teams]
+        return pick[0]["team"] if len(pick) == 1 else None
 
     def article_season(self) -> int:
         """The season an article is about: the publication year once the Rolex 24 has run."""
@@ -343,11 +377,8 @@ class Checker:
         s = dict(claim.slots)
         subj = s["subject"][0]
         if subj["kind"] == "car" and not s.get("seasons"):
-            # a car is (season, number, team): the season the article is about
-            s.update(
-                seasons=[self.date.year if self.date >= dt.date(self.date.year, 1, 24) else self.date.year - 1],
-                career=False,
-            )
+            # a car is (season, number, team): the season the paragraph or article is about
+            s.update(seasons=[self.context_season(claim)], career=False)
         metric = s["metric"]
         calls = self._scope_calls(s)
         value, starts, slack, rows, questions, missing = 0, 0, 0, [], [], []
@@ -1320,9 +1351,11 @@ def _crew_gaps(crew: list[dict[str, Any]], started: list[dict[str, Any]], events
 
 
 def _reason_of(exc: PitboardError) -> str:
-    from pitboard.exceptions import InputError
+    from pitboard.exceptions import AmbiguousNameError, InputError
 
     text = str(exc)
+    if isinstance(exc, AmbiguousNameError):
+        return AMBIGUOUS  # a number several cars carried that season, which the article does not tell apart
     if isinstance(exc, InputError) and "no season" in text:
         return BEFORE_DATA if any(f"{y}" in text for y in range(1990, FIRST_SEASON)) else MISSING_ROUND
     if "missing from the data" in text:
