@@ -677,3 +677,10 @@ def test_a_car_number_is_read_in_the_articles_season_and_class(pb) -> None:  # t
     assert got.verdict == "supported"
     got = one(pb, "WeatherTech Racing brought a Porsche. The No. 97 finished second at Petit Le Mans.", "2021-11-20")
     assert got.verdict == "supported"
+
+
+def test_the_team_a_driver_moves_from_is_not_the_line_ups_team(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 Rolex 24: Tom Blomqvist in the No. 31 Whelen Cadillac with Derani and Aitken (No. 60 MSR in 2023)
+    text = "Tom Blomqvist moves from Meyer Shank Racing to the No. 31 Whelen Cadillac alongside Pipo Derani and Jack Aitken."
+    got = one(pb, text, "2024-01-15", "lineup")
+    assert got.verdict == "supported" and got.slots["team"] != "Meyer Shank Racing w/ Curb Agajanian"

@@ -377,6 +377,7 @@ def _outside_asides(text: str, asides: list[tuple[int, int]], at: int, offset: i
     return text
 
 
+_LEFT_TEAM = re.compile(r"\b(?:from|leav(?:es|ing)|left|formerly (?:of|with)|ex-)\s+(?:the\s+)?$", re.IGNORECASE)
 _TEAMS_OWN = re.compile(r"\bthe (?:team|squad|outfit)['’]s\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -941,7 +942,11 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         low = clause.casefold()
         drivers = [m for m in window if m.kind == "driver" and m.start - sent.start >= start]
         slots.update(
-            team=next((m.name for m in window if m.kind == "team"), None),
+            # "moves from Meyer Shank Racing to the No. 31 Whelen Cadillac": the team left is not the team
+            team=next(
+                (m.name for m in window if m.kind == "team" and not _LEFT_TEAM.search(text[: m.start - sent.start])),
+                None,
+            ),
             car=next((m.key for m in window if m.kind == "car"), None),
             drivers=[{"name": m.name, "key": m.key} for m in drivers],
             full_season=bool(re.search(r"full[- ]season|every (?:round|race)|all (?:of the )?rounds|all season", low)),
