@@ -636,8 +636,12 @@ def test_an_unresolved_name_in_a_claim_is_an_unchecked_part(pb) -> None:  # type
     # in the data, so the claim cannot be supported as a whole
     got = one(pb, "Tom Blomqvist and Marco Vantorre finished second at the Rolex 24.", "2024-02-01")
     assert got.verdict == "not checkable" and "Marco Vantorre" in got.slots["unchecked"]
-    got = one(pb, "Marco Vantorre and Tom Blomqvist finished second at the Rolex 24.", "2024-02-01")
-    assert got.text.startswith("Marco Vantorre") and got.verdict == "not checkable"
+    for text in (
+        "Marco Vantorre and Tom Blomqvist finished second at the Rolex 24.",
+        "Meanwhile Marco Vantorre and Tom Blomqvist finished second at the Rolex 24.",
+    ):
+        got = one(pb, text, "2024-02-01")
+        assert got.text.startswith("Marco Vantorre") and got.verdict == "not checkable"
 
 
 def test_a_shared_car_line_up_checks_every_named_driver(pb) -> None:  # type: ignore[no-untyped-def]

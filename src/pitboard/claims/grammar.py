@@ -999,13 +999,21 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             joined = re.search(
                 r"((?:[A-Z][a-z'’]+[- ])+[A-Z][a-z'’]+)\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*)$", text[:a]
             )
+            if not joined:
+                break
+            words = list(re.finditer(r"[A-Za-z'’]+", joined.group(1)))
+            while words and words[0].group().strip("'’").casefold() in _NOT_NAMES:  # "Meanwhile Marco …"
+                words = words[1:]
+            x = joined.start(1) + (words[0].start() if words else 0)
             if (
-                not joined
-                or any(m.start - sent.start < joined.end(1) and joined.start(1) < m.end - sent.start for m in mentions)
-                or any(w.strip("'’").casefold() in _NOT_NAMES for w in re.split(r"[- ]", joined.group(1)))
+                len(words) < 2
+                or any(m.start - sent.start < joined.end(1) and x < m.end - sent.start for m in mentions)
+                or any(w.group().strip("'’").casefold() in _NOT_NAMES for w in words)
             ):
                 break
-            a = joined.start(1)
+            a = x
+            if x > joined.start(1):
+                break  # a stop word before the name ends the subject group
     else:
         pm = re.search(
             r"(?:\b(?:his|her|their|its|the)\s+(?:\w+['’]s\s+)?|\b\w+['’]s\s+)$", text[:start], re.IGNORECASE
@@ -1203,10 +1211,16 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
     # a name the lexicon could not resolve ("with Marco Vantorre"): the claim states someone the
     # data cannot place, so it is not fully checked
     for m in _PROPER.finditer(text, a, b):
-        x, y = m.span()
-        words = re.split(r"[- ]", m.group())
-        if free(x, y) and not any(w.strip("'’").casefold() in _NOT_NAMES for w in words):
-            unchecked.append(m.group())
+        if not free(*m.span()):
+            continue  # part of a name the lexicon read ("Konica Minolta Acura")
+        words = list(re.finditer(r"[A-Za-z'’]+", m.group()))
+        stop = [w.group().strip("'’").casefold() in _NOT_NAMES for w in words]
+        while words and stop[0]:  # "Meanwhile Marco Vantorre"
+            words, stop = words[1:], stop[1:]
+        while words and stop[-1]:
+            words, stop = words[:-1], stop[:-1]
+        if len(words) >= 2 and not any(stop):
+            unchecked.append(m.group()[words[0].start() : words[-1].end()])
     return descriptors, unchecked
 
 
