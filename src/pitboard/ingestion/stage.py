@@ -1,9 +1,11 @@
 """Stage 1 of the build: the text of every checked file into all-text staging tables.
 
 Each file's data lines are appended to one concatenated file per layout, each line prefixed
-with its file's id and its line number, and DuckDB reads each concatenated file once with an
-explicit all-text schema (no type sniffing: ``01`` stays ``01``). One big read instead of 978
-small ones avoids the reader's per-file cost. Rows with the wrong number of fields land in
+with its file's id, and DuckDB reads each concatenated file once with an explicit all-text
+schema (no type sniffing: ``01`` stays ``01``). One big read instead of 978 small ones avoids the
+reader's per-file cost. A row's line number is its place among its file's rows (the read keeps
+the file order); a file whose rows do not match its lines one for one is read again alone, with
+each line numbered in the text. Rows with the wrong number of fields land in
 DuckDB's rejects table (results rows are ragged, always shorter than the header: they are
 padded, only longer rows are rejected); the file they came from is dropped and reported.
 
@@ -17,7 +19,6 @@ import os
 import re
 import shutil
 import tempfile
-from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import BinaryIO
 
@@ -52,9 +53,13 @@ def col(layout: Layout, name: str) -> str:
 class Stager:
     """Collects checked files (``add``) and loads them into staging tables (``load``).
 
-    Every data line is written, prefixed with ``<source_id>,<line>,``, to one concatenated
-    file per layout; DuckDB then reads each concatenated file once, so each staged row carries
-    its own file and line (the exports have no embedded newlines: DATA.md §0.2).
+    Every data line is written, prefixed with ``<source_id>,,``, to one concatenated file per
+    layout; DuckDB then reads each concatenated file once, so each staged row carries its own
+    file (the exports have no embedded newlines: DATA.md §0.2). The empty field is the line
+    number, filled in afterwards from the row's place in the read (``_number_lines``): writing it
+    into the text cost more than the rest of the file pass. A file read again alone (damaged
+    rows) gets ``<source_id>,<line>,`` in the text, as the rows' numbers can no longer be
+    trusted to follow from their places.
     """
 
     def __init__(self, workdir: Path) -> None:
@@ -62,6 +67,7 @@ class Stager:
         self._dir = Path(tempfile.mkdtemp(prefix=f"pitboard-stage-{os.getpid()}-", dir=workdir))
         self._files: dict[str, Path] = {}
         self._handles: dict[str, BinaryIO] = {}
+        self._sizes: dict[str, int] = {}  # bytes written so far, per layout
         #: source_id → (layout name, byte offset and length in its staging file, data lines)
         self._spans: dict[int, tuple[str, int, int, int]] = {}
         self.sources: list[SourceFile] = []
@@ -77,10 +83,10 @@ class Stager:
         self._handles.clear()
 
     def add(self, source: SourceFile, data: bytes) -> None:
-        """Take the bytes of a file that passed ``files.inspect``."""
+        """Take the bytes of a file that passed ``files.inspect`` (which counted its data lines:
+        ``source.lines``; every line, the last too, ends with a line end)."""
         assert source.layout is not None
-        lines = data.split(b"\n")  # the header, the data lines, the empty string after the last line end
-        count = len(lines) - 2
+        count = source.lines
         if count <= 0:  # a header and nothing else: a file without rows, not a broken one
             source.status = "empty"
             source.issues.append(Issue(source.rel, None, None, INFO, "header only: no data rows", "read as no rows"))
@@ -90,14 +96,14 @@ class Stager:
         if name not in self._handles:
             self._files[name] = self._dir / f"{name}.csv"
             self._handles[name] = self._files[name].open("ab")
-        # '<source_id>,<line>,' before every line: zip over precomputed pieces runs at C speed (the
-        # line numbers are exactly as many as the data lines, so the zip stops before the empty
-        # string after the last line end).
-        pieces = zip(repeat(b"%d," % source.source_id), _line_numbers(count), islice(lines, 1, None), repeat(b"\n"))
-        data = b"".join(chain.from_iterable(pieces))
-        handle = self._handles[name]
-        self._spans[source.source_id] = (name, handle.tell(), len(data), count)
-        handle.write(data)
+        # '<source_id>,,' before every data line (the line number is left empty: _number_lines):
+        # one replace puts it after every line end, and the header and the prefix after the
+        # last line end are left out of the bytes written
+        prefix = b"%d,," % source.source_id
+        staged = memoryview(data.replace(b"\n", b"\n" + prefix))[data.index(b"\n") + 1 : -len(prefix)]
+        self._spans[source.source_id] = (name, self._sizes.get(name, 0), len(staged), count)
+        self._sizes[name] = self._sizes.get(name, 0) + len(staged)
+        self._handles[name].write(staged)
 
     def load(self, con: duckdb.DuckDBPyConnection) -> None:
         """Create the staging tables, drop broken files, check every value."""
@@ -111,6 +117,7 @@ class Stager:
         for layout in LAYOUTS:
             if layout.name in self._files:
                 self._read(con, layout, self._files[layout.name], by_id)
+        _number_lines(con)
         self._check_row_counts(con, by_id)
         _check_values(con, [s for s in self.sources if s.status != "skipped"])
         _check_season_classes(con, by_id)
@@ -134,21 +141,34 @@ class Stager:
         ]
         for sid in short:
             source = by_id[sid]
-            name, offset, length, lines = self._spans[sid]
+            lines = self._spans[sid][3]
             layout = source.layout
             assert layout is not None
             con.execute(f"DELETE FROM {stage_name(layout)} WHERE source_id = ?", [sid])
-            alone = self._dir / f"alone-{sid}.csv"
-            with self._files[name].open("rb") as whole:
-                whole.seek(offset)
-                alone.write_bytes(whole.read(length))
-            self._read(con, layout, alone, by_id, tag=f"_{sid}")
+            self._read(con, layout, self._alone(sid), by_id, tag=f"_{sid}")
             if source.status == "skipped":
                 continue
             (count,) = con.execute(f"SELECT count(*) FROM {stage_name(layout)} WHERE source_id = ?", [sid]).fetchone()
             if count != lines:
                 source.skip(None, f"{lines} data lines but {count} rows could be read (damaged quoting or line ends)")
                 con.execute(f"DELETE FROM {stage_name(layout)} WHERE source_id = ?", [sid])
+
+    def _alone(self, sid: int) -> Path:
+        """A file of its own with the staged lines of file ``sid``, each numbered in the text:
+        ``<source_id>,<line>,`` (the header is line 1)."""
+        name, offset, length, _ = self._spans[sid]
+        with self._files[name].open("rb") as whole:
+            whole.seek(offset)
+            staged = whole.read(length)
+        prefix = b"%d,," % sid
+        alone = self._dir / f"alone-{sid}.csv"
+        alone.write_bytes(
+            b"".join(
+                b"%d,%d,%s\n" % (sid, number, line[len(prefix) :])
+                for number, line in enumerate(staged.split(b"\n")[:-1], start=2)
+            )
+        )
+        return alone
 
     def _read(
         self,
@@ -185,19 +205,31 @@ class Stager:
                 # not attributable to a file (lines merged by damaged quoting): the files short of
                 # rows are found and re-read alone by _check_row_counts
                 continue
-            if source.status != "skipped":
-                source.skip(int(number) if number.isdigit() else None, f"malformed CSV row: {_first_line(message)}")
+            if source.status == "skipped":
+                continue
+            con.execute(f"DELETE FROM {stage_name(layout)} WHERE source_id = ?", [source.source_id])
+            if not tag:
+                # a row of the bulk read, whose line is not in the text: the file is read again
+                # alone with its lines numbered, for the line of its first bad row
+                self._read(con, layout, self._alone(source.source_id), by_id, tag=f"_rejected_{sid}")
+                if source.status == "skipped":
+                    continue
                 con.execute(f"DELETE FROM {stage_name(layout)} WHERE source_id = ?", [source.source_id])
+            source.skip(int(number) if number.isdigit() else None, f"malformed CSV row: {_first_line(message)}")
 
 
-_NUMBERS: list[bytes] = []
-
-
-def _line_numbers(count: int) -> list[bytes]:
-    """[b'2,', b'3,', …]: the line-number fields of a file's data lines (the header is line 1)."""
-    while len(_NUMBERS) < count:
-        _NUMBERS.extend(b"%d," % n for n in range(len(_NUMBERS) + 2, len(_NUMBERS) + 2 + 10_000))
-    return _NUMBERS[:count]
+def _number_lines(con: duckdb.DuckDBPyConnection) -> None:
+    """Fill in the line of every row of the bulk reads: the read keeps the order of the text
+    (``preserve_insertion_order``), so a file's rows are consecutive in row id, its first data
+    row being line 2. A file with a rejected row is skipped and its rows deleted; one with fewer
+    rows than lines (merged by damaged quoting) is read again alone by ``_check_row_counts``: so
+    every file left has exactly one row per line, in order, and these numbers are its lines."""
+    for table in dict.fromkeys(STAGE_TABLES.values()):
+        con.execute(
+            f"""UPDATE {table} SET line = {table}.rowid - first.rowid + 2
+                FROM (SELECT source_id, min(rowid) AS rowid FROM {table} WHERE line IS NULL GROUP BY ALL) first
+                WHERE {table}.line IS NULL AND {table}.source_id = first.source_id"""
+        )
 
 
 def _first_line(message: str | None) -> str:
