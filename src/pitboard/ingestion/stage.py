@@ -111,8 +111,11 @@ class Stager:
         for name in dict.fromkeys(STAGE_TABLES.values()):
             layout = LAPS_27 if name == "stage_laps" else next(lay for lay in LAYOUTS if stage_name(lay) == name)
             cols = ", ".join(f"c{i} VARCHAR" for i in range(len(layout.columns)))
-            # 'extra' holds the field after the trailing comma's: always empty in a sound row.
-            con.execute(f"CREATE TEMP TABLE {name} (source_id INTEGER, line INTEGER, {cols}, extra VARCHAR)")
+            # 'extra' holds the field after the trailing comma's: always empty in a sound row;
+            # 'bad': a value of the row does not read as its column's type (_bad_row)
+            con.execute(
+                f"CREATE TEMP TABLE {name} (source_id INTEGER, line INTEGER, {cols}, extra VARCHAR, bad BOOLEAN)"
+            )
         by_id = {s.source_id: s for s in self.sources}
         for layout in LAYOUTS:
             if layout.name in self._files:
@@ -180,19 +183,22 @@ class Stager:
     ) -> None:
         width = len(layout.columns) + 1  # the trailing comma makes one more, always empty, field
         columns = {"source_id": "INTEGER", "line": "INTEGER", **{f"c{i}": "VARCHAR" for i in range(width)}}
-        names = [f"c{i}" for i in range(len(layout.columns))]
+        names = [f"c{i} AS c{i}" for i in range(len(layout.columns))]
         if layout is LAPS_26:  # no FLAG_AT_FL: staged as NULL in the laps-27 shape
-            names.append("NULL")
-        names.append(f"c{width - 1}")  # the field after the trailing comma: must be empty
+            names.append(f"NULL AS c{width - 1}")
+        names.append(f"c{width - 1} AS extra")  # the field after the trailing comma: must be empty
         rejects = f"rejects_{layout.name.replace('-', '_')}{tag}"
+        # every value is checked as it is read (the row's 'bad'), not in a second pass over the
+        # staging table
         con.execute(
             f"""
             INSERT INTO {stage_name(layout)}
-            SELECT source_id, line, {", ".join(names)}
-            FROM read_csv($file, columns = $columns, auto_detect = false, header = false,
-                delim = ',', quote = '"', escape = '"', null_padding = {str(layout.ragged).lower()},
-                encoding = 'utf-8', store_rejects = true, rejects_table = '{rejects}',
-                rejects_scan = '{rejects}_scan')
+            SELECT *, {_bad_row(layout)} FROM (
+                SELECT source_id, line, {", ".join(names)}
+                FROM read_csv($file, columns = $columns, auto_detect = false, header = false,
+                    delim = ',', quote = '"', escape = '"', null_padding = {str(layout.ragged).lower()},
+                    encoding = 'utf-8', store_rejects = true, rejects_table = '{rejects}',
+                    rejects_scan = '{rejects}_scan'))
             """,
             {"file": str(path), "columns": columns},
         )
@@ -236,12 +242,38 @@ def _first_line(message: str | None) -> str:
     return (message or "unreadable row").splitlines()[0]
 
 
-def _check_values(con: duckdb.DuckDBPyConnection, sources: list[SourceFile]) -> None:
-    """Drop every file with a value that does not read as its column's type.
+def _bad_row(layout: Layout) -> str:
+    """SQL over a staged row of ``layout`` that is TRUE when one of its values does not read as
+    its column's type (``sql.CHECKS``) or it has a field past the header's.
 
-    One pass per layout: the duration columns of a row are checked by a single regular
-    expression over their concatenation (far cheaper than one match per column), so are the
-    pattern-checked ones (``_MATCHED``), the others by casts. For the first bad row of each file, Python's validators name the column.
+    The duration columns of a row are checked by a single regular expression over their
+    concatenation (far cheaper than one match per column), so are the pattern-checked ones
+    (``_MATCHED``), the others by casts."""
+    types = COLUMN_TYPES["laps" if layout.kind == "laps" else layout.name]
+    names = [n for n in types if n in layout.columns]
+    durations = [col(layout, n) for n in names if types[n] == "duration"]
+    matched = [n for n in names if types[n] in _MATCHED]
+    conditions = [
+        f"coalesce({CHECKS[types[n]].replace('{c}', col(layout, n)).replace('{prev}', _prev_col(layout, n))}, false)"
+        for n in names
+        if types[n] != "duration" and types[n] not in _MATCHED
+    ]
+    conditions.append("coalesce(extra <> '', false)")
+    if durations:
+        conditions.append(f"NOT regexp_full_match(concat_ws('|', {', '.join(durations)}), '{DURATIONS_PATTERN}')")
+    if matched:
+        # every pattern-checked column in one match: a value holding a '|' fails its own
+        # pattern and, adding a separator, the whole one too
+        pieces = ", ".join(f"coalesce({col(layout, n)}, '{_MATCHED[types[n]][1]}')" for n in matched)
+        whole = "\\|".join(_MATCHED[types[n]][0] for n in matched)
+        conditions.append(f"NOT regexp_full_match(concat_ws('|', {pieces}), '{whole}')")
+    return f"({' OR '.join(conditions)})"
+
+
+def _check_values(con: duckdb.DuckDBPyConnection, sources: list[SourceFile]) -> None:
+    """Drop every file with a row whose values do not all read as their columns' types (the
+    row's ``bad``, set as it was read: ``_bad_row``). For the first bad row of each file,
+    Python's validators name the column.
     """
     by_id = {s.source_id: s for s in sources}
     for layout in LAYOUTS:
@@ -250,30 +282,14 @@ def _check_values(con: duckdb.DuckDBPyConnection, sources: list[SourceFile]) -> 
         if not ids:
             continue
         names = [n for n in types if n in layout.columns]
-        durations = [col(layout, n) for n in names if types[n] == "duration"]
-        matched = [n for n in names if types[n] in _MATCHED]
-        conditions = [
-            f"coalesce({CHECKS[types[n]].replace('{c}', col(layout, n)).replace('{prev}', _prev_col(layout, n))}, false)"
-            for n in names
-            if types[n] != "duration" and types[n] not in _MATCHED
-        ]
-        conditions.append("coalesce(extra <> '', false)")
-        if durations:
-            conditions.append(f"NOT regexp_full_match(concat_ws('|', {', '.join(durations)}), $pattern)")
-        if matched:
-            # every pattern-checked column in one match: a value holding a '|' fails its own
-            # pattern and, adding a separator, the whole one too
-            pieces = ", ".join(f"coalesce({col(layout, n)}, '{_MATCHED[types[n]][1]}')" for n in matched)
-            whole = "\\|".join(_MATCHED[types[n]][0] for n in matched)
-            conditions.append(f"NOT regexp_full_match(concat_ws('|', {pieces}), '{whole}')")
         rows = con.execute(
             f"""
             SELECT source_id, min(line), arg_min([{", ".join(col(layout, n) for n in names)}, extra], line), count(*)
             FROM {stage_name(layout)}
-            WHERE source_id IN (SELECT unnest($ids)) AND ({" OR ".join(conditions)})
+            WHERE bad AND source_id IN (SELECT unnest($ids))
             GROUP BY source_id
             """,
-            {"ids": ids, "pattern": DURATIONS_PATTERN} if durations else {"ids": ids},
+            {"ids": ids},
         ).fetchall()
         for source_id, line, values, count in rows:
             more = f"; {count} bad rows in all" if count > 1 else ""
