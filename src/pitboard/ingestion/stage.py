@@ -324,9 +324,11 @@ def _check_season_classes(con: duckdb.DuckDBPyConnection, by_id: dict[int, Sourc
 
     for table, layouts in (("stage_laps", [LAPS_27]), ("stage_results_pos", None), ("stage_results_position", None)):
         layout = layouts[0] if layouts else next(lay for lay in LAYOUTS if stage_name(lay) == table)
+        # grouped by the raw text first, so the class is normalised once per spelling, not per row
         rows = con.execute(
-            f"""SELECT source_id, norm_class({col(layout, "CLASS")}) AS cls, min(line)
-                FROM {table} GROUP BY ALL ORDER BY 1, 3"""
+            f"""SELECT source_id, norm_class(raw) AS cls, min(line)
+                FROM (SELECT source_id, {col(layout, "CLASS")} AS raw, min(line) AS line FROM {table} GROUP BY ALL)
+                GROUP BY ALL ORDER BY 1, 3"""
         ).fetchall()
         for source_id, cls, line in rows:
             source = by_id[source_id]
