@@ -44,6 +44,27 @@ def test_parse_duration_rejects_other_text(bad: str) -> None:
         parse_duration_ms(bad)
 
 
+def test_sql_duration_parse_matches_python() -> None:
+    """The ingest's SQL ``dur`` (an interval cast, with substring arithmetic for what the cast
+    refuses: minutes or seconds over 59, very long hours) reads every form as Python does."""
+    import duckdb
+
+    from pitboard.ingestion.sql import MACROS
+
+    texts = [f"{s}.{f}" for s in ("0", "7", "09", "59", "99") for f in ("000", "123")]
+    texts += [
+        f"{h}{m}:{s}.456"
+        for h in ("", "0:", "1:", "01:", "001:", "24:", "99:", "100:", "2562047788:", "99999999999:")
+        for m in ("0", "5", "05", "005", "59", "60", "99", "100", "1234")
+        for s in ("00", "07", "59", "60", "99")
+    ]
+    con = duckdb.connect()
+    for macro in MACROS:
+        con.execute(macro)
+    got = con.execute("SELECT s, dur(s) FROM unnest($t) AS t(s)", {"t": [*texts, "", None]}).fetchall()
+    assert got == [(t, parse_duration_ms(t)) for t in [*texts, "", None]]
+
+
 @pytest.mark.parametrize("ms", [0, 999, 59_123, 74_788, 3_600_000, 86_479_952])
 def test_format_duration_round_trips(ms: int) -> None:
     assert parse_duration_ms(format_duration(ms)) == ms

@@ -54,6 +54,8 @@ def build(
         con.execute("SET enable_progress_bar = false")
         # bounded memory as the data grows: DuckDB spills to a folder beside the new database
         con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+        # the staging reads keep the order of their text: a row's line number follows from it
+        con.execute("SET preserve_insertion_order = true")
         for table in TABLES:
             con.execute(table.ddl())
         for macro in MACROS:

@@ -607,12 +607,14 @@ def build_race_tables(con: duckdb.DuckDBPyConnection) -> None:
         """
         INSERT INTO race_results BY NAME
         WITH led AS (
+            -- the class leader of each lap: the first car over the line (elapsed; NULL last), ties
+            -- by car number; an aggregate, not a window sort over every lap
             SELECT session_id, number, count(*) AS laps_led
             FROM (
-                SELECT l.session_id, l.number,
-                       row_number() OVER (PARTITION BY l.session_id, l.class, l.lap ORDER BY l.elapsed_ms, TRY_CAST(l.number AS INTEGER), l.number) AS rank
+                SELECT l.session_id, arg_min(l.number, (l.elapsed_ms, TRY_CAST(l.number AS INTEGER), l.number)) AS number
                 FROM laps l JOIN sessions s USING (session_id) WHERE s.championship_race
-            ) WHERE rank = 1 GROUP BY ALL
+                GROUP BY l.session_id, l.class, l.lap
+            ) GROUP BY ALL
         ),
         grid AS (
             SELECT g.event_id, g.class, r.number, r.class_position, g.pole_number

@@ -229,7 +229,11 @@ def _staged(layout: Layout) -> Callable[[str], str]:
 
 
 def load_laps(con: duckdb.DuckDBPyConnection) -> None:
-    """laps, with crossing times from the session start (temp table session_start)."""
+    """laps, with crossing times from the session start (temp table session_start).
+
+    A crossing is the start plus ELAPSED in microseconds (``make_timestamp``/``make_timestamptz``
+    of ``epoch_us``): the same instant as adding an interval, without the calendar arithmetic
+    of interval addition (time-zone aware for TIMESTAMPTZ)."""
     c = _staged(LAPS_27)
 
     con.execute(
@@ -247,8 +251,8 @@ def load_laps(con: duckdb.DuckDBPyConnection) -> None:
                dur({c("S3")}) AS s3_ms, TRY_CAST(txt({c("S3_IMPROVEMENT")}) AS INTEGER) AS s3_improvement,
                TRY_CAST(txt({c("KPH")}) AS DOUBLE) AS kph, dur({c("ELAPSED")}) AS elapsed_ms,
                txt({c("HOUR")}) AS hour,
-               st.start_local + to_milliseconds(dur({c("ELAPSED")})) AS crossing_local,
-               st.start_utc + to_milliseconds(dur({c("ELAPSED")})) AS crossing_utc,
+               make_timestamp(epoch_us(st.start_local) + 1000 * dur({c("ELAPSED")})) AS crossing_local,
+               make_timestamptz(epoch_us(st.start_utc) + 1000 * dur({c("ELAPSED")})) AS crossing_utc,
                {_large("S1")} AS s1_large_ms, {_large("S2")} AS s2_large_ms, {_large("S3")} AS s3_large_ms, TRY_CAST(txt({c("TOP_SPEED")}) AS DOUBLE) AS top_speed,
                txt({c("DRIVER_NAME")}) AS driver_name, dur({c("PIT_TIME")}) AS pit_time_ms,
                norm_class({c("CLASS")}) AS class, txt({c("GROUP")}) AS group_code, txt({c("TEAM")}) AS team_raw,

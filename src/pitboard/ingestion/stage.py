@@ -1,9 +1,11 @@
 """Stage 1 of the build: the text of every checked file into all-text staging tables.
 
 Each file's data lines are appended to one concatenated file per layout, each line prefixed
-with its file's id and its line number, and DuckDB reads each concatenated file once with an
-explicit all-text schema (no type sniffing: ``01`` stays ``01``). One big read instead of 978
-small ones avoids the reader's per-file cost. Rows with the wrong number of fields land in
+with its file's id, and DuckDB reads each concatenated file once with an explicit all-text
+schema (no type sniffing: ``01`` stays ``01``). One big read instead of 978 small ones avoids the
+reader's per-file cost. A row's line number is its place among its file's rows (the read keeps
+the file order); a file whose rows do not match its lines one for one is read again alone, with
+each line numbered in the text. Rows with the wrong number of fields land in
 DuckDB's rejects table (results rows are ragged, always shorter than the header: they are
 padded, only longer rows are rejected); the file they came from is dropped and reported.
 
@@ -17,7 +19,6 @@ import os
 import re
 import shutil
 import tempfile
-from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import BinaryIO
 
@@ -52,9 +53,13 @@ def col(layout: Layout, name: str) -> str:
 class Stager:
     """Collects checked files (``add``) and loads them into staging tables (``load``).
 
-    Every data line is written, prefixed with ``<source_id>,<line>,``, to one concatenated
-    file per layout; DuckDB then reads each concatenated file once, so each staged row carries
-    its own file and line (the exports have no embedded newlines: DATA.md §0.2).
+    Every data line is written, prefixed with ``<source_id>,,``, to one concatenated file per
+    layout; DuckDB then reads each concatenated file once, so each staged row carries its own
+    file (the exports have no embedded newlines: DATA.md §0.2). The empty field is the line
+    number, filled in afterwards from the row's place in the read (``_number_lines``): writing it
+    into the text cost more than the rest of the file pass. A file read again alone (damaged
+    rows) gets ``<source_id>,<line>,`` in the text, as the rows' numbers can no longer be
+    trusted to follow from their places.
     """
 
     def __init__(self, workdir: Path) -> None:
@@ -62,6 +67,7 @@ class Stager:
         self._dir = Path(tempfile.mkdtemp(prefix=f"pitboard-stage-{os.getpid()}-", dir=workdir))
         self._files: dict[str, Path] = {}
         self._handles: dict[str, BinaryIO] = {}
+        self._sizes: dict[str, int] = {}  # bytes written so far, per layout
         #: source_id → (layout name, byte offset and length in its staging file, data lines)
         self._spans: dict[int, tuple[str, int, int, int]] = {}
         self.sources: list[SourceFile] = []
@@ -77,10 +83,10 @@ class Stager:
         self._handles.clear()
 
     def add(self, source: SourceFile, data: bytes) -> None:
-        """Take the bytes of a file that passed ``files.inspect``."""
+        """Take the bytes of a file that passed ``files.inspect`` (which counted its data lines:
+        ``source.lines``; every line, the last too, ends with a line end)."""
         assert source.layout is not None
-        lines = data.split(b"\n")  # the header, the data lines, the empty string after the last line end
-        count = len(lines) - 2
+        count = source.lines
         if count <= 0:  # a header and nothing else: a file without rows, not a broken one
             source.status = "empty"
             source.issues.append(Issue(source.rel, None, None, INFO, "header only: no data rows", "read as no rows"))
@@ -90,14 +96,14 @@ class Stager:
         if name not in self._handles:
             self._files[name] = self._dir / f"{name}.csv"
             self._handles[name] = self._files[name].open("ab")
-        # '<source_id>,<line>,' before every line: zip over precomputed pieces runs at C speed (the
-        # line numbers are exactly as many as the data lines, so the zip stops before the empty
-        # string after the last line end).
-        pieces = zip(repeat(b"%d," % source.source_id), _line_numbers(count), islice(lines, 1, None), repeat(b"\n"))
-        data = b"".join(chain.from_iterable(pieces))
-        handle = self._handles[name]
-        self._spans[source.source_id] = (name, handle.tell(), len(data), count)
-        handle.write(data)
+        # '<source_id>,,' before every data line (the line number is left empty: _number_lines):
+        # one replace puts it after every line end, and the header and the prefix after the
+        # last line end are left out of the bytes written
+        prefix = b"%d,," % source.source_id
+        staged = memoryview(data.replace(b"\n", b"\n" + prefix))[data.index(b"\n") + 1 : -len(prefix)]
+        self._spans[source.source_id] = (name, self._sizes.get(name, 0), len(staged), count)
+        self._sizes[name] = self._sizes.get(name, 0) + len(staged)
+        self._handles[name].write(staged)
 
     def load(self, con: duckdb.DuckDBPyConnection) -> None:
         """Create the staging tables, drop broken files, check every value."""
@@ -105,12 +111,16 @@ class Stager:
         for name in dict.fromkeys(STAGE_TABLES.values()):
             layout = LAPS_27 if name == "stage_laps" else next(lay for lay in LAYOUTS if stage_name(lay) == name)
             cols = ", ".join(f"c{i} VARCHAR" for i in range(len(layout.columns)))
-            # 'extra' holds the field after the trailing comma's: always empty in a sound row.
-            con.execute(f"CREATE TEMP TABLE {name} (source_id INTEGER, line INTEGER, {cols}, extra VARCHAR)")
+            # 'extra' holds the field after the trailing comma's: always empty in a sound row;
+            # 'bad': a value of the row does not read as its column's type (_bad_row)
+            con.execute(
+                f"CREATE TEMP TABLE {name} (source_id INTEGER, line INTEGER, {cols}, extra VARCHAR, bad BOOLEAN)"
+            )
         by_id = {s.source_id: s for s in self.sources}
         for layout in LAYOUTS:
             if layout.name in self._files:
                 self._read(con, layout, self._files[layout.name], by_id)
+        _number_lines(con)
         self._check_row_counts(con, by_id)
         _check_values(con, [s for s in self.sources if s.status != "skipped"])
         _check_season_classes(con, by_id)
@@ -134,21 +144,34 @@ class Stager:
         ]
         for sid in short:
             source = by_id[sid]
-            name, offset, length, lines = self._spans[sid]
+            lines = self._spans[sid][3]
             layout = source.layout
             assert layout is not None
             con.execute(f"DELETE FROM {stage_name(layout)} WHERE source_id = ?", [sid])
-            alone = self._dir / f"alone-{sid}.csv"
-            with self._files[name].open("rb") as whole:
-                whole.seek(offset)
-                alone.write_bytes(whole.read(length))
-            self._read(con, layout, alone, by_id, tag=f"_{sid}")
+            self._read(con, layout, self._alone(sid), by_id, tag=f"_{sid}")
             if source.status == "skipped":
                 continue
             (count,) = con.execute(f"SELECT count(*) FROM {stage_name(layout)} WHERE source_id = ?", [sid]).fetchone()
             if count != lines:
                 source.skip(None, f"{lines} data lines but {count} rows could be read (damaged quoting or line ends)")
                 con.execute(f"DELETE FROM {stage_name(layout)} WHERE source_id = ?", [sid])
+
+    def _alone(self, sid: int) -> Path:
+        """A file of its own with the staged lines of file ``sid``, each numbered in the text:
+        ``<source_id>,<line>,`` (the header is line 1)."""
+        name, offset, length, _ = self._spans[sid]
+        with self._files[name].open("rb") as whole:
+            whole.seek(offset)
+            staged = whole.read(length)
+        prefix = b"%d,," % sid
+        alone = self._dir / f"alone-{sid}.csv"
+        alone.write_bytes(
+            b"".join(
+                b"%d,%d,%s\n" % (sid, number, line[len(prefix) :])
+                for number, line in enumerate(staged.split(b"\n")[:-1], start=2)
+            )
+        )
+        return alone
 
     def _read(
         self,
@@ -160,19 +183,22 @@ class Stager:
     ) -> None:
         width = len(layout.columns) + 1  # the trailing comma makes one more, always empty, field
         columns = {"source_id": "INTEGER", "line": "INTEGER", **{f"c{i}": "VARCHAR" for i in range(width)}}
-        names = [f"c{i}" for i in range(len(layout.columns))]
+        names = [f"c{i} AS c{i}" for i in range(len(layout.columns))]
         if layout is LAPS_26:  # no FLAG_AT_FL: staged as NULL in the laps-27 shape
-            names.append("NULL")
-        names.append(f"c{width - 1}")  # the field after the trailing comma: must be empty
+            names.append(f"NULL AS c{width - 1}")
+        names.append(f"c{width - 1} AS extra")  # the field after the trailing comma: must be empty
         rejects = f"rejects_{layout.name.replace('-', '_')}{tag}"
+        # every value is checked as it is read (the row's 'bad'), not in a second pass over the
+        # staging table
         con.execute(
             f"""
             INSERT INTO {stage_name(layout)}
-            SELECT source_id, line, {", ".join(names)}
-            FROM read_csv($file, columns = $columns, auto_detect = false, header = false,
-                delim = ',', quote = '"', escape = '"', null_padding = {str(layout.ragged).lower()},
-                encoding = 'utf-8', store_rejects = true, rejects_table = '{rejects}',
-                rejects_scan = '{rejects}_scan')
+            SELECT *, {_bad_row(layout)} FROM (
+                SELECT source_id, line, {", ".join(names)}
+                FROM read_csv($file, columns = $columns, auto_detect = false, header = false,
+                    delim = ',', quote = '"', escape = '"', null_padding = {str(layout.ragged).lower()},
+                    encoding = 'utf-8', store_rejects = true, rejects_table = '{rejects}',
+                    rejects_scan = '{rejects}_scan'))
             """,
             {"file": str(path), "columns": columns},
         )
@@ -185,31 +211,69 @@ class Stager:
                 # not attributable to a file (lines merged by damaged quoting): the files short of
                 # rows are found and re-read alone by _check_row_counts
                 continue
-            if source.status != "skipped":
-                source.skip(int(number) if number.isdigit() else None, f"malformed CSV row: {_first_line(message)}")
+            if source.status == "skipped":
+                continue
+            con.execute(f"DELETE FROM {stage_name(layout)} WHERE source_id = ?", [source.source_id])
+            if not tag:
+                # a row of the bulk read, whose line is not in the text: the file is read again
+                # alone with its lines numbered, for the line of its first bad row
+                self._read(con, layout, self._alone(source.source_id), by_id, tag=f"_rejected_{sid}")
+                if source.status == "skipped":
+                    continue
                 con.execute(f"DELETE FROM {stage_name(layout)} WHERE source_id = ?", [source.source_id])
+            source.skip(int(number) if number.isdigit() else None, f"malformed CSV row: {_first_line(message)}")
 
 
-_NUMBERS: list[bytes] = []
-
-
-def _line_numbers(count: int) -> list[bytes]:
-    """[b'2,', b'3,', …]: the line-number fields of a file's data lines (the header is line 1)."""
-    while len(_NUMBERS) < count:
-        _NUMBERS.extend(b"%d," % n for n in range(len(_NUMBERS) + 2, len(_NUMBERS) + 2 + 10_000))
-    return _NUMBERS[:count]
+def _number_lines(con: duckdb.DuckDBPyConnection) -> None:
+    """Fill in the line of every row of the bulk reads: the read keeps the order of the text
+    (``preserve_insertion_order``), so a file's rows are consecutive in row id, its first data
+    row being line 2. A file with a rejected row is skipped and its rows deleted; one with fewer
+    rows than lines (merged by damaged quoting) is read again alone by ``_check_row_counts``: so
+    every file left has exactly one row per line, in order, and these numbers are its lines."""
+    for table in dict.fromkeys(STAGE_TABLES.values()):
+        con.execute(
+            f"""UPDATE {table} SET line = {table}.rowid - first.rowid + 2
+                FROM (SELECT source_id, min(rowid) AS rowid FROM {table} WHERE line IS NULL GROUP BY ALL) first
+                WHERE {table}.line IS NULL AND {table}.source_id = first.source_id"""
+        )
 
 
 def _first_line(message: str | None) -> str:
     return (message or "unreadable row").splitlines()[0]
 
 
-def _check_values(con: duckdb.DuckDBPyConnection, sources: list[SourceFile]) -> None:
-    """Drop every file with a value that does not read as its column's type.
+def _bad_row(layout: Layout) -> str:
+    """SQL over a staged row of ``layout`` that is TRUE when one of its values does not read as
+    its column's type (``sql.CHECKS``) or it has a field past the header's.
 
-    One pass per layout: the duration columns of a row are checked by a single regular
-    expression over their concatenation (far cheaper than one match per column), so are the
-    pattern-checked ones (``_MATCHED``), the others by casts. For the first bad row of each file, Python's validators name the column.
+    The duration columns of a row are checked by a single regular expression over their
+    concatenation (far cheaper than one match per column), so are the pattern-checked ones
+    (``_MATCHED``), the others by casts."""
+    types = COLUMN_TYPES["laps" if layout.kind == "laps" else layout.name]
+    names = [n for n in types if n in layout.columns]
+    durations = [col(layout, n) for n in names if types[n] == "duration"]
+    matched = [n for n in names if types[n] in _MATCHED]
+    conditions = [
+        f"coalesce({CHECKS[types[n]].replace('{c}', col(layout, n)).replace('{prev}', _prev_col(layout, n))}, false)"
+        for n in names
+        if types[n] != "duration" and types[n] not in _MATCHED
+    ]
+    conditions.append("coalesce(extra <> '', false)")
+    if durations:
+        conditions.append(f"NOT regexp_full_match(concat_ws('|', {', '.join(durations)}), '{DURATIONS_PATTERN}')")
+    if matched:
+        # every pattern-checked column in one match: a value holding a '|' fails its own
+        # pattern and, adding a separator, the whole one too
+        pieces = ", ".join(f"coalesce({col(layout, n)}, '{_MATCHED[types[n]][1]}')" for n in matched)
+        whole = "\\|".join(_MATCHED[types[n]][0] for n in matched)
+        conditions.append(f"NOT regexp_full_match(concat_ws('|', {pieces}), '{whole}')")
+    return f"({' OR '.join(conditions)})"
+
+
+def _check_values(con: duckdb.DuckDBPyConnection, sources: list[SourceFile]) -> None:
+    """Drop every file with a row whose values do not all read as their columns' types (the
+    row's ``bad``, set as it was read: ``_bad_row``). For the first bad row of each file,
+    Python's validators name the column.
     """
     by_id = {s.source_id: s for s in sources}
     for layout in LAYOUTS:
@@ -218,30 +282,14 @@ def _check_values(con: duckdb.DuckDBPyConnection, sources: list[SourceFile]) -> 
         if not ids:
             continue
         names = [n for n in types if n in layout.columns]
-        durations = [col(layout, n) for n in names if types[n] == "duration"]
-        matched = [n for n in names if types[n] in _MATCHED]
-        conditions = [
-            f"coalesce({CHECKS[types[n]].replace('{c}', col(layout, n)).replace('{prev}', _prev_col(layout, n))}, false)"
-            for n in names
-            if types[n] != "duration" and types[n] not in _MATCHED
-        ]
-        conditions.append("coalesce(extra <> '', false)")
-        if durations:
-            conditions.append(f"NOT regexp_full_match(concat_ws('|', {', '.join(durations)}), $pattern)")
-        if matched:
-            # every pattern-checked column in one match: a value holding a '|' fails its own
-            # pattern and, adding a separator, the whole one too
-            pieces = ", ".join(f"coalesce({col(layout, n)}, '{_MATCHED[types[n]][1]}')" for n in matched)
-            whole = "\\|".join(_MATCHED[types[n]][0] for n in matched)
-            conditions.append(f"NOT regexp_full_match(concat_ws('|', {pieces}), '{whole}')")
         rows = con.execute(
             f"""
             SELECT source_id, min(line), arg_min([{", ".join(col(layout, n) for n in names)}, extra], line), count(*)
             FROM {stage_name(layout)}
-            WHERE source_id IN (SELECT unnest($ids)) AND ({" OR ".join(conditions)})
+            WHERE bad AND source_id IN (SELECT unnest($ids))
             GROUP BY source_id
             """,
-            {"ids": ids, "pattern": DURATIONS_PATTERN} if durations else {"ids": ids},
+            {"ids": ids},
         ).fetchall()
         for source_id, line, values, count in rows:
             more = f"; {count} bad rows in all" if count > 1 else ""
@@ -276,9 +324,11 @@ def _check_season_classes(con: duckdb.DuckDBPyConnection, by_id: dict[int, Sourc
 
     for table, layouts in (("stage_laps", [LAPS_27]), ("stage_results_pos", None), ("stage_results_position", None)):
         layout = layouts[0] if layouts else next(lay for lay in LAYOUTS if stage_name(lay) == table)
+        # grouped by the raw text first, so the class is normalised once per spelling, not per row
         rows = con.execute(
-            f"""SELECT source_id, norm_class({col(layout, "CLASS")}) AS cls, min(line)
-                FROM {table} GROUP BY ALL ORDER BY 1, 3"""
+            f"""SELECT source_id, norm_class(raw) AS cls, min(line)
+                FROM (SELECT source_id, {col(layout, "CLASS")} AS raw, min(line) AS line FROM {table} GROUP BY ALL)
+                GROUP BY ALL ORDER BY 1, 3"""
         ).fetchall()
         for source_id, cls, line in rows:
             source = by_id[source_id]
