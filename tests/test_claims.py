@@ -688,3 +688,13 @@ def test_the_team_a_driver_moves_from_is_not_the_line_ups_team(pb) -> None:  # t
     text = "Tom Blomqvist moves from Meyer Shank Racing to the No. 31 Whelen Cadillac alongside Pipo Derani and Jack Aitken."
     got = one(pb, text, "2024-01-15", "lineup")
     assert got.verdict == "supported" and got.slots["team"] != "Meyer Shank Racing w/ Curb Agajanian"
+
+
+def test_wins_from_class_starts_is_one_count(pb) -> None:  # type: ignore[no-untyped-def]
+    """ "N wins from M LMP3 starts": a class between the number and "starts" keeps the two numbers
+    one claim (the starts alone must never be supported while the wins are wrong). Gar Robinson,
+    LMP3, 2021-22: 8 wins in 14 starts."""
+    wrong = pb.check("Gar Robinson now has nine wins from 14 LMP3 starts since 2021.", "2022-12-31").claims
+    assert [(c.verdict, c.slots.get("starts")) for c in wrong] == [("contradicted", 14)]
+    right = pb.check("Gar Robinson now has eight wins from 14 LMP3 starts since 2021.", "2022-12-31").claims
+    assert [c.verdict for c in right] == ["supported"]

@@ -37,12 +37,12 @@ _METRIC = (
 )
 COUNT = re.compile(
     rf"(?<![\w-])(?<!the )(?<!these )(?<!those )(?<!all )(?P<n>{NUM})\s+{_ADJ}(?P<metric>{_METRIC})\b"
-    rf"(?:,?\s+(?:in|from|out of)\s+(?:just\s+|only\s+|his\s+|her\s+|their\s+|its\s+)?(?P<m>{NUM})\s+(?:career\s+|IMSA\s+|class\s+)?(?:starts|races|outings|appearances|attempts)\b)?",
+    rf"(?:,?\s+(?:in|from|out of)\s+(?:just\s+|only\s+|his\s+|her\s+|their\s+|its\s+)?(?P<m>{NUM})\s+(?:career\s+|IMSA\s+|class\s+|{_CLASSES}\s+)?(?:starts|races|outings|appearances|attempts)\b)?",
     re.IGNORECASE,
 )
 COUNT_WON = re.compile(
     rf"\b(?:won|claimed|scored|taken|took|collected|earned) (?P<n>{NUM}) (?P<metric>races|times|events|rounds)\b"
-    rf"(?:,?\s+(?:in|from|out of)\s+(?:just\s+|only\s+|his\s+|her\s+|their\s+|its\s+)?(?P<m>{NUM})\s+(?:career\s+|IMSA\s+|class\s+)?(?:starts|outings|appearances|attempts)\b)?|"
+    rf"(?:,?\s+(?:in|from|out of)\s+(?:just\s+|only\s+|his\s+|her\s+|their\s+|its\s+)?(?P<m>{NUM})\s+(?:career\s+|IMSA\s+|class\s+|{_CLASSES}\s+)?(?:starts|outings|appearances|attempts)\b)?|"
     rf"\b(?P<metric2>won|winning) (?:(?P<twice>twice)|(?P<n2>{NUM}) times)\b",
     re.IGNORECASE,
 )
@@ -55,7 +55,7 @@ ORDINAL_COUNT = re.compile(
     re.IGNORECASE,
 )
 STARTS_AFTER = re.compile(
-    rf"^,?\s*(?:in|from|out of)\s+(?:just\s+|only\s+|his\s+|her\s+|their\s+|its\s+)?(?P<m>{NUM})\s+(?:career\s+|IMSA\s+|class\s+)?(?:starts|races|outings|appearances|attempts)",
+    rf"^,?\s*(?:in|from|out of)\s+(?:just\s+|only\s+|his\s+|her\s+|their\s+|its\s+)?(?P<m>{NUM})\s+(?:career\s+|IMSA\s+|class\s+|{_CLASSES}\s+)?(?:starts|races|outings|appearances|attempts)",
     re.IGNORECASE,
 )
 INCLUDING = re.compile(rf"\bincluding (?P<n>{NUM})\b(?:\s+(?P<metric>wins?|victories|podiums?|poles?))?", re.IGNORECASE)
