@@ -28,22 +28,20 @@ tests assert: exit 1 only with ``--check`` and a missed target.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import http.client
 import math
 import os
 import random
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from collections import defaultdict
 from pathlib import Path
 
 from _targets import verdict  # bench/ is sys.path[0] when a script runs
+
+from pitboard.web.process import ServerProcess
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data" / "imsa"
@@ -79,76 +77,6 @@ def urls() -> list[tuple[str, str]]:
 
 
 # -- the server ----------------------------------------------------------------------------------------
-
-
-class Server:
-    """``pitboard serve`` in a subprocess; its output drained by a thread."""
-
-    def __init__(self, db: Path) -> None:
-        with socket.socket() as s:
-            s.bind((HOST, 0))
-            self.port = s.getsockname()[1]
-        script = Path(sys.executable).with_name("pitboard")
-        command = [str(script)] if script.exists() else [sys.executable, "-m", "pitboard"]
-        started = time.perf_counter()
-        self.proc = subprocess.Popen(
-            [*command, "serve", "--host", HOST, "--port", str(self.port), "--db", str(db)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            cwd=REPO,
-        )
-        self.output: list[str] = []
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-        self.wait()
-        self.startup_s = time.perf_counter() - started
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            self.output.append(line)
-
-    def wait(self, timeout: float = 120.0) -> None:
-        announced = f"pitboard is serving on http://{HOST}:{self.port}/"
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                self.reader.join(5)
-                raise RuntimeError("pitboard serve exited:\n" + "".join(self.output))
-            if any(announced in line for line in self.output):
-                with (
-                    contextlib.suppress(OSError),
-                    urllib.request.urlopen(f"http://{HOST}:{self.port}{STATIC[1]}", timeout=5) as answer,
-                ):
-                    if answer.status == 200:
-                        return
-            time.sleep(0.05)
-        self.stop()
-        raise RuntimeError("pitboard serve did not answer in time:\n" + "".join(self.output))
-
-    def rss_mb(self) -> float:
-        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-        raise RuntimeError("no VmRSS in /proc status")
-
-    def cpu_s(self) -> float:
-        """User + system CPU seconds the server has used so far."""
-        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(5)
-        self.reader.join(5)
-        if self.proc.stdout is not None:
-            self.proc.stdout.close()
 
 
 # -- the clients ---------------------------------------------------------------------------------------
@@ -250,7 +178,7 @@ def main() -> int:
 
 def run(db: Path, levels: list[int], options: argparse.Namespace) -> int:
     targets = urls()
-    server = Server(db)
+    server = ServerProcess(db, HOST, cwd=REPO)
     try:
         print(f"  server: pid {server.proc.pid}, port {server.port}, first answer {server.startup_s:.2f} s after spawn")
         print(f"  database: {db}")
@@ -283,7 +211,7 @@ def run(db: Path, levels: list[int], options: argparse.Namespace) -> int:
         rss_after = server.rss_mb()
     finally:
         server.stop()
-    log = "".join(server.output)
+    log = server.log
 
     # -- report
     static_path = STATIC[1]

@@ -14,21 +14,16 @@ No chromium: the module fails with a message saying how to install it, unless
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import threading
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from pitboard.web.process import ServerProcess
 
 pytestmark = pytest.mark.full
 
@@ -106,82 +101,12 @@ def chromium() -> str:
     return str(path)
 
 
-class Server:
-    """``pitboard serve`` as a subprocess; its output is collected by a thread (the pipe never fills)."""
-
-    def __init__(self, db: Path) -> None:
-        self.output: list[str] = []
-        for _ in range(3):  # another process may take the free port before the server binds it
-            self.port = _free_port()
-            self.url = f"http://127.0.0.1:{self.port}"
-            self.proc = subprocess.Popen(
-                [*_pitboard(), "serve", "--host", "127.0.0.1", "--port", str(self.port), "--db", str(db)],
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-                text=True,
-                cwd=ROOT,
-            )
-            self.reader = threading.Thread(target=self._read, daemon=True)
-            self.reader.start()
-            if self._wait():
-                return
-            self.stop()
-        pytest.fail("pitboard serve did not start:\n" + self.log, pytrace=False)
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            self.output.append(line)
-
-    @property
-    def log(self) -> str:
-        return "".join(self.output)
-
-    def _wait(self, timeout: float = 120.0) -> bool:
-        """The announced address, then an answer there (the line is printed just before the bind)."""
-        announced = f"pitboard is serving on {self.url}/"
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                self.reader.join(5)
-                return False
-            if announced in self.log:
-                with (
-                    contextlib.suppress(OSError),
-                    urllib.request.urlopen(self.url + "/static/style.css", timeout=5) as response,
-                ):
-                    if response.status == 200:
-                        return True
-            time.sleep(0.1)
-        return False
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(5)
-        self.reader.join(5)
-        if self.proc.stdout is not None:
-            self.proc.stdout.close()
-
-
-def _pitboard() -> list[str]:
-    script = Path(sys.executable).with_name("pitboard")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "pitboard"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def server(chromium: str, full_db: Path) -> Iterator[Server]:
-    running = Server(full_db)
+def server(chromium: str, full_db: Path) -> Iterator[ServerProcess]:
+    try:
+        running = ServerProcess(full_db, cwd=ROOT)
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)
     yield running
     running.stop()
 
@@ -207,7 +132,7 @@ class Tab:
     """A browser page that records console errors, uncaught exceptions, failed sub-requests and
     CSP violations (``problems()``; ``reset()`` before each test)."""
 
-    def __init__(self, context: Any, server: Server) -> None:
+    def __init__(self, context: Any, server: ServerProcess) -> None:
         self.context, self.server = context, server
         self.page = context.new_page()
         self.page.set_default_timeout(30_000)
@@ -279,7 +204,7 @@ def _context(browser: Any, viewport: dict[str, int], **options: Any) -> Any:
 
 
 @pytest.fixture(scope="module")
-def desktop(browser: Any, server: Server) -> Iterator[Tab]:
+def desktop(browser: Any, server: ServerProcess) -> Iterator[Tab]:
     context = _context(browser, DESKTOP)
     yield Tab(context, server)
     context.close()
@@ -471,7 +396,7 @@ def test_session_charts_draw_every_car_and_respond(tab: Tab, shots: Path) -> Non
     ("name", "path"), [("driver", "/drivers/tom-blomqvist"), ("session", SESSION)], ids=["driver", "session"]
 )
 def test_phone_layout_has_no_horizontal_overflow(
-    browser: Any, server: Server, shots: Path, name: str, path: str
+    browser: Any, server: ServerProcess, shots: Path, name: str, path: str
 ) -> None:
     context = _context(browser, PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
     try:
