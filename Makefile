@@ -35,6 +35,9 @@ bench: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/web.py
+	$(BIN)/python bench/claims.py
+	$(BIN)/python bench/claims.py --labels bench/claims/holdout/labels.json
 
 $(VENV)/.python-ok:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "pitboard needs Python >= 3.11; set PYTHON=python3.11 (or newer)")'
