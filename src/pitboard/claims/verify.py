@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -52,6 +53,20 @@ METRIC_WORDS = {
 }
 
 
+def _memo(store: dict[Any, Any], key: Any, fetch: Callable[[], Any]) -> Any:
+    """``fetch()`` once per key for one check: its answer, or the library error it raised (raised
+    again on every later ask, so a failed lookup is not repeated)."""
+    if key not in store:
+        try:
+            store[key] = fetch()
+        except PitboardError as exc:
+            store[key] = exc
+    found = store[key]
+    if isinstance(found, PitboardError):
+        raise found
+    return found
+
+
 @dataclass
 class Outcome:
     verdict: str
@@ -79,15 +94,7 @@ class Checker:
     # -- library calls (memoised) --------------------------------------------------------------
     def stats(self, kind: str, name: str, car_team: str | None = None, **scope: Any) -> StatsAnswer:
         key = (kind, name, car_team, tuple(sorted(scope.items())))
-        if key not in self._stats:
-            try:
-                self._stats[key] = self.pb.stats(kind, name, car_team=car_team, **scope)
-            except PitboardError as exc:
-                self._stats[key] = exc
-        found = self._stats[key]
-        if isinstance(found, PitboardError):
-            raise found
-        return found
+        return _memo(self._stats, key, lambda: self.pb.stats(kind, name, car_team=car_team, **scope))
 
     def calendar(self, season: int) -> list[dict[str, Any]]:
         if season not in self._calendar:
@@ -431,15 +438,7 @@ class Checker:
         """The season and event of a race claim: the year named, else the latest edition on or
         before the publication date."""
         key = (slots["event"], tuple(slots.get("seasons") or ()))
-        if key not in self._editions:
-            try:
-                self._editions[key] = self._find_edition(slots)
-            except PitboardError as exc:
-                self._editions[key] = exc
-        found = self._editions[key]
-        if isinstance(found, PitboardError):
-            raise found
-        return found
+        return _memo(self._editions, key, lambda: self._find_edition(slots))
 
     def _find_edition(self, slots: dict[str, Any]) -> tuple[int | None, Any]:
         name = slots["event"]
@@ -992,16 +991,7 @@ class Checker:
     def event_ref(self, season: int, name: str) -> Any:
         """``Pitboard.event`` (memoised per check); a name two races share that season
         ("Watkins Glen" in 2021) is the endurance race, the one articles mean by the venue's name."""
-        key = (season, name)
-        if key not in self._refs:
-            try:
-                self._refs[key] = self._event_ref(season, name)
-            except PitboardError as exc:
-                self._refs[key] = exc
-        found = self._refs[key]
-        if isinstance(found, PitboardError):
-            raise found
-        return found
+        return _memo(self._refs, (season, name), lambda: self._event_ref(season, name))
 
     def _event_ref(self, season: int, name: str) -> Any:
         if season in self._seasons:
