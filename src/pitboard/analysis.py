@@ -17,6 +17,7 @@ import pandas as pd
 
 from pitboard.choices import RACE_VIEWS
 from pitboard.domain.classes import class_rank, normalise_class
+from pitboard.domain.sessions import RACE_LIKE_KINDS
 from pitboard.exceptions import InputError, NotAvailableError
 from pitboard.queries import analysis as qa
 from pitboard.queries import table
@@ -73,7 +74,7 @@ RACE_ONLY_VIEWS = ("leaders", "finish")
 
 
 def _race_required(pb: Pitboard, ref: SessionRef, what: str) -> None:
-    if qa.session_kind(pb.db, ref.session_id) not in ("race", "qualifying race"):
+    if qa.session_kind(pb.db, ref.session_id) not in RACE_LIKE_KINDS:
         raise NotAvailableError(
             f"{what} applies to races; {ref.name} is a {qa.session_kind(pb.db, ref.session_id)} session"
         )

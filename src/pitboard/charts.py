@@ -29,6 +29,7 @@ from pitboard import analysis
 from pitboard.choices import CHART_FORMATS
 from pitboard.choices import CHART_KINDS as _CHART_KINDS
 from pitboard.domain.classes import display_class
+from pitboard.domain.sessions import RACE_LIKE_KINDS
 from pitboard.domain.timefmt import format_duration
 from pitboard.exceptions import InputError, NotAvailableError
 from pitboard.queries import analysis as qa
@@ -189,7 +190,7 @@ def _chart_class(pb: Pitboard, ref: SessionRef, kind: str, cls: str | None) -> s
         raise NotAvailableError(f"{ref.event.event_name} {ref.event.season} {ref.name} has no classes to chart")
     code = match_class(cls, list(ref.classes)) if cls is not None else ref.classes[0]
     analysis._laps_required(pb, ref, f"a {_CHART_NAMES[kind].lower()} chart")
-    if kind in RACE_ONLY_CHARTS and ref.kind not in ("race", "qualifying race"):
+    if kind in RACE_ONLY_CHARTS and ref.kind not in RACE_LIKE_KINDS:
         others = ", ".join(k for k in CHART_KINDS if k not in RACE_ONLY_CHARTS)
         raise NotAvailableError(
             f"a {_CHART_NAMES[kind].lower()} applies to races (order on the road): "

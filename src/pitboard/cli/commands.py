@@ -12,6 +12,7 @@ import pitboard
 from pitboard import render
 from pitboard.cli import db_option, handle_errors, main, output_options
 from pitboard.domain.classes import display_class
+from pitboard.domain.sessions import RACE_LIKE_KINDS
 from pitboard.domain.timefmt import format_duration
 
 
@@ -160,7 +161,7 @@ def results(season: int, event: str, session: str | None, cls: str | None, fmt: 
     payload.pop("sources", None)
     rows = payload["results"]
     applied = payload["corrections"]
-    race = answer.session["kind"] in ("race", "qualifying race")
+    race = answer.session["kind"] in RACE_LIKE_KINDS
     if race:
         headers = ["Class", "Pos", "Ovr", "No.", "Team", "Drivers", "Vehicle", "Laps", "Time/Gap", "Best lap", "Status"]
         body = [

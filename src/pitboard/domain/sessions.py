@@ -22,7 +22,8 @@ OTHER = "other"
 #: Every session kind, in the order a weekend runs them.
 SESSION_KINDS: tuple[str, ...] = (TEST, PRACTICE, QUALIFYING, QUALIFYING_RACE, WARM_UP, RACE, OTHER)
 
-#: Kinds whose results file has the race layout (POSITION, STATUS, TOTAL_TIME, FL_*).
+#: The races: an order on the road (laps led, finishing order, lap and gap charts), and a results
+#: file with the race layout (POSITION, STATUS, TOTAL_TIME, FL_*).
 RACE_LIKE_KINDS: frozenset[str] = frozenset({RACE, QUALIFYING_RACE})
 
 #: The Roar Before the Rolex 24 folder: a test and qualifying weekend, never a championship round.

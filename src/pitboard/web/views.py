@@ -14,13 +14,14 @@ import csv
 import io
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pitboard import analysis, charts, search, standings, stats
 from pitboard.choices import CHAMPIONSHIPS, CHART_KINDS, LEADER_METRICS, RACE_VIEWS, SUBJECT_KINDS
 from pitboard.domain.classes import class_rank, display_class
+from pitboard.domain.sessions import RACE_LIKE_KINDS
 from pitboard.exceptions import InputError, NotAvailableError, NotFoundError
 from pitboard.render import jsonable, records
 
@@ -125,17 +126,15 @@ def find_session(pb: Pitboard, season: int, event: str, session: str | None) -> 
 
 
 def _named(pb: Pitboard, kind: str, key: str) -> str:
-    """A path segment as a name for ``pb.stats``: an id as it is ("tom-blomqvist"), anything
-    else with its dashes as spaces (the resolvers are forgiving)."""
-    if kind == "driver" and any(c["driver_id"] == key for c in stats.sq.driver_candidates(pb.db)):
-        return _driver_name(pb, key)
-    if kind == "team" and any(c["team_id"] == key for c in stats.sq.team_candidates(pb.db)):
-        return next(c["name"] for c in stats.sq.team_candidates(pb.db) if c["team_id"] == key)
-    return key.replace("-", " ")
-
-
-def _driver_name(pb: Pitboard, key: str) -> str:
-    return next(c["name"] for c in stats.sq.driver_candidates(pb.db) if c["driver_id"] == key)
+    """A path segment as a name for ``pb.stats``: an id's own name ("tom-blomqvist" → Tom
+    Blomqvist), anything else with its dashes as spaces (the resolvers are forgiving)."""
+    if kind == "driver":
+        names = {c["driver_id"]: c["name"] for c in stats.sq.driver_candidates(pb.db)}
+    elif kind == "team":
+        names = {c["team_id"]: c["name"] for c in stats.sq.team_candidates(pb.db)}
+    else:
+        names = {}
+    return names.get(key) or key.replace("-", " ")
 
 
 def _scope(pb: Pitboard, season: int | None, cls: str | None, since: str | None, until: str | None) -> dict[str, Any]:
@@ -241,7 +240,7 @@ def event_page(pb: Pitboard, season: int, event: str) -> View:
             "championship": ref.championship,
             "status": ref.status,
         },
-        "matched": jsonable(_plain(ref.resolution)),
+        "matched": jsonable(asdict(ref.resolution)) if ref.resolution else None,
         "sessions": [],
         "winners": [],
     }
@@ -259,12 +258,6 @@ def event_page(pb: Pitboard, season: int, event: str) -> View:
     )
 
 
-def _plain(value: Any) -> Any:
-    from pitboard.answers import _plain as plain
-
-    return plain(value)
-
-
 def session_page(pb: Pitboard, season: int, event: str, session: str, cls: str | None = None) -> View:
     """A session: results per class as IMSA prints them (corrections flagged with their source),
     the race's headline facts, its charts and the links to every lap-by-lap view."""
@@ -273,15 +266,12 @@ def session_page(pb: Pitboard, season: int, event: str, session: str, cls: str |
     code = stats.check_class(pb, cls, season) if cls else (ref.classes[0] if ref.classes else None)
     if code is not None and code not in ref.classes:
         raise InputError(f"no class {cls!r} in {ref.name}: choose one of {', '.join(ref.classes)}", list(ref.classes))
-    summary = analysis.summary(pb, ref).to_dict() if ref.kind in ("race", "qualifying race") else None
+    summary = analysis.summary(pb, ref).to_dict() if ref.kind in RACE_LIKE_KINDS else None
     sessions = records(pb.sessions(season, ref.event.event_name))
     has_laps = any(s["session_id"] == ref.session_id and s["has_laps"] for s in sessions)
     chart_kinds = [
-        k
-        for k in CHART_KINDS
-        if has_laps and (k not in charts.RACE_ONLY_CHARTS or ref.kind in ("race", "qualifying race"))
+        k for k in CHART_KINDS if has_laps and (k not in charts.RACE_ONLY_CHARTS or ref.kind in RACE_LIKE_KINDS)
     ]
-    weather = None
     try:
         weather = analysis.view(pb, ref, "weather").to_dict()
     except (NotAvailableError, NotFoundError):
@@ -323,7 +313,7 @@ def _views_for(ref: SessionRef, has_laps: bool) -> list[str]:
     order in races only), else the weather."""
     if not has_laps:
         return ["weather"]
-    race = ref.kind in ("race", "qualifying race")
+    race = ref.kind in RACE_LIKE_KINDS
     return [v for v in SESSION_VIEWS if race or v not in analysis.RACE_ONLY_VIEWS]
 
 
