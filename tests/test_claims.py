@@ -698,3 +698,62 @@ def test_wins_from_class_starts_is_one_count(pb) -> None:  # type: ignore[no-unt
     assert [(c.verdict, c.slots.get("starts")) for c in wrong] == [("contradicted", 14)]
     right = pb.check("Gar Robinson now has eight wins from 14 LMP3 starts since 2021.", "2022-12-31").claims
     assert [c.verdict for c in right] == ["supported"]
+
+
+# -- the grid, the cars behind, subjects after the trigger (session 2026-12-01) --------------------
+# Mid-Ohio 2022 DPi (results and qualifying files): 1 No. 10 (grid 2), 2 No. 60 (grid 3),
+# 3 No. 31 (grid 5), 4 No. 02 (grid 4), 5 No. 01 (pole).
+
+
+def test_a_grid_place_is_a_qualifying_claim(pb) -> None:  # type: ignore[no-untyped-def]
+    good = one(pb, "At Mid-Ohio the No. 10 Acura, from second on the grid, won.", "2022-05-20", "qualifying")
+    assert good.verdict == "supported" and good.slots["grid"] == 2, good.explanation
+    bad = one(pb, "The No. 31 was fourth on the grid at Mid-Ohio.", "2022-05-20", "qualifying")
+    assert bad.verdict == "contradicted", bad.explanation
+    started = one(pb, "The No. 60 started from third at Mid-Ohio.", "2022-05-20", "qualifying")
+    assert started.verdict == "supported", started.explanation
+
+
+def test_a_subject_after_went_to_is_the_subject(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(pb, "At Mid-Ohio the No. 31 struggled, and the pole went to the No. 01 Cadillac.", "2022-05-20")
+    assert c.type == "qualifying" and c.verdict == "supported", c.explanation
+    assert c.text.endswith("No. 01 Cadillac")
+    third = one(pb, "Third place was enough for Pipo Derani and Tristan Nunez at Mid-Ohio.", "2022-05-20")
+    assert third.verdict == "supported" and third.slots["position"] == 3, third.explanation
+
+
+def test_cars_held_off_finished_right_behind_in_the_order_named(pb) -> None:  # type: ignore[no-untyped-def]
+    text = "The No. 10 won at Mid-Ohio, holding off the No. 60 and the No. 31."
+    c = check(pb, text, "2022-05-20").claims[-1]
+    assert c.text == "holding off the No. 60 and the No. 31" and c.verdict == "supported", c.explanation
+    wrong = check(pb, "The No. 10 won at Mid-Ohio, ahead of the No. 31.", "2022-05-20").claims[-1]
+    assert wrong.verdict == "contradicted", wrong.explanation  # the No. 31 was third, not second
+    # after a lower place "ahead of" a car further back is a looser reading: not a contradiction
+    loose = check(pb, "The No. 60 finished second at Mid-Ohio, ahead of the No. 02.", "2022-05-20").claims[-1]
+    assert loose.verdict == "not checkable" and loose.reason == "ambiguous reading", loose.explanation
+    before = check(pb, "The No. 60 finished second at Mid-Ohio, ahead of the No. 10.", "2022-05-20").claims[-1]
+    assert before.verdict == "contradicted", before.explanation
+
+
+def test_a_points_gap_ahead_of_is_not_a_race_order(pb) -> None:  # type: ignore[no-untyped-def]
+    claims = check(pb, "After Mid-Ohio the No. 10 crew were 20 points ahead of the No. 60.", "2022-05-20").claims
+    assert all(c.slots.get("order") is None for c in claims), [(c.text, c.type) for c in claims]
+
+
+def test_a_second_list_of_places_is_its_own_claim(pb) -> None:  # type: ignore[no-untyped-def]
+    claims = check(pb, "The No. 31 finished third at Mid-Ohio and fifth at Sebring.", "2022-05-20").claims
+    assert [(c.text, c.verdict) for c in claims] == [
+        ("No. 31 finished third at Mid-Ohio", "supported"),
+        ("and fifth at Sebring", claims[1].verdict),
+    ]
+
+
+def test_a_surname_two_named_drivers_share_is_read_as_no_one(pb) -> None:  # type: ignore[no-untyped-def]
+    text = "Ricky Taylor and Jordan Taylor were both at Mid-Ohio. Taylor won at Mid-Ohio."
+    assert not [c for c in check(pb, text, "2022-05-20").claims if c.text.startswith("Taylor")]
+
+
+def test_a_plural_pronoun_for_a_named_crew_can_contradict(pb) -> None:  # type: ignore[no-untyped-def]
+    text = "Pipo Derani and Tristan Nunez drive the No. 31. At Mid-Ohio they finished second."
+    c = one(pb, text, "2022-05-20", "result")
+    assert c.verdict == "contradicted", c.explanation

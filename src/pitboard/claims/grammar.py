@@ -115,12 +115,22 @@ FINISH = re.compile(
     rf"\b(?P<b>{ORD})[- ]place finish\b|\bcame home (?P<c>{ORD})\b|\bclassified (?P<d>{ORD})\b|\btook (?P<e>{ORD})(?: place)?\b|"
     rf"\b(?:was|ended up|placed|crossed the line) (?P<f>{ORD})\b|\b(?P<g>runner-up)\b|\b(?P<h>on the podium|podium finish|a podium)\b|"
     rf"\b(?:salvaged|faded to|dropped to|slipped to|fell to|recovered to|climbed to)\s+(?P<i>{ORD})\b|"
-    rf"\b(?P<j>completed the (?:\w+ )?podium)\b",
+    rf"\b(?P<j>completed the (?:\w+ )?podium)\b|"
+    # "Third place was enough for Sellers and Snow", "ninth place went to the No. 57"
+    rf"\b(?P<k>{ORD})\s+place\s+(?:was\s+(?:(?:more\s+than|just|only)\s+)?enough\s+for|went\s+to|fell\s+to)\b|"
+    # "on its way to second place", "charged to third", "promoted the No. 85 to third", "moved to tenth"
+    rf"\b(?:on (?:its|his|her|their) way|drove|charged|raced|stormed|came through)\s+to\s+(?P<l>{ORD})(?:\s+place)?\b|"
+    rf"\b(?:moved|demoted|relegated|promoted|dropped)\b(?:\s+[\w.'’-]+){{0,5}}?\s+to\s+(?P<m>{ORD})\b(?!\s+(?:on the grid|in the standings))|"
+    # "second at A, B and C and third at Sebring": a second place list
+    rf"\band\s+(?P<o>{ORD})\s+(?=(?:at|in)\s+(?:the\s+)?[A-Z])",
     re.IGNORECASE,
 )
 POLE = re.compile(
     rf"\b(?:took|claimed|secured|earned|won|captured|grabbed|scored|snatched|set|started from|starts from|start from|will start from|put .{{1,30}}? on) (?:the |his |her |their |its |a )?(?:\w+ )?pole(?: position| award)?\b|"
-    rf"\bon pole\b|\bpole[- ]?sitter\b|\bpole[- ](?:winning|sitting)\b|\b(?:taking|took) pole\b|\bqualified (?P<q>{ORD}|on pole)\b|\bqualifying (?:in )?(?P<q2>{ORD})\b|\bpole position\b",
+    rf"\bon pole\b|\bpole[- ]?sitter\b|\bpole[- ](?:winning|sitting)\b|\b(?:taking|took|taken|had taken) (?:the )?(?:\w+ )?pole\b|\bqualified (?P<q>{ORD}|on pole)\b|\bqualifying (?:in )?(?P<q2>{ORD})\b|\bpole position\b|"
+    # the grid: "from sixth on the grid", "No. 32, third on the grid", "started from second", "won from pole"
+    rf"\b(?P<q3>{ORD})\s+on\s+the\s+(?:\w+\s+)?grid\b|\b(?:started|starting|starts|start)\s+(?:from\s+)?(?P<q4>{ORD})\b(?![- ]place)|"
+    rf"\bpole\s+(?:went|fell|was awarded)\s+to\b|\bfrom pole\b",
     re.IGNORECASE,
 )
 FASTEST = re.compile(
@@ -130,6 +140,13 @@ TITLE = re.compile(
     r"\b(?:won|wins|clinched|clinch|claimed|secured|took|sealed|wrapped up|captured|defended|retained|claim|win) (?:the |his |her |their |a |its |back-to-back )?[\w'’ -]{0,45}?(?:title|championship|crown|Endurance Cup)s?\b|"
     r"\b(?:reigning|defending) (?:[\w-]+ ){0,3}champions?\b|\b(?:19|20)\d{2} (?:[\w-]+ ){0,3}champions?\b|\bchampions? in (?:19|20)\d{2}\b|"
     r"\b(?:became|crowned|is|was|were|are) (?:the )?(?:[\w-]+ ){0,3}champions?\b",
+    re.IGNORECASE,
+)
+#: "won, holding off the No. 78", "brought the car home ahead of Riley's No. 74": the cars named
+#: finished right behind the subject (type ``result``, about the cars named).
+RIVAL = re.compile(
+    r"\b(?:(?:brought|bringing|brings|took|taking|takes)\s+(?:the\s+car|it|\w+)\s+home\s+)?(?:ahead\s+of|holding\s+off|held\s+off|holds\s+off|in\s+front\s+of)\s+"
+    r"(?=(?:the\s+)?(?:sister\s+)?(?:[A-Z#]|No\.))",
     re.IGNORECASE,
 )
 LINEUP = re.compile(
@@ -180,7 +197,8 @@ OUTSIDE_SERIES = re.compile(
 )
 PRONOUN = re.compile(
     r"^(?:(?:But|And|Meanwhile|Now|Then|Still|There|Here|However|Earlier|Later|Previously),?\s+)?(?P<p>he|she|they|his|her|their|it|its|"
-    r"the (?:team|squad|outfit|crew|car|entry|trio|duo|pair|drivers|marque|manufacturer|brand|German marque|Italian marque|(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)))\b",
+    r"the (?:(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)*) (?:pairing|pair|duo|trio|crew)|team|squad|outfit|crew|car|entry|trio|duo|pairing|pair|drivers|champions|winners|"
+    r"marque|manufacturer|brand|German marque|Italian marque|(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)))\b",
     re.IGNORECASE,
 )
 
@@ -235,10 +253,12 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
     ]  # fmt: skip
     for m in mentions:
         if m.kind == "driver" and m.how == "exact":
-            ctx.known[m.name.split()[-1].casefold()] = m.key
+            # a surname stands for the driver named in full; two named drivers sharing it make it
+            # ambiguous ("" : read as no one)
             words = m.name.casefold().split()
             for i in range(1, len(words)):
-                ctx.known[" ".join(words[i:])] = m.key
+                tail = " ".join(words[i:])
+                ctx.known[tail] = m.key if ctx.known.get(tail, m.key) == m.key else ""
     # a relative or appositive clause about another series ("who raced in the Indianapolis 500 in
     # May", "a class winner at the 24 Hours of Le Mans in 2018") is a claim of its own, outside
     # the championship, and takes no part in the main claim; other relative clauses keep their
@@ -297,6 +317,13 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         window = segment + [m for m in prefix if m.kind not in {s.kind for s in segment}]
         before = [m for m in mentions if lo <= m.start - sent.start < start and m.kind in SUBJECT_KINDS]
         subject = _subject(before, segment, start, sent, pronoun, ctx, text)
+        if _SUBJECT_AFTER.search(match.group()):
+            subject = _named_after(segment, end, sent, text) or subject
+        if kind == "rival" and (
+            (previous is not None and (previous.end > sent.start + start or previous.type == "championship"))
+            or re.search(r"(?:\d|\bpoints?|\bseconds?|\bs|\blaps?|\bpts)\s*$", text[:start], re.IGNORECASE)
+        ):
+            continue  # a margin or a standings gap ("93 ahead of"), or part of the claim before it
         if kind == "standing_margin" and previous is not None and previous.type == "championship":
             # "won the title in the No. 8, by 126 points over …": the title winner's margin
             names = {x["name"] for x in previous.slots["subject"]}
@@ -304,6 +331,10 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         if not subject and previous is not None:
             names = {x["name"] for x in previous.slots["subject"]}
             subject = [m for m in previous.mentions if m.kind in SUBJECT_KINDS and m.name in names]
+        if not subject and idx and not pronoun:
+            # "Derani, from sixth on the grid, won …": the sentence's subject, named before its first trigger
+            lead = [m for m in prefix if m.kind in SUBJECT_KINDS and not _RIVAL.search(text[: m.start - sent.start])]
+            subject = _nearest_unit(lead, text, sent.start) if lead else []
         if kind in COUNT_KINDS and _TEAMS_OWN.search(text[:start]):
             # "the team's second win of the year": the team's wins, whatever car or driver the
             # sentence is about (the team named in the sentence, else the article's)
@@ -336,14 +367,22 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         ctx.main_event = events[0]
     # the race in hand: a reader takes the race a sentence reports on; a list of races or one
     # named as a reference point ("since", "after", "before") is background and does not move it
-    current = [
-        e for e in events
-        if not re.search(r"\b(?:since|after|before|until|than|from|podiums? at|wins? at|won at)\s+(?:the\s+)?(?:\w+\s+)?$", text[: e.start - sent.start], re.IGNORECASE)
-    ]  # fmt: skip
+    current = _reported(events, text, sent.start)
     if len({e.name for e in current}) == 1:
         ctx.event = current[-1]
     ctx.paragraph_races |= {e.name for e in events}
     return out
+
+
+_REFERENCE_POINT = re.compile(
+    r"\b(?:since|after|before|until|than|from|podiums? at|wins? at|won at)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE
+)
+
+
+def _reported(events: list[Mention], text: str, base: int) -> list[Mention]:
+    """The races a sentence reports on: not those named as a reference point ("since", "after",
+    "before") or in a list of past wins ("wins at A and B")."""
+    return [e for e in events if not _REFERENCE_POINT.search(text[: e.start - base])]
 
 
 _ASIDE = re.compile(
@@ -445,6 +484,7 @@ def _triggers(text: str) -> list[tuple[str, int, int, re.Match[str]]]:
     add("fastest_lap", FASTEST)
     add("finish", FINISH)
     add("win", WIN)
+    add("rival", RIVAL)
     add("lineup", LINEUP)
     # a run of races absorbs the verb it qualifies ("won GTD at Sebring for the third straight
     # year", "finished third in three straight races", "took back-to-back wins"): one claim
@@ -468,6 +508,11 @@ def _triggers(text: str) -> list[tuple[str, int, int, re.Match[str]]]:
         t for t in found
         if not (t[0] in ("standing_margin", "standing_gap") and any(0 <= t[1] - e <= 80 and ";" not in text[e : t[1]] for _, _, e, _ in leads))
     ]  # fmt: skip
+    # "fifth and seventh at A and B" is one claim (places read respectively), not "and seventh at"
+    found = [
+        t for t in found
+        if not (t[0] == "finish" and t[3].group("o") and re.search(rf"\b(?:{ORD})\s*,?\s*$", text[: t[1]], re.IGNORECASE))
+    ]  # fmt: skip
     # "including two this season": a count inside the previous count's clause
     for m in INCLUDING.finditer(text):
         a, b = m.span()
@@ -487,13 +532,17 @@ def _pronoun(text: str, ctx: Context) -> list[Mention] | None:
     word = m.group("p").casefold()
     if word.startswith("the "):
         noun = word[4:]
-        if noun in ("team", "squad", "outfit", "crew"):
+        if noun in ("team", "squad", "outfit") or (
+            noun == "crew" and not (ctx.last_group[:1] and ctx.last_group[0].kind == "driver")
+        ):
             teams = [s for s in reversed(ctx.subjects) if s.kind in ("team", "car")]
             return [_as_pronoun(teams[0], m.group("p"), LEAD_PRONOUN)] if teams else None
         if noun in ("car", "entry"):
             cars = [s for s in reversed(ctx.subjects) if s.kind == "car"]
             return [_as_pronoun(cars[0], m.group("p"), LEAD_PRONOUN)] if cars else None
-        if noun in ("trio", "duo", "pair", "drivers"):
+        if noun.split()[-1] in ("trio", "duo", "pair", "pairing", "crew", "drivers", "champions", "winners") and (
+            noun != "crew" or (ctx.last_group[:1] and ctx.last_group[0].kind == "driver")
+        ):
             return [_as_pronoun(s, m.group("p"), LEAD_PRONOUN) for s in ctx.last_group if s.kind == "driver"] or None
         if noun in DEMONYMS:
             drivers = [s for s in reversed(ctx.subjects) if s.kind == "driver"]
@@ -597,17 +646,30 @@ def _subject(before, window, start, sent, pronoun, ctx, text) -> list[Mention]: 
         if drivers:
             inner = AMBIGUOUS_PRONOUN if _ambiguous(ctx, ("driver",)) else INNER_PRONOUN
             return [_as_pronoun(drivers[0], m.group(), inner)]
-    m = re.search(r"\b(?:their|they)\b", text[:start], re.IGNORECASE)
+    m = re.search(r"\b(?:their|they|them)\b", text[:start], re.IGNORECASE)
     if m and ctx.last_group:
-        return [_as_pronoun(p, m.group(), _plural(ctx, INNER_PRONOUN)) for p in ctx.last_group]
-    # a name after the trigger ("GTD PRO went to the No. 77") only within the trigger's clause
+        # a plural pronoun stands for the group named last (a crew, two teams): rarely ambiguous
+        return [_as_pronoun(p, m.group(), _plural(ctx, LEAD_PRONOUN)) for p in ctx.last_group]
+    return _named_after(window, start, sent, text)
+
+
+def _named_after(window: list[Mention], start: int, sent: Sentence, text: str) -> list[Mention]:
+    """The subject named after a trigger ("GTD PRO went to Vasser Sullivan's No. 14 Lexus"), only
+    within the trigger's clause: a car the first name describes, else the names of its kind."""
     brk = re.search(r"[,;]|\b(?:while|whereas)\b", text[start:])
     stop = start + brk.start() if brk else len(text)
     after = [m for m in window if m.kind in SUBJECT_KINDS and start <= m.start - sent.start < stop]
-    if after:
-        first = after[0]
-        return [m for m in after if m.kind == first.kind]
-    return []
+    if not after:
+        return []
+    first = after[0]
+    car = next((m for m in after[1:2] if m.kind == "car"), None)
+    if car is not None and re.fullmatch(r"(?:['’]s)?\s+", text[first.end - sent.start : car.start - sent.start]):
+        return [car]  # "Vasser Sullivan's No. 14": the car
+    return [m for m in after if m.kind == first.kind]
+
+
+#: A trigger whose subject follows it: "the pole went to the No. 4", "Third place was enough for …"
+_SUBJECT_AFTER = re.compile(r"(?:went|fell|awarded)\s+to$|enough\s+for$", re.IGNORECASE)
 
 
 def _in_rival_unit(m: Mention, rivals: list[Mention], text: str, base: int) -> bool:
@@ -618,6 +680,24 @@ def _in_rival_unit(m: Mention, rivals: list[Mention], text: str, base: int) -> b
         ):
             return True
     return False
+
+
+_DESCRIBES = r"(?:['’]s)?[\s\w.'’-]{0,40}?(?:\s(?:of|with|for|driven by)\s|\s|,\s|\sand\s)?"
+
+
+def _unit_end(car: Mention, mentions: list[Mention], text: str, base: int) -> int:
+    """Where a subject's description ends: a car takes the team, make and drivers right after it."""
+    end = car.end - base
+    if car.kind != "car":
+        return end
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.start - base < end:
+            continue
+        if m.kind in ("team", "manufacturer", "driver") and re.fullmatch(_DESCRIBES, text[end : m.start - base]):
+            end = m.end - base
+        else:
+            break
+    return end
 
 
 def _nearest_unit(before: list[Mention], text: str, base: int) -> list[Mention]:
@@ -706,6 +786,11 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         and kind in ("win", "finish", "qualifying", "fastest_lap")
     ):
         events = [m for m in previous.mentions if m.kind == "event"]
+    if not events and kind in ("win", "finish", "qualifying", "fastest_lap"):
+        # "Derani, from sixth on the grid, won Petit Le Mans": the one race the sentence reports on
+        current = _reported([m for m in mentions if m.kind == "event"], text, sent.start)
+        if len({e.name for e in current}) == 1:
+            events = current[:1]
     time_from = "stated" if scope.label and scope_at >= 0 else "sentence" if scope.label else None
     classes = [m for m in window if m.kind == "class"]
     team_count = kind in COUNT_KINDS and bool(_TEAMS_OWN.search(text[:start])) and subject and subject[0].kind == "team"
@@ -766,6 +851,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         "ordinal": "count",
         "including": "count",
         "win": "result",
+        "rival": "result",
         "superlative": "result",
         "finish": "result",
         "qualifying": "qualifying",
@@ -887,7 +973,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if not slots["event"] and reason is None:
             return None
     elif kind == "finish":
-        raw = next((v for k, v in g.items() if v and k in "abcdefgi"), None)
+        raw = next((v for k, v in g.items() if v and k in "abcdefgiklmo"), None)
         if g.get("j"):
             slots.update(position=3)  # "completed the podium": third
         elif g.get("h"):
@@ -911,8 +997,33 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             slots["event_from_context"] = True
         if not slots["event"] and reason is None:
             return None
+    elif kind == "rival":
+        order = _rival_slots(text, end, hi, sent, mentions, subject, previous)
+        if order is None:
+            return None
+        subject, descriptors = order.pop("_rivals"), order.pop("_descriptors")
+        b_end = order.pop("_end")
+        order["strict"] = order["ref_position"] == 1 or bool(re.search(r"\bh(?:o|e)ld", match.group(), re.I))
+        slots.update(order=order, rival_crew=[d["name"] for d in descriptors], car_team=None)
+        slots["subject"] = [{"kind": m.kind, "name": m.name, "key": m.key} for m in subject]
+        if subject[0].kind == "car":
+            slots["numbers"] = [m.key for m in subject]
+            slots["car_context"] = {
+                "season": ctx.paragraph_year or ctx.article_year,
+                "class": ctx.last_class,
+                "teams": sorted(ctx.teams_named | {t.name for t in teams}),
+                "team_exact": False,
+            }
+        if previous is not None and previous.type == "result" and previous.slots.get("event"):
+            slots["event"] = previous.slots["event"]
+        elif not events and ctx.event is not None:
+            slots["event"] = ctx.event.name
+            slots["event_from_context"] = True
+        if not slots["event"]:
+            return None
+        end = max(end, b_end)
     elif kind == "qualifying":
-        q = g.get("q") or g.get("q2")
+        q = g.get("q") or g.get("q2") or g.get("q3") or g.get("q4")
         slots.update(grid=ordinal(q) if q and q.casefold() != "on pole" else 1)
         if not events and ctx.event is not None:
             slots["event"] = ctx.event.name
@@ -992,6 +1103,11 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     own = [s for s in subject if sent.start <= s.start < sent.start + start and not s.how.startswith("pronoun")]
     if (kind == "standing_margin" and previous is not None) or (own and own[-1].end - sent.start < lo):
         own = []  # a subject shared with an earlier claim of the sentence: the span is this claim's words
+    rel = own and re.search(r",\s*(?:who|which)\b", text[own[-1].end - sent.start : start])
+    if rel:
+        # "the No. 14 …, who started from second": the relative clause is the claim
+        a = own[-1].end - sent.start + rel.start() + len(rel.group()) - len(rel.group().lstrip(", "))
+        own = []
     if own and start - (own[-1].end - sent.start) <= 60:
         a = min(a, own[0].start - sent.start)
         # an unresolved name joined to the subject ("Marco Vantorre and Tom Blomqvist") is part of it
@@ -1024,6 +1140,11 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     for m in window:
         if m.kind in ("event", "class") and m.start - sent.start >= end and m.start - sent.start - b < 40:
             b = max(b, m.end - sent.start)
+    for m in subject:
+        if not m.how.startswith("pronoun") and sent.start + end <= m.start and m.start - sent.start - b < 40:
+            # "the pole went to the No. 31", "GTD PRO went to Vasser Sullivan's No. 14 Lexus of …":
+            # the subject after the trigger, with the names describing it
+            b = max(b, _unit_end(m, mentions, text, sent.start))
     for sa, sb in scope.spans if scope_at >= 0 else ():
         sa, sb = sa + scope_at, sb + scope_at
         if sa >= end and sa - b < 40:
@@ -1160,7 +1281,12 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
             ok = (m.kind, m.name) in names or m.key in cars or m.name in others or m.key in others
         elif m.kind in SUBJECT_KINDS:
             ok = (m.kind, m.name) in names or m.name in others
-            if not ok and car_subject is not None and m.start >= car_subject.end and m.end - base <= start:
+            if (
+                not ok
+                and car_subject is not None
+                and m.start >= car_subject.end
+                and (m.end - base <= start or car_subject.start - base >= end)
+            ):
                 gap = text[car_subject.end - base : ma]
                 if re.fullmatch(r"(?:['’]s)?[\s\w.'’,/&-]{0,80}?", gap) and not re.search(
                     r"[;]|\b(?:and then|while|after|before)\b", gap
@@ -1168,6 +1294,14 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
                     descriptors.append({"kind": m.kind, "name": m.name, "key": m.key})
                     ok = True
         else:
+            ok = True
+        if (
+            not ok
+            and car_subject is not None
+            and m.kind == "team"
+            and re.fullmatch(r"['’]s\s+", text[mb : car_subject.start - base])
+        ):
+            descriptors.append({"kind": m.kind, "name": m.name, "key": m.key})  # "Vasser Sullivan's No. 14"
             ok = True
         if (
             not ok
@@ -1347,6 +1481,57 @@ def _sequence_slots(kind, g, text, start, end, lo, hi, sent, mentions, window, m
 
 #: Details attached to a result, checked with it (a detail the checker cannot read makes no
 #: ``supported``): a margin in seconds, laps down, a lap time.
+def _rival_slots(text, end, hi, sent, mentions, subject, previous) -> dict[str, Any] | None:  # type: ignore[no-untyped-def]
+    """The cars named after "ahead of" / "holding off", each with the names describing it, and
+    the car they finished behind: the previous result of the sentence (its place), else the
+    sentence's subject (its place read from the data)."""
+    stop = re.search(r"[;]|,\s+(?:but|while|as|after|before|giving|who|which|where|with)\b", text[end:hi])
+    zone = end + stop.start() if stop else hi
+    named = [m for m in mentions if end <= m.start - sent.start < zone and m.kind in SUBJECT_KINDS]
+    if not named:
+        return None
+    cars = [m for m in named if m.kind == "car"]
+    rivals = cars or [m for m in named if m.kind == "team"] or [m for m in named if m.kind == "driver"][:3]
+    if not rivals:
+        return None
+    descriptors: list[dict[str, Any]] = []
+    if cars:
+        # a name belongs to the car it describes: "Forte Racing's No. 78 Lamborghini of Goikhberg"
+        for m in named:
+            if m.kind == "car":
+                continue
+            nxt = next((c for c in cars if c.start >= m.end), None)
+            if nxt is not None and re.fullmatch(
+                r"(?:['’]s)?\s*(?:\w+\s+){0,2}", text[m.end - sent.start : nxt.start - sent.start]
+            ):
+                owner = nxt
+            else:
+                owner = next((c for c in reversed(cars) if c.end <= m.start), None)
+            if owner is None:
+                return None
+            descriptors.append({"kind": m.kind, "name": m.name, "key": m.key, "car": owner.key})
+    ref_position = None
+    ref = subject
+    if previous is not None and previous.type == "result" and previous.slots.get("position"):
+        ref_position = previous.slots["position"]
+        ref = [
+            m
+            for m in previous.mentions
+            if m.kind in SUBJECT_KINDS and m.name in {x["name"] for x in previous.slots["subject"]}
+        ]
+    if not ref and ref_position is None:
+        return None
+    last = max(m.end - sent.start for m in named)
+    return {
+        "_rivals": rivals,
+        "_descriptors": descriptors,
+        "_end": last,
+        "ref": [{"kind": m.kind, "name": m.name, "key": m.key, "confidence": m.confidence} for m in ref],
+        "ref_position": ref_position,
+        "descriptors": descriptors,
+    }
+
+
 _MARGIN = re.compile(
     r"^[^;.]{0,40}?\b(?:by\s+)?(?P<s>\d+(?:\.(?P<dec>\d+))?)\s*(?:seconds?|secs?|s)\b(?:\s+(?:over|ahead of|clear of|in front of)\s+(?:the\s+)?)?",
     re.IGNORECASE,

@@ -356,10 +356,11 @@ def _driver_key(lex: Lexicon, key: str, n_words: int, known: dict[str, str]) -> 
         return next(iter(ids)), "exact", 1.0
     ids = lex.surname.get(key) or lex.surname.get(key.replace(" ", ""))
     if ids:
-        if len(ids) == 1:
-            return next(iter(ids)), "surname", 0.9
         if key in known and known[key] in ids:
-            return known[key], "surname (named before)", 0.9
+            return known[key], "surname (named before)", 0.95
+        if len(ids) == 1 and known.get(key) != "":
+            # one driver of that surname in the data (unless the article named two that share it)
+            return next(iter(ids)), "surname", 0.95
         return None
     if n_words >= 2:  # "T. Blomqvist", a misspelt full name
         words = key.split()

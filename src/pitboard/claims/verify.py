@@ -523,22 +523,12 @@ class Checker:
             return Outcome(NOT_CHECKABLE, text, bad.reason, evidence, questions)
         if s.get("superlative"):
             return self._superlative(claim)
-        season, ref = self._edition(s)
-        if season is not None and season < FIRST_SEASON:
-            return Outcome(NOT_CHECKABLE, f"{season} is before the data (it starts in {FIRST_SEASON}).", BEFORE_DATA)
-        if ref is None:
-            return Outcome(
-                NOT_CHECKABLE,
-                f"No edition of {s['event']} on or before {self.date:%d %b %Y} is in the data.",
-                MISSING_ROUND,
-            )
+        if s.get("order"):
+            return self._order(claim)
+        season, ref, stop = self._race_edition(s)
+        if stop is not None:
+            return stop
         event_label = f"{ref.event_name} {season}"
-        if ref.status == "missing":
-            return Outcome(
-                NOT_CHECKABLE, f"{event_label} is a championship round missing from the data.", MISSING_ROUND
-            )
-        if not ref.championship:
-            return Outcome(NOT_CHECKABLE, f"{event_label} is not a championship race.", "outside the championship")
         rows, questions, verdicts = [], [], []
         for subj in s["subject"]:
             # the subject's season (one call shared by every claim about it), then the race
@@ -590,6 +580,95 @@ class Checker:
         if all(ok for ok, _ in verdicts):
             return Outcome(SUPPORTED, f"The data shows {text}.", evidence=evidence, question=questions)
         return Outcome(CONTRADICTED, f"The data shows {text}.", evidence=evidence, question=questions)
+
+    def _race_edition(self, s: dict[str, Any]) -> tuple[int, Any, Outcome | None]:
+        """The race a claim is about (season, event reference), or why it cannot be checked."""
+        season, ref = self._edition(s)
+        if season is not None and season < FIRST_SEASON:
+            why = f"{season} is before the data (it starts in {FIRST_SEASON})."
+            return season, ref, Outcome(NOT_CHECKABLE, why, BEFORE_DATA)
+        if ref is None:
+            why = f"No edition of {s['event']} on or before {self.date:%d %b %Y} is in the data."
+            return season, ref, Outcome(NOT_CHECKABLE, why, MISSING_ROUND)
+        event_label = f"{ref.event_name} {season}"
+        if ref.status == "missing":
+            why = f"{event_label} is a championship round missing from the data."
+            return season, ref, Outcome(NOT_CHECKABLE, why, MISSING_ROUND)
+        if not ref.championship:
+            why = f"{event_label} is not a championship race."
+            return season, ref, Outcome(NOT_CHECKABLE, why, "outside the championship")
+        return season, ref, None
+
+    def _order(self, claim: Claim) -> Outcome:
+        """ "won, holding off the No. 78 and the No. 96": the cars named finished right behind the
+        subject, in the order named (after a win, or "held off", the next places exactly; after a
+        lower place, "ahead of X" is read strictly only when X is next, and a car further back is
+        an ambiguous reading, not a contradiction)."""
+        s = claim.slots
+        order = s["order"]
+        season, ref, stop = self._race_edition(s)
+        if stop is not None:
+            return stop
+        label = f"{ref.event_name} {season}"
+        questions: list[str] = []
+
+        def race_row(subj: dict[str, Any], cls: str | None = None) -> dict[str, Any] | None:
+            own = replace(claim, slots={**s, "numbers": [subj["key"]]}) if subj["kind"] == "car" else claim
+            ans = self.subject_stats(subj, own, season=season)
+            questions.append(_question(subj, {"season": season}) + f" → races at {ref.event_name}")
+            rows = [
+                r for r in ans.races
+                if r["event_name"] == ref.event_name and r["started"] and (cls is None or r["class"] == cls)
+            ]  # fmt: skip
+            return rows[0] if len(rows) == 1 else None
+
+        ahead = race_row(order["ref"][0]) if order["ref"] else None
+        position = order["ref_position"]
+        if position is None:
+            position = ahead and ahead["class_position"]
+        if position is None:
+            return Outcome(NOT_CHECKABLE, f"Which car the claim measures against at {label} is not clear.", AMBIGUOUS)
+        cls = ahead["class"] if ahead else s.get("class")
+        guess = min((x.get("confidence", 1.0) for x in order["ref"]), default=1.0) < HIGH_CONFIDENCE
+        rows, texts, verdicts = [], [], []
+        drivers = all(x["kind"] == "driver" for x in s["subject"])
+        for i, subj in enumerate(s["subject"]):
+            want = position + 1 + (0 if drivers else i)
+            r = race_row(subj, cls)
+            if r is None:
+                verdicts.append(False)
+                texts.append(f"{subj['name']} did not start {label} in the same class")
+                continue
+            rows.append(r)
+            actual = r["class_position"]
+            bad = [
+                d["name"]
+                for d in order.get("descriptors") or []
+                if d.get("car") == subj["key"] and not _describes(d, r)
+            ]
+            if bad:
+                return Outcome(
+                    NOT_CHECKABLE,
+                    f"The No. {r['number']} at {label} is not {', '.join(bad)}: which car is meant is not clear.",
+                    AMBIGUOUS, self.lines(rows), questions,
+                )  # fmt: skip
+            where = f"P{actual} in class" if actual else "unclassified"
+            texts.append(
+                f"{subj['name']} finished {where} at {label} ({r['class']}, #{r['number']}), the car ahead P{position}"
+            )
+            if actual == want:
+                verdicts.append(True)
+            elif actual and actual > position and not (order["strict"] or position == 1):
+                verdicts.append(None)  # behind, but not next: "ahead of" may mean either
+            else:
+                verdicts.append(False)
+        evidence = self.lines(rows + ([ahead] if ahead else []))
+        text = "The data shows " + "; ".join(texts) + "."
+        if all(v is True for v in verdicts):
+            return Outcome(SUPPORTED, text, evidence=evidence, question=questions)
+        if any(v is False for v in verdicts) and not guess:
+            return Outcome(CONTRADICTED, text, evidence=evidence, question=questions)
+        return Outcome(NOT_CHECKABLE, text + " The reading is not certain.", AMBIGUOUS, evidence, questions)
 
     def _race_rows(self, season: int, event: str, cls: str) -> list[dict[str, Any]]:
         key = ("results", season, event, cls)
