@@ -757,3 +757,49 @@ def test_a_plural_pronoun_for_a_named_crew_can_contradict(pb) -> None:  # type: 
     text = "Pipo Derani and Tristan Nunez drive the No. 31. At Mid-Ohio they finished second."
     c = one(pb, text, "2022-05-20", "result")
     assert c.verdict == "contradicted", c.explanation
+
+
+# No. 10 (Wayne Taylor Racing) in 2022 DPi: won Laguna Seca (1 May), Mid-Ohio (15 May), the Glen
+# (26 Jun) and Road America (7 Aug); 2nd at the Rolex 24.
+
+
+def test_for_the_nth_time_this_year_counts_the_verb_before_it(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(pb, "At Mid-Ohio the No. 10 won for the second time this year.", "2022-05-16", "count")
+    assert c.slots["value"] == 2 and c.slots["metric"] == "wins" and c.verdict == "supported", c.explanation
+    bad = one(pb, "At Mid-Ohio the No. 10 won for the third time this year.", "2022-05-16", "count")
+    assert bad.verdict == "contradicted", bad.explanation
+
+
+def test_an_ordinal_of_the_season_counts_up_to_the_race_it_is_about(pb) -> None:  # type: ignore[no-untyped-def]
+    # a review written in October: "second win of the season" at Mid-Ohio counts wins up to Mid-Ohio
+    c = one(pb, "Mid-Ohio was the No. 10's second win of the season.", "2022-10-20", "count")
+    assert c.verdict == "supported" and c.slots["as_of"] == "Mid-Ohio", c.explanation
+    bad = one(pb, "The Glen was the No. 10's second win of the season.", "2022-10-20", "count")
+    assert bad.verdict == "contradicted", bad.explanation  # the third, after Laguna Seca and Mid-Ohio
+
+
+def test_the_earlier_win_named_after_a_second_win_is_checked(pb) -> None:  # type: ignore[no-untyped-def]
+    good = one(pb, "At Mid-Ohio the No. 10 took its second win of the year, after Laguna Seca.", "2022-05-16", "count")
+    assert good.slots["where"] == ["Laguna Seca"] and good.verdict == "supported", good.explanation
+    bad = one(pb, "At Mid-Ohio the No. 10 took its second win of the year, after the Rolex 24.", "2022-05-16", "count")
+    assert bad.verdict == "contradicted", bad.explanation  # second at the Rolex 24
+
+
+def test_the_car_of_named_drivers_is_not_a_pronoun(pb) -> None:  # type: ignore[no-untyped-def]
+    text = "The No. 60 was second at Mid-Ohio. The car of Ricky Taylor and Filipe Albuquerque was first at Mid-Ohio."
+    c = check(pb, text, "2022-05-16").claims[-1]
+    assert {x["name"] for x in c.slots["subject"]} == {"Ricky Taylor", "Filipe Albuquerque"}, c.slots["subject"]
+    assert c.verdict == "supported", c.explanation
+
+
+def test_a_race_named_in_a_relative_clause_is_not_the_main_claims(pb) -> None:  # type: ignore[no-untyped-def]
+    text = "Mid-Ohio report. The No. 60, which won the Rolex 24 in January, finished second."
+    claims = check(pb, text, "2022-05-16").claims
+    assert [(c.slots["event"], c.verdict) for c in claims] == [("Rolex 24", "supported"), ("Mid-Ohio", "supported")]
+
+
+def test_held_off_is_measured_against_its_own_subject(pb) -> None:  # type: ignore[no-untyped-def]
+    # "second at the Glen" is an aside: the cars held off are measured against the No. 10 at Mid-Ohio
+    text = "Mid-Ohio report. The No. 10, first at the Glen in June, held off the No. 60 and the No. 31 at Mid-Ohio."
+    c = check(pb, text, "2022-08-10").claims[-1]
+    assert c.slots["event"] == "Mid-Ohio" and c.verdict == "supported", c.explanation

@@ -54,6 +54,13 @@ ORDINAL_COUNT = re.compile(
     rf"(?<![\w-])(?P<ord>{ORD})\s+(?P<adj>{_ADJ})(?P<metric>win|victory|podium|pole(?: position)?|title|championship|start|top[- ](?:5|five)(?: finish)?|fastest (?:race )?lap)\b(?P<since>\s+since)?",
     re.IGNORECASE,
 )
+#: "won for the second time this year", "on pole for the third time": an ordinal count of the
+#: verb before it (read like "his second win of the year").
+ORDINAL_TIME = re.compile(rf"\bfor the (?P<ord>{ORD}) time\b(?!\s+(?:in a row|running))", re.IGNORECASE)
+_TIME_VERB = re.compile(
+    r"\b(?:(?P<win>won|wins|win|winning|victorious)|(?P<pole>pole|poles)|(?P<podium>podium|podiums))\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
 STARTS_AFTER = re.compile(
     rf"^,?\s*(?:in|from|out of)\s+(?:just\s+|only\s+|his\s+|her\s+|their\s+|its\s+)?(?P<m>{NUM})\s+(?:career\s+|IMSA\s+|class\s+|{_CLASSES}\s+)?(?:starts|races|outings|appearances|attempts)",
     re.IGNORECASE,
@@ -122,7 +129,9 @@ FINISH = re.compile(
     rf"\b(?:on (?:its|his|her|their) way|drove|charged|raced|stormed|came through)\s+to\s+(?P<l>{ORD})(?:\s+place)?\b|"
     rf"\b(?:moved|demoted|relegated|promoted|dropped)\b(?:\s+[\w.'’-]+){{0,5}}?\s+to\s+(?P<m>{ORD})\b(?!\s+(?:on the grid|in the standings))|"
     # "second at A, B and C and third at Sebring": a second place list
-    rf"\band\s+(?P<o>{ORD})\s+(?=(?:at|in)\s+(?:the\s+)?[A-Z])",
+    rf"\band\s+(?P<o>{ORD})\s+(?=(?:at|in)\s+(?:the\s+)?[A-Z])|"
+    # an appositive: "The Ferrari, second at the Glen in June, …", "…, third across the line, was …"
+    rf"(?<=,\s)(?P<p>{ORD})(?=\s+(?:(?:at|in)\s+(?:the\s+)?[A-Z]|across the line|on the road|to the checkered flag))",
     re.IGNORECASE,
 )
 POLE = re.compile(
@@ -382,7 +391,19 @@ _REFERENCE_POINT = re.compile(
 def _reported(events: list[Mention], text: str, base: int) -> list[Mention]:
     """The races a sentence reports on: not those named as a reference point ("since", "after",
     "before") or in a list of past wins ("wins at A and B")."""
-    return [e for e in events if not _REFERENCE_POINT.search(text[: e.start - base])]
+    out, skipped = [], None
+    for e in sorted(events, key=lambda e: e.start):
+        listed = skipped is not None and re.fullmatch(
+            r"\s*(?:,|and|&|,\s*and)\s*(?:(?:at|in)\s+)?(?:the\s+)?",
+            text[skipped.end - base : e.start - base],
+            re.IGNORECASE,
+        )
+        if listed or _REFERENCE_POINT.search(text[: e.start - base]):
+            skipped = e  # "after podiums at Daytona and Laguna Seca": the whole list
+            continue
+        skipped = None
+        out.append(e)
+    return out
 
 
 _ASIDE = re.compile(
@@ -476,6 +497,7 @@ def _triggers(text: str) -> list[tuple[str, int, int, re.Match[str]]]:
     add("count_won", COUNT_WON)
     add("count", COUNT)
     add("ordinal", ORDINAL_COUNT)
+    add("ordinal_time", ORDINAL_TIME)
     add("championship", TITLE)
     for name, pattern in STANDING.items():
         add(name, pattern)
@@ -537,6 +559,8 @@ def _pronoun(text: str, ctx: Context) -> list[Mention] | None:
         ):
             teams = [s for s in reversed(ctx.subjects) if s.kind in ("team", "car")]
             return [_as_pronoun(teams[0], m.group("p"), LEAD_PRONOUN)] if teams else None
+        if noun in ("car", "entry") and re.match(r"\s+of\s+[A-Z]", text[m.end() :]):
+            return None  # "The car of Jaminet and Tandy": a description, the drivers are named
         if noun in ("car", "entry"):
             cars = [s for s in reversed(ctx.subjects) if s.kind == "car"]
             return [_as_pronoun(cars[0], m.group("p"), LEAD_PRONOUN)] if cars else None
@@ -599,7 +623,7 @@ def _as_pronoun(m: Mention, word: str, factor: float = INNER_PRONOUN) -> Mention
 
 
 _RIVAL = re.compile(
-    r"\b(?:behind|ahead of|over|beat|beating|from|clear of|than)\s+(?:the\s+)?(?:(?:sister|winning|leading|class-winning|pole-winning)\s+)?$",
+    r"\b(?:behind|ahead of|over|beat|beating|from|clear of|than|held off|holding off|holds off|in front of)\s+(?:the\s+)?(?:(?:sister|winning|leading|class-winning|pole-winning)\s+)?$",
     re.IGNORECASE,
 )
 #: "X, which won the finale": a relative pronoun stands for the name right before it.
@@ -752,6 +776,11 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
                           previous.slots["career"], previous.slots["time"])  # fmt: skip
         scope_at = -1
     events = [m for m in window if m.kind == "event"]
+    if not events and kind in ("win", "finish", "qualifying", "fastest_lap") and lo:
+        # "…, and at Laguna it also set the fastest race lap": a race named in the trigger's own
+        # clause, before it
+        cut = lo + _clause_start(text[lo:start])
+        events = [m for m in mentions if m.kind == "event" and cut <= m.start - sent.start < start and cut > lo]
     where: list[Mention] = []
     if kind in COUNT_KINDS or kind == "seq_first":
         own_events = _own_event(text, end, events, sent.start) if kind != "seq_first" else []
@@ -784,11 +813,15 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         and previous is not None
         and previous.slots.get("event")
         and kind in ("win", "finish", "qualifying", "fastest_lap")
+        and not in_aside  # "No. 18, which won the Rolex 24, finished third": not the Rolex 24
     ):
         events = [m for m in previous.mentions if m.kind == "event"]
     if not events and kind in ("win", "finish", "qualifying", "fastest_lap"):
         # "Derani, from sixth on the grid, won Petit Le Mans": the one race the sentence reports on
-        current = _reported([m for m in mentions if m.kind == "event"], text, sent.start)
+        current = [
+            e for e in _reported([m for m in mentions if m.kind == "event"], text, sent.start)
+            if not any(a <= e.start - sent.start < b and not a <= start < b for a, b in ctx.asides)
+        ]  # fmt: skip
         if len({e.name for e in current}) == 1:
             events = current[:1]
     time_from = "stated" if scope.label and scope_at >= 0 else "sentence" if scope.label else None
@@ -849,6 +882,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         "count_of": "count",
         "count_times": "count",
         "ordinal": "count",
+        "ordinal_time": "count",
         "including": "count",
         "win": "result",
         "rival": "result",
@@ -908,7 +942,14 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         )
         sub = time_scope(text[start:hi], ctx.date, default_career=False)
         slots.update(seasons=list(sub.seasons), since=sub.since, until=sub.until, career=sub.career, time=sub.label)
-    elif kind == "ordinal":
+    if kind == "ordinal_time":
+        verb = _TIME_VERB.search(text[:start])
+        if verb is None:
+            return None
+        kind = "ordinal"
+        metric_word = "win" if verb.group("win") else "pole" if verb.group("pole") else "podium"
+        g = {"ord": g["ord"], "metric": metric_word, "adj": "", "since": None}
+    if kind == "ordinal":
         metric = _metric(g["metric"], clause)
         adj = (g["adj"] or "").casefold()
         slots.update(value=ordinal(g["ord"]), metric=metric, ordinal=True)
@@ -932,6 +973,30 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if not scope.label and claim_type == "count":
             # "his fifth win": the count so far (career) unless a time is named
             slots.update(career=True, until=ctx.date, time="career")
+        if claim_type == "count":
+            # "his second win of the season, after the Rolex 24": the earlier win is a race listed
+            earlier = re.match(
+                r"\s*(?:of the (?:year|season)|this (?:year|season)|in (?:19|20)\d{2})?\s*,?\s*after\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:win\s+(?:at|in)\s+(?:the\s+)?)?",
+                text[end:hi],
+                re.I,
+            )
+            if earlier and slots["value"] == 2:
+                at = [e for e in window if e.kind == "event" and e.start - sent.start == end + earlier.end()]
+                if at:
+                    slots["where"] = [at[0].name]
+            # the count as of the race in hand ("the car's first win of the season", in a review
+            # written months later, counts the wins up to that race)
+            here = [
+                e for e in _reported([m for m in mentions if m.kind == "event"], text, sent.start)
+                if e.name not in (slots.get("where") or [])
+            ]  # fmt: skip
+            cut = lo + _clause_start(text[lo:start])
+            # "…, and the WeatherTech 240 was the No. 31's first victory": the race of the clause
+            own_clause = [e for e in here if cut <= e.start - sent.start < start]
+            here = own_clause[-1:] or (here if len({e.name for e in here}) == 1 else [])
+            if here or ctx.event is not None:
+                slots["as_of"] = here[0].name if here else ctx.event.name
+                slots["as_of_from_context"] = not here
     elif kind.startswith("seq_"):
         if not events and ctx.event is not None:
             slots["event"] = ctx.event.name  # "the last three editions of the race": the race in hand
@@ -973,7 +1038,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if not slots["event"] and reason is None:
             return None
     elif kind == "finish":
-        raw = next((v for k, v in g.items() if v and k in "abcdefgiklmo"), None)
+        raw = next((v for k, v in g.items() if v and k in "abcdefgiklmop"), None)
         if g.get("j"):
             slots.update(position=3)  # "completed the podium": third
         elif g.get("h"):
@@ -998,7 +1063,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if not slots["event"] and reason is None:
             return None
     elif kind == "rival":
-        order = _rival_slots(text, end, hi, sent, mentions, subject, previous)
+        order = _rival_slots(text, start, end, hi, sent, mentions, subject, previous)
         if order is None:
             return None
         subject, descriptors = order.pop("_rivals"), order.pop("_descriptors")
@@ -1014,11 +1079,16 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
                 "teams": sorted(ctx.teams_named | {t.name for t in teams}),
                 "team_exact": False,
             }
-        if previous is not None and previous.type == "result" and previous.slots.get("event"):
-            slots["event"] = previous.slots["event"]
-        elif not events and ctx.event is not None:
-            slots["event"] = ctx.event.name
+        own_events = [m for m in window if m.kind == "event" and m.start - sent.start >= start]
+        if own_events:
+            slots["event"] = own_events[0].name
+        elif order["ref_position"] is not None and previous is not None and previous.slots.get("event"):
+            slots["event"] = previous.slots["event"]  # "won at Petit, holding off …": that race
+        elif ctx.event is not None:
+            slots["event"] = ctx.event.name  # "The Ferrari, second at the Glen in June, held off …"
             slots["event_from_context"] = True
+        else:
+            slots["event"] = None
         if not slots["event"]:
             return None
         end = max(end, b_end)
@@ -1137,8 +1207,13 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if pm:
             a = pm.start()
     b = end
+    named_events = {slots.get("event"), *(slots.get("events") or []), *(slots.get("where") or [])}
     for m in window:
-        if m.kind in ("event", "class") and m.start - sent.start >= end and m.start - sent.start - b < 40:
+        if (
+            (m.kind == "class" or (m.kind == "event" and m.name in named_events))
+            and m.start - sent.start >= end
+            and m.start - sent.start - b < 40
+        ):
             b = max(b, m.end - sent.start)
     for m in subject:
         if not m.how.startswith("pronoun") and sent.start + end <= m.start and m.start - sent.start - b < 40:
@@ -1157,7 +1232,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         a = min(start, max(cut) + len(text[max(cut) :]) - len(text[max(cut) :].lstrip(" ,")))
     span_text = text[a:b].rstrip(" ,;.")
     b = a + len(span_text)
-    used = [*subject, *[m for m in window if m.kind in ("event", "class", "car", "team")]]
+    used = [*subject, *[m for m in window if m.kind in ("event", "class", "car", "team")], *events]
     if reason is None:
         spans = [(sa + scope_at, sb + scope_at) for sa, sb in scope.spans] if scope_at >= 0 else []
         slots["descriptors"], slots["unchecked"] = _coverage(
@@ -1378,7 +1453,7 @@ _NOT_NAMES = {
 
 
 #: Trigger kinds that read as a count ("five wins", "won twice", "his third win").
-COUNT_KINDS = ("count", "count_won", "count_of", "count_times", "ordinal", "including")
+COUNT_KINDS = ("count", "count_won", "count_of", "count_times", "ordinal", "ordinal_time", "including")
 #: An event that scopes a count: right after it ("five wins at Sebring", "won twice in the Rolex 24").
 _COUNT_EVENT = re.compile(r"\s*(?:,\s*)?(?:(?:all|both|each)\s+)?(?:at|in|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _ENUMERATION = re.compile(r"\s*(?:,|and\b|&)\s*(?:(?:at|in)\s+)?(?:the\s+)?$", re.IGNORECASE)
@@ -1407,8 +1482,18 @@ def _event_list(text: str, end: int, hi: int, window: list[Mention], base: int) 
     for e in after:
         if out:
             gap = text[out[-1].end - base : e.start - base]
-            if not re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*(?:(?:at|in)\s+)?(?:the\s+)?(?:race\s+at\s+)?", gap, re.I):
-                break
+            # "the Twelve Hours of Sebring in March and the Road America round in August"
+            gap = re.sub(
+                rf"^\s+(?:round\s+)?(?:in|on)\s+(?:(?:\d{{1,2}}\s+)?{_MONTH}(?:\s+\d{{1,2}})?|(?:19|20)\d{{2}})",
+                "",
+                gap,
+                flags=re.I,
+            )
+            gap = re.sub(r"^\s+(?:round|race|event)\b", "", gap, flags=re.I)
+            if e.name.split()[0].casefold() in {x.name.split()[0].casefold() for x in out} or not re.fullmatch(
+                r"\s*(?:,|,?\s*and|&)\s*(?:(?:at|in)\s+)?(?:the\s+)?(?:race\s+at\s+)?", gap, re.I
+            ):
+                break  # a race named twice starts another clause ("…, and at Laguna it also set …")
         elif not re.fullmatch(
             r"[^,;.]{0,40}|\s*(?:(?:of the (?:year|season)|(?:in|during) (?:19|20)\d{2}|(?:this|last) (?:year|season))\s*)?,\s*(?:(?:at|in|including)\s+)?(?:the\s+)?",
             text[end : e.start - base],
@@ -1481,7 +1566,7 @@ def _sequence_slots(kind, g, text, start, end, lo, hi, sent, mentions, window, m
 
 #: Details attached to a result, checked with it (a detail the checker cannot read makes no
 #: ``supported``): a margin in seconds, laps down, a lap time.
-def _rival_slots(text, end, hi, sent, mentions, subject, previous) -> dict[str, Any] | None:  # type: ignore[no-untyped-def]
+def _rival_slots(text, match_start, end, hi, sent, mentions, subject, previous) -> dict[str, Any] | None:  # type: ignore[no-untyped-def]
     """The cars named after "ahead of" / "holding off", each with the names describing it, and
     the car they finished behind: the previous result of the sentence (its place), else the
     sentence's subject (its place read from the data)."""
@@ -1512,7 +1597,8 @@ def _rival_slots(text, end, hi, sent, mentions, subject, previous) -> dict[str, 
             descriptors.append({"kind": m.kind, "name": m.name, "key": m.key, "car": owner.key})
     ref_position = None
     ref = subject
-    if previous is not None and previous.type == "result" and previous.slots.get("position"):
+    finite = re.match(r"(?:held|holds|brought|brings|took|takes)\b", text[match_start:], re.IGNORECASE)
+    if not finite and previous is not None and previous.type == "result" and previous.slots.get("position"):
         ref_position = previous.slots["position"]
         ref = [
             m

@@ -364,6 +364,17 @@ class Checker:
         )
 
     # -- counts ----------------------------------------------------------------------------------
+    def _race_date(self, name: str, season: int) -> dt.date | None:
+        """The date of a race named in a season (None if it is not in that season's calendar)."""
+        if season not in self._seasons:
+            return None
+        try:
+            ref = self.event_ref(season, name)
+        except PitboardError:
+            return None
+        day = next((c["race_date"] for c in self.calendar(season) if c["event_name"] == ref.event_name), None)
+        return day if isinstance(day, dt.date) else None
+
     def _scope_calls(self, slots: dict[str, Any]) -> list[dict[str, Any]]:
         """The ``stats`` scopes that together cover the claim's time (up to the publication date)."""
         base: dict[str, Any] = {}
@@ -386,6 +397,18 @@ class Checker:
         if subj["kind"] == "car" and not s.get("seasons"):
             # a car is (season, number, team): the season the paragraph or article is about
             s.update(seasons=[self.context_season(claim)], career=False)
+        if s.get("as_of"):
+            # "its second win of the season": the count up to the race in hand
+            raced = self._race_date(s["as_of"], (s.get("seasons") or [self.article_season()])[-1])
+            if raced is not None and raced < min(s.get("until") or self.date, self.date):
+                outcome = self._count(replace(claim, slots={**s, "as_of": None, "until": raced}))
+                if outcome.verdict == CONTRADICTED and s.get("as_of_from_context"):
+                    plain = self._count(replace(claim, slots={**s, "as_of": None}))
+                    if plain.verdict != CONTRADICTED:
+                        return Outcome(NOT_CHECKABLE, outcome.explanation + " (counted up to the race the "
+                                       "article is about, which the sentence does not name)", AMBIGUOUS,
+                                       outcome.evidence, outcome.question)  # fmt: skip
+                return outcome
         metric = s["metric"]
         calls = self._scope_calls(s)
         value, starts, slack, rows, questions, missing = 0, 0, 0, [], [], []
@@ -1466,6 +1489,7 @@ def _reaches_before(slots: dict[str, Any]) -> bool:
 
 
 def _span_text(slots: dict[str, Any], date: dt.date) -> str:
+    date = min(slots.get("until") or date, date)
     where = f" at {slots['event']}" if slots.get("event") else ""
     cls = f" in {slots['class']}" if slots.get("class") else ""
     seasons = slots.get("seasons") or []
