@@ -340,6 +340,44 @@ def test_a_margin_after_a_title_is_the_champions_margin(pb) -> None:  # type: ig
     assert next(c for c in claims if c.slots.get("gap")).verdict == "contradicted"
 
 
+def test_points_behind_clear_of_and_trailed_by(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 GTP drivers after Laguna Seca: Cameron/Nasr 1357, Aitken/Derani 1307 (computed, complete)
+    day = "2024-05-20"
+    ok = one(pb, "Jack Aitken and Pipo Derani left Laguna Seca 50 points behind Felipe Nasr and Dane Cameron.", day)
+    assert ok.slots["gap"] == 50 and ok.slots["trails"] and ok.verdict == "supported", ok.explanation
+    assert ok.slots["rival"][0]["name"] == "Felipe Nasr"
+    bad = one(pb, "Jack Aitken and Pipo Derani left Laguna Seca 40 points behind Felipe Nasr and Dane Cameron.", day)
+    assert bad.verdict == "contradicted", bad.explanation
+    # the right margin, the wrong way round
+    flipped = one(
+        pb, "Felipe Nasr and Dane Cameron left Laguna Seca 50 points behind Jack Aitken and Pipo Derani.", day
+    )
+    assert flipped.verdict == "contradicted" and "ahead of" in flipped.explanation, flipped.explanation
+    clear = one(pb, "Felipe Nasr and Dane Cameron left Laguna Seca 50 points clear of Jack Aitken.", day)
+    assert clear.verdict == "supported", clear.explanation
+    # "trailed him": the one driver the sentence named before the subject
+    claims = check(
+        pb, "Cameron is the 2019 DPi champion, and Aitken trailed him by 60 points after Laguna Seca.", day
+    ).claims
+    trail = next(c for c in claims if c.slots.get("standing"))
+    assert trail.slots["rival"][0]["name"] == "Dane Cameron" and trail.verdict == "contradicted", trail.explanation
+
+
+def test_a_place_after_in_the_standings_and_a_plural_pronoun_for_the_pair(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 GTP after Laguna Seca: Nasr/Cameron lead; "they" is the pair the previous sentence named
+    text = "After Laguna Seca, Felipe Nasr and Dane Cameron led the GTP standings ahead of Jack Aitken and Pipo Derani. In the GTP points, they are second."
+    c = check(pb, text, "2024-05-20").claims[-1]
+    assert c.slots["position"] == 2 and [x["name"] for x in c.slots["subject"]] == ["Felipe Nasr", "Dane Cameron"]
+    assert c.verdict == "contradicted", c.explanation
+
+
+def test_a_first_name_with_a_misspelt_surname_reads_as_the_full_name(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 GTD after Laguna Seca: Foley/Gallagher 213 behind Ellis/Ward (published)
+    c = one(pb, "Robby Folley sat 200 points adrift of Philip Ellis after Laguna Seca.", "2024-05-20")
+    assert c.slots["provenance"]["subject"]["confidence"] >= 0.9
+    assert c.verdict == "contradicted", c.explanation
+
+
 # -- runs of races ---------------------------------------------------------------------------------
 
 

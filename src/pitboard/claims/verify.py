@@ -784,12 +784,17 @@ class Checker:
                 # a published gap names the trailing entry and the one it trails ("reference")
                 for f in (f for f in figures if f.metric == "gap"):
                     ref = _reference_of(self.pb, table, f)
-                    pair = (_names(subj, f.subject) and (not s.get("rival") or _names(s["rival"][0], ref))) or (
-                        _names(subj, ref) and (not s.get("rival") or _names(s["rival"][0], f.subject))
-                    )
-                    if pair:
+                    behind = _names(subj, f.subject) and (not s.get("rival") or _names(s["rival"][0], ref))
+                    ahead = _names(subj, ref) and (not s.get("rival") or _names(s["rival"][0], f.subject))
+                    if behind or ahead:
                         fig = f
                         break
+                if fig is not None and s.get("trails") is not None and not (behind if s["trails"] else ahead):
+                    # "53 points behind" when the subject was ahead (or the other way round)
+                    evidence.append({"figure": fig.figure_id, "subject": fig.subject, "metric": fig.metric,
+                                     "value": fig.published, "source": fig.source})  # fmt: skip
+                    verdicts.append((False, f"{fig.subject} trails {ref} by {fig.published} in {label} ({fig.source})"))
+                    continue
             computed = None
             if row is not None:
                 if metric == "position":
@@ -803,6 +808,15 @@ class Checker:
                         other = (next((x for x in others if x.points < row.points), None) if rank(row) == 1
                                  else table.rows[0])  # fmt: skip
                     computed = None if other is None else abs(row.points - other.points)
+                    if (
+                        fig is None and other is not None and s.get("trails") is not None
+                        and (row.points < other.points) != s["trails"]
+                    ):  # fmt: skip
+                        # the subject is on the other side of the gap from the one the claim says
+                        side = "behind" if row.points < other.points else "ahead of"
+                        verdicts.append((None if table.missing_events else False,
+                                         f"{subj['name']} {side} {other.name} in {label}"))  # fmt: skip
+                        continue
             word = {"position": "place", "points": "points", "gap": "points' margin"}[metric]
             if fig is None and metric == "position":
                 # the place is published for someone else: "Ford finished second" when BMW did
@@ -841,6 +855,15 @@ class Checker:
             return Outcome(CONTRADICTED, f"The record shows {text}.", evidence=evidence, question=question)
         if not verdicts or any(ok is None for ok, _ in verdicts):
             return Outcome(NOT_CHECKABLE, f"The data shows {text}.", MISSING_ROUND, evidence, question)
+        for d in s.get("rival_descriptors") or []:
+            # "Dan Goldburg of United Autosports": the rival's team or car that season
+            races = [r for r in self.subject_stats(s["rival"][0], claim, season=season).races if r["started"]]
+            if not any(_describes(d, r) for r in races):
+                return Outcome(
+                    NOT_CHECKABLE,
+                    f"The record shows {text}; but {d['name']} does not describe {s['rival'][0]['name']} in {season}.",
+                    AMBIGUOUS, evidence, question,
+                )  # fmt: skip
         return Outcome(SUPPORTED, f"The record shows {text}.", evidence=evidence, question=question)
 
     def _championship(self, claim: Claim) -> Outcome:
@@ -1462,4 +1485,6 @@ def _describes(d: dict[str, Any], row: dict[str, Any]) -> bool:
         return any(name == str(c).casefold() or name.split()[-1] in str(c).casefold() for c in crew)
     if d["kind"] == "team":
         return name in (row.get("team") or "").casefold() or (row.get("team") or "").casefold() in name
+    if d["kind"] == "car":
+        return str(row.get("number")) == str(d["key"])
     return True
