@@ -378,6 +378,29 @@ def test_a_first_name_with_a_misspelt_surname_reads_as_the_full_name(pb) -> None
     assert c.verdict == "contradicted", c.explanation
 
 
+def test_a_lead_coming_into_the_weekend_is_the_table_before_the_race_in_hand(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 GTD: before the Six Hours of the Glen (after Laguna Seca) Ellis/Ward led by 213 (published)
+    day, report = "2024-06-26", "Russell Ward and Philip Ellis won GTD at the Six Hours of the Glen. "
+    for text in (
+        "They had come into the weekend 213 points clear of their nearest rivals.",
+        "Ward and Ellis went into the race with a 213-point lead.",
+    ):
+        c = check(pb, report + text, day).claims[-1]
+        assert c.slots["before"] == "Six Hours of The Glen" and c.verdict == "supported", (text, c.explanation)
+    # Mosport 2024: after the Glen, the round before it, Ward/Ellis led by 305 (computed, complete)
+    text = "Russell Ward and Philip Ellis finished second in GTD at Mosport. Ward and Ellis arrived in Canada with a 300-point lead."
+    c = check(pb, text, "2024-07-20").claims[-1]
+    assert c.slots["before"] == "Mosport" and c.verdict == "contradicted", c.explanation
+
+
+def test_a_points_lead_in_apposition_is_a_claim_of_its_own(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 GTD after Laguna Seca: Ellis/Ward 1367 points, 213 ahead of Foley/Gallagher (published)
+    text = "After Laguna Seca, Russell Ward and Philip Ellis lead the GTD standings with 1,400 points, a 213-point lead over Robby Foley."
+    lead, gap = check(pb, text, "2024-05-20").claims
+    assert lead.slots["points"] == 1400 and lead.verdict == "contradicted", lead.explanation
+    assert gap.text.startswith("213-point") and gap.verdict == "supported", gap.explanation
+
+
 # -- runs of races ---------------------------------------------------------------------------------
 
 

@@ -478,10 +478,15 @@ def _triggers(text: str) -> list[tuple[str, int, int, re.Match[str]]]:
                     found[found.index(run)] = run = (run[0], t[1], run[2], run[3])
     found = [t for t in found if id(t) not in absorbed]
     # "led after CTMP by 78 points over …": the margin is part of the lead, not a claim of its own
+    # (", a 227-point lead over Ben Barnicoat" after a lead is a claim of its own)
     leads = [t for t in found if t[0] in ("standing_lead", "standing_position")]
     found = [
         t for t in found
-        if not (t[0] in ("standing_margin", "standing_gap") and any(0 <= t[1] - e <= 80 and ";" not in text[e : t[1]] for _, _, e, _ in leads))
+        if not (
+            t[0] in ("standing_margin", "standing_gap", "standing_behind")
+            and any(0 <= t[1] - e <= 80 and ";" not in text[e : t[1]] for _, _, e, _ in leads)
+            and not re.search(r",\s+an?\s+$", text[: t[1]])
+        )
     ]  # fmt: skip
     # "including two this season": a count inside the previous count's clause
     for m in INCLUDING.finditer(text):
@@ -1422,6 +1427,10 @@ _BEFORE_FINALE = re.compile(
 #: Words after a gap that put the subject behind ("53 points behind", "29 points back").
 _BEHIND = ("behind", "adrift", "back", "off the lead", "down on")
 _RIVAL_WORD = r"\b(?:over|ahead of|clear of|from|beat|led|leads|lead|behind|adrift of|down on|in front of|trail(?:ed|s|ing)?)\s+(?:the\s+)?"
+_BEFORE_HERE = re.compile(
+    r"\b(?:went|go(?:es|ing)?|head(?:s|ed|ing)?|came|come|com(?:es|ing)|arriv(?:e|es|ed|ing))\s+(?:in)?(?:to|at)\s+"
+    r"(?:the\s+|this\s+)(?:weekend|race|event|round|meeting)\b|\barriv(?:e|es|ed|ing)\s+in\s+[A-Z]",
+)
 _LEFT_ROUND = re.compile(
     r"\b(?:left|leav(?:e|es|ing)|came (?:away )?out of|emerged from)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE
 )
@@ -1542,6 +1551,9 @@ def _standing_slots(kind, match, text, start, end, hi, sent, mentions, ctx) -> d
     elif left and not named_after:
         out["after"] = left[0].name
         named_after = left
+    elif _BEFORE_HERE.search(text) and ctx.event is not None and not named_after:
+        # "arrived in Georgia with …", "had come into the weekend …": before the race in hand
+        out.update(before=ctx.event.name, event=ctx.event.name, event_from_context=True)
     if kind == "standing_margin" and not named_after and not out.get("before"):
         out["final"] = True
     own = text[max(0, start - 60) : out["_end"]]

@@ -789,12 +789,6 @@ class Checker:
                     if behind or ahead:
                         fig = f
                         break
-                if fig is not None and s.get("trails") is not None and not (behind if s["trails"] else ahead):
-                    # "53 points behind" when the subject was ahead (or the other way round)
-                    evidence.append({"figure": fig.figure_id, "subject": fig.subject, "metric": fig.metric,
-                                     "value": fig.published, "source": fig.source})  # fmt: skip
-                    verdicts.append((False, f"{fig.subject} trails {ref} by {fig.published} in {label} ({fig.source})"))
-                    continue
             computed = None
             if row is not None:
                 if metric == "position":
@@ -809,10 +803,12 @@ class Checker:
                                  else table.rows[0])  # fmt: skip
                     computed = None if other is None else abs(row.points - other.points)
                     if (
-                        fig is None and other is not None and s.get("trails") is not None
+                        other is not None and s.get("trails") is not None
                         and (row.points < other.points) != s["trails"]
+                        and fig is None
                     ):  # fmt: skip
                         # the subject is on the other side of the gap from the one the claim says
+                        # (from the computed table; a published gap decides by its number alone)
                         side = "behind" if row.points < other.points else "ahead of"
                         verdicts.append((None if table.missing_events else False,
                                          f"{subj['name']} {side} {other.name} in {label}"))  # fmt: skip
