@@ -401,6 +401,29 @@ def test_a_points_lead_in_apposition_is_a_claim_of_its_own(pb) -> None:  # type:
     assert gap.text.startswith("213-point") and gap.verdict == "supported", gap.explanation
 
 
+def test_titles_given_crowned_and_turned_into(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023 GTP: Derani/Sims drivers' champions (No. 31 Whelen, Cadillac); 2023 GTD: Paul Miller No. 1
+    day = "2023-11-01"
+    text = "Pipo Derani and Alexander Sims sealed the GTP title, which also gave Whelen the teams' crown and Cadillac the manufacturers' title."
+    claims = check(pb, text, day).claims
+    assert [(c.slots["subject"][0]["name"], c.verdict) for c in claims[1:]] == [
+        ("Whelen Engineering Racing", "supported"),
+        ("Cadillac", "supported"),
+    ], [(c.text, c.slots["subject"], c.explanation) for c in claims]
+    wrong = check(
+        pb, "Pipo Derani won at Sebring, which also gave Wayne Taylor Racing the GTP teams' title.", day
+    ).claims
+    assert wrong[-1].verdict == "contradicted", wrong[-1].explanation
+    # a count inside the title given is not checked by the title check
+    count = check(pb, "Derani and Sims won, giving Whelen its third teams' title in GTP.", day).claims[-1]
+    assert count.verdict == "not checkable" and "third" in count.slots["unchecked"], count.explanation
+    crowned = one(pb, "Bryan Sellers and Madison Snow were crowned drivers' champions in GTD.", day)
+    assert crowned.verdict == "supported", crowned.explanation
+    # a team's drivers' title in a season decided by the published final standings (2025 LMP2)
+    team = one(pb, "AO Racing converted a difficult spring into the LMP2 drivers' championship.", "2025-10-20")
+    assert team.verdict == "supported", team.explanation
+
+
 # -- runs of races ---------------------------------------------------------------------------------
 
 

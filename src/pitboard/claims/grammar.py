@@ -128,9 +128,20 @@ FASTEST = re.compile(
 )
 TITLE = re.compile(
     r"\b(?:won|wins|clinched|clinch|claimed|secured|took|sealed|wrapped up|captured|defended|retained|claim|win) (?:the |his |her |their |a |its |back-to-back )?[\w'’ -]{0,45}?(?:title|championship|crown|Endurance Cup)s?\b|"
-    r"\b(?:reigning|defending) (?:[\w-]+ ){0,3}champions?\b|\b(?:19|20)\d{2} (?:[\w-]+ ){0,3}champions?\b|\bchampions? in (?:19|20)\d{2}\b|"
-    r"\b(?:became|crowned|is|was|were|are) (?:the )?(?:[\w-]+ ){0,3}champions?\b",
+    r"\b(?:reigning|defending) (?:[\w'’-]+ ){0,3}champions?\b|\b(?:19|20)\d{2} (?:[\w'’-]+ ){0,3}champions?\b|\bchampions? in (?:19|20)\d{2}\b|"
+    r"\b(?:became|becomes|crowned|is|was|were|are) (?:the )?(?:[\w'’-]+ ){0,3}champions?\b|"
+    r"\b(?:turned|converted|translated|turns|converts) [^.;,]{1,40}? into (?:the|a|an|his|her|their|its) [\w'’ -]{0,30}?(?:title|championship|crown)\b",
     re.IGNORECASE,
+)
+#: Capitalised words (and "No. 57", "of", "by"): a name.
+_NAMEY = r"[A-Z#][\w'’.-]*(?:\s+(?:[A-Z0-9#][\w'’.-]*|of|by)){0,5}"
+#: "which also gave Winward the teams' title", "giving Cadillac the manufacturers' championship"
+#: (and an elliptical "… and Cadillac the manufacturers' championship"): the subject is the
+#: name the title is given to.
+TITLE_TO = re.compile(
+    rf"\b(?:gave|giving|gives|give|handed|handing|hands|earned|earning|delivered|delivering)\s+(?P<to>(?:the\s+)?{_NAMEY})\s+"
+    r"(?:the|its|their|his|her|a)\s+(?:[\w'’-]+\s+){0,3}?(?:title|championship|crown)s?\b|"
+    rf"\band\s+(?P<to2>{_NAMEY})\s+the\s+(?:[\w'’-]+\s+){{0,2}}?(?:title|championship|crown)s?\b"
 )
 LINEUP = re.compile(
     r"\b(?:joins|joined|joining|rejoins?|will (?:drive|race|pilot|partner|share|contest|compete|team)|teamed (?:up )?with|teams? up with|"
@@ -306,6 +317,12 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         at = match.start("verb") if kind == "standing_in" else start
         before = [m for m in mentions if lo <= m.start - sent.start < at and m.kind in SUBJECT_KINDS]
         subject = _subject(before, segment, at, sent, pronoun, ctx, text)
+        if kind == "title_to":  # "gave Winward the teams' title": Winward
+            to = "to" if match.group("to") else "to2"
+            subject = [
+                m for m in mentions
+                if m.kind in SUBJECT_KINDS and match.start(to) <= m.start - sent.start < match.end(to)
+            ][:1] or subject  # fmt: skip
         if kind == "standing_margin" and previous is not None and previous.type == "championship":
             # "won the title in the No. 8, by 126 points over …": the title winner's margin
             names = {x["name"] for x in previous.slots["subject"]}
@@ -452,6 +469,7 @@ def _triggers(text: str) -> list[tuple[str, int, int, re.Match[str]]]:
     add("count_won", COUNT_WON)
     add("count", COUNT)
     add("ordinal", ORDINAL_COUNT)
+    add("title_to", TITLE_TO)
     add("championship", TITLE)
     for name, pattern in STANDING.items():
         add(name, pattern)
@@ -957,8 +975,12 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             slots["event_from_context"] = True
         if not slots["event"] and reason is None:
             return None
-    elif kind == "championship":
+    elif kind in ("championship", "title_to"):
         low = text[max(start - 30, 0) : end + 30].casefold()
+        if kind == "title_to":
+            low = match.group().casefold()  # the title given, not a neighbour's
+            # "its fifth teams' title": a count the title check does not read
+            slots["_unchecked"] = re.findall(rf"\b(?:{ORD})\b", match.group(), re.I)
         slots["championship"] = (
             "endurance" if "endurance" in low else "manufacturers" if re.search(r"manufacturers?['’]? (?:title|championship|crown)", low)
             else "drivers" if re.search(r"drivers?['’]? (?:title|championship|crown)", low)
@@ -1073,6 +1095,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         slots["descriptors"], slots["unchecked"] = _coverage(
             text, a, b, start, end, sent, mentions, subject, slots, spans
         )
+        slots["unchecked"] += slots.pop("_unchecked", [])
+    slots.pop("_unchecked", None)
     slots["provenance"] = _provenance(slots, claim_type, subject, sent, lo, hi, time_from, ctx)
     return Claim(sent.start + a, sent.start + b, span_text, claim_type, slots, _unique(used), reason)
 

@@ -681,9 +681,14 @@ class Checker:
             finals = [f for f in (table.verification.figures if table.verification else [])
                       if f.metric == "position" and f.after == "final"]  # fmt: skip
             mine = [f for f in finals if _names(subj, f.subject)]
+            if not mine and subj["kind"] in ("team", "car") and kind in ("drivers", "endurance"):
+                # a team's or car's drivers' title: its crews in the class that season
+                crews = [r.get("drivers") or "" for r in ans.races if r["started"] and r["class"] == cls]
+                names = {n.strip() for c in crews for n in (c if isinstance(c, (list, tuple)) else c.split("/"))}
+                mine = [f for f in finals if any(n and _names({"kind": "driver", "name": n}, f.subject) for n in names)]
             champs = [f for f in finals if f.published == 1]
             if mine or champs:
-                fig = mine[0] if mine else champs[0]
+                fig = next((f for f in mine if f.published == 1), mine[0]) if mine else champs[0]
                 won = bool(mine) and fig.published == 1
                 row.update(figure=fig.figure_id, published=f"{fig.subject}: P{fig.published}", source=fig.source)
                 return (
