@@ -424,6 +424,30 @@ def test_titles_given_crowned_and_turned_into(pb) -> None:  # type: ignore[no-un
     assert team.verdict == "supported", team.explanation
 
 
+def test_a_standings_place_takes_the_subject_and_class_of_its_own_clause(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 GTD PRO manufacturers (final, computed): Porsche, Aston Martin, Chevrolet, Lexus, Ford
+    day = "2024-10-16"
+    ok = check(
+        pb,
+        "Porsche won the GTD PRO title for Heinrich, and Chevrolet finished third in the manufacturers' standings.",
+        day,
+    ).claims[-1]
+    assert [x["name"] for x in ok.slots["subject"]] == ["Chevrolet"] and ok.slots["class"] == "GTDPRO"
+    assert ok.verdict == "supported", ok.explanation
+    bad = check(
+        pb,
+        "Porsche won the GTD PRO title for Heinrich, and Lexus finished second in the manufacturers' standings.",
+        day,
+    ).claims[-1]
+    assert bad.verdict == "contradicted" and "place 4" in bad.explanation, bad.explanation
+
+
+def test_the_length_of_a_race_is_not_a_claimed_number(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023 GTP final: Derani/Sims beat Albuquerque/Taylor by 21 points at Petit Le Mans
+    c = one(pb, "Pipo Derani beat Filipe Albuquerque by 21 points after ten hours of Petit Le Mans.", "2023-10-20")
+    assert c.slots["unchecked"] == [] and c.verdict == "supported", c.explanation
+
+
 # -- runs of races ---------------------------------------------------------------------------------
 
 

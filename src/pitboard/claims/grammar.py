@@ -316,6 +316,10 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         # "In the Endurance Cup, they are second": the subject is named before the verb
         at = match.start("verb") if kind == "standing_in" else start
         before = [m for m in mentions if lo <= m.start - sent.start < at and m.kind in SUBJECT_KINDS]
+        if kind.startswith("standing"):
+            # "… for Corvette, and BMW finished second in the standings": the subject of its own clause
+            own_clause = [m for m in before if m.start - sent.start >= _clause_start(text[:at])]
+            before = own_clause or before
         subject = _subject(before, segment, at, sent, pronoun, ctx, text)
         if kind == "title_to":  # "gave Winward the teams' title": Winward
             to = "to" if match.group("to") else "to2"
@@ -990,6 +994,11 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             slots["seasons"] = [ctx.date.year if ctx.date.month >= 11 else ctx.date.year - 1]
     elif kind.startswith("standing"):
         slots.update(_standing_slots(kind, match, text, start, end, hi, sent, mentions, ctx))
+        if (
+            not slots["class"] and previous is not None and previous.slots.get("class")
+            and previous.slots.get("seasons") == slots["seasons"]
+        ):  # fmt: skip
+            slots["class"] = previous.slots["class"]  # "won the GTD PRO title, and BMW finished second in …"
         end = max(end, slots.pop("_end"))
     elif kind == "lineup":
         low = clause.casefold()
@@ -1259,6 +1268,9 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
                 and (
                     re.search(r"\b[A-Z][\w-]*\s$", text[max(0, x - 20) : x])  # a model name: "Porsche 963", "911 GT3 R"
                     or (re.search(r"\bthe\s$", text[max(0, x - 5) : x]) and re.match(r"\s+hours?\b", text[y:]))
+                    or re.match(
+                        r"\s+hours\s+(?:of|at|into)\b", text[y:]
+                    )  # "after ten hours of Petit": the race's length
                     or re.match(rf"\s+{_MONTH}", text[y:])  # a date: "25 June 2023", "June 25"
                     or re.search(rf"{_MONTH}\s+$", text[max(0, x - 12) : x])
                     or (slots.get("endurance_only") and re.match(r"\s+(?:Michelin\s+)?endurance", text[y:], re.I))
