@@ -340,6 +340,114 @@ def test_a_margin_after_a_title_is_the_champions_margin(pb) -> None:  # type: ig
     assert next(c for c in claims if c.slots.get("gap")).verdict == "contradicted"
 
 
+def test_points_behind_clear_of_and_trailed_by(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 GTP drivers after Laguna Seca: Cameron/Nasr 1357, Aitken/Derani 1307 (computed, complete)
+    day = "2024-05-20"
+    ok = one(pb, "Jack Aitken and Pipo Derani left Laguna Seca 50 points behind Felipe Nasr and Dane Cameron.", day)
+    assert ok.slots["gap"] == 50 and ok.slots["trails"] and ok.verdict == "supported", ok.explanation
+    assert ok.slots["rival"][0]["name"] == "Felipe Nasr"
+    bad = one(pb, "Jack Aitken and Pipo Derani left Laguna Seca 40 points behind Felipe Nasr and Dane Cameron.", day)
+    assert bad.verdict == "contradicted", bad.explanation
+    # the right margin, the wrong way round
+    flipped = one(
+        pb, "Felipe Nasr and Dane Cameron left Laguna Seca 50 points behind Jack Aitken and Pipo Derani.", day
+    )
+    assert flipped.verdict == "contradicted" and "ahead of" in flipped.explanation, flipped.explanation
+    clear = one(pb, "Felipe Nasr and Dane Cameron left Laguna Seca 50 points clear of Jack Aitken.", day)
+    assert clear.verdict == "supported", clear.explanation
+    # "trailed him": the one driver the sentence named before the subject
+    claims = check(
+        pb, "Cameron is the 2019 DPi champion, and Aitken trailed him by 60 points after Laguna Seca.", day
+    ).claims
+    trail = next(c for c in claims if c.slots.get("standing"))
+    assert trail.slots["rival"][0]["name"] == "Dane Cameron" and trail.verdict == "contradicted", trail.explanation
+
+
+def test_a_place_after_in_the_standings_and_a_plural_pronoun_for_the_pair(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 GTP after Laguna Seca: Nasr/Cameron lead; "they" is the pair the previous sentence named
+    text = "After Laguna Seca, Felipe Nasr and Dane Cameron led the GTP standings ahead of Jack Aitken and Pipo Derani. In the GTP points, they are second."
+    c = check(pb, text, "2024-05-20").claims[-1]
+    assert c.slots["position"] == 2 and [x["name"] for x in c.slots["subject"]] == ["Felipe Nasr", "Dane Cameron"]
+    assert c.verdict == "contradicted", c.explanation
+
+
+def test_a_first_name_with_a_misspelt_surname_reads_as_the_full_name(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 GTD after Laguna Seca: Foley/Gallagher 213 behind Ellis/Ward (published)
+    c = one(pb, "Robby Folley sat 200 points adrift of Philip Ellis after Laguna Seca.", "2024-05-20")
+    assert c.slots["provenance"]["subject"]["confidence"] >= 0.9
+    assert c.verdict == "contradicted", c.explanation
+
+
+def test_a_lead_coming_into_the_weekend_is_the_table_before_the_race_in_hand(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 GTD: before the Six Hours of the Glen (after Laguna Seca) Ellis/Ward led by 213 (published)
+    day, report = "2024-06-26", "Russell Ward and Philip Ellis won GTD at the Six Hours of the Glen. "
+    for text in (
+        "They had come into the weekend 213 points clear of their nearest rivals.",
+        "Ward and Ellis went into the race with a 213-point lead.",
+    ):
+        c = check(pb, report + text, day).claims[-1]
+        assert c.slots["before"] == "Six Hours of The Glen" and c.verdict == "supported", (text, c.explanation)
+    # Mosport 2024: after the Glen, the round before it, Ward/Ellis led by 305 (computed, complete)
+    text = "Russell Ward and Philip Ellis finished second in GTD at Mosport. Ward and Ellis arrived in Canada with a 300-point lead."
+    c = check(pb, text, "2024-07-20").claims[-1]
+    assert c.slots["before"] == "Mosport" and c.verdict == "contradicted", c.explanation
+
+
+def test_a_points_lead_in_apposition_is_a_claim_of_its_own(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 GTD after Laguna Seca: Ellis/Ward 1367 points, 213 ahead of Foley/Gallagher (published)
+    text = "After Laguna Seca, Russell Ward and Philip Ellis lead the GTD standings with 1,400 points, a 213-point lead over Robby Foley."
+    lead, gap = check(pb, text, "2024-05-20").claims
+    assert lead.slots["points"] == 1400 and lead.verdict == "contradicted", lead.explanation
+    assert gap.text.startswith("213-point") and gap.verdict == "supported", gap.explanation
+
+
+def test_titles_given_crowned_and_turned_into(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023 GTP: Derani/Sims drivers' champions (No. 31 Whelen, Cadillac); 2023 GTD: Paul Miller No. 1
+    day = "2023-11-01"
+    text = "Pipo Derani and Alexander Sims sealed the GTP title, which also gave Whelen the teams' crown and Cadillac the manufacturers' title."
+    claims = check(pb, text, day).claims
+    assert [(c.slots["subject"][0]["name"], c.verdict) for c in claims[1:]] == [
+        ("Whelen Engineering Racing", "supported"),
+        ("Cadillac", "supported"),
+    ], [(c.text, c.slots["subject"], c.explanation) for c in claims]
+    wrong = check(
+        pb, "Pipo Derani won at Sebring, which also gave Wayne Taylor Racing the GTP teams' title.", day
+    ).claims
+    assert wrong[-1].verdict == "contradicted", wrong[-1].explanation
+    # a count inside the title given is not checked by the title check
+    count = check(pb, "Derani and Sims won, giving Whelen its third teams' title in GTP.", day).claims[-1]
+    assert count.verdict == "not checkable" and "third" in count.slots["unchecked"], count.explanation
+    crowned = one(pb, "Bryan Sellers and Madison Snow were crowned drivers' champions in GTD.", day)
+    assert crowned.verdict == "supported", crowned.explanation
+    # a team's drivers' title in a season decided by the published final standings (2025 LMP2)
+    team = one(pb, "AO Racing converted a difficult spring into the LMP2 drivers' championship.", "2025-10-20")
+    assert team.verdict == "supported", team.explanation
+
+
+def test_a_standings_place_takes_the_subject_and_class_of_its_own_clause(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 GTD PRO manufacturers (final, computed): Porsche, Aston Martin, Chevrolet, Lexus, Ford
+    day = "2024-10-16"
+    ok = check(
+        pb,
+        "Porsche won the GTD PRO title for Heinrich, and Chevrolet finished third in the manufacturers' standings.",
+        day,
+    ).claims[-1]
+    assert [x["name"] for x in ok.slots["subject"]] == ["Chevrolet"] and ok.slots["class"] == "GTDPRO"
+    assert ok.verdict == "supported", ok.explanation
+    bad = check(
+        pb,
+        "Porsche won the GTD PRO title for Heinrich, and Lexus finished second in the manufacturers' standings.",
+        day,
+    ).claims[-1]
+    assert bad.verdict == "contradicted" and "place 4" in bad.explanation, bad.explanation
+
+
+def test_the_length_of_a_race_is_not_a_claimed_number(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023 GTP final: Derani/Sims beat Albuquerque/Taylor by 21 points at Petit Le Mans
+    c = one(pb, "Pipo Derani beat Filipe Albuquerque by 21 points after ten hours of Petit Le Mans.", "2023-10-20")
+    assert c.slots["unchecked"] == [] and c.verdict == "supported", c.explanation
+
+
 # -- runs of races ---------------------------------------------------------------------------------
 
 

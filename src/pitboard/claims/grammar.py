@@ -147,8 +147,9 @@ FASTEST = re.compile(
 )
 TITLE = re.compile(
     r"\b(?:won|wins|clinched|clinch|claimed|secured|took|sealed|wrapped up|captured|defended|retained|claim|win) (?:the |his |her |their |a |its |back-to-back )?[\w'’ -]{0,45}?(?:title|championship|crown|Endurance Cup)s?\b|"
-    r"\b(?:reigning|defending) (?:[\w-]+ ){0,3}champions?\b|\b(?:19|20)\d{2} (?:[\w-]+ ){0,3}champions?\b|\bchampions? in (?:19|20)\d{2}\b|"
-    r"\b(?:became|crowned|is|was|were|are) (?:the )?(?:[\w-]+ ){0,3}champions?\b",
+    r"\b(?:reigning|defending) (?:[\w'’-]+ ){0,3}champions?\b|\b(?:19|20)\d{2} (?:[\w'’-]+ ){0,3}champions?\b|\bchampions? in (?:19|20)\d{2}\b|"
+    r"\b(?:became|becomes|crowned|is|was|were|are) (?:the )?(?:[\w'’-]+ ){0,3}champions?\b|"
+    r"\b(?:turned|converted|translated|turns|converts) [^.;,]{1,40}? into (?:the|a|an|his|her|their|its) [\w'’ -]{0,30}?(?:title|championship|crown)\b",
     re.IGNORECASE,
 )
 #: "won, holding off the No. 78", "brought the car home ahead of Riley's No. 74": the cars named
@@ -157,6 +158,16 @@ RIVAL = re.compile(
     r"\b(?:(?:brought|bringing|brings|took|taking|takes)\s+(?:the\s+car|it|\w+)\s+home\s+)?(?:ahead\s+of|holding\s+off|held\s+off|holds\s+off|in\s+front\s+of)\s+"
     r"(?=(?:the\s+)?(?:sister\s+)?(?:[A-Z#]|No\.))",
     re.IGNORECASE,
+)
+#: Capitalised words (and "No. 57", "of", "by"): a name.
+_NAMEY = r"[A-Z#][\w'’.-]*(?:\s+(?:[A-Z0-9#][\w'’.-]*|of|by)){0,5}"
+#: "which also gave Winward the teams' title", "giving Cadillac the manufacturers' championship"
+#: (and an elliptical "… and Cadillac the manufacturers' championship"): the subject is the
+#: name the title is given to.
+TITLE_TO = re.compile(
+    rf"\b(?:gave|giving|gives|give|handed|handing|hands|earned|earning|delivered|delivering)\s+(?P<to>(?:the\s+)?{_NAMEY})\s+"
+    r"(?:the|its|their|his|her|a)\s+(?:[\w'’-]+\s+){0,3}?(?:title|championship|crown)s?\b|"
+    rf"\band\s+(?P<to2>{_NAMEY})\s+the\s+(?:[\w'’-]+\s+){{0,2}}?(?:title|championship|crown)s?\b"
 )
 LINEUP = re.compile(
     r"\b(?:joins|joined|joining|rejoins?|will (?:drive|race|pilot|partner|share|contest|compete|team)|teamed (?:up )?with|teams? up with|"
@@ -181,6 +192,13 @@ STANDING_PATTERNS = {
     rf"\b(?P<gap2>{_PTS})-point\s+(?:lead|advantage|margin|cushion)\b",
     # "won the title by 86 points over …", "beat Ross Gunn by four points"
     "standing_margin": rf"\bby\s+(?P<gap>{_PTS})\s+points?\s+(?:over|from|ahead of)\b|\bbeat\b(?=[^.;]{{1,50}}?\bby\s+{_PTS}\s+points?\b)",
+    # "53 points behind Garcia and Sims", "405 points clear of …", "29 points back",
+    # "trailed Garcia and Taylor by 173 points"
+    "standing_behind": rf"(?<![\w,])(?<!with )(?<!on )(?P<gap>{_PTS})\s+points?\s+(?P<dir>behind|adrift|back|off the lead|down on|clear|ahead|in front|up on)\b|"
+    rf"\b(?P<trail>trail(?:ed|s|ing)?)\b(?=[^.;]{{1,60}}?\bby\s+(?P<gap2>{_PTS})\s+points?\b)",
+    # "In the Michelin Endurance Cup, they are second": the place follows the table
+    "standing_in": rf"\bIn the (?:[\w'’ -]{{0,40}}?\s)?(?:standings|championship|Endurance Cup|points)\s*,\s+"
+    rf"(?=(?:[\w'’.-]+\s+){{1,5}}?(?P<verb>are|is|was|were|sits?|sat|lies|lay|remains?|remained|stands?|stood)\s+(?P<pos>{ORD})\b)",
 }
 STANDING = {k: re.compile(v, re.IGNORECASE) for k, v in STANDING_PATTERNS.items()}
 STANDING_FIGURES = {
@@ -324,8 +342,20 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         # slots: what follows the trigger up to the next one, else what precedes the first trigger
         segment = [m for m in mentions if start <= m.start - sent.start < hi]
         window = segment + [m for m in prefix if m.kind not in {s.kind for s in segment}]
-        before = [m for m in mentions if lo <= m.start - sent.start < start and m.kind in SUBJECT_KINDS]
-        subject = _subject(before, segment, start, sent, pronoun, ctx, text)
+        # "In the Endurance Cup, they are second": the subject is named before the verb
+        at = match.start("verb") if kind == "standing_in" else start
+        before = [m for m in mentions if lo <= m.start - sent.start < at and m.kind in SUBJECT_KINDS]
+        if kind.startswith("standing"):
+            # "… for Corvette, and BMW finished second in the standings": the subject of its own clause
+            own_clause = [m for m in before if m.start - sent.start >= _clause_start(text[:at])]
+            before = own_clause or before
+        subject = _subject(before, segment, at, sent, pronoun, ctx, text)
+        if kind == "title_to":  # "gave Winward the teams' title": Winward
+            to = "to" if match.group("to") else "to2"
+            subject = [
+                m for m in mentions
+                if m.kind in SUBJECT_KINDS and match.start(to) <= m.start - sent.start < match.end(to)
+            ][:1] or subject  # fmt: skip
         if _SUBJECT_AFTER.search(match.group()):
             subject = _named_after(segment, end, sent, text) or subject
         if kind == "rival" and (
@@ -358,8 +388,14 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
     named = [m for m in mentions if m.kind in ("driver", "car", "team")]
     if named:
         first = named[0]
-        group = [m for m in named if m.kind == first.kind]
-        ctx.last_group = group
+        # the group "they" will stand for: not a rival named after "ahead of" / "behind"
+        rivals = [m for m in named if _RIVAL.search(text[: m.start - sent.start])]
+        group = [
+            m
+            for m in named
+            if m.kind == first.kind and m not in rivals and not _in_rival_unit(m, rivals, text, sent.start)
+        ]
+        ctx.last_group = group or [m for m in named if m.kind == first.kind]
         ctx.subjects = (ctx.subjects + named)[-12:]
     ctx.last_named = named
     ctx.teams_named |= {m.name for m in mentions if m.kind == "team"}
@@ -498,6 +534,7 @@ def _triggers(text: str) -> list[tuple[str, int, int, re.Match[str]]]:
     add("count", COUNT)
     add("ordinal", ORDINAL_COUNT)
     add("ordinal_time", ORDINAL_TIME)
+    add("title_to", TITLE_TO)
     add("championship", TITLE)
     for name, pattern in STANDING.items():
         add(name, pattern)
@@ -525,10 +562,15 @@ def _triggers(text: str) -> list[tuple[str, int, int, re.Match[str]]]:
                     found[found.index(run)] = run = (run[0], t[1], run[2], run[3])
     found = [t for t in found if id(t) not in absorbed]
     # "led after CTMP by 78 points over …": the margin is part of the lead, not a claim of its own
+    # (", a 227-point lead over Ben Barnicoat" after a lead is a claim of its own)
     leads = [t for t in found if t[0] in ("standing_lead", "standing_position")]
     found = [
         t for t in found
-        if not (t[0] in ("standing_margin", "standing_gap") and any(0 <= t[1] - e <= 80 and ";" not in text[e : t[1]] for _, _, e, _ in leads))
+        if not (
+            t[0] in ("standing_margin", "standing_gap", "standing_behind")
+            and any(0 <= t[1] - e <= 80 and ";" not in text[e : t[1]] for _, _, e, _ in leads)
+            and not re.search(r",\s+an?\s+$", text[: t[1]])
+        )
     ]  # fmt: skip
     # "fifth and seventh at A and B" is one claim (places read respectively), not "and seventh at"
     found = [
@@ -593,14 +635,21 @@ LEAD_PRONOUN = 0.95
 INNER_PRONOUN = 0.9
 #: A demonym ("the Dane"): the data holds a licence country, not a nationality.
 DEMONYM = 0.85
+#: "They" / "their" for the drivers the previous sentence named together ("Ellis and Ward").
+PLURAL_GROUP = 1.0
 #: A pronoun whose kind the previous sentence named twice ("he" after two drivers): a guess.
 AMBIGUOUS_PRONOUN = 0.75
 
 
 def _plural(ctx: Context, factor: float) -> float:
-    """ "They" for a group of one driver is a guess (the crew was never named together)."""
+    """ "They" for a group of one driver is a guess (the crew was never named together); for
+    the pair or trio the previous sentence named together it is as sure as their names."""
     group = ctx.last_group
-    return AMBIGUOUS_PRONOUN if len(group) == 1 and group[0].kind == "driver" else factor
+    if len(group) == 1 and group[0].kind == "driver":
+        return AMBIGUOUS_PRONOUN
+    if len(group) > 1 and all(m.kind == "driver" for m in group) and all(m in ctx.last_named for m in group):
+        return PLURAL_GROUP
+    return factor
 
 
 def _ambiguous(ctx: Context, kinds: tuple[str, ...]) -> bool:
@@ -771,7 +820,11 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     in_aside = previous is not None and any(
         a < previous.end - sent.start <= b and not a <= start < b for a, b in ctx.asides
     )
-    if not scope.label and previous is not None and previous.slots.get("time") and not in_aside:  # the sentence's time
+    # the sentence's time (a standings claim does not take the year of a title: "the 2021 champion, and X trailed him")
+    if (
+        not scope.label and previous is not None and previous.slots.get("time") and not in_aside
+        and not (kind.startswith("standing") and not previous.slots.get("standing"))
+    ):  # fmt: skip
         scope = TimeScope(tuple(previous.slots["seasons"]), previous.slots["since"], previous.slots["until"],
                           previous.slots["career"], previous.slots["time"])  # fmt: skip
         scope_at = -1
@@ -1107,8 +1160,12 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             slots["event_from_context"] = True
         if not slots["event"] and reason is None:
             return None
-    elif kind == "championship":
+    elif kind in ("championship", "title_to"):
         low = text[max(start - 30, 0) : end + 30].casefold()
+        if kind == "title_to":
+            low = match.group().casefold()  # the title given, not a neighbour's
+            # "its fifth teams' title": a count the title check does not read
+            slots["_unchecked"] = re.findall(rf"\b(?:{ORD})\b", match.group(), re.I)
         slots["championship"] = (
             "endurance" if "endurance" in low else "manufacturers" if re.search(r"manufacturers?['’]? (?:title|championship|crown)", low)
             else "drivers" if re.search(r"drivers?['’]? (?:title|championship|crown)", low)
@@ -1117,7 +1174,12 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if re.search(r"\b(?:reigning|defending)\b", low) and not scope.seasons:
             slots["seasons"] = [ctx.date.year if ctx.date.month >= 11 else ctx.date.year - 1]
     elif kind.startswith("standing"):
-        slots.update(_standing_slots(kind, g, text, start, end, hi, sent, mentions, ctx))
+        slots.update(_standing_slots(kind, match, text, start, end, hi, sent, mentions, ctx))
+        if (
+            not slots["class"] and previous is not None and previous.slots.get("class")
+            and previous.slots.get("seasons") == slots["seasons"]
+        ):  # fmt: skip
+            slots["class"] = previous.slots["class"]  # "won the GTD PRO title, and BMW finished second in …"
         end = max(end, slots.pop("_end"))
     elif kind == "lineup":
         low = clause.casefold()
@@ -1211,7 +1273,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     for m in window:
         if (
             (m.kind == "class" or (m.kind == "event" and m.name in named_events))
-            and m.start - sent.start >= end
+            and end <= m.start - sent.start < hi
             and m.start - sent.start - b < 40
         ):
             b = max(b, m.end - sent.start)
@@ -1238,6 +1300,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         slots["descriptors"], slots["unchecked"] = _coverage(
             text, a, b, start, end, sent, mentions, subject, slots, spans
         )
+        slots["unchecked"] += slots.pop("_unchecked", [])
+    slots.pop("_unchecked", None)
     slots["provenance"] = _provenance(slots, claim_type, subject, sent, lo, hi, time_from, ctx)
     return Claim(sent.start + a, sent.start + b, span_text, claim_type, slots, _unique(used), reason)
 
@@ -1296,6 +1360,8 @@ def _provenance(slots, claim_type, subject, sent, lo, hi, time_from, ctx) -> dic
                 put("event", "article", value=slots["event"])
         else:
             put("event", "stated", value=slots["event"])
+    if slots.get("rival_pronoun") is not None:  # "trailed him by 104 points"
+        put("rival", "pronoun", slots["rival_pronoun"], slots["rival"][0]["name"])
     if time_from == "stated":
         put("season", "stated", value=slots.get("time"))
     elif time_from == "sentence":
@@ -1338,6 +1404,7 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
     }
     others = {d["name"] for d in slots.get("drivers") or []} | {r["name"] for r in slots.get("rival") or []}
     others |= {slots.get("team"), slots.get("car_team"), slots.get("margin_rival"), *(slots.get("rival_crew") or [])}
+    others |= {d["name"] for d in slots.get("rival_descriptors") or []}
     cars = {slots.get("car"), *(slots.get("numbers") or [])}
     car_subject = next((m for m in subject if m.kind == "car" and m.start >= sent.start), None)
     descriptors: list[dict[str, Any]] = []
@@ -1410,6 +1477,9 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
                 and (
                     re.search(r"\b[A-Z][\w-]*\s$", text[max(0, x - 20) : x])  # a model name: "Porsche 963", "911 GT3 R"
                     or (re.search(r"\bthe\s$", text[max(0, x - 5) : x]) and re.match(r"\s+hours?\b", text[y:]))
+                    or re.match(
+                        r"\s+hours\s+(?:of|at|into)\b", text[y:]
+                    )  # "after ten hours of Petit": the race's length
                     or re.match(rf"\s+{_MONTH}", text[y:])  # a date: "25 June 2023", "June 25"
                     or re.search(rf"{_MONTH}\s+$", text[max(0, x - 12) : x])
                     or (slots.get("endurance_only") and re.match(r"\s+(?:Michelin\s+)?endurance", text[y:], re.I))
@@ -1661,26 +1731,42 @@ _BEFORE_FINALE = re.compile(
     rf"{_ARRIVE}(?:the\s+)?(?:season[- ]|championship[- ])?(?:finale|final round|last round|final race|season[- ]ender)\b",
     re.IGNORECASE,
 )
+#: Words after a gap that put the subject behind ("53 points behind", "29 points back").
+_BEHIND = ("behind", "adrift", "back", "off the lead", "down on")
+_RIVAL_WORD = r"\b(?:over|ahead of|clear of|from|beat|led|leads|lead|behind|adrift of|down on|in front of|trail(?:ed|s|ing)?)\s+(?:the\s+)?"
+_BEFORE_HERE = re.compile(
+    r"\b(?:went|go(?:es|ing)?|head(?:s|ed|ing)?|came|come|com(?:es|ing)|arriv(?:e|es|ed|ing))\s+(?:in)?(?:to|at)\s+"
+    r"(?:the\s+|this\s+)(?:weekend|race|event|round|meeting)\b|\barriv(?:e|es|ed|ing)\s+in\s+[A-Z]",
+)
 _LEFT_ROUND = re.compile(
     r"\b(?:left|leav(?:e|es|ing)|came (?:away )?out of|emerged from)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE
 )
 
 
-def _standing_slots(kind, g, text, start, end, hi, sent, mentions, ctx) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def _standing_slots(kind, match, text, start, end, hi, sent, mentions, ctx) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     """The figures of a standings claim: the place, points and margin it states, the rival it
-    is measured against, the round it is "after" and whether it is the final table."""
+    is measured against (and which way: ``trails``), the round it is "after" and whether it is
+    the final table."""
+    g = match.groupdict()
     rest = text[end:hi]
     stop = re.search(r";|,\s(?:but|while|and then|as)\s|\.\s", rest)
     rest = rest[: stop.start()] if stop else rest
     out: dict[str, Any] = {"standing": True, "position": None, "points": None, "gap": None, "_end": end}
     if kind == "standing_position":
         out["position"] = ordinal(g["pos"]) if g["pos"].casefold() != "runner-up" else 2
+    elif kind == "standing_in":
+        out["position"] = ordinal(g["pos"])
+        out["_end"] = match.end("pos")
     elif kind == "standing_lead":
         out["position"] = 1
     elif kind == "standing_margin":
         out["final"] = True
     if g.get("gap") or g.get("gap2"):
         out["gap"] = _points(g.get("gap") or g.get("gap2"))
+        # "53 points behind", "trailed X by": the subject is behind; "clear of", "lead": ahead
+        out["trails"] = bool(g.get("trail")) or (g.get("dir") or "").casefold() in _BEHIND
+    if kind == "standing_behind" and g.get("trail"):
+        out["_end"] = match.end("gap2") + len(re.match(r"\s+points?", text[match.end("gap2") :]).group())
     whole = text[start:end] + rest
     m = STANDING_FIGURES["points"].search(whole)
     if m:
@@ -1689,11 +1775,28 @@ def _standing_slots(kind, g, text, start, end, hi, sent, mentions, ctx) -> dict[
     m = STANDING_FIGURES["gap"].search(whole)
     if m and out["gap"] is None:
         out["gap"] = _points(next(v for v in m.groups() if v))
-    if m:
+        out["trails"] = False
+    if m and kind != "standing_in":
         out["_end"] = max(out["_end"], start + m.end())
-    # the rival: named after "over" / "ahead of" / "led X by", else the second (or the leader)
-    for rival in re.finditer(r"\b(?:over|ahead of|clear of|from|beat|led|leads|lead)\s+", whole, re.IGNORECASE):
+    # the rival: named after "over" / "ahead of" / "behind" / "led X by", else the second (or the leader)
+    for rival in re.finditer(_RIVAL_WORD, whole, re.IGNORECASE):
         at = start + rival.end()
+        if kind == "standing_in":
+            break
+        pron = re.match(r"(?:him|her)\b", text[at:])
+        if pron:
+            # "Mantella and Boyd trailed him": the driver named last before the subject
+            head = _head(mentions, text, start, sent.start)
+            here = [m for m in mentions if m.kind == "driver" and m.end - sent.start <= head]
+            earlier = [m for m in reversed(ctx.subjects) if m.kind == "driver"]
+            who = here[-1:] or earlier[:1]
+            if who:
+                out["rival"] = [{"kind": "driver", "name": who[0].name, "key": who[0].key}]
+                # the one driver the sentence named before the subject is a sure reading
+                sure = len({m.key for m in here}) == 1
+                out["rival_pronoun"] = round(who[0].confidence * (1.0 if sure else INNER_PRONOUN), 2)
+                out["_end"] = max(out["_end"], at + pron.end())
+            break
         names = [
             m
             for m in mentions
@@ -1709,10 +1812,29 @@ def _standing_slots(kind, g, text, start, end, hi, sent, mentions, ctx) -> dict[
                     and re.fullmatch(r"\s*(?:,|and|/|&|, and)\s*", gap)
                 ):
                     unit.append(m)
-            out["rival"] = [{"kind": u.kind, "name": u.name, "key": u.key} for u in unit[:1]]
+            car = next(
+                (
+                    m for m in mentions
+                    if m.kind == "car" and unit[0].kind == "team" and m.start >= unit[-1].end
+                    and re.fullmatch(r"(?:\s+(?:of|[A-Z][\w'’-]*))*\s*", text[unit[-1].end - sent.start : m.start - sent.start])
+                ),
+                None,
+            )  # fmt: skip
+            # "the Heart of Racing No. 27": the car
+            out["rival"] = [{"kind": u.kind, "name": u.name, "key": u.key} for u in ([car] if car else unit[:1])]
             # the rest of the rival crew shares its points (the figure is the crew's)
-            out["rival_crew"] = [u.name for u in unit[1:]]
-            out["_end"] = max(out["_end"], max(u.end for u in unit) - sent.start)
+            out["rival_crew"] = [u.name for u in unit[1:]] + ([unit[0].name] if car else [])
+            last = car or unit[-1]
+            # "Dan Goldburg of United Autosports", "Goldburg's No. 22": names describing the rival
+            desc = [
+                m for m in mentions
+                if m.kind in ("team", "car") and 0 <= m.start - last.end <= 5
+                and re.fullmatch(r"\s*(?:of|for|with|in)\s+(?:the\s+)?|['’]s\s+", text[last.end - sent.start : m.start - sent.start])
+            ]  # fmt: skip
+            if desc and unit[0].kind == "driver":
+                out["rival_descriptors"] = [{"kind": d.kind, "name": d.name, "key": d.key} for d in desc[:1]]
+                last = desc[0]
+            out["_end"] = max(out["_end"], last.end - sent.start)
             break
     # "after Long Beach", "After Canadian Tire Motorsport Park": the round
     events = [e for e in mentions if e.kind == "event"]
@@ -1736,6 +1858,9 @@ def _standing_slots(kind, g, text, start, end, hi, sent, mentions, ctx) -> dict[
     elif left and not named_after:
         out["after"] = left[0].name
         named_after = left
+    elif _BEFORE_HERE.search(text) and ctx.event is not None and not named_after:
+        # "arrived in Georgia with …", "had come into the weekend …": before the race in hand
+        out.update(before=ctx.event.name, event=ctx.event.name, event_from_context=True)
     if kind == "standing_margin" and not named_after and not out.get("before"):
         out["final"] = True
     own = text[max(0, start - 60) : out["_end"]]

@@ -338,6 +338,15 @@ def _drivers_in_run(lex, text, match, offset, known, free, add) -> None:  # type
                     if unique:
                         found = (start, end, raw_clean, next(iter(ids)), "fuzzy", round(best[1] / 100, 2))
             j = i + 1
+        if found and found[4] == "first name" and j < len(words):
+            # "Laurin Heinrick": a first name and a near spelling of that driver's surname read
+            # together, as sure as the full name's spelling
+            full = lex.drivers[found[3]]["name"]
+            raw_full = text[found[0] : words[j][1]]
+            surname = driver_key(full.split(maxsplit=1)[-1])
+            if free(found[0], words[j][1]) and fuzz.ratio(driver_key(words[j][2]), surname) >= 84:
+                conf = round(fuzz.ratio(driver_key(raw_full), driver_key(full)) / 100, 2)
+                found, j = (found[0], words[j][1], raw_full, found[3], "fuzzy", conf), j + 1
         if found:
             start, end, raw, did, how, conf = found
             row = lex.drivers[did]

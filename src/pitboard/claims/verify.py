@@ -783,9 +783,14 @@ class Checker:
             finals = [f for f in (table.verification.figures if table.verification else [])
                       if f.metric == "position" and f.after == "final"]  # fmt: skip
             mine = [f for f in finals if _names(subj, f.subject)]
+            if not mine and subj["kind"] in ("team", "car") and kind in ("drivers", "endurance"):
+                # a team's or car's drivers' title: its crews in the class that season
+                crews = [r.get("drivers") or "" for r in ans.races if r["started"] and r["class"] == cls]
+                names = {n.strip() for c in crews for n in (c if isinstance(c, (list, tuple)) else c.split("/"))}
+                mine = [f for f in finals if any(n and _names({"kind": "driver", "name": n}, f.subject) for n in names)]
             champs = [f for f in finals if f.published == 1]
             if mine or champs:
-                fig = mine[0] if mine else champs[0]
+                fig = next((f for f in mine if f.published == 1), mine[0]) if mine else champs[0]
                 won = bool(mine) and fig.published == 1
                 row.update(figure=fig.figure_id, published=f"{fig.subject}: P{fig.published}", source=fig.source)
                 return (
@@ -886,10 +891,9 @@ class Checker:
                 # a published gap names the trailing entry and the one it trails ("reference")
                 for f in (f for f in figures if f.metric == "gap"):
                     ref = _reference_of(self.pb, table, f)
-                    pair = (_names(subj, f.subject) and (not s.get("rival") or _names(s["rival"][0], ref))) or (
-                        _names(subj, ref) and (not s.get("rival") or _names(s["rival"][0], f.subject))
-                    )
-                    if pair:
+                    behind = _names(subj, f.subject) and (not s.get("rival") or _names(s["rival"][0], ref))
+                    ahead = _names(subj, ref) and (not s.get("rival") or _names(s["rival"][0], f.subject))
+                    if behind or ahead:
                         fig = f
                         break
             computed = None
@@ -905,6 +909,17 @@ class Checker:
                         other = (next((x for x in others if x.points < row.points), None) if rank(row) == 1
                                  else table.rows[0])  # fmt: skip
                     computed = None if other is None else abs(row.points - other.points)
+                    if (
+                        other is not None and s.get("trails") is not None
+                        and (row.points < other.points) != s["trails"]
+                        and fig is None
+                    ):  # fmt: skip
+                        # the subject is on the other side of the gap from the one the claim says
+                        # (from the computed table; a published gap decides by its number alone)
+                        side = "behind" if row.points < other.points else "ahead of"
+                        verdicts.append((None if table.missing_events else False,
+                                         f"{subj['name']} {side} {other.name} in {label}"))  # fmt: skip
+                        continue
             word = {"position": "place", "points": "points", "gap": "points' margin"}[metric]
             if fig is None and metric == "position":
                 # the place is published for someone else: "Ford finished second" when BMW did
@@ -943,6 +958,15 @@ class Checker:
             return Outcome(CONTRADICTED, f"The record shows {text}.", evidence=evidence, question=question)
         if not verdicts or any(ok is None for ok, _ in verdicts):
             return Outcome(NOT_CHECKABLE, f"The data shows {text}.", MISSING_ROUND, evidence, question)
+        for d in s.get("rival_descriptors") or []:
+            # "Dan Goldburg of United Autosports": the rival's team or car that season
+            races = [r for r in self.subject_stats(s["rival"][0], claim, season=season).races if r["started"]]
+            if not any(_describes(d, r) for r in races):
+                return Outcome(
+                    NOT_CHECKABLE,
+                    f"The record shows {text}; but {d['name']} does not describe {s['rival'][0]['name']} in {season}.",
+                    AMBIGUOUS, evidence, question,
+                )  # fmt: skip
         return Outcome(SUPPORTED, f"The record shows {text}.", evidence=evidence, question=question)
 
     def _championship(self, claim: Claim) -> Outcome:
@@ -1565,4 +1589,6 @@ def _describes(d: dict[str, Any], row: dict[str, Any]) -> bool:
         return any(name == str(c).casefold() or name.split()[-1] in str(c).casefold() for c in crew)
     if d["kind"] == "team":
         return name in (row.get("team") or "").casefold() or (row.get("team") or "").casefold() in name
+    if d["kind"] == "car":
+        return str(row.get("number")) == str(d["key"])
     return True
