@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from pitboard.answers import HeadToHead, Leaderboard, SessionResults, Winners
     from pitboard.claims import CheckAnswer
     from pitboard.standings import Standings
-    from pitboard.stats import StatsAnswer
+    from pitboard.stats import StatsAnswer, SubjectRaces
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,10 @@ class Pitboard:
         from pitboard.stats import check_season
 
         check_season(self, season)
-        found = resolve.match_event(name, queries.event_candidates(self.db, season))
+        # memoised per handle: the read-only database always resolves a name the same way
+        found = self.db.memo(
+            ("event", season, name), lambda: resolve.match_event(name, queries.event_candidates(self.db, season))
+        )
         how, confidence = found["_how"]
         resolution = resolve.Resolution(
             name, found["event_id"] or f"missing:{found['event_name']}", found["event_name"], how, confidence,
@@ -224,6 +227,13 @@ class Pitboard:
         from pitboard import stats
 
         return stats.subject_stats(self, kind, name, stats.Scope(**scope), car_team=car_team)
+
+    def races(self, kind: str, name: str, *, car_team: str | None = None, **scope: Any) -> SubjectRaces:
+        """The race rows of ``stats`` alone (same arguments), without the figures: cheaper when
+        the question is about one race; see ``pitboard.stats.subject_races``."""
+        from pitboard import stats
+
+        return stats.subject_races(self, kind, name, stats.Scope(**scope), car_team=car_team)
 
     def leaders(self, metric: str, *, by: str = "driver", limit: int = 10, **scope: Any) -> Leaderboard:
         """Leaderboard (rank, key, name, value, starts) by ``metric`` for a scope, with its

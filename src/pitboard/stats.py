@@ -359,6 +359,33 @@ def subject_stats(
     )
 
 
+@dataclass(frozen=True)
+class SubjectRaces:
+    """A subject's race rows within a scope (``StatsAnswer.races`` without the figures,
+    coverage and season table): what a question about one race needs, at a fraction of the
+    queries."""
+
+    kind: str
+    subject: dict[str, Any]
+    resolution: resolve.Resolution
+    races: list[dict[str, Any]]
+
+
+def subject_races(
+    pb: Pitboard, kind: str, name: str, scope: Scope = Scope(), *, car_team: str | None = None
+) -> SubjectRaces:
+    """The race rows of ``subject_stats`` (same resolution, scope and row shape), nothing else."""
+    if kind not in SUBJECT_KINDS:
+        raise ValueError(f"kind must be one of {SUBJECT_KINDS}")
+    if kind == "car" and car_team is None and scope.team:
+        car_team, scope = scope.team, Scope(scope.season, scope.cls, scope.event, None, scope.since, scope.until)
+    res, subject = _subject(pb, kind, name, scope.season, car_team)
+    flt, _ = resolve_scope(pb, scope)
+    rows = sq.races(pb.db, kind, res.key, flt)
+    pole_rows = sq.poles(pb.db, kind, res.key, flt)
+    return SubjectRaces(kind, subject, res, _race_list(rows, pole_rows, kind))
+
+
 def _classes_by_season(rows: list[dict[str, Any]]) -> dict[int, set[str]]:
     """The classes a subject was entered in, per season (for class-aware coverage)."""
     out: dict[int, set[str]] = {}

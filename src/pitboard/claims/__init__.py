@@ -10,6 +10,7 @@ grammar, the verdict rules and what the checker does not understand.
 from __future__ import annotations
 
 import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from pitboard.claims.model import (
@@ -39,6 +40,10 @@ def parse_date(value: dt.date | str) -> dt.date:
         raise InputError(f"publication date {value!r} is not a date: use YYYY-MM-DD (e.g. 2023-10-19)") from None
 
 
+#: Threads verifying one article's claims at once.
+CHECK_THREADS = 4
+
+
 def extract(pb: Pitboard, text: str, date: dt.date | str) -> list[Claim]:
     """The claims of an article, in text order, without verdicts."""
     from pitboard.claims.grammar import Context, claims_in
@@ -62,7 +67,11 @@ def check(pb: Pitboard, text: str, date: dt.date | str) -> CheckAnswer:
         raise InputError("the article must be text")
     day = parse_date(date)
     checker = Checker(pb, day)
-    verdicts = tuple(checker.check(c) for c in extract(pb, text, day))
+    claims = extract(pb, text, day)
+    # the claims are checked side by side: each waits mostly on DuckDB, which releases the GIL
+    # (the checker's memo and evidence lookups are safe to share: a race only repeats a query)
+    with ThreadPoolExecutor(max_workers=CHECK_THREADS) as pool:
+        verdicts = tuple(pool.map(checker.check, claims))
     return CheckAnswer(date=day, claims=verdicts, sources=tuple(sorted({s for v in verdicts for s in v.sources})))
 
 

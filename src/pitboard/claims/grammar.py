@@ -85,7 +85,9 @@ SEQUENCE_PATTERNS = {
     # "won the first three races of the year", "won five of the first six", "did not win any of the first six GTD PRO races"
     "seq_first": rf"\b(?:(?P<k>{NUM}|any|each|all|every one)\s+of\s+)?the\s+(?:opening|first)\s+(?P<n>{NUM})\s+(?:{_CLASSES}\s+)?(?:races|rounds|events)\b",
     # "three wins in the last four races"
-    "seq_last": rf"\b(?P<k>{NUM})\s+(?:wins?|victories|podiums?|poles?)\s+in\s+(?:the|their|its|his)\s+(?:last|past|previous)\s+(?P<n>{NUM})\s+(?:races|rounds|starts)\b",
+    "seq_last": rf"\b(?P<k>{NUM})\s+(?:wins?|victories|podiums?|poles?)\s+in\s+(?:the|their|its|his)\s+(?:last|past|previous)\s+(?P<n>{NUM})\s+(?:races|rounds|starts)\b|"
+    # "finished second in each of the last three rounds", "on the podium in all of the last seven races of the year"
+    rf"\bin\s+(?:each|all|every\s+one)\s+of\s+(?:the|their|its|his|her)\s+(?:last|past|previous|final)\s+(?P<n2>{NUM})\s+(?:{_CLASSES}\s+)?(?:races|rounds|starts|events)\b",
     # "the last three editions of the race"
     "seq_editions": rf"\b(?:the\s+)?(?:last|past|previous)\s+(?P<n>{NUM})\s+(?:editions|runnings)\b",
     # "for the third straight year", "third consecutive year"
@@ -114,6 +116,7 @@ WIN = re.compile(
     r"\b(?:won|wins|winning(?= (?:the|a|at|in|his|her|their|its)\b)|victory in|victory at|victorious|triumphed|took (?:the |a )?(?:\w+ )?(?:win|victory|honou?rs|checkered flag)|"
     r"claimed (?:the |a )?(?:\w+ )?(?:win|victory)|scored (?:the |a )?(?:\w+ )?(?:win|victory)|secured (?:the |a )?(?:\w+ )?(?:win|victory)|"
     r"(?:co-)?drove to (?:\w+ )?(?:victory|the win)|taking the checkered flag|first to the checkered flag|first across the line|crossed the line first|went on to win|win at|win in|winners? of|won at)\b|"
+    r"(?<=, )(?P<ewin>the (?:[\w'’.-]+ ){1,5}?(?:race |class |GTP |GTD |LMP2 |LMP3 |DPi |GTLM |GTD PRO )?winners?)\b(?=,)|"
     r"\b(?:victory|the win|honou?rs|class honou?rs|GTD PRO|GT Daytona Pro|GTD|GTP|LMP2|LMP3|DPi|GTLM|GT Daytona|GT Le Mans) went to\b",
     re.IGNORECASE,
 )
@@ -422,6 +425,8 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
 _REFERENCE_POINT = re.compile(
     r"\b(?:since|after|before|until|than|from|podiums? at|wins? at|won at)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE
 )
+#: "the Sebring winner", "the Rolex 24 class winners": a description, not the race reported
+_WINNER_OF = re.compile(r"^\s+(?:race\s+|class\s+|overall\s+)?winners?\b", re.IGNORECASE)
 
 
 def _reported(events: list[Mention], text: str, base: int) -> list[Mention]:
@@ -434,7 +439,7 @@ def _reported(events: list[Mention], text: str, base: int) -> list[Mention]:
             text[skipped.end - base : e.start - base],
             re.IGNORECASE,
         )
-        if listed or _REFERENCE_POINT.search(text[: e.start - base]):
+        if listed or _REFERENCE_POINT.search(text[: e.start - base]) or _WINNER_OF.match(text[e.end - base :]):
             skipped = e  # "after podiums at Daytona and Laguna Seca": the whole list
             continue
         skipped = None
@@ -867,6 +872,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         and previous.slots.get("event")
         and kind in ("win", "finish", "qualifying", "fastest_lap")
         and not in_aside  # "No. 18, which won the Rolex 24, finished third": not the Rolex 24
+        and not previous.slots.get("appositive")  # "No. 14, the Sebring winner, was second"
     ):
         events = [m for m in previous.mentions if m.kind == "event"]
     if not events and kind in ("win", "finish", "qualifying", "fastest_lap"):
@@ -1075,6 +1081,12 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             slots["seasons"] = [ctx.date.year if started else ctx.date.year - 1]
         own_events = [e for e in events if e.start - sent.start >= start]
         slots["event"] = own_events[0].name if own_events else None
+    elif kind == "win" and g.get("ewin"):
+        # "the No. 14 Lexus, the Sebring winner, was second": the race named in the description
+        inside = [m for m in mentions if m.kind == "event" and start <= m.start - sent.start < end]
+        if not inside:
+            return None
+        slots.update(position=1, event=inside[0].name, on_road=False, appositive=True)
     elif kind == "win":
         slots.update(
             position=1,

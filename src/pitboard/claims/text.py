@@ -3,6 +3,7 @@ and the number patterns the grammar is written with."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -40,6 +41,7 @@ ORD = r"(?:\d{{1,2}}(?:st|nd|rd|th)|P\d{{1,2}}|(?:{tens})[- ](?:{ounits})|{otens
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def number(word: str) -> int | None:
     """ "5", "five", "Twenty-one", "a" → the integer (None if it is not a number)."""
     text = word.strip().casefold()
@@ -53,8 +55,9 @@ def number(word: str) -> int | None:
     return int(value) if isinstance(value, (int, float)) else None
 
 
+@functools.lru_cache(maxsize=4096)
 def ordinal(word: str) -> int | None:
-    """ "5th", "fifth", "P5", "runner-up" → the integer."""
+    """ "5th", "fifth", "P5", "runner-up" → the integer (memoised: number-parser is slow)."""
     text = word.strip().casefold()
     if text in ("runner-up", "runner up"):
         return 2

@@ -148,6 +148,25 @@ class Checker:
             name = subj["key"] and self._driver_name(subj)
         return self.stats(kind, name, **scope)
 
+    def subject_races(self, subj: dict[str, Any], claim: Claim, season: int) -> Any:
+        """A subject's race rows of one season (``Pitboard.races``: the rows without the figures,
+        a third of the queries); the season's full answer when this check already has it."""
+        kind, name = subj["kind"], subj["name"]
+        car_team = None
+        if kind == "car":
+            numbers = claim.slots.get("numbers") or [subj["key"]]
+            name = numbers[0]
+            car_team = self.car_team(str(name), season, claim)
+        elif kind == "driver":
+            name = subj["key"] and self._driver_name(subj)
+        full = self._stats.get((kind, name, car_team, (("season", season),)))
+        if full is not None:
+            if isinstance(full, PitboardError):
+                raise full
+            return full
+        key = ("races", kind, name, car_team, season)
+        return _memo(self._stats, key, lambda: self.pb.races(kind, name, car_team=car_team, season=season))
+
     def context_season(self, claim: Claim) -> int:
         """The season of a car named without a year: the paragraph's (else the article's) year,
         else the season the article is about."""
@@ -260,7 +279,7 @@ class Checker:
             # a title or a count about a car: its describing names against its races of the season
             season = (s.get("seasons") or [self.article_season()])[-1]
             try:
-                rows = [r for r in self.subject_stats(car, claim, season=season).races if r["started"]]
+                rows = [r for r in self.subject_races(car, claim, season).races if r["started"]]
             except PitboardError:
                 rows = []
         for d in s.get("descriptors") or []:
@@ -555,7 +574,7 @@ class Checker:
         rows, questions, verdicts = [], [], []
         for subj in s["subject"]:
             # the subject's season (one call shared by every claim about it), then the race
-            ans = self.subject_stats(subj, claim, season=season)
+            ans = self.subject_races(subj, claim, season)
             questions.append(_question(subj, {"season": season}) + f" → races at {ref.event_name}")
             mine = [
                 r for r in ans.races
@@ -637,7 +656,7 @@ class Checker:
 
         def race_row(subj: dict[str, Any], cls: str | None = None) -> dict[str, Any] | None:
             own = replace(claim, slots={**s, "numbers": [subj["key"]]}) if subj["kind"] == "car" else claim
-            ans = self.subject_stats(subj, own, season=season)
+            ans = self.subject_races(subj, own, season)
             questions.append(_question(subj, {"season": season}) + f" → races at {ref.event_name}")
             rows = [
                 r for r in ans.races
@@ -766,7 +785,7 @@ class Checker:
         """Whether the subject won the season's title: True/False, or None when the standings are
         incomplete (missing rounds); with a sentence and an evidence row."""
         s = claim.slots
-        ans = self.subject_stats(subj, claim, season=season)
+        ans = self.subject_races(subj, claim, season)
         classes = Counter(r["class"] for r in ans.races if r["started"])
         cls = s.get("class") or (classes.most_common(1)[0][0] if classes else None)
         if cls is None:
@@ -820,7 +839,7 @@ class Checker:
     def _class_of(self, subj: dict[str, Any], claim: Claim, season: int) -> str | None:
         if claim.slots.get("class"):
             return claim.slots["class"]
-        ans = self.subject_stats(subj, claim, season=season)
+        ans = self.subject_races(subj, claim, season)
         classes = Counter(r["class"] for r in ans.races if r["started"])
         return classes.most_common(1)[0][0] if classes else None
 
@@ -960,7 +979,7 @@ class Checker:
             return Outcome(NOT_CHECKABLE, f"The data shows {text}.", MISSING_ROUND, evidence, question)
         for d in s.get("rival_descriptors") or []:
             # "Dan Goldburg of United Autosports": the rival's team or car that season
-            races = [r for r in self.subject_stats(s["rival"][0], claim, season=season).races if r["started"]]
+            races = [r for r in self.subject_races(s["rival"][0], claim, season).races if r["started"]]
             if not any(_describes(d, r) for r in races):
                 return Outcome(
                     NOT_CHECKABLE,
@@ -1154,7 +1173,7 @@ class Checker:
         if not s["subject"]:
             return Outcome(NOT_CHECKABLE, "No driver or team named.", "not a statistic")
         subj = s["subject"][0]
-        ans = self.subject_stats(subj, claim, season=season)
+        ans = self.subject_races(subj, claim, season)
         started = [r for r in ans.races if r["started"]]
         text = " / ".join(sorted({r.get("drivers") or "" for r in started}))
         problems = []
@@ -1242,7 +1261,7 @@ class Checker:
             if c["status"] == "missing":
                 unknown.append((label, MISSING_ROUND))
                 continue
-            ans = self.subject_stats(subj, claim, season=season)
+            ans = self.subject_races(subj, claim, season)
             rows = [
                 r
                 for r in ans.races
@@ -1431,7 +1450,7 @@ def _table_row(checker: Checker, table: Any, subj: dict[str, Any], claim: Claim)
     from pitboard.standings import _row_of
 
     if subj["kind"] in ("car", "team") and table.championship in ("drivers", "endurance"):
-        ans = checker.subject_stats(subj, claim, season=table.season)
+        ans = checker.subject_races(subj, claim, table.season)
         names = {
             n.strip()
             for r in ans.races

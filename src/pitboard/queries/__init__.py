@@ -25,10 +25,18 @@ def seasons(db: Database) -> pd.DataFrame:
 
 
 def season_numbers(db: Database) -> list[int]:
-    return [
-        r[0]
-        for r in db.rows("SELECT DISTINCT season FROM calendar UNION SELECT DISTINCT season FROM events ORDER BY 1")
-    ]
+    """The seasons of the calendar and the data (memoised per handle: the database is read-only)."""
+    return list(
+        db.memo(
+            ("season_numbers",),
+            lambda: [
+                r[0]
+                for r in db.rows(
+                    "SELECT DISTINCT season FROM calendar UNION SELECT DISTINCT season FROM events ORDER BY 1"
+                )
+            ],
+        )
+    )
 
 
 def events(db: Database, season: int) -> pd.DataFrame:

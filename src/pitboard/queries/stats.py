@@ -91,22 +91,51 @@ def races(db: Database, kind: str, key: str, scope: ScopeFilter) -> list[dict[st
     """
     where, params = scope.where()
     if kind == "driver":
-        sql = f"""
-            SELECT r.*, d.slot, d.laps_driven, d.drove,
-                   (SELECT string_agg(dr.name, ' / ' ORDER BY o.slot) FROM race_drivers o JOIN drivers dr USING (driver_id)
-                     WHERE o.session_id = r.session_id AND o.number = r.number AND o.driver_id <> d.driver_id) AS co_drivers,
-                   list(r.number) OVER (PARTITION BY r.session_id) AS all_cars
+        # ONE_CAR_PER_RACE, the car list and the crew are done here rather than as a window,
+        # QUALIFY and correlated subquery: two plain queries are several times faster
+        rows = db.dicts(
+            f"""
+            SELECT r.*, d.slot, d.laps_driven, d.drove
             FROM race_results r JOIN race_drivers d ON {_SUBJECT["driver"]}
             WHERE {where}
-            QUALIFY {ONE_CAR_PER_RACE}
-            ORDER BY r.race_date, r.session_id"""
-    else:
-        sql = f"""
-            SELECT r.*,
-                   (SELECT string_agg(dr.name, ' / ' ORDER BY o.slot) FROM race_drivers o JOIN drivers dr USING (driver_id)
-                     WHERE o.session_id = r.session_id AND o.number = r.number) AS drivers
-            FROM race_results r WHERE {_SUBJECT[kind]} AND {where} ORDER BY r.race_date, r.session_id, r.class, r.number"""
-    return db.dicts(sql, {**params, "key": key})
+            ORDER BY r.race_date, r.session_id, r.started DESC, r.class_position NULLS LAST, r.number""",
+            {**params, "key": key},
+        )
+        chosen: dict[str, dict[str, Any]] = {}
+        for r in rows:
+            car = chosen.setdefault(r["session_id"], r)
+            car.setdefault("all_cars", []).append(r["number"])
+        crews = _crews(db, [(r["session_id"], r["number"]) for r in chosen.values()], without=key)
+        for r in chosen.values():
+            crew = crews.get((r["session_id"], r["number"]))
+            r["co_drivers"] = " / ".join(crew) if crew else None
+        return list(chosen.values())
+    rows = db.dicts(
+        f"SELECT r.* FROM race_results r WHERE {_SUBJECT[kind]} AND {where} ORDER BY r.race_date, r.session_id, r.class, r.number",
+        {**params, "key": key},
+    )
+    crews = _crews(db, sorted({(r["session_id"], r["number"]) for r in rows}))
+    for r in rows:
+        crew = crews.get((r["session_id"], r["number"]))
+        r["drivers"] = " / ".join(crew) if crew else None
+    return rows
+
+
+def _crews(db: Database, cars: list[tuple[str, str]], without: str | None = None) -> dict[tuple[str, str], list[str]]:
+    """The drivers listed on these cars (session, number) of race sessions, in slot order
+    (``without`` one driver)."""
+    crews: dict[tuple[str, str], list[str]] = {}
+    if not cars:
+        return crews
+    for session_id, number, name in db.rows(
+        """SELECT o.session_id, o.number, dr.name FROM race_drivers o JOIN drivers dr USING (driver_id)
+           WHERE o.session_id IN (SELECT unnest($sessions)) AND o.session_id || chr(31) || o.number IN (SELECT unnest($cars))
+             AND o.driver_id IS DISTINCT FROM $without
+           ORDER BY o.session_id, o.number, o.slot""",
+        {"sessions": sorted({s for s, _ in cars}), "cars": [f"{s}\x1f{n}" for s, n in cars], "without": without},
+    ):
+        crews.setdefault((session_id, number), []).append(name)
+    return crews
 
 
 def poles(db: Database, kind: str, key: str, scope: ScopeFilter) -> list[dict[str, Any]]:
