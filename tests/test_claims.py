@@ -911,3 +911,49 @@ def test_held_off_is_measured_against_its_own_subject(pb) -> None:  # type: igno
     text = "Mid-Ohio report. The No. 10, first at the Glen in June, held off the No. 60 and the No. 31 at Mid-Ohio."
     c = check(pb, text, "2022-08-10").claims[-1]
     assert c.slots["event"] == "Mid-Ohio" and c.verdict == "supported", c.explanation
+
+
+# Mid-Ohio 2021 (results, qualifying and laps files): DPi 1 No. 10, 4 No. 5, 6 (last of six)
+# No. 60, pole No. 55 (Tincknell set the time); GTD winner No. 96, pole No. 14 (Telitz set it,
+# not Hawksworth). The No. 60 was third at Sebring 2021 after IMSA's decision.
+
+
+def test_finished_last_is_the_last_place_of_the_class(pb) -> None:  # type: ignore[no-untyped-def]
+    good = one(pb, "At Mid-Ohio the No. 60 finished last of the six DPi cars.", "2021-05-17")
+    assert good.verdict == "supported" and good.slots["last"], good.explanation
+    assert one(pb, "At Mid-Ohio the No. 5 finished last.", "2021-05-17").verdict == "contradicted"
+    field = one(pb, "At Mid-Ohio the No. 60 finished last of the eight DPi cars.", "2021-05-17")
+    assert field.verdict == "contradicted", field.explanation
+
+
+def test_the_car_a_driver_drove_is_checked(pb) -> None:  # type: ignore[no-untyped-def]
+    good = one(pb, "At Mid-Ohio Robby Foley won in the No. 96 Turner Motorsport BMW.", "2021-05-17")
+    assert good.slots["car_stated"] == "96" and good.verdict == "supported", good.explanation
+    bad = one(pb, "At Mid-Ohio Robby Foley won in the No. 97.", "2021-05-17")
+    assert bad.verdict == "contradicted", bad.explanation
+
+
+def test_put_the_car_on_pole_is_the_driver_who_set_the_time(pb) -> None:  # type: ignore[no-untyped-def]
+    set_it = one(pb, "At Mid-Ohio Harry Tincknell put the No. 55 on pole.", "2021-05-17")
+    assert set_it.verdict == "supported", set_it.explanation
+    crew = one(pb, "At Mid-Ohio Jack Hawksworth put the No. 14 on pole.", "2021-05-17")
+    assert crew.verdict == "contradicted", crew.explanation  # Telitz set the time
+    credited = one(pb, "At Mid-Ohio Jack Hawksworth took pole.", "2021-05-17")
+    assert credited.verdict == "supported", credited.explanation  # the pole is the crew's
+
+
+def test_a_race_in_a_description_or_with_its_own_time_is_not_the_race_reported(pb) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mid-Ohio report.\n\nThe No. 60, runner-up at Sebring, finished last. The No. 10 won at Daytona in "
+        "January. The No. 5 was fourth."
+    )
+    claims = check(pb, text, "2021-05-17").claims
+    last = [c for c in claims if c.text.startswith("finished last") or c.text.endswith("finished last")]
+    assert last and last[0].slots["event"] == "Mid-Ohio" and last[0].verdict == "supported", last
+    fourth = claims[-1]
+    assert fourth.slots["event"] == "Mid-Ohio" and fourth.verdict == "supported", fourth.explanation
+
+
+def test_the_race_winner_description_is_its_own_claim(pb) -> None:  # type: ignore[no-untyped-def]
+    claims = check(pb, "Mid-Ohio report.\n\nThe No. 10, the Rolex 24 winner, won again.", "2021-05-17").claims
+    assert [(c.slots["event"], c.verdict) for c in claims] == [("Rolex 24", "supported"), ("Mid-Ohio", "supported")]

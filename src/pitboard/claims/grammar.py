@@ -19,6 +19,7 @@ the checker marks ``not checkable`` with the reason.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -131,6 +132,8 @@ FINISH = re.compile(
     # "on its way to second place", "charged to third", "promoted the No. 85 to third", "moved to tenth"
     rf"\b(?:on (?:its|his|her|their) way|drove|charged|raced|stormed|came through)\s+to\s+(?P<l>{ORD})(?:\s+place)?\b|"
     rf"\b(?:moved|demoted|relegated|promoted|dropped)\b(?:\s+[\w.'’-]+){{0,5}}?\s+to\s+(?P<m>{ORD})\b(?!\s+(?:on the grid|in the standings))|"
+    # "finished last of the six DPi cars", "was classified last"
+    rf"\b(?:finish(?:ed|ing)|classified|was|came home|ended up)\s+(?P<last>last)\b(?!\s+(?:year|season|time|week|month|race|round|weekend))|"
     # "second at A, B and C and third at Sebring": a second place list
     rf"\band\s+(?P<o>{ORD})\s+(?=(?:at|in)\s+(?:the\s+)?[A-Z])|"
     # an appositive: "The Ferrari, second at the Glen in June, …", "…, third across the line, was …"
@@ -423,23 +426,55 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
 
 
 _REFERENCE_POINT = re.compile(
-    r"\b(?:since|after|before|until|than|from|podiums? at|wins? at|won at)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE
+    r"\b(?:since|after|before|until|than|from|podiums? at|wins? at|won at|winners? at|winning at)\s+(?:the\s+)?(?:\w+\s+)?$|"
+    r"\bafter\s+(?:\w+\s+){1,3}(?:at|in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
+#: Month names, for a time after a race name.
+_MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 #: "the Sebring winner", "the Rolex 24 class winners": a description, not the race reported
 _WINNER_OF = re.compile(r"^\s+(?:race\s+|class\s+|overall\s+)?winners?\b", re.IGNORECASE)
 
 
+#: A description between commas ("No. 60, runner-up at Sebring, finished last", "No. 60, winner
+#: of the Rolex 24 in January, finished fifth"): a race named there is background.
+_DESCRIPTION = re.compile(
+    rf",\s+(?=(?:the|a|an|winners?|runners?-up|on\s+pole|pole-?sitters?|{ORD}|fresh|after|last|this)\b)"
+    r"(?![^,;]*\b(?:had|has|have|was|were|is|are|won|wins|finished|took|takes|scored|claimed|will|would|did)\b)[^,;]{3,60}?(?=,)",
+    re.IGNORECASE,
+)
+#: A time after a race name: "at Sebring in March", "at Laguna Seca three weeks earlier", "last year".
+_PAST_TIME = re.compile(
+    rf"^\s*(?:,\s*)?(?:(?:in|on|back in)\s+(?:{_MONTH_NAMES}|(?:19|20)\d{{2}})|last\s+(?:year|season|month|time)|(?:\w+\s+){{1,2}}(?:earlier|ago|before))\b",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=256)
+def _descriptions(text: str) -> list[tuple[int, int]]:
+    """The spans of the sentence's descriptions between commas (``_DESCRIPTION``)."""
+    return [m.span() for m in _DESCRIPTION.finditer(text)]
+
+
 def _reported(events: list[Mention], text: str, base: int) -> list[Mention]:
     """The races a sentence reports on: not those named as a reference point ("since", "after",
-    "before") or in a list of past wins ("wins at A and B")."""
+    "before"), in a list of past wins ("wins at A and B"), with a time of their own ("at Sebring
+    in March"), or inside a description between commas ("the No. 60, runner-up at Sebring,")."""
     out, skipped = [], None
+    described = _descriptions(text)
     for e in sorted(events, key=lambda e: e.start):
         listed = skipped is not None and re.fullmatch(
             r"\s*(?:,|and|&|,\s*and)\s*(?:(?:at|in)\s+)?(?:the\s+)?",
             text[skipped.end - base : e.start - base],
             re.IGNORECASE,
         )
-        if listed or _REFERENCE_POINT.search(text[: e.start - base]) or _WINNER_OF.match(text[e.end - base :]):
+        if (
+            listed
+            or _REFERENCE_POINT.search(text[: e.start - base])
+            or _WINNER_OF.match(text[e.end - base :])
+            or _PAST_TIME.match(text[e.end - base :])
+            or any(a <= e.start - base < b for a, b in described)
+        ):
             skipped = e  # "after podiums at Daytona and Laguna Seca": the whole list
             continue
         skipped = None
@@ -825,6 +860,10 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     in_aside = previous is not None and any(
         a < previous.end - sent.start <= b and not a <= start < b for a, b in ctx.asides
     )
+    # "The No. 60, runner-up at Sebring, finished last": a race in a description is not inherited
+    described = previous is not None and any(
+        a < previous.end - sent.start <= b and not a <= start < b for a, b in _descriptions(text)
+    )
     # the sentence's time (a standings claim does not take the year of a title: "the 2021 champion, and X trailed him")
     if (
         not scope.label and previous is not None and previous.slots.get("time") and not in_aside
@@ -873,6 +912,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         and kind in ("win", "finish", "qualifying", "fastest_lap")
         and not in_aside  # "No. 18, which won the Rolex 24, finished third": not the Rolex 24
         and not previous.slots.get("appositive")  # "No. 14, the Sebring winner, was second"
+        and not described
     ):
         events = [m for m in previous.mentions if m.kind == "event"]
     if not events and kind in ("win", "finish", "qualifying", "fastest_lap"):
@@ -902,6 +942,17 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         "time": scope.label,
         "relative_time": scope.relative,
     }
+    car_stated: Mention | None = None
+    if kind in ("win", "finish", "qualifying", "fastest_lap") and subject and all(m.kind == "driver" for m in subject):
+        # "Tincknell put the No. 55 Mazda on pole", "won in the No. 96 BMW": the car is checked too
+        stated = [
+            m for m in mentions
+            if m.kind == "car" and subject[-1].end - sent.start <= m.start - sent.start < hi
+            and re.search(r"\b(?:in|put|puts|putting|drove|driving|aboard|with)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:sister\s+)?$", text[: m.start - sent.start], re.I)
+        ]  # fmt: skip
+        if len(stated) == 1:
+            slots["car_stated"] = stated[0].key
+            car_stated = stated[0]
     if team_count:
         # the team's wins in the class the article is about (its other classes are other cars)
         slots["class"] = (
@@ -1104,7 +1155,13 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             return None
     elif kind == "finish":
         raw = next((v for k, v in g.items() if v and k in "abcdefgiklmop"), None)
-        if g.get("j"):
+        if g.get("last"):
+            slots.update(position=99, last=True)  # the class's last classified place (verify.py)
+            tail = re.match(rf"\s+of\s+the\s+(?P<n>{NUM})\b", text[end:hi], re.I)
+            if tail:
+                slots["field"] = number(tail.group("n"))
+                end += tail.end()
+        elif g.get("j"):
             slots.update(position=3)  # "completed the podium": third
         elif g.get("h"):
             slots.update(position=3, at_most=True)
@@ -1159,6 +1216,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         end = max(end, b_end)
     elif kind == "qualifying":
         q = g.get("q") or g.get("q2") or g.get("q3") or g.get("q4")
+        # "put the No. 14 on pole", "set the pole time": the driver who set the time
+        slots["pole_set"] = bool(re.match(r"(?:put|puts|putting|set|sets|setting)\b", match.group(), re.I))
         slots.update(grid=ordinal(q) if q and q.casefold() != "on pole" else 1)
         if not events and ctx.event is not None:
             slots["event"] = ctx.event.name
@@ -1245,7 +1304,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     # the span: from the subject named in this sentence (else the trigger) to the last slot used
     a = start
     own = [s for s in subject if sent.start <= s.start < sent.start + start and not s.how.startswith("pronoun")]
-    if (kind == "standing_margin" and previous is not None) or (own and own[-1].end - sent.start < lo):
+    covered = previous is not None and own and previous.end >= own[-1].end
+    if (kind == "standing_margin" and previous is not None) or (own and own[-1].end - sent.start < lo) or covered:
         own = []  # a subject shared with an earlier claim of the sentence: the span is this claim's words
     rel = own and re.search(r",\s*(?:who|which)\b", text[own[-1].end - sent.start : start])
     if rel:
@@ -1276,7 +1336,10 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
                 break  # a stop word before the name ends the subject group
     else:
         pm = re.search(
-            r"(?:\b(?:his|her|their|its|the)\s+(?:\w+['’]s\s+)?|\b\w+['’]s\s+)$", text[:start], re.IGNORECASE
+            r"(?:\b(?:also\s+|then\s+)?(?:set|sets|setting|posted|recorded|clocked|took|taking|claimed)\s+)?"
+            r"(?:\b(?:his|her|their|its|the)\s+(?:\w+['’]s\s+)?|\b\w+['’]s\s+)$",
+            text[:start],
+            re.IGNORECASE,
         )
         if pm:
             a = pm.start()
@@ -1289,6 +1352,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             and m.start - sent.start - b < 40
         ):
             b = max(b, m.end - sent.start)
+    if car_stated is not None and car_stated.start - sent.start >= end and car_stated.start - sent.start - b < 40:
+        b = max(b, _unit_end(car_stated, mentions, text, sent.start))  # "won in the No. 96 Turner BMW"
     for m in subject:
         if not m.how.startswith("pronoun") and sent.start + end <= m.start and m.start - sent.start - b < 40:
             # "the pole went to the No. 31", "GTD PRO went to Vasser Sullivan's No. 14 Lexus of …":
@@ -1417,8 +1482,10 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
     others = {d["name"] for d in slots.get("drivers") or []} | {r["name"] for r in slots.get("rival") or []}
     others |= {slots.get("team"), slots.get("car_team"), slots.get("margin_rival"), *(slots.get("rival_crew") or [])}
     others |= {d["name"] for d in slots.get("rival_descriptors") or []}
-    cars = {slots.get("car"), *(slots.get("numbers") or [])}
-    car_subject = next((m for m in subject if m.kind == "car" and m.start >= sent.start), None)
+    cars = {slots.get("car"), slots.get("car_stated"), *(slots.get("numbers") or [])}
+    car_subject = next((m for m in subject if m.kind == "car" and m.start >= sent.start), None) or next(
+        (m for m in mentions if m.kind == "car" and slots.get("car_stated") and m.key == slots["car_stated"]), None
+    )
     descriptors: list[dict[str, Any]] = []
     unchecked: list[str] = []
     base = sent.start
@@ -1439,7 +1506,7 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
                 not ok
                 and car_subject is not None
                 and m.start >= car_subject.end
-                and (m.end - base <= start or car_subject.start - base >= end)
+                and (m.end - base <= start or car_subject.start - base >= start)
             ):
                 gap = text[car_subject.end - base : ma]
                 if re.fullmatch(r"(?:['’]s)?[\s\w.'’,/&-]{0,80}?", gap) and not re.search(

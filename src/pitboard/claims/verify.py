@@ -599,13 +599,37 @@ class Checker:
                                    + "; ".join(t for _, t in facts) + ".", AMBIGUOUS, self.lines(mine))  # fmt: skip
             r = mine[0]
             rows.append(r)
-            ok, text = _race_fact(claim, r, subj["name"], event_label)
+            fact_claim = claim
+            if s.get("last"):
+                # "finished last (of the six DPi cars)": the class's last place, and its size
+                field_rows = self._race_rows(r["season"], r["event_name"], r["class"])
+                size = max((x["class_position"] or 0 for x in field_rows), default=0)
+                if s.get("field") and s["field"] != len(field_rows):
+                    verdicts.append(
+                        (False, f"{len(field_rows)} cars started in {r['class']} at {event_label}, not {s['field']}")
+                    )
+                fact_claim = replace(claim, slots={**s, "position": size})
+            ok, text = _race_fact(fact_claim, r, subj["name"], event_label)
+            if s.get("car_stated") and subj["kind"] == "driver" and str(r["number"]) != str(s["car_stated"]):
+                ok, text = (
+                    False,
+                    f"{subj['name']} drove the No. {r['number']} at {event_label}, not the No. {s['car_stated']}",
+                )
             if claim.type == "fastest_lap" and subj["kind"] == "driver" and ok:
                 # a driver's fastest lap is the one the driver set (the laps file says who), not the car's
                 fig = self.subject_stats(subj, claim, season=season, event=ref.event_name).figures
                 if fig.fastest_laps_set == 0 and not fig.fastest_laps_setter_unknown:
                     ok = False
                     text = f"{subj['name']}'s car set the class's fastest race lap at {event_label}, but another of its drivers set it"
+            if claim.type == "qualifying" and s.get("pole_set") and subj["kind"] == "driver" and ok:
+                # "Hawksworth put the No. 14 on pole": the driver who set the time, not the crew's credit
+                fig = self.subject_stats(subj, claim, season=season, event=ref.event_name).figures
+                if fig.poles_setter_unknown:
+                    verdicts.append((None, f"{text}, but the data does not say which of its drivers set the time"))
+                    continue
+                if not fig.poles_set:
+                    ok = False
+                    text = f"{subj['name']}'s car took pole at {event_label}, but another of its drivers set the time"
             if s.get("on_road") and claim.type == "result":
                 ok, text = self._on_road(r, s, subj["name"], event_label)
             if ok and (s.get("margin_s") is not None or s.get("laps_down") is not None or s.get("lap_time_ms")):
@@ -619,6 +643,8 @@ class Checker:
             if winner:
                 evidence += winner
         text = "; ".join(t for _, t in verdicts)
+        if any(ok is None for ok, _ in verdicts) and all(ok is not False for ok, _ in verdicts):
+            return Outcome(NOT_CHECKABLE, f"The data shows {text}.", AMBIGUOUS, evidence, questions)
         if all(ok for ok, _ in verdicts):
             return Outcome(SUPPORTED, f"The data shows {text}.", evidence=evidence, question=questions)
         return Outcome(CONTRADICTED, f"The data shows {text}.", evidence=evidence, question=questions)
