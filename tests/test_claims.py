@@ -957,3 +957,33 @@ def test_a_race_in_a_description_or_with_its_own_time_is_not_the_race_reported(p
 def test_the_race_winner_description_is_its_own_claim(pb) -> None:  # type: ignore[no-untyped-def]
     claims = check(pb, "Mid-Ohio report.\n\nThe No. 10, the Rolex 24 winner, won again.", "2021-05-17").claims
     assert [(c.slots["event"], c.verdict) for c in claims] == [("Rolex 24", "supported"), ("Mid-Ohio", "supported")]
+
+
+def test_it_was_his_reads_his(pb) -> None:  # type: ignore[no-untyped-def]
+    # Gar Robinson 2021 up to Mid-Ohio (LMP3, No. 74 Riley): 1st Daytona, 3rd Sebring, 1st Mid-Ohio
+    text = "Mid-Ohio report.\n\nGar Robinson won LMP3 for Riley Motorsports. It was his second win of the year."
+    c = check(pb, text, "2021-05-17").claims[-1]
+    assert c.slots["subject"][0]["name"] == "Gar Robinson" and c.verdict == "supported", c.explanation
+    more = check(pb, text.replace("second win of the year.", "third podium in three races this year."), "2021-05-17")
+    assert more.claims[-1].slots["starts"] == 3 and more.claims[-1].verdict == "supported", more.claims[-1].explanation
+
+
+def test_back_to_back_after_a_race_is_that_race_and_the_race_reported(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 GTD PRO: No. 77 AO Racing won Laguna Seca (5 May) and Detroit (1 June), consecutive rounds
+    good = check(
+        pb, "Detroit report.\n\nThe No. 77 won again, making it back-to-back wins after Laguna Seca.", "2024-06-03"
+    )
+    assert good.claims[-1].slots["events"] == ["Laguna Seca", "Detroit"] and good.claims[-1].verdict == "supported"
+    bad = check(pb, "Detroit report.\n\nThe No. 77 won again, a second straight win after Sebring.", "2024-06-03")
+    assert bad.claims[-1].verdict == "contradicted", bad.claims[-1].explanation  # Laguna Seca came between
+
+
+def test_a_winner_at_description_is_its_own_claim_with_its_own_time(pb) -> None:  # type: ignore[no-untyped-def]
+    # Tower No. 8 won LMP2 at Petit 2021; 7th in LMP2 at Sebring 2022
+    claims = check(
+        pb, "Sebring report.\n\nTower's No. 8, the Petit Le Mans winner last year, was seventh.", "2022-03-21"
+    ).claims
+    assert [(c.slots["event"], c.slots["seasons"], c.verdict) for c in claims] == [
+        ("Petit Le Mans", [2021], "supported"),
+        ("Sebring", [], "supported"),
+    ]

@@ -117,7 +117,9 @@ WIN = re.compile(
     r"\b(?:won|wins|winning(?= (?:the|a|at|in|his|her|their|its)\b)|victory in|victory at|victorious|triumphed|took (?:the |a )?(?:\w+ )?(?:win|victory|honou?rs|checkered flag)|"
     r"claimed (?:the |a )?(?:\w+ )?(?:win|victory)|scored (?:the |a )?(?:\w+ )?(?:win|victory)|secured (?:the |a )?(?:\w+ )?(?:win|victory)|"
     r"(?:co-)?drove to (?:\w+ )?(?:victory|the win)|taking the checkered flag|first to the checkered flag|first across the line|crossed the line first|went on to win|win at|win in|winners? of|won at)\b|"
-    r"(?<=, )(?P<ewin>the (?:[\w'’.-]+ ){1,5}?(?:race |class |GTP |GTD |LMP2 |LMP3 |DPi |GTLM |GTD PRO )?winners?)\b(?=,)|"
+    r"(?<=, )(?P<ewin>the (?:[\w'’.-]+ ){1,5}?(?:race |class |GTP |GTD |LMP2 |LMP3 |DPi |GTLM |GTD PRO )?winners?|"
+    r"(?:the )?(?:race |class |overall )?winners? (?:at|of) (?:the )?[\w'’. -]{2,40}?)"
+    r"(?:(?P<ewhen> last year| last season| in (?:19|20)\d{2}| this year| in (?:January|February|March|April|May|June|July|August|September|October|November|December)))?(?=,)|"
     r"\b(?:victory|the win|honou?rs|class honou?rs|GTD PRO|GT Daytona Pro|GTD|GTP|LMP2|LMP3|DPi|GTLM|GT Daytona|GT Le Mans) went to\b",
     re.IGNORECASE,
 )
@@ -347,7 +349,12 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
                 hi = end + stop.start()
         # slots: what follows the trigger up to the next one, else what precedes the first trigger
         segment = [m for m in mentions if start <= m.start - sent.start < hi]
-        window = segment + [m for m in prefix if m.kind not in {s.kind for s in segment}]
+        # what precedes the first trigger, but not a race named in a description ("No. 9, winner at
+        # Sebring, came home sixth") or as background
+        reported = {id(m) for m in _reported([m for m in prefix if m.kind == "event"], text, sent.start)}
+        window = segment + [
+            m for m in prefix if m.kind not in {s.kind for s in segment} and (m.kind != "event" or id(m) in reported)
+        ]
         # "In the Endurance Cup, they are second": the subject is named before the verb
         at = match.start("verb") if kind == "standing_in" else start
         before = [m for m in mentions if lo <= m.start - sent.start < at and m.kind in SUBJECT_KINDS]
@@ -737,6 +744,11 @@ def _subject(before, window, start, sent, pronoun, ctx, text) -> list[Mention]: 
     demonyms = re.findall(rf"\bthe ({'|'.join(DEMONYMS)})\b", text[last:start], re.IGNORECASE)
     if before and not demonyms:
         return _nearest_unit(before, text, sent.start)
+    dummy = re.match(
+        r"\s*(?:But\s+|And\s+)?it(?:\s+was|\s+is|['’]s|\s+had been|\s+has been|\s+marked|\s+became)\b", text, re.I
+    )
+    if pronoun and dummy and re.search(r"\b(?:his|her|their)\b", text[dummy.end() : start], re.I):
+        pronoun = None  # "It was his third win": "his", not "it"
     if pronoun and not demonyms:
         return pronoun
     if demonyms:
@@ -757,7 +769,11 @@ def _subject(before, window, start, sent, pronoun, ctx, text) -> list[Mention]: 
     if m:
         drivers = [s for s in reversed(ctx.subjects) if s.kind == "driver"]
         if drivers:
-            inner = AMBIGUOUS_PRONOUN if _ambiguous(ctx, ("driver",)) else INNER_PRONOUN
+            named = {m.key for m in ctx.last_named if m.kind == "driver"}
+            # "Robinson took pole. It was his third win": the one driver just named
+            inner = (
+                AMBIGUOUS_PRONOUN if len(named) > 1 else LEAD_PRONOUN if named == {drivers[0].key} else INNER_PRONOUN
+            )
             return [_as_pronoun(drivers[0], m.group(), inner)]
     m = re.search(r"\b(?:their|they|them)\b", text[:start], re.IGNORECASE)
     if m and ctx.last_group:
@@ -848,7 +864,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     own_aside = next(((a, b) for a, b in ctx.asides if a <= start < b), None)
     if own_aside is not None:
         hi = min(hi, own_aside[1])  # a claim inside a relative clause ends with it
-    timed = _outside_asides(text, ctx.asides, start)
+    timed = _outside_asides(text, [*ctx.asides, *_descriptions(text)], start)
     scope = time_scope(timed[start:hi], ctx.date, default_career=False)
     scope_at = start
     if not scope.label:
@@ -867,6 +883,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     # the sentence's time (a standings claim does not take the year of a title: "the 2021 champion, and X trailed him")
     if (
         not scope.label and previous is not None and previous.slots.get("time") and not in_aside
+        and not described and not previous.slots.get("appositive")
         and not (kind.startswith("standing") and not previous.slots.get("standing"))
     ):  # fmt: skip
         scope = TimeScope(tuple(previous.slots["seasons"]), previous.slots["since"], previous.slots["until"],
@@ -1063,6 +1080,10 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         metric = _metric(g["metric"], clause)
         adj = (g["adj"] or "").casefold()
         slots.update(value=ordinal(g["ord"]), metric=metric, ordinal=True)
+        starts = STARTS_AFTER.match(text[end:hi])
+        if starts and metric != "starts":
+            slots["starts"] = number(starts.group("m"))  # "his third podium in three races"
+            end += starts.end()
         if g.get("since"):
             claim_type = "streak"
             slots.update(streak="first since", metric=metric)
@@ -1113,6 +1134,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             slots["event_from_context"] = True
         slots.update(_sequence_slots(kind, g, text, start, end, lo, hi, sent, mentions, window, match))
         end = max(end, slots.pop("_end"))
+        _run_after(slots, text, end, hi, sent, mentions, ctx)
     elif kind == "streak":
         word = match.group().casefold()
         if word.startswith("first"):
@@ -1123,6 +1145,21 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             n = g.get("n")
             value = (number(n) if n and number(n) else ordinal(n) if n else None) or 2
             slots.update(streak="consecutive", metric=metric, value=value)
+            after = re.match(
+                r"\s+(?:win\s+|victory\s+)?after\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:win\s+(?:at|in)\s+(?:the\s+)?)?",
+                text[end:hi],
+                re.I,
+            )
+            if after and metric in ("wins", "podiums", "poles") and value == 2:
+                # "a second straight win after Indianapolis": the race before and the race in hand
+                claim_type = "streak"
+                slots.update(sequence="seq_b2b", length=2, quantity="all", overall=False, races="ending",
+                             predicate={"wins": "win", "podiums": "podium", "poles": "pole"}[metric])  # fmt: skip
+                first = [m for m in mentions if m.kind == "event" and m.start - sent.start == end + after.end()]
+                slots["events"] = [first[0].name] if first else []
+                if first:
+                    end = first[0].end - sent.start
+                _run_after(slots, text, start, hi, sent, mentions, ctx)
     elif kind == "superlative":
         # the season's best or worst class finish (and, when a race is named, that it came there)
         which = (g.get("which") or g.get("which2")).casefold()
@@ -1651,6 +1688,25 @@ def _event_list(text: str, end: int, hi: int, window: list[Mention], base: int) 
             break
         out.append(e)
     return out
+
+
+def _run_after(
+    slots: dict[str, Any], text: str, end: int, hi: int, sent: Sentence, mentions: list[Mention], ctx: Context
+) -> None:
+    """ "back-to-back wins after Lime Rock", "a second straight win after Indianapolis": the run is
+    the race named and the race the sentence reports on (they must be consecutive rounds)."""
+    if slots.get("races") != "ending" or len(slots.get("events") or []) != 1:
+        return
+    named = slots["events"][0]
+    at = next((m for m in mentions if m.kind == "event" and m.name == named), None)
+    if at is None or not re.search(r"\bafter\s+(?:\w+\s+){0,3}$", text[: at.start - sent.start], re.I):
+        return
+    here = [e for e in _reported([m for m in mentions if m.kind == "event"], text, sent.start) if e.name != named]
+    current = here[0].name if len({e.name for e in here}) == 1 else ctx.event.name if ctx.event is not None else None
+    if current is None or current == named:
+        return
+    slots.update(races="listed", events=[named, current], length=2)
+    slots["event_from_context"] = not here
 
 
 def _sequence_slots(kind, g, text, start, end, lo, hi, sent, mentions, window, match) -> dict[str, Any]:  # type: ignore[no-untyped-def]
