@@ -987,3 +987,47 @@ def test_a_winner_at_description_is_its_own_claim_with_its_own_time(pb) -> None:
         ("Petit Le Mans", [2021], "supported"),
         ("Sebring", [], "supported"),
     ]
+
+
+# Rolex 24 2021 (results file): DPi 1 No. 10, 2 No. 48, 3 No. 55, 6 No. 31; GTLM 1 No. 3, 2 No. 4
+# (Corvette Racing). Mid-Ohio 2021: No. 55 3rd, 2nd at Sebring, 3rd at Daytona (3 podiums in 3).
+
+
+def test_places_in_a_with_list(pb) -> None:  # type: ignore[no-untyped-def]
+    text = "Rolex 24 report.\n\nThe No. 10 won, with the No. 48 second and Mazda's No. 55 in third."
+    claims = check(pb, text, "2021-02-01").claims
+    assert [(c.text, c.slots["position"], c.verdict) for c in claims[1:]] == [
+        ("with the No. 48 second", 2, "supported"),
+        ("and Mazda's No. 55 in third", 3, "supported"),
+    ]
+    bad = check(pb, "Rolex 24 report.\n\nThe No. 10 won, with the No. 31 second.", "2021-02-01").claims[-1]
+    assert bad.verdict == "contradicted", bad.explanation
+
+
+def test_settle_for_and_were_are_places(pb) -> None:  # type: ignore[no-untyped-def]
+    assert one(pb, "At the Rolex 24 the No. 31 had to settle for sixth.", "2021-02-01").verdict == "supported"
+    assert one(pb, "At the Rolex 24 the No. 31 crew were fifth.", "2021-02-01").verdict == "contradicted"
+
+
+def test_a_one_two_needs_the_subjects_cars_first_and_second(pb) -> None:  # type: ignore[no-untyped-def]
+    good = one(pb, "Corvette Racing scored a one-two in GT Le Mans at the Rolex 24.", "2021-02-01")
+    assert good.verdict == "supported" and good.slots["one_two"], good.explanation
+    bad = one(pb, "Wayne Taylor Racing scored a one-two in DPi at the Rolex 24.", "2021-02-01")
+    assert bad.verdict == "contradicted", bad.explanation
+
+
+def test_every_race_but_one(pb) -> None:  # type: ignore[no-untyped-def]
+    good = one(pb, "Mid-Ohio report. The No. 55 now has a podium in every race this year.", "2021-05-17")
+    assert good.verdict == "supported" and good.slots["all_but"] == 0, good.explanation
+    bad = one(pb, "Mid-Ohio report. The No. 55 was in the top five in every race but one.", "2021-05-17")
+    assert bad.verdict == "contradicted", bad.explanation  # top five in all three
+
+
+def test_an_only_win_is_a_count_of_one(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(pb, "Ricky Taylor's only win of 2021 came at Mid-Ohio.", "2021-05-17")
+    assert c.slots["value"] == 1 and c.verdict == "contradicted", c.explanation  # Daytona and Mid-Ohio
+
+
+def test_a_number_in_a_race_name_is_not_a_count(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(pb, "Wayne Taylor Racing celebrated its Rolex 24 victory in 2021.", "2021-02-01")
+    assert c.type == "result" and c.slots["event"] == "Rolex 24" and c.verdict == "supported", c.explanation

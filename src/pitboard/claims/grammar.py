@@ -66,6 +66,18 @@ STARTS_AFTER = re.compile(
     rf"^,?\s*(?:in|from|out of)\s+(?:just\s+|only\s+|his\s+|her\s+|their\s+|its\s+)?(?P<m>{NUM})\s+(?:career\s+|IMSA\s+|class\s+|{_CLASSES}\s+)?(?:starts|races|outings|appearances|attempts)",
     re.IGNORECASE,
 )
+#: "a podium in every race this year", "in the top five in every race but one", "won every round"
+EVERY = re.compile(
+    rf"\b(?P<what>on the podium|a podium(?: finish)?|podiums?|in the top[- ](?:five|5)|a top[- ](?:five|5)(?: finish)?|"
+    rf"top[- ](?:five|5) finish(?:es)?|won|a win|on pole|pole)\s+(?:in|at)\s+(?:every|each)\s+(?:(?:{_CLASSES})\s+)?"
+    rf"(?:race|round|start|event)\b(?P<but>\s+(?:but|except(?:\s+for)?)\s+(?P<k>{NUM})\b)?",
+    re.IGNORECASE,
+)
+#: "the No. 6's only win of the year", "Gunn's only win of 2024 came at Watkins Glen"
+ONLY = re.compile(
+    rf"\b(?:only|sole|lone)\s+(?:{_CLASSES}\s+|class\s+|overall\s+)?(?P<metric>win|victory|podium|pole)\b",
+    re.IGNORECASE,
+)
 INCLUDING = re.compile(rf"\bincluding (?P<n>{NUM})\b(?:\s+(?P<metric>wins?|victories|podiums?|poles?))?", re.IGNORECASE)
 COUNT_OF = re.compile(
     rf"\b(?P<what>finished on the podium|on the podium|(?:reached|made) the podium|won|took pole|started from pole|finished in the top five|finished in the top 5) "
@@ -117,6 +129,9 @@ WIN = re.compile(
     r"\b(?:won|wins|winning(?= (?:the|a|at|in|his|her|their|its)\b)|victory in|victory at|victorious|triumphed|took (?:the |a )?(?:\w+ )?(?:win|victory|honou?rs|checkered flag)|"
     r"claimed (?:the |a )?(?:\w+ )?(?:win|victory)|scored (?:the |a )?(?:\w+ )?(?:win|victory)|secured (?:the |a )?(?:\w+ )?(?:win|victory)|"
     r"(?:co-)?drove to (?:\w+ )?(?:victory|the win)|taking the checkered flag|first to the checkered flag|first across the line|crossed the line first|went on to win|win at|win in|winners? of|won at)\b|"
+    r"\b(?:was|were|been) awarded (?:the )?(?:[\w'’.-]+ ){0,4}?(?:win|victory)\b|"
+    r"\b(?P<onetwo>(?:a|an|the) (?:[\w-]+ ){0,2}one-two)\b|"
+    r"(?P<ewin3>\b(?:their|his|her|its) (?:[\w'’.-]+ ){1,4}?(?:victory|win)\b)|"
     r"(?<=, )(?P<ewin>the (?:[\w'’.-]+ ){1,5}?(?:race |class |GTP |GTD |LMP2 |LMP3 |DPi |GTLM |GTD PRO )?winners?|"
     r"(?:the )?(?:race |class |overall )?winners? (?:at|of) (?:the )?[\w'’. -]{2,40}?)"
     r"(?:(?P<ewhen> last year| last season| in (?:19|20)\d{2}| this year| in (?:January|February|March|April|May|June|July|August|September|October|November|December)))?(?=,)|"
@@ -126,9 +141,13 @@ WIN = re.compile(
 FINISH = re.compile(
     rf"\bfinish(?:ed|ing)? (?:the race |a |an )?(?:in )?(?:a |an )?(?P<a>{ORD}|runner-up)(?:[- ]place)?\b|"
     rf"\b(?P<b>{ORD})[- ]place finish\b|\bcame home (?P<c>{ORD})\b|\bclassified (?P<d>{ORD})\b|\btook (?P<e>{ORD})(?: place)?\b|"
-    rf"\b(?:was|ended up|placed|crossed the line) (?P<f>{ORD})\b|\b(?P<g>runner-up)\b|\b(?P<h>on the podium|podium finish|a podium)\b|"
+    rf"\b(?:was|were|ended up|placed|crossed the line|(?:had|has) been) (?P<f>{ORD})\b(?![- ](?:place finish|straight|consecutive|time|on the grid|in the (?:\w+ )?standings|in (?:the )?(?:points|championship|qualifying)))|"
+    rf"\b(?:settle[ds]? for|settling for|(?:could )?(?:only )?manage[ds]?|managing|with) (?:a |an )?(?P<n>{ORD})(?:[- ]place(?: finish)?)?\b(?!\s+(?:win|victory|title|championship|pole|podium|straight|consecutive|time|on the grid|in the (?:\w+ )?standings))|"
+    rf"\b(?:a|an) (?P<r>{ORD})[- ]place(?: finish)? (?=(?:at|in) (?:the )?[A-Z])|\b(?P<g>runner-up)\b|\b(?P<h>on the podium|podium finish|a podium)\b|"
     rf"\b(?:salvaged|faded to|dropped to|slipped to|fell to|recovered to|climbed to)\s+(?P<i>{ORD})\b|"
-    rf"\b(?P<j>completed the (?:\w+ )?podium)\b|"
+    rf"\b(?P<j>complet(?:ed|ing|es) (?:the|an?) (?:[\w-]+ )?podium)\b|"
+    # "with the No. 10 Acura second", "with Racing Team Nederland's No. 29 in third"
+    rf"\b(?:with|and)\s+(?P<wwho>(?:the\s+)?(?:(?-i:[A-Z#][\w'’.-]*)|No\.\s?\d+|sister)(?:\s+(?:(?-i:[A-Z#][\w'’.-]*)|No\.\s?\d+|\d+|of|and|the|sister|&))*?)\s+(?:in\s+)?(?P<w>{ORD})(?:\s+place)?\b(?!\s+(?:win|victory|title|championship|pole|podium|straight|consecutive|time|on the grid|in the (?:\w+ )?standings|row))|"
     # "Third place was enough for Sellers and Snow", "ninth place went to the No. 57"
     rf"\b(?P<k>{ORD})\s+place\s+(?:was\s+(?:(?:more\s+than|just|only)\s+)?enough\s+for|went\s+to|fell\s+to)\b|"
     # "on its way to second place", "charged to third", "promoted the No. 85 to third", "moved to tenth"
@@ -143,7 +162,7 @@ FINISH = re.compile(
     re.IGNORECASE,
 )
 POLE = re.compile(
-    rf"\b(?:took|claimed|secured|earned|won|captured|grabbed|scored|snatched|set|started from|starts from|start from|will start from|put .{{1,30}}? on) (?:the |his |her |their |its |a )?(?:\w+ )?pole(?: position| award)?\b|"
+    rf"\b(?:took|claimed|secured|earned|won|captured|grabbed|scored|snatched|set|started from|starts from|start from|will start from|put .{{1,30}}? on) (?:the |his |her |their |its |a )?(?:\w+ ){{0,2}}pole(?: position| award)?\b|"
     rf"\bon pole\b|\bpole[- ]?sitter\b|\bpole[- ](?:winning|sitting)\b|\b(?:taking|took|taken|had taken) (?:the )?(?:\w+ )?pole\b|\bqualified (?P<q>{ORD}|on pole)\b|\bqualifying (?:in )?(?P<q2>{ORD})\b|\bpole position\b|"
     # the grid: "from sixth on the grid", "No. 32, third on the grid", "started from second", "won from pole"
     rf"\b(?P<q3>{ORD})\s+on\s+the\s+(?:\w+\s+)?grid\b|\b(?:started|starting|starts|start)\s+(?:from\s+)?(?P<q4>{ORD})\b(?![- ]place)|"
@@ -224,7 +243,7 @@ NOT_STAT = re.compile(
     re.IGNORECASE,
 )
 OUTSIDE_SERIES = re.compile(
-    r"\b(?:24 Hours of Le Mans|Le Mans 24|(?<!Petit )Le Mans|FIA WEC|WEC|World Endurance Championship|IndyCar|Indy 500|Indianapolis 500|"
+    r"\b(?:24 Hours of Le Mans|Le Mans 24|(?<!Petit )(?<!GT )Le Mans|FIA WEC|WEC|World Endurance Championship|IndyCar|Indy 500|Indianapolis 500|"
     r"NASCAR|Formula (?:1|One|E|2|3)|F1|F2|European Le Mans|ELMS|Asian Le Mans|Pilot Challenge|GT World Challenge|N[uü]rburgring|"
     r"Spa(?:-Francorchamps)?|Bathurst|Super GT|DTM|Carrera Cup|Super Trofeo|Prototype Challenge|VP Racing SportsCar Challenge|"
     r"Ferrari Challenge|Supercup|Macau|Daytona 500|Supercars|Blancpain|American Le Mans Series|ALMS|Grand-Am|Rolex Sports Car Series|"
@@ -322,10 +341,7 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         mentions = [m for m in mentions if not (a <= m.start - sent.start < b)]
         ctx.outside_asides.append((a, b))
     names = [(m.start - sent.start, m.end - sent.start) for m in mentions if m.kind in ("event", "car")]
-    triggers = [
-        t for t in _triggers(text)
-        if not (t[0].startswith("count") and any(a <= t[1] < b for a, b in names))
-    ]  # fmt: skip
+    triggers = _triggers(text, names)
     out: list[Claim] = []
     pronoun = _pronoun(text, ctx)
     first = triggers[0][1] if triggers else len(text)
@@ -371,6 +387,15 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             ][:1] or subject  # fmt: skip
         if _SUBJECT_AFTER.search(match.group()):
             subject = _named_after(segment, end, sent, text) or subject
+        if kind == "finish" and match.groupdict().get("wwho"):
+            # "with the No. 10 Acura second": the names between "with" and the place
+            a, b = match.start("wwho"), match.end("wwho")
+            inside = [m for m in mentions if m.kind in SUBJECT_KINDS and a <= m.start - sent.start < b]
+            cars = [m for m in inside if m.kind == "car"]
+            drivers = [m for m in inside if m.kind == "driver"]
+            subject = cars[:1] or drivers or [m for m in inside if m.kind == "team"][:1]
+            if not subject:
+                continue
         if kind == "rival" and (
             (previous is not None and (previous.end > sent.start + start or previous.type == "championship"))
             or re.search(r"(?:\d|\bpoints?|\bseconds?|\bs|\blaps?|\bpts)\s*$", text[:start], re.IGNORECASE)
@@ -562,13 +587,16 @@ def _head(mentions: list[Mention], text: str, at: int, base: int) -> int:
     return cut
 
 
-def _triggers(text: str) -> list[tuple[str, int, int, re.Match[str]]]:
-    """Every claim trigger in the sentence, in order, without overlaps (earlier patterns win)."""
+def _triggers(text: str, names: list[tuple[int, int]] = ()) -> list[tuple[str, int, int, re.Match[str]]]:  # type: ignore[assignment]
+    """Every claim trigger in the sentence, in order, without overlaps (earlier patterns win); a
+    number inside an event or car name ("Rolex 24", "No. 31") starts no count."""
     found: list[tuple[str, int, int, re.Match[str]]] = []
 
     def add(kind: str, pattern: re.Pattern[str]) -> None:
         for m in pattern.finditer(text):
             a, b = m.span()
+            if kind.startswith("count") and any(x <= a < y for x, y in names):
+                continue
             if all(b <= s or a >= e for _, s, e, _ in found):
                 found.append((kind, a, b, m))
 
@@ -579,6 +607,8 @@ def _triggers(text: str) -> list[tuple[str, int, int, re.Match[str]]]:
     add("count_of", COUNT_OF)
     add("count_won", COUNT_WON)
     add("count", COUNT)
+    add("count_every", EVERY)
+    add("count_only", ONLY)
     add("ordinal", ORDINAL_COUNT)
     add("ordinal_time", ORDINAL_TIME)
     add("title_to", TITLE_TO)
@@ -694,6 +724,8 @@ def _plural(ctx: Context, factor: float) -> float:
     group = ctx.last_group
     if len(group) == 1 and group[0].kind == "driver":
         return AMBIGUOUS_PRONOUN
+    if len({m.key for m in group if m.kind in ("car", "team")}) > 1:
+        return AMBIGUOUS_PRONOUN  # "They" after "the No. 10 won, with the No. 48 second": which?
     if len(group) > 1 and all(m.kind == "driver" for m in group) and all(m in ctx.last_named for m in group):
         return PLURAL_GROUP
     return factor
@@ -901,7 +933,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if not own_events:
             # "won twice, at Long Beach and the Glen", "the first three races, A, B and C": where
             lead = re.match(
-                r"\s*(?:(?:of the (?:year|season)|(?:in|during) (?:19|20)\d{2}|(?:this|last) (?:year|season))\s*)?,\s*(?:(?:at|in|including)\s+)?(?:the\s+)?",
+                r"\s*(?:(?:of the (?:year|season)|(?:of|in|during) (?:19|20)\d{2}|(?:this|last) (?:year|season))\s*)?(?:,\s*|\s+(?:came|was|arrived)\s+)(?:(?:at|in|including)\s+)?(?:the\s+)?",
                 text[end:hi],
                 re.I,
             )
@@ -1008,6 +1040,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         "count_won": "count",
         "count_of": "count",
         "count_times": "count",
+        "count_every": "count",
+        "count_only": "count",
         "ordinal": "count",
         "ordinal_time": "count",
         "including": "count",
@@ -1044,6 +1078,18 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         what = g["what"].casefold()
         metric = "podiums" if "podium" in what else "poles" if "pole" in what else "top5s" if "top" in what else "wins"
         slots.update(value=number(g["n"]), metric=metric, starts=number(g["m"]))
+    if kind == "count_only":
+        kind, g = "count", {"n": "one", "metric": g["metric"]}  # "its only win of the year": one
+    if kind == "count_every":
+        what = g["what"].casefold()
+        metric = "podiums" if "podium" in what else "poles" if "pole" in what else "top5s" if "top" in what else "wins"
+        # "a podium in every race (but one)": the count equals the starts (less the exceptions)
+        slots.update(value=0, metric=metric, all_but=number(g["k"]) if g.get("k") else 0)
+        if not scope.label:
+            year = ctx.paragraph_year or ctx.article_year or ctx.date.year
+            started = ctx.date >= dt.date(ctx.date.year, 1, 24)
+            year = min(year, ctx.date.year if started else ctx.date.year - 1)
+            slots.update(seasons=[year], career=False, time=f"{year} season", until=ctx.date)
     if kind == "count_won" and not g.get("n"):
         g = {"n": "two" if g.get("twice") else g.get("n2"), "metric": "times"}
         events = events or []
@@ -1169,6 +1215,20 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             slots["seasons"] = [ctx.date.year if started else ctx.date.year - 1]
         own_events = [e for e in events if e.start - sent.start >= start]
         slots["event"] = own_events[0].name if own_events else None
+    elif kind == "win" and g.get("ewin3"):
+        # "Their Mosport victory", "his Rolex 24 win": a win at the race named in it
+        inside = [m for m in mentions if m.kind == "event" and start <= m.start - sent.start < end]
+        if not inside:
+            return None
+        slots.update(position=1, event=inside[0].name, on_road=False)
+    elif kind == "win" and g.get("onetwo"):
+        # "Corvette Racing scored a one-two": the subject's cars first and second in the class
+        slots.update(position=1, one_two=True, on_road=False)
+        if not events and ctx.event is not None:
+            slots["event"] = ctx.event.name
+            slots["event_from_context"] = True
+        if not slots["event"]:
+            return None
     elif kind == "win" and g.get("ewin"):
         # "the No. 14 Lexus, the Sebring winner, was second": the race named in the description
         inside = [m for m in mentions if m.kind == "event" and start <= m.start - sent.start < end]
@@ -1191,7 +1251,14 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if not slots["event"] and reason is None:
             return None
     elif kind == "finish":
-        raw = next((v for k, v in g.items() if v and k in "abcdefgiklmop"), None)
+        raw = next(
+            (
+                v
+                for k, v in g.items()
+                if v and k in ("a", "b", "c", "d", "e", "f", "g", "i", "k", "l", "m", "n", "o", "p", "r", "w")
+            ),
+            None,
+        )
         if g.get("last"):
             slots.update(position=99, last=True)  # the class's last classified place (verify.py)
             tail = re.match(rf"\s+of\s+the\s+(?P<n>{NUM})\b", text[end:hi], re.I)
@@ -1639,7 +1706,9 @@ _NOT_NAMES = {
 
 
 #: Trigger kinds that read as a count ("five wins", "won twice", "his third win").
-COUNT_KINDS = ("count", "count_won", "count_of", "count_times", "ordinal", "ordinal_time", "including")
+COUNT_KINDS = (
+    "count", "count_won", "count_of", "count_times", "count_every", "count_only", "ordinal", "ordinal_time", "including",
+)  # fmt: skip
 #: An event that scopes a count: right after it ("five wins at Sebring", "won twice in the Rolex 24").
 _COUNT_EVENT = re.compile(r"\s*(?:,\s*)?(?:(?:all|both|each)\s+)?(?:at|in|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _ENUMERATION = re.compile(r"\s*(?:,|and\b|&)\s*(?:(?:at|in)\s+)?(?:the\s+)?$", re.IGNORECASE)

@@ -142,8 +142,10 @@ class Checker:
                     **scope,
                     "season": since.year if since and since.year >= FIRST_SEASON else self.context_season(claim),
                 }
-            team = self.car_team(str(numbers[0]), scope["season"], claim)
-            return self.stats("car", numbers[0], car_team=team, **scope)
+            several = sum(1 for x in claim.slots.get("subject") or [] if x["kind"] == "car") > 1
+            number = subj["key"] if subj["key"] in numbers or several else numbers[0]
+            team = self.car_team(str(number), scope["season"], claim)
+            return self.stats("car", number, car_team=team, **scope)
         if kind == "driver":
             name = subj["key"] and self._driver_name(subj)
         return self.stats(kind, name, **scope)
@@ -155,7 +157,8 @@ class Checker:
         car_team = None
         if kind == "car":
             numbers = claim.slots.get("numbers") or [subj["key"]]
-            name = numbers[0]
+            several = sum(1 for x in claim.slots.get("subject") or [] if x["kind"] == "car") > 1
+            name = subj["key"] if subj["key"] in numbers or several else numbers[0]
             car_team = self.car_team(str(name), season, claim)
         elif kind == "driver":
             name = subj["key"] and self._driver_name(subj)
@@ -441,6 +444,8 @@ class Checker:
             slack += len(ans.coverage.missing_events) * _cars_per_race(ans)
         before = _reaches_before(s)
         evidence = self.lines(rows[:60])
+        if s.get("all_but") is not None:
+            return self._every(s, value, starts, len(missing), evidence, questions, missing)
         claimed = s["value"]
         claimed_starts = s.get("starts")
         word = METRIC_WORDS[metric]
@@ -474,6 +479,23 @@ class Checker:
             return Outcome(NOT_CHECKABLE, f"The data shows {shown} {span}; missing from the data: {'; '.join(missing)}.",
                            MISSING_ROUND, evidence, questions)  # fmt: skip
         return Outcome(SUPPORTED, f"The data shows {shown} {span}.", evidence=evidence, question=questions)
+
+    def _every(self, s: dict[str, Any], value: int, starts: int, gaps: int, evidence: list[dict[str, Any]],
+               questions: list[str], missing: list[str]) -> Outcome:  # fmt: skip
+        """ "a podium in every race (but one)": the count equals the starts less the exceptions. A
+        missing round may hide a start (and its result): contradicted only if no result there
+        could make it true."""
+        k = s["all_but"]
+        word = METRIC_WORDS[s["metric"]]
+        shown = f"{value} {word} in {starts} starts {_span_text(s, self.date)}"
+        short = value - (starts - k)  # the starts a missing round would have to add without the result
+        claim = f"every start{f' but {k}' if k else ''}"
+        if short == 0 and not gaps:
+            return Outcome(SUPPORTED, f"The data shows {shown}: {claim}.", evidence=evidence, question=questions)
+        if 0 <= short <= gaps:
+            return Outcome(NOT_CHECKABLE, f"The data shows {shown}; missing from the data: {'; '.join(missing)}.",
+                           MISSING_ROUND, evidence, questions)  # fmt: skip
+        return Outcome(CONTRADICTED, f"The data shows {shown}, not {claim}.", evidence=evidence, question=questions)
 
     # -- one race: result, pole, fastest lap ------------------------------------------------------
     def _edition(self, slots: dict[str, Any]) -> tuple[int | None, Any]:
@@ -586,6 +608,14 @@ class Checker:
                 continue
             if s.get("qualifier") == "pole":
                 mine = [r for r in mine if r.get("pole")] or mine
+            if s.get("one_two"):
+                # "scored a one-two": the subject's cars first and second in the class
+                places = sorted(r["class_position"] for r in mine if r["class_position"])
+                rows += mine
+                ok = places[:2] == [1, 2]
+                shown = ", ".join(f"P{p}" for p in places) or "no classified car"
+                verdicts.append((ok, f"{subj['name']}'s cars finished {shown} in class at {event_label}"))
+                continue
             if subj["kind"] in ("team", "manufacturer") and len(mine) > 1:
                 # several cars: a claim of a first (win, pole, fastest lap) needs one of them;
                 # any other place must hold whichever car is meant, else which one is unclear
