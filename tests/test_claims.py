@@ -1031,3 +1031,41 @@ def test_an_only_win_is_a_count_of_one(pb) -> None:  # type: ignore[no-untyped-d
 def test_a_number_in_a_race_name_is_not_a_count(pb) -> None:  # type: ignore[no-untyped-def]
     c = one(pb, "Wayne Taylor Racing celebrated its Rolex 24 victory in 2021.", "2021-02-01")
     assert c.type == "result" and c.slots["event"] == "Rolex 24" and c.verdict == "supported", c.explanation
+
+
+def test_together_is_checked_as_one_car(pb) -> None:  # type: ignore[no-untyped-def]
+    # Rolex 24 2021: Ward and Ellis in the winning GTD No. 57; Ricky Taylor in the winning DPi No. 10
+    good = one(pb, "Russell Ward and Philip Ellis won the Rolex 24 together in 2021.", "2022-06-27")
+    assert good.verdict == "supported" and good.slots["together"], good.explanation
+    bad = one(pb, "Russell Ward and Ricky Taylor won the Rolex 24 together in 2021.", "2022-06-27")
+    assert bad.verdict == "contradicted", bad.explanation
+
+
+def test_a_crews_count_is_the_races_they_shared(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2021 LMP3: Robinson won five races, four of them with Fraga in the No. 74 (Daytona without him)
+    c = one(pb, "Gar Robinson and Felipe Fraga won five races together last year.", "2022-06-27")
+    assert c.verdict == "contradicted" and "4 wins" in c.explanation, c.explanation
+    assert (
+        one(pb, "Gar Robinson and Felipe Fraga won four races together last year.", "2022-06-27").verdict == "supported"
+    )
+
+
+def test_a_team_a_driver_won_with_is_checked(pb) -> None:  # type: ignore[no-untyped-def]
+    # Petit 2024 GTD: No. 34 Conquest Racing (Sbirrazzuoli / Costa / Franco) won
+    good = one(pb, "Albert Costa won in GTD with Conquest Racing at Petit Le Mans last year.", "2025-10-20")
+    assert good.verdict == "supported", good.explanation
+    bad = one(pb, "Albert Costa won in GTD with Paul Miller Racing at Petit Le Mans last year.", "2025-10-20")
+    assert bad.verdict == "contradicted", bad.explanation
+
+
+def test_a_career_count_in_a_class_born_in_the_data_is_complete(pb) -> None:  # type: ignore[no-untyped-def]
+    # GTP began in 2023: BMW's first GTP win was the Glen 2023 (No. 25)
+    c = one(pb, "Watkins Glen report. The result hands BMW its first win in the GTP class.", "2023-06-30")
+    assert c.verdict == "supported", c.explanation
+
+
+def test_here_is_the_articles_race(pb) -> None:  # type: ignore[no-untyped-def]
+    # Six Hours of the Glen 2021 LMP2: No. 11 won, No. 18 fifth
+    text = "Watkins Glen report.\n\nEra Motorsport's No. 18, which won the class here last year, was second."
+    c = check(pb, text, "2022-06-27").claims[0]
+    assert c.verdict == "contradicted" and c.slots["provenance"]["event"]["source"] == "stated", c.explanation

@@ -819,7 +819,11 @@ def _named_after(window: list[Mention], start: int, sent: Sentence, text: str) -
     within the trigger's clause: a car the first name describes, else the names of its kind."""
     brk = re.search(r"[,;]|\b(?:while|whereas)\b", text[start:])
     stop = start + brk.start() if brk else len(text)
-    after = [m for m in window if m.kind in SUBJECT_KINDS and start <= m.start - sent.start < stop]
+    after = [
+        m for m in window
+        if m.kind in SUBJECT_KINDS and start <= m.start - sent.start < stop
+        and not re.search(r"\b(?:with|for|alongside|in|behind|ahead of)\s+(?:the\s+)?$", text[max(start, m.start - sent.start - 14) : m.start - sent.start], re.I)
+    ]  # fmt: skip
     if not after:
         return []
     first = after[0]
@@ -1476,6 +1480,11 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     span_text = text[a:b].rstrip(" ,;.")
     b = a + len(span_text)
     used = [*subject, *[m for m in window if m.kind in ("event", "class", "car", "team")], *events]
+    if claim_type == "result" and len(subject) > 1 and re.search(r"\btogether\b", text[a : max(b, hi)], re.I):
+        slots["together"] = True  # "Ward and Ellis, who won the Rolex 24 together": one car
+        tog = re.search(r"\btogether\b", text[b : b + 30], re.I)
+        if tog and not re.search(r"[,;]", text[b : b + tog.start()]):
+            b += tog.end()
     if reason is None:
         spans = [(sa + scope_at, sb + scope_at) for sa, sb in scope.spans] if scope_at >= 0 else []
         slots["descriptors"], slots["unchecked"] = _coverage(
@@ -1483,6 +1492,9 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         )
         slots["unchecked"] += slots.pop("_unchecked", [])
     slots.pop("_unchecked", None)
+    if slots.get("event_from_context") and ctx.main_event is not None and slots.get("event") == ctx.main_event.name:
+        # "here" is the article's own race
+        slots["event_here"] = bool(re.search(r"\bhere\b", text[start:hi], re.I))
     slots["provenance"] = _provenance(slots, claim_type, subject, sent, lo, hi, time_from, ctx)
     return Claim(sent.start + a, sent.start + b, span_text, claim_type, slots, _unique(used), reason)
 
@@ -1497,6 +1509,7 @@ INFERRED_CONFIDENCE = {
     "publication date": 0.9,  # the season of the race named, from the publication date
     "article season": 0.9,  # a title or line-up with no year: the article's season
     "default": 0.6,  # a count or run with no time at all: read as a career figure
+    "ordinal": 0.9,  # "his fifth win", "for the first time": so far in his career, as written
     "context": 0.7,  # a subject taken from an earlier sentence without a pronoun
 }
 
@@ -1530,7 +1543,9 @@ def _provenance(slots, claim_type, subject, sent, lo, hi, time_from, ctx) -> dic
         source = worst[1]
         put("subject", source, worst[0], ", ".join(x["name"] for x in slots["subject"]))
     if slots.get("event") and slots.get("races") not in ("first", "last", "between", "listed"):
-        if slots.get("event_from_context"):
+        if slots.get("event_from_context") and slots.get("event_here"):
+            put("event", "stated", value=slots["event"])  # "won the class here last year"
+        elif slots.get("event_from_context"):
             origin = ctx.event
             own = origin is not None and origin.start >= ctx.paragraph_start
             if own and ctx.paragraph_races == {origin.name}:
@@ -1548,7 +1563,7 @@ def _provenance(slots, claim_type, subject, sent, lo, hi, time_from, ctx) -> dic
     elif time_from == "sentence":
         put("season", "sentence", value=slots.get("time"))
     elif claim_type == "count":
-        put("season", "default", value="career")
+        put("season", "ordinal" if slots.get("ordinal") else "default", value="career")
     elif claim_type in ("championship", "lineup"):
         put("season", "article season", value=slots.get("seasons"))
     elif claim_type != "streak":
@@ -1624,9 +1639,18 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
             not ok
             and car_subject is not None
             and m.kind == "team"
-            and re.fullmatch(r"['’]s\s+", text[mb : car_subject.start - base])
+            and re.fullmatch(r"(?:['’]s)?\s+", text[mb : car_subject.start - base])
         ):
             descriptors.append({"kind": m.kind, "name": m.name, "key": m.key})  # "Vasser Sullivan's No. 14"
+            ok = True
+        if (
+            not ok
+            and m.kind == "team"
+            and subject
+            and all(x.kind == "driver" for x in subject)
+            and re.search(r"\b(?:with|for)\s+(?:the\s+)?$", text[max(0, ma - 12) : ma], re.I)
+        ):
+            descriptors.append({"kind": m.kind, "name": m.name, "key": m.key})  # "won with Conquest Racing"
             ok = True
         if (
             not ok
@@ -1644,8 +1668,11 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
         return not any(p < y and x < q for p, q in consumed)
 
     lineup_ok = {"all", "every", "each"} if slots.get("full_season") else set()
-    if slots.get("drivers") is not None:
-        lineup_ok.add("together")  # a crew named in a line-up shares the car by definition
+    crew = [x for x in slots.get("subject") or [] if x["kind"] == "driver"]
+    if slots.get("drivers") is not None or (len(crew) > 1 and len(crew) == len(slots.get("subject") or [])):
+        # a crew named in a line-up shares the car by definition; a count or result of two or
+        # more drivers is checked on the races they shared a car in (verify.py)
+        lineup_ok.add("together")
     if len(slots.get("events") or []) > 1:
         lineup_ok |= {"both", "each", "all"}
     for rx in (_NUMERIC, _WIDENERS):

@@ -434,12 +434,26 @@ class Checker:
         metric = s["metric"]
         calls = self._scope_calls(s)
         value, starts, slack, rows, questions, missing = 0, 0, 0, [], [], []
+        crew = [x for x in s["subject"] if x["kind"] == "driver"]
+        joint = len(crew) > 1 and len(crew) == len(s["subject"])
         for scope in calls:
             ans = self.subject_stats(subj, claim, **scope)
             questions.append(_question(subj, scope))
-            value += getattr(ans.figures, metric)
-            starts += ans.figures.starts
-            rows += [r for r in ans.races if _counts(r, metric)]
+            if joint:
+                # "Robinson and Fraga won five races (together)": the races they shared a car in
+                shared = {(r["session_id"], r["number"]) for r in ans.races if r["started"]}
+                for other in crew[1:]:
+                    mate = self.subject_stats(other, claim, **scope)
+                    questions.append(_question(other, scope))
+                    shared &= {(r["session_id"], r["number"]) for r in mate.races if r["started"]}
+                mine = [r for r in ans.races if (r["session_id"], r["number"]) in shared]
+                value += sum(1 for r in mine if _counts(r, metric))
+                starts += len(mine)
+            else:
+                value += getattr(ans.figures, metric)
+                starts += ans.figures.starts
+                mine = ans.races
+            rows += [r for r in mine if _counts(r, metric)]
             missing += ans.coverage.missing_events
             slack += len(ans.coverage.missing_events) * _cars_per_race(ans)
         before = _reaches_before(s)
@@ -667,6 +681,8 @@ class Checker:
                 ok, detail = self._detail(r, s, season, ref.event_name)
                 text += f"; {detail}"
             verdicts.append((ok, text))
+        if s.get("together") and len({(r["session_id"], r["number"]) for r in rows}) > 1:
+            verdicts.append((False, "they were not in the same car"))
         evidence = self.lines(rows)
         if claim.type == "result" and any(not ok for ok, _ in verdicts) and rows:
             winner = self._winner(rows[0], s.get("overall"))
@@ -1577,7 +1593,15 @@ def _cars_per_race(ans: StatsAnswer) -> int:
     return max(per.values()) if per else 1
 
 
+#: Classes that began in the WeatherTech Championship within the data: a career figure in one of
+#: them has no seasons before the data (GTP replaced DPi in 2023, GTD PRO split from GTD in 2022,
+#: LMP3 joined the championship in 2021).
+CLASS_FIRST_SEASON = {"GTP": 2023, "GTDPRO": 2022, "LMP3": 2021}
+
+
 def _reaches_before(slots: dict[str, Any]) -> bool:
+    if CLASS_FIRST_SEASON.get(slots.get("class") or "", 0) >= FIRST_SEASON:
+        return False
     if slots.get("career"):
         return True
     since = slots.get("since")
