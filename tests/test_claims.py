@@ -1069,3 +1069,28 @@ def test_here_is_the_articles_race(pb) -> None:  # type: ignore[no-untyped-def]
     text = "Watkins Glen report.\n\nEra Motorsport's No. 18, which won the class here last year, was second."
     c = check(pb, text, "2022-06-27").claims[0]
     assert c.verdict == "contradicted" and c.slots["provenance"]["event"]["source"] == "stated", c.explanation
+
+
+def test_back_to_back_race_wins_are_two_editions(pb) -> None:  # type: ignore[no-untyped-def]
+    # Sebring LMP2: No. 52 PR1 Mathiasen won in 2021 (after IMSA's decision) and 2022
+    c = one(
+        pb, "Sebring report. The No. 52 won LMP2, giving the team back-to-back Sebring wins.", "2022-03-21", "streak"
+    )
+    assert c.slots["races"] == "editions" and c.verdict == "supported", c.explanation
+
+
+def test_a_run_ended_by_the_race_reported_is_not_read_as_a_current_run(pb) -> None:  # type: ignore[no-untyped-def]
+    text = "Detroit report. The No. 7 was fifth, which ended a run of four straight podiums for the car."
+    c = one(pb, text, "2024-06-03", "streak")
+    assert c.verdict == "not checkable" and c.slots["ended_run"], c.explanation
+
+
+def test_an_n_time_winner_is_a_career_figure(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(pb, "In 2024 Filipe Albuquerque, a two-time Rolex 24 winner, won at Detroit.", "2024-06-03", "count")
+    assert c.slots["career"] and c.verdict == "not checkable" and c.reason == "before the data", c.explanation
+
+
+def test_the_class_of_a_counts_own_clause(pb) -> None:  # type: ignore[no-untyped-def]
+    # DragonSpeed: LMP2 wins before 2025; its first GTD PRO win was CTMP 2025 (No. 81)
+    c = one(pb, "At Mosport, DragonSpeed won in GTD PRO for the first time.", "2025-07-14", "count")
+    assert c.slots["class"] == "GTDPRO" and c.verdict == "supported", c.explanation

@@ -319,7 +319,8 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
     # own time ("who also won the Rolex 24 with the team in 2021")
     aside_claims: list[Claim] = []
     ctx.asides, ctx.outside_asides = [], []
-    for a, b in _asides(text):
+    outside_descriptions = [(a + 2, b) for a, b in _descriptions(text) if OUTSIDE_SERIES.search(text[a:b])]
+    for a, b in sorted({*_asides(text), *outside_descriptions}):
         if not OUTSIDE_SERIES.search(text[a:b]):
             ctx.asides.append((a, b))
             continue
@@ -754,6 +755,10 @@ _RIVAL = re.compile(
     r"\b(?:behind|ahead of|over|beat|beating|from|clear of|than|held off|holding off|holds off|in front of)\s+(?:the\s+)?(?:(?:sister|winning|leading|class-winning|pole-winning)\s+)?$",
     re.IGNORECASE,
 )
+_OBJECT = re.compile(
+    r"\b(?:started|drove|steered|piloted|qualified|put|brought)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:sister\s+)?$",
+    re.IGNORECASE,
+)
 #: "X, which won the finale": a relative pronoun stands for the name right before it.
 _RELATIVE = re.compile(r"^\s*,?\s*(?:which|who)\s+(?:(?:also|had|has|then|later)\s+)?$", re.IGNORECASE)
 
@@ -768,7 +773,13 @@ def _subject(before, window, start, sent, pronoun, ctx, text) -> list[Mention]: 
         ):
             return _nearest_unit([x for x in before if x.end <= m.end] or [m], text, sent.start)
     # a name after "behind" / "ahead of" / "beat" is the rival of a claim, never its subject
-    rivals = [m for m in [*before, *window] if _RIVAL.search(text[: m.start - sent.start])]
+    # a name after "behind" / "beat" is a rival; one after "started" / "drove" is an object
+    # ("Derani started the Whelen Cadillac from last"): neither is the subject
+    rivals = [
+        m
+        for m in [*before, *window]
+        if _RIVAL.search(text[: m.start - sent.start]) or _OBJECT.search(text[: m.start - sent.start])
+    ]
     rival_ends = {m.start for m in rivals}
     before = [m for m in before if m.start not in rival_ends and not _in_rival_unit(m, rivals, text, sent.start)]
     window = [m for m in window if m.start not in rival_ends and not _in_rival_unit(m, rivals, text, sent.start)]
@@ -978,6 +989,10 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             events = current[:1]
     time_from = "stated" if scope.label and scope_at >= 0 else "sentence" if scope.label else None
     classes = [m for m in window if m.kind == "class"]
+    if not classes and kind in COUNT_KINDS:
+        # "DragonSpeed won in GTD PRO for the first time": the class of the trigger's own clause
+        cut = _clause_start(text[:start])
+        classes = [m for m in mentions if m.kind == "class" and cut <= m.start - sent.start < start]
     team_count = kind in COUNT_KINDS and bool(_TEAMS_OWN.search(text[:start])) and subject and subject[0].kind == "team"
     listed = (
         _event_list(text, end, hi, window, sent.start) if kind in ("win", "finish", "qualifying", "fastest_lap") else []
@@ -1029,7 +1044,9 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     ):
         slots["qualifier"] = "pole"  # "the pole-winning Corvette": the make's car that took pole
     if subject and subject[0].kind == "car":
-        near = [t for t in teams if 0 <= t.start - subject[0].end <= 40]
+        near = [t for t in teams if 0 <= t.start - subject[0].end <= 40] or [
+            t for t in teams if re.fullmatch(r"(?:['’]s)?\s+", text[t.end - sent.start : subject[0].start - sent.start])
+        ]  # "TR3 Racing's No. 63", "the No. 63 TR3 Racing Lamborghini"
         slots["car_team"] = near[0].name if near else None
         slots["numbers"] = list(subject[0].extra.get("numbers", (subject[0].key,)))
         # a car is (season, number, team): the article's season, class and teams pick it out
@@ -1110,6 +1127,13 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         word = g["metric"].casefold()
         metric = "titles" if word == "champion" else "poles" if word.startswith("pole") else "wins"
         slots.update(value=number(g["n"]), metric=metric)
+        # "a two-time Rolex 24 winner": a career figure, whatever time the sentence names, at the
+        # race named in it
+        slots.update(seasons=[], since=None, until=ctx.date, career=True, time="career")
+        inside = [m for m in mentions if m.kind == "event" and start <= m.start - sent.start < end]
+        if inside:
+            slots["event"] = inside[0].name
+        time_from = "stated"
         if metric == "titles":
             claim_type = "championship"
             slots["count"] = True
@@ -1185,6 +1209,18 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         slots.update(_sequence_slots(kind, g, text, start, end, lo, hi, sent, mentions, window, match))
         end = max(end, slots.pop("_end"))
         _run_after(slots, text, end, hi, sent, mentions, ctx)
+        named = re.match(
+            r"\s+(?P<ev>[\w'’. -]{2,40}?)\s+(?:wins|victories|titles|poles)\b", text[start + len(match.group()) :]
+        )
+        if kind == "seq_b2b" and named:
+            inside = [
+                m
+                for m in mentions
+                if m.kind == "event" and start <= m.start - sent.start <= start + len(match.group()) + named.end()
+            ]
+            if inside:  # "back-to-back Sebring wins": the last two editions of the race
+                slots.update(races="editions", event=inside[0].name, events=None, length=2)
+                slots.pop("event_from_context", None)
     elif kind == "streak":
         word = match.group().casefold()
         if word.startswith("first"):
@@ -1195,6 +1231,12 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             n = g.get("n")
             value = (number(n) if n and number(n) else ordinal(n) if n else None) or 2
             slots.update(streak="consecutive", metric=metric, value=value)
+            if re.search(
+                r"\b(?:ended|ending|ends|snapped|snapping|broke|breaking|halted)\s+(?:a|the|their|his|her|its)\s+(?:\w+\s+)?(?:run|streak)\s+of\s*$",
+                text[:start],
+                re.I,
+            ):
+                slots["ended_run"] = True  # "ended a run of four straight podiums": the run before this race
             after = re.match(
                 r"\s+(?:win\s+|victory\s+)?after\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:win\s+(?:at|in)\s+(?:the\s+)?)?",
                 text[end:hi],
@@ -1226,7 +1268,14 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             return None
         slots.update(position=1, event=inside[0].name, on_road=False)
     elif kind == "win" and g.get("onetwo"):
-        # "Corvette Racing scored a one-two": the subject's cars first and second in the class
+        # "Corvette Racing scored a one-two", "led a BMW one-two": the team's or make's cars first
+        # and second in the class
+        inside = [m for m in mentions if m.kind in ("team", "manufacturer") and start <= m.start - sent.start < end]
+        if inside:
+            subject = inside[:1]
+            slots["subject"] = [{"kind": m.kind, "name": m.name, "key": m.key} for m in subject]
+        if not subject or subject[0].kind not in ("team", "manufacturer"):
+            return None
         slots.update(position=1, one_two=True, on_road=False)
         if not events and ctx.event is not None:
             slots["event"] = ctx.event.name

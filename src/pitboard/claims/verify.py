@@ -1368,6 +1368,15 @@ class Checker:
 
     # -- streaks ----------------------------------------------------------------------------------
     def _streak(self, claim: Claim) -> Outcome:
+        if claim.slots.get("ended_run"):
+            return Outcome(
+                NOT_CHECKABLE,
+                "A run said to have ended at the race reported: the checker reads runs up to the publication date, not before a race.",
+                AMBIGUOUS,
+            )
+        return self._streak_to_date(claim)
+
+    def _streak_to_date(self, claim: Claim) -> Outcome:
         s = claim.slots
         if s.get("sequence"):
             return self._sequence(claim)
