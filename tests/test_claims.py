@@ -1094,3 +1094,14 @@ def test_the_class_of_a_counts_own_clause(pb) -> None:  # type: ignore[no-untype
     # DragonSpeed: LMP2 wins before 2025; its first GTD PRO win was CTMP 2025 (No. 81)
     c = one(pb, "At Mosport, DragonSpeed won in GTD PRO for the first time.", "2025-07-14", "count")
     assert c.slots["class"] == "GTDPRO" and c.verdict == "supported", c.explanation
+
+
+def test_a_guess_cannot_support_either(pb) -> None:  # type: ignore[no-untyped-def]
+    # a season review in October 2025 about Mosport (CTMP, 13 July): a sentence naming no race is
+    # read as the article's race, a guess months later (the No. 81 did win at Mosport)
+    text = "Season review: DragonSpeed at Mosport\n\nSomewhere along the way the No. 81 won."
+    c = check(pb, text, "2025-10-20").claims[-1]
+    assert c.verdict == "not checkable" and c.reason == "ambiguous reading", c.explanation
+    # the same sentence in the race report itself is a confident reading
+    report = check(pb, "Mosport report\n\nThe No. 81 won GTD PRO.", "2025-07-14").claims[-1]
+    assert report.verdict == "supported", report.explanation

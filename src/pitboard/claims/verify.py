@@ -37,6 +37,9 @@ from pitboard.claims.model import (
 from pitboard.claims.scope import FIRST_SEASON
 from pitboard.exceptions import AmbiguousNameError, PitboardError
 
+#: Below this, an inferred slot cannot carry a ``supported`` verdict either (``_support_gate``).
+SUPPORT_CONFIDENCE = 0.75
+
 if TYPE_CHECKING:
     from pitboard.api import Pitboard
     from pitboard.stats import StatsAnswer
@@ -221,6 +224,8 @@ class Checker:
             outcome = self._whole(claim, outcome)
         if outcome.verdict == CONTRADICTED:
             outcome = self._provenance_gate(claim, outcome)
+        elif outcome.verdict == SUPPORTED:
+            outcome = self._support_gate(claim, outcome)
         sources = tuple(sorted({e["source"] for e in outcome.evidence if e.get("source")}))
         return ClaimVerdict(
             text=claim.text,
@@ -347,6 +352,35 @@ class Checker:
             return False
         date = {c["event_name"]: c for c in self.calendar(season)}.get(ref.event_name, {}).get("race_date")
         return date is not None and dt.timedelta(0) <= self.date - date <= dt.timedelta(days=REPORT_DAYS)
+
+    def _support_gate(self, claim: Claim, outcome: Outcome) -> Outcome:
+        """A ``supported`` verdict under a guess is no better than a ``contradicted`` one: a slot
+        read below ``SUPPORT_CONFIDENCE`` (the article's race in a season review, a count with no
+        time read as a career figure) must give the same answer under the other reading (the
+        article's season), else the claim is ``not checkable (ambiguous reading)``."""
+        cars = all(x["kind"] == "car" for x in claim.slots.get("subject") or [])
+        weak = [
+            w for w in self.weak_slots(claim)
+            if w[1]["confidence"] < SUPPORT_CONFIDENCE and not (cars and w[0] == "season")  # a car is one season
+        ]  # fmt: skip
+        if not weak:
+            return outcome
+        if all(slot == "season" and v["source"] == "default" for slot, v in weak):
+            alt = dict(claim.slots, seasons=[self.article_season()], since=None, until=None, career=False)
+            alt["time"] = str(self.article_season())
+            try:
+                other = self._decide(replace(claim, slots=alt))
+            except PitboardError:
+                other = None
+            if other is not None and other.verdict == SUPPORTED:
+                return outcome
+        how = "; ".join(
+            f"the {slot} ({v['value'] if v.get('value') is not None else 'not stated'}) is inferred from "
+            f"{_SOURCE_TEXT.get(v['source'], v['source'])}, confidence {v['confidence']}"
+            for slot, v in weak
+        )
+        return Outcome(NOT_CHECKABLE, f"Ambiguous reading: {how}. Under that reading: {outcome.explanation}",
+                       AMBIGUOUS, outcome.evidence, outcome.question)  # fmt: skip
 
     def _provenance_gate(self, claim: Claim, outcome: Outcome) -> Outcome:
         """The provenance gate: a ``contradicted`` verdict needs every slot it rests on (subject,
