@@ -1105,3 +1105,52 @@ def test_a_guess_cannot_support_either(pb) -> None:  # type: ignore[no-untyped-d
     # the same sentence in the race report itself is a confident reading
     report = check(pb, "Mosport report\n\nThe No. 81 won GTD PRO.", "2025-07-14").claims[-1]
     assert report.verdict == "supported", report.explanation
+
+
+# Mid-Ohio 2022 DPi (results, qualifying and laps files): No. 10 won from second on the grid and
+# led 60 laps (Ricky Taylor / Filipe Albuquerque); No. 60 second from third, led no lap; No. 31 third.
+
+
+def test_more_ways_to_say_a_place(pb) -> None:  # type: ignore[no-untyped-def]
+    day = "2022-05-16"
+    for text, verdict in [
+        ("At Mid-Ohio the No. 60 crossed the finish line in second place.", "supported"),
+        ("At Mid-Ohio Derani brought the No. 31 home in third.", "supported"),
+        ("At Mid-Ohio the No. 31 rounded out the podium.", "supported"),
+        ("At Mid-Ohio the No. 60 ended the race in fifth position.", "contradicted"),
+        ("At Mid-Ohio the No. 31 completed the DPi podium in third place.", "supported"),
+    ]:
+        c = one(pb, text, day, "result")
+        assert c.verdict == verdict, (text, c.explanation)
+
+
+def test_the_front_row_is_first_or_second_on_the_grid(pb) -> None:  # type: ignore[no-untyped-def]
+    assert one(pb, "At Mid-Ohio the No. 10 qualified on the front row.", "2022-05-16").verdict == "supported"
+    assert one(pb, "At Mid-Ohio the No. 60 qualified on the front row.", "2022-05-16").verdict == "contradicted"
+
+
+def test_laps_led_are_the_cars_from_the_laps_file(pb) -> None:  # type: ignore[no-untyped-def]
+    day = "2022-05-16"
+    assert one(pb, "At Mid-Ohio the No. 10 led 60 laps.", day).verdict == "supported"
+    assert one(pb, "At Mid-Ohio the No. 10 led 45 laps.", day).verdict == "contradicted"
+    shared = one(pb, "At Mid-Ohio Ricky Taylor led 60 laps.", day)
+    assert shared.verdict == "not checkable", shared.explanation  # the car's laps, shared
+    # every Rolex 24 has no laps file
+    daytona = one(pb, "At the Rolex 24 the No. 10 led 100 laps.", "2022-02-01")
+    assert daytona.reason == "no lap data", daytona.explanation
+
+
+def test_won_k_of_the_last_n_races(pb) -> None:  # type: ignore[no-untyped-def]
+    # No. 10 in 2022 up to Road America (7 Aug): Glen 1st, CTMP 6th, Road America 1st, Detroit 4th
+    c = one(pb, "The No. 10 has now won two of the last four races.", "2022-08-10", "streak")
+    assert c.verdict == "supported", c.explanation
+    assert (
+        one(pb, "The No. 10 has now won three of the last four races.", "2022-08-10", "streak").verdict
+        == "contradicted"
+    )
+
+
+def test_an_ordinal_after_the_win_noun(pb) -> None:  # type: ignore[no-untyped-def]
+    # Acura DPi wins in 2022 up to Mid-Ohio: Daytona (No. 60), Laguna Seca (No. 10), Mid-Ohio (No. 10)
+    c = one(pb, "Mid-Ohio report. The win was Acura's third of the year.", "2022-05-16", "count")
+    assert c.slots["value"] == 3 and c.verdict == "supported", c.explanation

@@ -57,10 +57,19 @@ ORDINAL_COUNT = re.compile(
 )
 #: "won for the second time this year", "on pole for the third time": an ordinal count of the
 #: verb before it (read like "his second win of the year").
+#: "The win was Acura's fourth of the year": an ordinal count whose metric is the noun before it.
+ORDINAL_OF = re.compile(
+    rf"\b(?P<metric>win|victory|podium|pole)\s+(?:was|is|marked|became)\s+(?:[\w'’.]+\s+){{0,4}}?(?P<ord>{ORD})\s+(?=(?:of|this|in)\s+(?:the\s+)?(?:year|season|(?:19|20)\d{{2}})\b)",
+    re.IGNORECASE,
+)
 ORDINAL_TIME = re.compile(rf"\bfor the (?P<ord>{ORD}) time\b(?!\s+(?:in a row|running))", re.IGNORECASE)
 _TIME_VERB = re.compile(
     r"\b(?:(?P<win>won|wins|win|winning|victorious)|(?P<pole>pole|poles)|(?P<podium>podium|podiums))\b[^.;]{0,60}$",
     re.IGNORECASE,
+)
+#: "Taylor led 45 laps", "the No. 10 led 120 of the 380 laps"
+LAPS_LED = re.compile(
+    rf"\bled\s+(?:for\s+)?(?P<n>{NUM}|\d{{1,4}})\s+(?:of\s+(?:the\s+)?(?:\d{{1,4}}|{NUM})\s+)?laps\b", re.IGNORECASE
 )
 STARTS_AFTER = re.compile(
     rf"^,?\s*(?:in|from|out of)\s+(?:just\s+|only\s+|his\s+|her\s+|their\s+|its\s+)?(?P<m>{NUM})\s+(?:career\s+|IMSA\s+|class\s+|{_CLASSES}\s+)?(?:starts|races|outings|appearances|attempts)",
@@ -99,6 +108,7 @@ SEQUENCE_PATTERNS = {
     "seq_first": rf"\b(?:(?P<k>{NUM}|any|each|all|every one)\s+of\s+)?the\s+(?:opening|first)\s+(?P<n>{NUM})\s+(?:{_CLASSES}\s+)?(?:races|rounds|events)\b",
     # "three wins in the last four races"
     "seq_last": rf"\b(?P<k>{NUM})\s+(?:wins?|victories|podiums?|poles?)\s+in\s+(?:the|their|its|his)\s+(?:last|past|previous)\s+(?P<n>{NUM})\s+(?:races|rounds|starts)\b|"
+    rf"\b(?:won|winning|wins)\s+(?P<k2>{NUM})\s+of\s+(?:the|their|its|his|her)\s+(?:last|past|previous)\s+(?P<n3>{NUM})\s+(?:races|rounds|starts)\b|"
     # "finished second in each of the last three rounds", "on the podium in all of the last seven races of the year"
     rf"\bin\s+(?:each|all|every\s+one)\s+of\s+(?:the|their|its|his|her)\s+(?:last|past|previous|final)\s+(?P<n2>{NUM})\s+(?:{_CLASSES}\s+)?(?:races|rounds|starts|events)\b",
     # "the last three editions of the race"
@@ -145,7 +155,8 @@ FINISH = re.compile(
     rf"\b(?:settle[ds]? for|settling for|(?:could )?(?:only )?manage[ds]?|managing|with) (?:a |an )?(?P<n>{ORD})(?:[- ]place(?: finish)?)?\b(?!\s+(?:win|victory|title|championship|pole|podium|straight|consecutive|time|on the grid|in the (?:\w+ )?standings))|"
     rf"\b(?:a|an) (?P<r>{ORD})[- ]place(?: finish)? (?=(?:at|in) (?:the )?[A-Z])|\b(?P<g>runner-up)\b|\b(?P<h>on the podium|podium finish|a podium)\b|"
     rf"\b(?:salvaged|faded to|dropped to|slipped to|fell to|recovered to|climbed to)\s+(?P<i>{ORD})\b|"
-    rf"\b(?P<j>complet(?:ed|ing|es) (?:the|an?) (?:[\w-]+ )?podium)\b|"
+    rf"\b(?P<j>complet(?:ed|ing|es) (?:the|an?) (?:[\w-]+ ){{0,2}}podium)\b(?!\s+in\s+(?:{ORD}))|"
+    rf"\bcomplet(?:ed|ing|es) the (?:[\w-]+ ){{0,2}}podium\s+in\s+(?P<u>{ORD})(?:\s+place)?\b|"
     # "with the No. 10 Acura second", "with Racing Team Nederland's No. 29 in third"
     rf"\b(?:with|and)\s+(?P<wwho>(?:the\s+)?(?:(?-i:[A-Z#][\w'’.-]*)|No\.\s?\d+|sister)(?:\s+(?:(?-i:[A-Z#][\w'’.-]*)|No\.\s?\d+|\d+|of|and|the|sister|&))*?)\s+(?:in\s+)?(?P<w>{ORD})(?:\s+place)?\b(?!\s+(?:win|victory|title|championship|pole|podium|straight|consecutive|time|on the grid|in the (?:\w+ )?standings|row))|"
     # "Third place was enough for Sellers and Snow", "ninth place went to the No. 57"
@@ -153,6 +164,11 @@ FINISH = re.compile(
     # "on its way to second place", "charged to third", "promoted the No. 85 to third", "moved to tenth"
     rf"\b(?:on (?:its|his|her|their) way|drove|charged|raced|stormed|came through)\s+to\s+(?P<l>{ORD})(?:\s+place)?\b|"
     rf"\b(?:moved|demoted|relegated|promoted|dropped)\b(?:\s+[\w.'’-]+){{0,5}}?\s+to\s+(?P<m>{ORD})\b(?!\s+(?:on the grid|in the standings))|"
+    # "crossed the finish line in second place", "ended the race in fifth position", "brought the No. 31 home in third"
+    rf"\b(?:crossed the (?:finish(?:ing)? )?line|ended the race|finished the race|took the (?:checkered |chequered )?flag|(?:brought|brings|bringing) [^,;]{{1,40}}? home|came home)"
+    rf"\s+in\s+(?P<s>{ORD})(?:\s+(?:place|position|spot))?\b|"
+    rf"\bfinish(?:ed|ing)?\s+(?:a|one|two|three|\d+)\s+laps?\s+down\s+in\s+(?P<t>{ORD})\b|"
+    rf"\b(?P<rounded>rounded out the (?:[\w-]+ ){{0,2}}podium)\b|"
     # "finished last of the six DPi cars", "was classified last"
     rf"\b(?:finish(?:ed|ing)|classified|was|came home|ended up)\s+(?P<last>last)\b(?!\s+(?:year|season|time|week|month|race|round|weekend))|"
     # "second at A, B and C and third at Sebring": a second place list
@@ -166,7 +182,7 @@ POLE = re.compile(
     rf"\bon pole\b|\bpole[- ]?sitter\b|\bpole[- ](?:winning|sitting)\b|\b(?:taking|took|taken|had taken) (?:the )?(?:\w+ )?pole\b|\bqualified (?P<q>{ORD}|on pole)\b|\bqualifying (?:in )?(?P<q2>{ORD})\b|\bpole position\b|"
     # the grid: "from sixth on the grid", "No. 32, third on the grid", "started from second", "won from pole"
     rf"\b(?P<q3>{ORD})\s+on\s+the\s+(?:\w+\s+)?grid\b|\b(?:started|starting|starts|start)\s+(?:from\s+)?(?P<q4>{ORD})\b(?![- ]place)|"
-    rf"\bpole\s+(?:went|fell|was awarded)\s+to\b|\bfrom pole\b",
+    rf"\bpole\s+(?:went|fell|was awarded)\s+to\b|\bfrom pole\b|\b(?P<front>(?:on|from)\s+the\s+front\s+row)\b",
     re.IGNORECASE,
 )
 FASTEST = re.compile(
@@ -211,7 +227,7 @@ _TABLE = r"(?:standings|championship|points|table)"
 #: figures (``STANDING_FIGURES``): "with 1,620 points", "by 76 points over Ross Gunn", "93 ahead of".
 STANDING_PATTERNS = {
     # "finished second in the teams' standings", "third in the GTD PRO manufacturers' standings"
-    "standing_position": rf"\b(?P<pos>{ORD}|runner-up)\s+in\s+the\s+(?:[\w'’ -]{{0,40}}?\s)?standings\b",
+    "standing_position": rf"\b(?P<pos>{ORD}|runner-up)\s+in\s+the\s+(?:[\w'’ -]{{0,40}}?\s)?(?:standings|championship|points|table)\b(?!\s+(?:race|round|fight|battle|chase))",
     # "lead the GTP standings", "led after CTMP by 78 points", "led Nasr and Tandy by 12 points"
     "standing_lead": rf"\b(?:leads?|led|leading)\b(?=[^.;]{{0,70}}?\b(?:{_TABLE}|points?)\b)|\bon top of the (?:[\w'’ -]{{0,30}}?\s)?standings\b",
     # "an advantage of just 19 points", "their advantage had been just 19 points", "a 227-point lead"
@@ -612,6 +628,8 @@ def _triggers(text: str, names: list[tuple[int, int]] = ()) -> list[tuple[str, i
     add("count_only", ONLY)
     add("ordinal", ORDINAL_COUNT)
     add("ordinal_time", ORDINAL_TIME)
+    add("ordinal_of", ORDINAL_OF)
+    add("laps_led", LAPS_LED)
     add("title_to", TITLE_TO)
     add("championship", TITLE)
     for name, pattern in STANDING.items():
@@ -1016,7 +1034,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         stated = [
             m for m in mentions
             if m.kind == "car" and subject[-1].end - sent.start <= m.start - sent.start < hi
-            and re.search(r"\b(?:in|put|puts|putting|drove|driving|aboard|with)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:sister\s+)?$", text[: m.start - sent.start], re.I)
+            and re.search(r"\b(?:in|put|puts|putting|drove|driving|aboard|with|brought|brings|bringing|steered|piloted|started)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:sister\s+)?$", text[: m.start - sent.start], re.I)
         ]  # fmt: skip
         if len(stated) == 1:
             slots["car_stated"] = stated[0].key
@@ -1065,6 +1083,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         "count_only": "count",
         "ordinal": "count",
         "ordinal_time": "count",
+        "ordinal_of": "count",
+        "laps_led": "result",
         "including": "count",
         "win": "result",
         "rival": "result",
@@ -1143,6 +1163,9 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         )
         sub = time_scope(text[start:hi], ctx.date, default_career=False)
         slots.update(seasons=list(sub.seasons), since=sub.since, until=sub.until, career=sub.career, time=sub.label)
+    if kind == "ordinal_of":
+        kind = "ordinal"
+        g = {"ord": g["ord"], "metric": g["metric"], "adj": "", "since": None}
     if kind == "ordinal_time":
         verb = _TIME_VERB.search(text[:start])
         if verb is None:
@@ -1308,7 +1331,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             (
                 v
                 for k, v in g.items()
-                if v and k in ("a", "b", "c", "d", "e", "f", "g", "i", "k", "l", "m", "n", "o", "p", "r", "w")
+                if v
+                and k in ("a", "b", "c", "d", "e", "f", "g", "i", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "w")
             ),
             None,
         )
@@ -1318,8 +1342,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             if tail:
                 slots["field"] = number(tail.group("n"))
                 end += tail.end()
-        elif g.get("j"):
-            slots.update(position=3)  # "completed the podium": third
+        elif g.get("j") or g.get("rounded"):
+            slots.update(position=3)  # "completed the podium", "rounded out the podium": third
         elif g.get("h"):
             slots.update(position=3, at_most=True)
         else:
@@ -1371,8 +1395,18 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if not slots["event"]:
             return None
         end = max(end, b_end)
+    elif kind == "laps_led":
+        # "led 45 laps": the car's laps in the lead of its class at the race (the laps file)
+        slots.update(laps_led=number(g["n"]) if not g["n"].isdigit() else int(g["n"]), position=None)
+        if not events and ctx.event is not None:
+            slots["event"] = ctx.event.name
+            slots["event_from_context"] = True
+        if not slots["event"]:
+            return None
     elif kind == "qualifying":
         q = g.get("q") or g.get("q2") or g.get("q3") or g.get("q4")
+        if g.get("front"):
+            q, slots["grid_at_most"] = "2nd", True  # "qualified on the front row": first or second
         # "put the No. 14 on pole", "set the pole time": the driver who set the time
         slots["pole_set"] = bool(re.match(r"(?:put|puts|putting|set|sets|setting)\b", match.group(), re.I))
         slots.update(grid=ordinal(q) if q and q.casefold() != "on pole" else 1)
@@ -1783,7 +1817,8 @@ _NOT_NAMES = {
 
 #: Trigger kinds that read as a count ("five wins", "won twice", "his third win").
 COUNT_KINDS = (
-    "count", "count_won", "count_of", "count_times", "count_every", "count_only", "ordinal", "ordinal_time", "including",
+    "count", "count_won", "count_of", "count_times", "count_every", "count_only", "ordinal", "ordinal_time", "ordinal_of",
+    "including",
 )  # fmt: skip
 #: An event that scopes a count: right after it ("five wins at Sebring", "won twice in the Rolex 24").
 _COUNT_EVENT = re.compile(r"\s*(?:,\s*)?(?:(?:all|both|each)\s+)?(?:at|in|of)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -1863,7 +1898,7 @@ def _sequence_slots(kind, g, text, start, end, lo, hi, sent, mentions, window, m
     tail_end = end + stop.start() if stop else hi
     own = text[start:tail_end]
     out: dict[str, Any] = {"sequence": kind, "_end": end, "quantity": "all", "overall": False}
-    n = g.get("n") or g.get("n2")
+    n = g.get("n") or g.get("n2") or g.get("n3")
     out["length"] = (number(n) or ordinal(n)) if n else 2
     if kind == "seq_years":
         out["length"] = ordinal(g["n"])
@@ -1882,7 +1917,7 @@ def _sequence_slots(kind, g, text, start, end, lo, hi, sent, mentions, window, m
         else:
             out["predicate"] = next((name for name, rx in _PREDICATES if rx.search(verb)), "win")
     # how many
-    k = g.get("k")
+    k = g.get("k") or g.get("k2")
     neg = bool(_NEGATION.search(text[max(lo, start - 25) : start + 12]))
     if k and k.casefold() == "any":
         out["quantity"] = 0 if neg else "any"

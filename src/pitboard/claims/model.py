@@ -32,7 +32,9 @@ NOT_A_STATISTIC = "not a statistic"
 #: The sentence has two readings the data answers differently ("Porsche finished ninth" when
 #: four Porsches ran): the checker will not pick one.
 AMBIGUOUS = "ambiguous reading"
-REASONS: tuple[str, ...] = (BEFORE_DATA, OUTSIDE, MISSING_ROUND, NOT_A_STATISTIC, AMBIGUOUS)
+#: The race is in the data but not the file the claim needs (laps led in a race with no laps file).
+NO_LAP_DATA = "no lap data"
+REASONS: tuple[str, ...] = (BEFORE_DATA, OUTSIDE, MISSING_ROUND, NOT_A_STATISTIC, AMBIGUOUS, NO_LAP_DATA)
 
 
 @dataclass(frozen=True)

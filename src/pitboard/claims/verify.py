@@ -29,6 +29,7 @@ from pitboard.claims.model import (
     BEFORE_DATA,
     CONTRADICTED,
     MISSING_ROUND,
+    NO_LAP_DATA,
     NOT_CHECKABLE,
     SUPPORTED,
     Claim,
@@ -637,6 +638,8 @@ class Checker:
             return self._superlative(claim)
         if s.get("order"):
             return self._order(claim)
+        if s.get("laps_led") is not None:
+            return self._laps_led(claim)
         season, ref, stop = self._race_edition(s)
         if stop is not None:
             return stop
@@ -728,6 +731,36 @@ class Checker:
         if all(ok for ok, _ in verdicts):
             return Outcome(SUPPORTED, f"The data shows {text}.", evidence=evidence, question=questions)
         return Outcome(CONTRADICTED, f"The data shows {text}.", evidence=evidence, question=questions)
+
+    def _laps_led(self, claim: Claim) -> Outcome:
+        """ "led 45 laps": the laps at whose line crossing the car led its class (DEFINITIONS.md),
+        from the laps file; a driver is credited with the car's laps only if no one else drove it."""
+        s = claim.slots
+        season, ref, stop = self._race_edition(s)
+        if stop is not None:
+            return stop
+        label = f"{ref.event_name} {season}"
+        subj = s["subject"][0]
+        ans = self.subject_races(subj, claim, season)
+        question = [_question(subj, {"season": season}) + f" → laps led at {ref.event_name}"]
+        rows = [r for r in ans.races if r["event_name"] == ref.event_name and r["started"]]
+        if len(rows) != 1:
+            return Outcome(NOT_CHECKABLE, f"{subj['name']} has {len(rows)} starts at {label}: which car is meant is not clear.",
+                           AMBIGUOUS, self.lines(rows), question)  # fmt: skip
+        r = rows[0]
+        led = r.get("laps_led")
+        if led is None:
+            return Outcome(NOT_CHECKABLE, f"{label} has no laps file, so laps led are not in the data.",
+                           NO_LAP_DATA, self.lines(rows), question)  # fmt: skip
+        text = f"The data shows the No. {r['number']} led {led} laps in {r['class']} at {label}"
+        if subj["kind"] == "driver" and s["laps_led"] <= led and (r.get("co_drivers") or ""):
+            # the car's laps are shared with its other drivers: a driver's own share is not in the data
+            return Outcome(NOT_CHECKABLE, f"{text}; laps led are the car's, shared with {r['co_drivers']}.",
+                           AMBIGUOUS, self.lines(rows), question)  # fmt: skip
+        verdict = SUPPORTED if led == s["laps_led"] else CONTRADICTED
+        claimed = s["laps_led"]
+        tail = "" if verdict == SUPPORTED else f", not {claimed}"
+        return Outcome(verdict, f"{text}{tail}.", evidence=self.lines(rows), question=question)
 
     def _race_edition(self, s: dict[str, Any]) -> tuple[int, Any, Outcome | None]:
         """The race a claim is about (season, event reference), or why it cannot be checked."""
@@ -1686,6 +1719,9 @@ def _race_fact(claim: Claim, r: dict[str, Any], name: str, event_label: str) -> 
     if claim.type == "qualifying":
         grid = s.get("grid") or 1
         actual = r.get("grid_class_position")
+        if s.get("grid_at_most"):
+            ok = actual is not None and actual <= grid
+            return ok, f"{name} qualified P{actual} in class at {where}"
         if grid == 1:
             return bool(r.get("pole")), f"{name} {'took' if r.get('pole') else 'did not take'} pole at {where}" + (
                 "" if r.get("pole") or actual is None else f"; started P{actual} in class"
