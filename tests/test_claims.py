@@ -1154,3 +1154,34 @@ def test_an_ordinal_after_the_win_noun(pb) -> None:  # type: ignore[no-untyped-d
     # Acura DPi wins in 2022 up to Mid-Ohio: Daytona (No. 60), Laguna Seca (No. 10), Mid-Ohio (No. 10)
     c = one(pb, "Mid-Ohio report. The win was Acura's third of the year.", "2022-05-16", "count")
     assert c.slots["value"] == 3 and c.verdict == "supported", c.explanation
+
+
+def test_retired_and_failed_to_finish(pb) -> None:  # type: ignore[no-untyped-def]
+    # Petit 2024 LMP2: No. 2 retired after 116 laps, No. 22 after 248; the No. 20 was running
+    day = "2024-10-14"
+    assert one(pb, "At Petit Le Mans the No. 2 retired after 116 laps.", day).verdict == "supported"
+    assert one(pb, "At Petit Le Mans the No. 2 retired after 120 laps.", day).verdict == "contradicted"
+    assert one(pb, "At Petit Le Mans the No. 20 failed to finish.", day).verdict == "contradicted"
+
+
+def test_qualifying_fastest_is_pole(pb) -> None:  # type: ignore[no-untyped-def]
+    # Mid-Ohio 2022 DPi pole: No. 01 (Bourdais)
+    assert one(pb, "At Mid-Ohio Sebastien Bourdais topped qualifying in DPi.", "2022-05-16").verdict == "supported"
+    assert one(pb, "At Mid-Ohio Ricky Taylor was fastest in qualifying.", "2022-05-16").verdict == "contradicted"
+
+
+def test_runs_ending_at_the_race_reported(pb) -> None:  # type: ignore[no-untyped-def]
+    # No. 10 2022: won Laguna Seca and Mid-Ohio (consecutive DPi rounds); 6th at Long Beach before
+    day = "2022-05-16"
+    good = one(pb, "Mid-Ohio report. The No. 10 extended its winning streak to two races.", day, "streak")
+    assert good.verdict == "supported", good.explanation
+    bad = one(pb, "Mid-Ohio report. The No. 10 was on the podium for the third straight race.", day, "streak")
+    assert bad.verdict == "contradicted", bad.explanation
+    # the No. 60 was 2nd at Laguna Seca and Mid-Ohio, 4th at Long Beach
+    run = one(pb, "Mid-Ohio report. The No. 60 has now finished second in three consecutive races.", day, "streak")
+    assert run.verdict == "contradicted", run.explanation
+
+
+def test_the_fastest_lap_went_to(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(pb, "At Mid-Ohio the fastest lap in DPi went to the No. 60.", "2022-05-16")
+    assert c.type == "fastest_lap" and c.slots["subject"][0]["key"] == "60", c.slots["subject"]

@@ -78,8 +78,8 @@ STARTS_AFTER = re.compile(
 #: "a podium in every race this year", "in the top five in every race but one", "won every round"
 EVERY = re.compile(
     rf"\b(?P<what>on the podium|a podium(?: finish)?|podiums?|in the top[- ](?:five|5)|a top[- ](?:five|5)(?: finish)?|"
-    rf"top[- ](?:five|5) finish(?:es)?|won|a win|on pole|pole)\s+(?:in|at)\s+(?:every|each)\s+(?:(?:{_CLASSES})\s+)?"
-    rf"(?:race|round|start|event)\b(?P<but>\s+(?:but|except(?:\s+for)?)\s+(?P<k>{NUM})\b)?",
+    rf"top[- ](?:five|5) finish(?:es)?|won|a win|on pole|pole)\s+(?:in|at)\s+(?:(?:every|each)|all(?:\s+of)?(?:\s+(?:the|its|their|his|her))?(?:\s+(?P<alln>{NUM}))?)\s+(?:(?:{_CLASSES})\s+)?"
+    rf"(?:races?|rounds?|starts?|events?)\b(?P<but>\s+(?:but|except(?:\s+for)?)\s+(?P<k>{NUM})\b)?",
     re.IGNORECASE,
 )
 #: "the No. 6's only win of the year", "Gunn's only win of 2024 came at Watkins Glen"
@@ -96,7 +96,9 @@ COUNT_OF = re.compile(
 STREAK = re.compile(
     rf"\bfirst (?:\w+ )?(?:win|victory|podium|pole)\w* since\b|"
     rf"(?<![\w-])(?P<n>{NUM}|{ORD})\s+(?:straight|consecutive|successive)\s+(?:\w+\s+)?(?P<metric>wins?|victor(?:y|ies)|podiums?|poles?|titles?|championships?)\b|"
-    rf"\b(?P<metric2>wins|victories|podiums|poles|titles) in a row\b|\bback-to-back\b|\brepeat (?:win|victory)\b",
+    rf"\b(?P<metric2>wins|victories|podiums|poles|titles) in a row\b|\bback-to-back\b|\brepeat (?:win|victory)\b|"
+    rf"\b(?P<metric3>win|victory|podium|pole)\s+(?:was|is|marked|made it)\s+(?:[\w'’.]+\s+){{0,3}}?(?P<n3>{ORD})\s+in\s+a\s+row\b|"
+    rf"\b(?:extend(?:ed|s|ing)?|stretch(?:ed|es|ing)?)\s+(?:its|his|her|their|the)\s+(?P<metric4>winning|podium|pole)\s+(?:streak|run)\s+to\s+(?P<n6>{NUM})\b",
     re.IGNORECASE,
 )
 #: Claims about a run of races (type ``streak``): a set of races, what happened in each and
@@ -117,6 +119,9 @@ SEQUENCE_PATTERNS = {
     "seq_years": rf"\b(?:for\s+)?(?:the\s+|a\s+)?(?P<n>{ORD})\s+(?:straight|consecutive|successive)\s+(?:year|season|time)\b",
     # "third in three straight races", "six consecutive second-place finishes", "three straight races", "three in a row"
     "seq_run": rf"\b(?:(?P<pos>{ORD}|second place|runner-up)\s+in\s+)?(?P<n>{NUM})\s+(?:straight|consecutive|successive)\s+(?:(?P<pos2>{ORD})[- ]place\s+finishes|races|rounds|wins|victories|podiums|poles)\b(?=[^.;]{{0,12}}\b(?:at|between|in)\b)|"
+    # "finished second in three consecutive races", "on the podium for the third straight race"
+    rf"\b(?:(?P<pos3>{ORD}|second place|runner-up)\s+in\s+)(?P<n4>{NUM})\s+(?:straight|consecutive|successive)\s+(?:races|rounds)\b|"
+    rf"\bfor\s+(?:the\s+|a\s+)?(?P<n5>{ORD})\s+(?:(?:straight|consecutive|successive)\s+(?:race|round|event)\b|(?:race|round)\s+(?:in\s+a\s+row|running)\b)|"
     rf"\b(?P<n2>{NUM})\s+(?:wins\s+|victories\s+)?in\s+a\s+row\b",
     # "back-to-back wins at Road America and VIR", "won at Watkins Glen and Mosport back to back"
     "seq_b2b": r"\bback[- ]to[- ]back\b(?!\s+(?:titles?|championships?|crowns?))",
@@ -149,7 +154,9 @@ WIN = re.compile(
     re.IGNORECASE,
 )
 FINISH = re.compile(
-    rf"\bfinish(?:ed|ing)? (?:the race |a |an )?(?:in )?(?:a |an )?(?P<a>{ORD}|runner-up)(?:[- ]place)?\b|"
+    rf"\bfinish(?:ed|ing)? (?:the race |a |an |(?:just )?off the podium )?(?:in )?(?:a |an )?(?P<a>{ORD}|runner-up)(?:[- ]place)?\b|"
+    # "failed to finish", "retired (from the race) after 116 laps"
+    rf"\b(?P<dnf>failed to finish|did not finish|retired(?! from (?:racing|the sport|competition)))\b(?:\s+from\s+the\s+race)?(?:\s+after\s+(?P<dnflaps>\d{{1,4}})\s+laps)?|"
     rf"\b(?P<b>{ORD})[- ]place finish\b|\bcame home (?P<c>{ORD})\b|\bclassified (?P<d>{ORD})\b|\btook (?P<e>{ORD})(?: place)?\b|"
     rf"\b(?:was|were|ended up|placed|crossed the line|(?:had|has) been) (?P<f>{ORD})\b(?![- ](?:place finish|straight|consecutive|time|on the grid|in the (?:\w+ )?standings|in (?:the )?(?:points|championship|qualifying)))|"
     rf"\b(?:settle[ds]? for|settling for|(?:could )?(?:only )?manage[ds]?|managing|with) (?:a |an )?(?P<n>{ORD})(?:[- ]place(?: finish)?)?\b(?!\s+(?:win|victory|title|championship|pole|podium|straight|consecutive|time|on the grid|in the (?:\w+ )?standings))|"
@@ -182,11 +189,14 @@ POLE = re.compile(
     rf"\bon pole\b|\bpole[- ]?sitter\b|\bpole[- ](?:winning|sitting)\b|\b(?:taking|took|taken|had taken) (?:the )?(?:\w+ )?pole\b|\bqualified (?P<q>{ORD}|on pole)\b|\bqualifying (?:in )?(?P<q2>{ORD})\b|\bpole position\b|"
     # the grid: "from sixth on the grid", "No. 32, third on the grid", "started from second", "won from pole"
     rf"\b(?P<q3>{ORD})\s+on\s+the\s+(?:\w+\s+)?grid\b|\b(?:started|starting|starts|start)\s+(?:from\s+)?(?P<q4>{ORD})\b(?![- ]place)|"
-    rf"\bpole\s+(?:went|fell|was awarded)\s+to\b|\bfrom pole\b|\b(?P<front>(?:on|from)\s+the\s+front\s+row)\b",
+    rf"\bpole\s+(?:went|fell|was awarded)\s+to\b|\bfrom pole\b|\bqualified fastest\b|\btopped (?:the )?(?:[\w-]+ ){{0,2}}qualifying\b|"
+    rf"\b(?:fastest|quickest) in (?:the )?(?:[\w-]+ ){{0,2}}qualifying\b|\b(?P<front>(?:on|from)\s+the\s+front\s+row)\b",
     re.IGNORECASE,
 )
 FASTEST = re.compile(
-    rf"\bfastest (?:race |overall |class |{_CLASSES} |GT Daytona Pro |GT Daytona |GT Le Mans )?lap\b", re.IGNORECASE
+    rf"\bfastest (?:race |overall |class |{_CLASSES} |GT Daytona Pro |GT Daytona |GT Le Mans )?lap\b"
+    rf"(?:(?:\s+(?:in|of)\s+(?:the\s+)?(?:race|{_CLASSES}))?\s+(?:went|fell|belonged)\s+to\b)?",
+    re.IGNORECASE,
 )
 TITLE = re.compile(
     r"\b(?:won|wins|clinched|clinch|claimed|secured|took|sealed|wrapped up|captured|defended|retained|claim|win) (?:the |his |her |their |a |its |back-to-back )?[\w'’ -]{0,45}?(?:title|championship|crown|Endurance Cup)s?\b|"
@@ -863,7 +873,7 @@ def _named_after(window: list[Mention], start: int, sent: Sentence, text: str) -
 
 
 #: A trigger whose subject follows it: "the pole went to the No. 4", "Third place was enough for …"
-_SUBJECT_AFTER = re.compile(r"(?:went|fell|awarded)\s+to$|enough\s+for$", re.IGNORECASE)
+_SUBJECT_AFTER = re.compile(r"(?:went|fell|awarded|belonged)\s+to$|enough\s+for$", re.IGNORECASE)
 
 
 def _in_rival_unit(m: Mention, rivals: list[Mention], text: str, base: int) -> bool:
@@ -1126,6 +1136,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         metric = "podiums" if "podium" in what else "poles" if "pole" in what else "top5s" if "top" in what else "wins"
         # "a podium in every race (but one)": the count equals the starts (less the exceptions)
         slots.update(value=0, metric=metric, all_but=number(g["k"]) if g.get("k") else 0)
+        if g.get("alln"):
+            slots["all_of"] = number(g["alln"])  # "in all five races": five starts
         if not scope.label:
             year = ctx.paragraph_year or ctx.article_year or ctx.date.year
             started = ctx.date >= dt.date(ctx.date.year, 1, 24)
@@ -1250,8 +1262,9 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             slots.update(streak="first since", metric=_metric(word.split()[1], word))
             slots.update(_since_target(text[end:hi], events, ctx))
         else:
-            metric = _metric(g.get("metric") or g.get("metric2") or "wins", word)
-            n = g.get("n")
+            metric4 = {"winning": "wins", "podium": "podiums", "pole": "poles"}.get((g.get("metric4") or "").casefold())
+            metric = _metric(g.get("metric") or g.get("metric2") or g.get("metric3") or metric4 or "wins", word)
+            n = g.get("n") or g.get("n3") or g.get("n6")
             value = (number(n) if n and number(n) else ordinal(n) if n else None) or 2
             slots.update(streak="consecutive", metric=metric, value=value)
             if re.search(
@@ -1336,7 +1349,10 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             ),
             None,
         )
-        if g.get("last"):
+        if g.get("dnf"):
+            # "failed to finish", "retired after 116 laps": not running at the finish (and its laps)
+            slots.update(position=None, dnf=True, dnf_laps=int(g["dnflaps"]) if g.get("dnflaps") else None)
+        elif g.get("last"):
             slots.update(position=99, last=True)  # the class's last classified place (verify.py)
             tail = re.match(rf"\s+of\s+the\s+(?P<n>{NUM})\b", text[end:hi], re.I)
             if tail:
@@ -1358,7 +1374,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             slots["on_road"] = True  # "was first to the checkered flag": the order on the road
             end += road.end()
         end = max(end, _details(text, end, hi, slots, mentions, sent))
-        if not slots["position"]:
+        if not slots["position"] and not slots.get("dnf"):
             return None
         if not events and ctx.event is not None:
             slots["event"] = ctx.event.name
@@ -1898,12 +1914,12 @@ def _sequence_slots(kind, g, text, start, end, lo, hi, sent, mentions, window, m
     tail_end = end + stop.start() if stop else hi
     own = text[start:tail_end]
     out: dict[str, Any] = {"sequence": kind, "_end": end, "quantity": "all", "overall": False}
-    n = g.get("n") or g.get("n2") or g.get("n3")
+    n = g.get("n") or g.get("n2") or g.get("n3") or g.get("n4") or g.get("n5")
     out["length"] = (number(n) or ordinal(n)) if n else 2
     if kind == "seq_years":
         out["length"] = ordinal(g["n"])
     # what happened in each race
-    pos = g.get("pos") or g.get("pos2")
+    pos = g.get("pos") or g.get("pos2") or g.get("pos3")
     verb = text[max(lo, _clause_start(text[:start]), start - 40) : end]
     if pos:
         out.update(

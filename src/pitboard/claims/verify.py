@@ -539,7 +539,12 @@ class Checker:
         shown = f"{value} {word} in {starts} starts {_span_text(s, self.date)}"
         short = value - (starts - k)  # the starts a missing round would have to add without the result
         claim = f"every start{f' but {k}' if k else ''}"
-        if short == 0 and not gaps:
+        n = s.get("all_of")
+        if n is not None and (starts > n or starts + gaps < n):
+            return Outcome(
+                CONTRADICTED, f"The data shows {shown}, not {n} starts.", evidence=evidence, question=questions
+            )
+        if short == 0 and not gaps and (n is None or starts == n):
             return Outcome(SUPPORTED, f"The data shows {shown}: {claim}.", evidence=evidence, question=questions)
         if 0 <= short <= gaps:
             return Outcome(NOT_CHECKABLE, f"The data shows {shown}; missing from the data: {'; '.join(missing)}.",
@@ -1730,6 +1735,16 @@ def _race_fact(claim: Claim, r: dict[str, Any], name: str, event_label: str) -> 
     if claim.type == "fastest_lap":
         ok = bool(r.get("fastest_lap"))
         return ok, f"{name} {'set' if ok else 'did not set'} the class's fastest race lap at {where}"
+    if s.get("dnf"):
+        # "failed to finish", "retired after 116 laps": not running at the flag (and the laps done)
+        out = r.get("finish_status") == "retired"
+        laps = s.get("dnf_laps")
+        ok = out and (laps is None or r.get("laps") == laps)
+        done = f"{r.get('laps')} laps, " if laps is not None else ""
+        return (
+            ok,
+            f"{name} {'retired' if out else 'was running at the finish'} ({done}{r.get('finish_status')}) at {where}",
+        )
     overall = s.get("overall")
     actual = r.get("position") if overall else r.get("class_position")
     label = "overall" if overall else "in class"
