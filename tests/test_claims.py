@@ -1185,3 +1185,30 @@ def test_runs_ending_at_the_race_reported(pb) -> None:  # type: ignore[no-untype
 def test_the_fastest_lap_went_to(pb) -> None:  # type: ignore[no-untyped-def]
     c = one(pb, "At Mid-Ohio the fastest lap in DPi went to the No. 60.", "2022-05-16")
     assert c.type == "fastest_lap" and c.slots["subject"][0]["key"] == "60", c.slots["subject"]
+
+
+# 2022 DPi (results files): No. 10 won Laguna Seca, Mid-Ohio, the Glen and Road America, 6th at
+# Petit; No. 60 won the Rolex 24 then nothing until Petit; No. 31 no win all season; Cadillac won
+# Sebring (No. 02) and Long Beach (No. 01) of the first five rounds.
+
+
+def test_has_not_won_since(pb) -> None:  # type: ignore[no-untyped-def]
+    assert one(pb, "The No. 10 has not won since Road America.", "2022-10-20").verdict == "supported"
+    bad = one(pb, "The No. 10 has not won since Mid-Ohio.", "2022-08-10")
+    assert bad.verdict == "contradicted", bad.explanation  # the Glen and Road America
+
+
+def test_yet_to_win_is_a_count_of_none(pb) -> None:  # type: ignore[no-untyped-def]
+    assert one(pb, "The No. 31 has yet to win this season.", "2022-08-10").verdict == "supported"
+    assert one(pb, "The No. 02 has yet to win this season.", "2022-08-10").verdict == "contradicted"
+
+
+def test_for_the_first_time_since(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(pb, "The No. 60 won Petit Le Mans for the first time since the Rolex 24.", "2022-10-04", "streak")
+    assert c.verdict == "supported", c.explanation
+
+
+def test_a_makes_wins_of_the_races_are_races_not_car_starts(pb) -> None:  # type: ignore[no-untyped-def]
+    good = one(pb, "Cadillac has won two of the five DPi races this year.", "2022-05-16")
+    assert good.verdict == "supported", good.explanation
+    assert one(pb, "Cadillac has won three of the five DPi races this year.", "2022-05-16").verdict == "contradicted"

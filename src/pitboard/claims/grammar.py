@@ -44,7 +44,8 @@ COUNT = re.compile(
 COUNT_WON = re.compile(
     rf"\b(?:won|claimed|scored|taken|took|collected|earned) (?P<n>{NUM}) (?P<metric>races|times|events|rounds)\b"
     rf"(?:,?\s+(?:in|from|out of)\s+(?:just\s+|only\s+|his\s+|her\s+|their\s+|its\s+)?(?P<m>{NUM})\s+(?:career\s+|IMSA\s+|class\s+|{_CLASSES}\s+)?(?:starts|outings|appearances|attempts)\b)?|"
-    rf"\b(?P<metric2>won|winning) (?:(?P<twice>twice)|(?P<n2>{NUM}) times)\b",
+    rf"\b(?P<metric2>won|winning) (?:(?P<twice>twice)|(?P<n2>{NUM}) times)\b|"
+    rf"\b(?:started|contested|made) (?P<n3>{NUM}) (?:(?:{_CLASSES}|IMSA|WeatherTech|championship|career) )?(?P<metric3>races|starts)\b",
     re.IGNORECASE,
 )
 TIMES = re.compile(
@@ -62,7 +63,7 @@ ORDINAL_OF = re.compile(
     rf"\b(?P<metric>win|victory|podium|pole)\s+(?:was|is|marked|became)\s+(?:[\w'’.]+\s+){{0,4}}?(?P<ord>{ORD})\s+(?=(?:of|this|in)\s+(?:the\s+)?(?:year|season|(?:19|20)\d{{2}})\b)",
     re.IGNORECASE,
 )
-ORDINAL_TIME = re.compile(rf"\bfor the (?P<ord>{ORD}) time\b(?!\s+(?:in a row|running))", re.IGNORECASE)
+ORDINAL_TIME = re.compile(rf"\bfor the (?P<ord>{ORD}) time\b(?!\s+(?:in a row|running|since))", re.IGNORECASE)
 _TIME_VERB = re.compile(
     r"\b(?:(?P<win>won|wins|win|winning|victorious)|(?P<pole>pole|poles)|(?P<podium>podium|podiums))\b[^.;]{0,60}$",
     re.IGNORECASE,
@@ -82,6 +83,12 @@ EVERY = re.compile(
     rf"(?:races?|rounds?|starts?|events?)\b(?P<but>\s+(?:but|except(?:\s+for)?)\s+(?P<k>{NUM})\b)?",
     re.IGNORECASE,
 )
+#: "has yet to win this season", "is still looking for its first win of 2021", "winless": no win
+YET_TO = re.compile(
+    r"\b(?:(?:has|have|is|are)\s+(?:yet|still)\s+to\s+(?:win|score\s+a\s+win|take\s+a\s+win|claim\s+a\s+(?:win|victory))\b(?!\s+since)|"
+    r"(?:is|are)\s+still\s+(?:looking|searching|waiting)\s+for\s+(?:its|his|her|their)\s+first\s+(?:\w+\s+)?(?:win|victory)\b|winless\b)",
+    re.IGNORECASE,
+)
 #: "the No. 6's only win of the year", "Gunn's only win of 2024 came at Watkins Glen"
 ONLY = re.compile(
     rf"\b(?:only|sole|lone)\s+(?:{_CLASSES}\s+|class\s+|overall\s+)?(?P<metric>win|victory|podium|pole)\b",
@@ -94,7 +101,9 @@ COUNT_OF = re.compile(
     re.IGNORECASE,
 )
 STREAK = re.compile(
-    rf"\bfirst (?:\w+ )?(?:win|victory|podium|pole)\w* since\b|"
+    rf"\bfirst (?:\w+ )?(?:win|victory|podium|pole)\w* since\b|\bfor the first time since\b|"
+    # "has not won since Road America", "has yet to win since the Rolex 24": no win after it
+    rf"\b(?P<nosince>(?:has|have|had)\s+(?:not|n't|yet to|still to|failed to)\s+(?:won|win|score a win|take a win|taken a win))\s+since\b|"
     rf"(?<![\w-])(?P<n>{NUM}|{ORD})\s+(?:straight|consecutive|successive)\s+(?:\w+\s+)?(?P<metric>wins?|victor(?:y|ies)|podiums?|poles?|titles?|championships?)\b|"
     rf"\b(?P<metric2>wins|victories|podiums|poles|titles) in a row\b|\bback-to-back\b|\brepeat (?:win|victory)\b|"
     rf"\b(?P<metric3>win|victory|podium|pole)\s+(?:was|is|marked|made it)\s+(?:[\w'’.]+\s+){{0,3}}?(?P<n3>{ORD})\s+in\s+a\s+row\b|"
@@ -150,11 +159,12 @@ WIN = re.compile(
     r"(?<=, )(?P<ewin>the (?:[\w'’.-]+ ){1,5}?(?:race |class |GTP |GTD |LMP2 |LMP3 |DPi |GTLM |GTD PRO )?winners?|"
     r"(?:the )?(?:race |class |overall )?winners? (?:at|of) (?:the )?[\w'’. -]{2,40}?)"
     r"(?:(?P<ewhen> last year| last season| in (?:19|20)\d{2}| this year| in (?:January|February|March|April|May|June|July|August|September|October|November|December)))?(?=,)|"
-    r"\b(?:victory|the win|honou?rs|class honou?rs|GTD PRO|GT Daytona Pro|GTD|GTP|LMP2|LMP3|DPi|GTLM|GT Daytona|GT Le Mans) went to\b",
+    r"\b(?:victory|the win|honou?rs|class honou?rs|class win|GTD PRO|GT Daytona Pro|GTD|GTP|LMP2|LMP3|DPi|GTLM|GT Daytona|GT Le Mans)(?: class)?(?: honou?rs| win| victory)? went to\b",
     re.IGNORECASE,
 )
 FINISH = re.compile(
-    rf"\bfinish(?:ed|ing)? (?:the race |a |an |(?:just )?off the podium )?(?:in )?(?:a |an )?(?P<a>{ORD}|runner-up)(?:[- ]place)?\b|"
+    rf"\bfinish(?:ed|ing)? (?:the race |a |an |(?:just )?off the podium )?(?:in )?(?:a |an )?(?:(?:distant|lonely|solid|strong|fine|creditable|respectable|disappointing|frustrating|quiet|close|comfortable|lowly)\s+)?(?P<a>{ORD}|runner-up)(?:[- ]place)?\b|"
+    rf"\bbest of the rest in (?P<v>{ORD})\b|"
     # "failed to finish", "retired (from the race) after 116 laps"
     rf"\b(?P<dnf>failed to finish|did not finish|retired(?! from (?:racing|the sport|competition)))\b(?:\s+from\s+the\s+race)?(?:\s+after\s+(?P<dnflaps>\d{{1,4}})\s+laps)?|"
     rf"\b(?P<b>{ORD})[- ]place finish\b|\bcame home (?P<c>{ORD})\b|\bclassified (?P<d>{ORD})\b|\btook (?P<e>{ORD})(?: place)?\b|"
@@ -636,6 +646,7 @@ def _triggers(text: str, names: list[tuple[int, int]] = ()) -> list[tuple[str, i
     add("count", COUNT)
     add("count_every", EVERY)
     add("count_only", ONLY)
+    add("count_zero", YET_TO)
     add("ordinal", ORDINAL_COUNT)
     add("ordinal_time", ORDINAL_TIME)
     add("ordinal_of", ORDINAL_OF)
@@ -924,6 +935,8 @@ def _nearest_unit(before: list[Mention], text: str, base: int) -> list[Mention]:
             if m.kind == last[-1].kind and re.fullmatch(r"\s*(?:,|and|/|&|, and)\s*", gap):
                 last.append(m)
                 continue
+            if last[-1].kind == "team" and m.kind == "manufacturer" and re.fullmatch(r"\s+", gap):
+                continue  # "the Era Motorsport ORECA": the team's car, the make describes it
             if last[-1].kind in ("team", "manufacturer") and m.kind == "driver" and re.fullmatch(r"['’]s\s+", gap):
                 units[-1] = [m]  # "Porsche Penske Motorsport's Nick Tandy": the driver
                 continue
@@ -1091,6 +1104,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         "count_times": "count",
         "count_every": "count",
         "count_only": "count",
+        "count_zero": "count",
         "ordinal": "count",
         "ordinal_time": "count",
         "ordinal_of": "count",
@@ -1128,7 +1142,13 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     if kind == "count_of":
         what = g["what"].casefold()
         metric = "podiums" if "podium" in what else "poles" if "pole" in what else "top5s" if "top" in what else "wins"
-        slots.update(value=number(g["n"]), metric=metric, starts=number(g["m"]))
+        slots.update(value=number(g["n"]), metric=metric, starts=number(g["m"]), of_races=True)
+    if kind == "count_zero":
+        # "has yet to win this season": no win in the scope (the article's season if none is named)
+        slots.update(value=0, metric="wins")
+        if not scope.label:
+            year = ctx.date.year if ctx.date >= dt.date(ctx.date.year, 1, 24) else ctx.date.year - 1
+            slots.update(seasons=[year], career=False, time=f"{year} season", until=ctx.date)
     if kind == "count_only":
         kind, g = "count", {"n": "one", "metric": g["metric"]}  # "its only win of the year": one
     if kind == "count_every":
@@ -1143,7 +1163,9 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             started = ctx.date >= dt.date(ctx.date.year, 1, 24)
             year = min(year, ctx.date.year if started else ctx.date.year - 1)
             slots.update(seasons=[year], career=False, time=f"{year} season", until=ctx.date)
-    if kind == "count_won" and not g.get("n"):
+    if kind == "count_won" and g.get("n3"):
+        g = {"n": g["n3"], "metric": "starts"}  # "has started 30 races"
+    elif kind == "count_won" and not g.get("n"):
         g = {"n": "two" if g.get("twice") else g.get("n2"), "metric": "times"}
         events = events or []
     if kind in ("count", "count_won"):
@@ -1258,7 +1280,18 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
                 slots.pop("event_from_context", None)
     elif kind == "streak":
         word = match.group().casefold()
-        if word.startswith("first"):
+        if g.get("nosince"):
+            # "has not won since Road America": no win after it, up to the publication date
+            slots.update(streak="none since", metric="wins")
+            slots.update(_since_target(text[end:hi], events, ctx))
+        elif word.startswith("for the first"):
+            verb = _TIME_VERB.search(text[:start])
+            if verb is None:
+                return None
+            metric_word = "win" if verb.group("win") else "pole" if verb.group("pole") else "podium"
+            slots.update(streak="first since", metric=_metric(metric_word, word))
+            slots.update(_since_target(text[end:hi], events, ctx))
+        elif word.startswith("first"):
             slots.update(streak="first since", metric=_metric(word.split()[1], word))
             slots.update(_since_target(text[end:hi], events, ctx))
         else:
@@ -1345,7 +1378,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
                 v
                 for k, v in g.items()
                 if v
-                and k in ("a", "b", "c", "d", "e", "f", "g", "i", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "w")
+                and k
+                in ("a", "b", "c", "d", "e", "f", "g", "i", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "v", "w")
             ),
             None,
         )
@@ -1833,7 +1867,8 @@ _NOT_NAMES = {
 
 #: Trigger kinds that read as a count ("five wins", "won twice", "his third win").
 COUNT_KINDS = (
-    "count", "count_won", "count_of", "count_times", "count_every", "count_only", "ordinal", "ordinal_time", "ordinal_of",
+    "count", "count_won", "count_of", "count_times", "count_every", "count_only", "count_zero", "ordinal", "ordinal_time",
+    "ordinal_of",
     "including",
 )  # fmt: skip
 #: An event that scopes a count: right after it ("five wins at Sebring", "won twice in the Rolex 24").

@@ -484,6 +484,12 @@ class Checker:
                 mine = [r for r in ans.races if (r["session_id"], r["number"]) in shared]
                 value += sum(1 for r in mine if _counts(r, metric))
                 starts += len(mine)
+            elif s.get("of_races") and subj["kind"] in ("team", "manufacturer"):
+                # "Cadillac has won four of the six races": races, not car starts
+                started_races = {r["session_id"] for r in ans.races if r["started"]}
+                value += len({r["session_id"] for r in ans.races if _counts(r, metric)})
+                starts += len(started_races)
+                mine = ans.races
             else:
                 value += getattr(ans.figures, metric)
                 starts += ans.figures.starts
@@ -1448,6 +1454,47 @@ class Checker:
             )
         return self._streak_to_date(claim)
 
+    def _none_since(self, claim: Claim, subj: dict[str, Any], hits: list[dict[str, Any]], word: str,
+                    question: list[str]) -> Outcome:  # fmt: skip
+        """ "has not won since Road America" / "since 2022": no win after that race (or season) up
+        to the publication date; a championship round missing from the data in between could
+        hold one."""
+        s = claim.slots
+        if s.get("since_event"):
+            season, ref = self._edition(
+                {"event": s["since_event"], "seasons": [s["since_season"]] if s.get("since_season") else []}
+            )
+            if season is None or ref is None:
+                return Outcome(NOT_CHECKABLE, f"No edition of {s['since_event']} is in the data.", MISSING_ROUND)
+            if season < FIRST_SEASON:
+                return Outcome(NOT_CHECKABLE, f"{season} is before the data.", BEFORE_DATA)
+            day = self._race_date(ref.event_name, season)
+            label = f"{ref.event_name} {season}"
+        elif s.get("since_season"):
+            season = s["since_season"]
+            if season < FIRST_SEASON:
+                return Outcome(NOT_CHECKABLE, f"{season} is before the data.", BEFORE_DATA)
+            day, label = dt.date(season, 12, 31), str(season)
+        else:
+            return Outcome(NOT_CHECKABLE, "The claim names no race or season it counts from.", AMBIGUOUS)
+        if day is None:
+            return Outcome(NOT_CHECKABLE, f"{label} has no date in the calendar.", MISSING_ROUND)
+        later = [r for r in hits if r["race_date"] and r["race_date"] > day]
+        if later:
+            shown = ", ".join(f"{r['event_name']} {r['season']}" for r in later)
+            return Outcome(CONTRADICTED, f"The data shows {subj['name']} with {word} after {label}: {shown}.",
+                           evidence=self.lines(later), question=question)  # fmt: skip
+        gaps = [
+            f"{c['event_name']} {y}" for y in range(day.year, self.date.year + 1) if y in self._seasons
+            for c in self.calendar(y)
+            if c["status"] == "missing" and c["race_date"] and day < c["race_date"] <= self.date
+        ]  # fmt: skip
+        text = f"The data shows no {word} for {subj['name']} after {label} up to {self.date:%d %b %Y}"
+        if gaps:
+            return Outcome(NOT_CHECKABLE, f"{text}; missing from the data: {'; '.join(gaps)}.", MISSING_ROUND,
+                           question=question)  # fmt: skip
+        return Outcome(SUPPORTED, text + ".", question=question)
+
     def _streak_to_date(self, claim: Claim) -> Outcome:
         s = claim.slots
         if s.get("sequence"):
@@ -1462,6 +1509,8 @@ class Checker:
         hits = [r for r in started if _counts(r, metric)]
         question = [_question(subj, scope)]
         word = METRIC_WORDS.get(metric, metric)
+        if s.get("streak") == "none since":
+            return self._none_since(claim, subj, hits, word, question)
         if s.get("streak") == "first since":
             if not hits:
                 return Outcome(
