@@ -1212,3 +1212,10 @@ def test_a_makes_wins_of_the_races_are_races_not_car_starts(pb) -> None:  # type
     good = one(pb, "Cadillac has won two of the five DPi races this year.", "2022-05-16")
     assert good.verdict == "supported", good.explanation
     assert one(pb, "Cadillac has won three of the five DPi races this year.", "2022-05-16").verdict == "contradicted"
+
+
+def test_a_venue_with_two_races_in_a_season_counts_both(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2021 had two races at Watkins Glen: the Six Hours (27 Jun) and the WeatherTech 240 (2 Jul);
+    # the No. 74 Riley LMP3 car (Robinson) won both
+    c = one(pb, "Gar Robinson won twice at the Glen in 2021.", "2021-12-01", "count")
+    assert c.verdict == "supported", c.explanation

@@ -467,7 +467,7 @@ class Checker:
                                        outcome.evidence, outcome.question)  # fmt: skip
                 return outcome
         metric = s["metric"]
-        calls = self._scope_calls(s)
+        calls = [v for scope in self._scope_calls(s) for v in self._event_variants(subj, claim, scope)]
         value, starts, slack, rows, questions, missing = 0, 0, 0, [], [], []
         crew = [x for x in s["subject"] if x["kind"] == "driver"]
         joint = len(crew) > 1 and len(crew) == len(s["subject"])
@@ -534,6 +534,21 @@ class Checker:
             return Outcome(NOT_CHECKABLE, f"The data shows {shown} {span}; missing from the data: {'; '.join(missing)}.",
                            MISSING_ROUND, evidence, questions)  # fmt: skip
         return Outcome(SUPPORTED, f"The data shows {shown} {span}.", evidence=evidence, question=questions)
+
+    def _event_variants(self, subj: dict[str, Any], claim: Claim, scope: dict[str, Any]) -> list[dict[str, Any]]:
+        """A scope whose race name means two races of one venue ("at the Glen" in 2021: the Six
+        Hours and the WeatherTech 240) is both races: one scope each."""
+        if not scope.get("event"):
+            return [scope]
+        try:
+            self.subject_stats(subj, claim, **scope)
+        except AmbiguousNameError as exc:
+            names = [str(c).split(" (")[0] for c in exc.candidates or []]
+            if names and all(n.casefold() != scope["event"].casefold() for n in names):
+                return [{**scope, "event": n} for n in dict.fromkeys(names)]
+        except PitboardError:
+            pass
+        return [scope]
 
     def _every(self, s: dict[str, Any], value: int, starts: int, gaps: int, evidence: list[dict[str, Any]],
                questions: list[str], missing: list[str]) -> Outcome:  # fmt: skip
