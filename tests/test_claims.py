@@ -1219,3 +1219,43 @@ def test_a_venue_with_two_races_in_a_season_counts_both(pb) -> None:  # type: ig
     # the No. 74 Riley LMP3 car (Robinson) won both
     c = one(pb, "Gar Robinson won twice at the Glen in 2021.", "2021-12-01", "count")
     assert c.verdict == "supported", c.explanation
+
+
+def test_a_teams_cars_took_the_places_named(pb) -> None:  # type: ignore[no-untyped-def]
+    # Six Hours of the Glen 2025 GTP: Wayne Taylor Racing's No. 40 second, No. 10 third (its GTD
+    # No. 45 is another class)
+    good = one(pb, "At Watkins Glen, Wayne Taylor Racing's Cadillacs finished second and third.", "2025-08-01")
+    assert good.verdict == "supported", good.explanation
+    bad = one(pb, "At Watkins Glen, Wayne Taylor Racing's Cadillacs finished first and third.", "2025-08-01")
+    assert bad.verdict == "contradicted", bad.explanation
+
+
+def test_crossed_the_line_first_is_the_road_order(pb) -> None:  # type: ignore[no-untyped-def]
+    # Rolex 24 2025 LMP2: the No. 8 crossed the line first, IMSA moved it to 12th; No. 22 won
+    text = "Rolex 24 report.\n\nThe No. 22 was awarded the LMP2 win after the No. 8 that crossed the line first was moved back."
+    claims = check(pb, text, "2025-01-28").claims
+    assert [(c.slots["subject"][0]["key"], c.verdict) for c in claims] == [("22", "supported"), ("8", "supported")]
+
+
+def test_a_coordinated_verb_shares_the_main_clauses_subject(pb) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Season so far.\n\nUnited Autosports' No. 22 won LMP2 at the Rolex 24 after the No. 8 Tower ORECA "
+        "was penalised, and won again at Watkins Glen."
+    )
+    c = check(pb, text, "2025-08-01").claims[-1]
+    assert c.slots["subject"][0]["key"] == "22" and c.verdict == "supported", c.explanation
+
+
+def test_the_team_right_before_a_count_is_its_subject(pb) -> None:  # type: ignore[no-untyped-def]
+    # Action Express (No. 31) 2021 up to Mid-Ohio: 6th, 6th, 2nd
+    text = (
+        "Mid-Ohio report. For Action Express, second place means the team is still looking for its first win of 2021."
+    )
+    c = one(pb, text, "2021-05-17")
+    assert c.text.startswith("the team") and c.verdict == "supported", c.explanation
+
+
+def test_a_place_in_a_run_of_races(pb) -> None:  # type: ignore[no-untyped-def]
+    # Racing Team Nederland No. 29: second in LMP2 at Daytona and Sebring 2022
+    c = one(pb, "Sebring report. The No. 29 was second for the second race in a row.", "2022-03-21", "streak")
+    assert c.slots.get("position") == 2 and c.verdict == "supported", c.explanation

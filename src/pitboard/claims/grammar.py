@@ -323,6 +323,8 @@ class Context:
     last_class: str | None = None
     #: The sentence's relative clauses about another series (claims of their own).
     outside_asides: list[tuple[int, int]] = field(default_factory=list)
+    #: Where the claim in hand starts when its subject is "the team" right before its trigger.
+    span_from: int | None = None
 
 
 def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
@@ -415,6 +417,13 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             # "… for Corvette, and BMW finished second in the standings": the subject of its own clause
             own_clause = [m for m in before if m.start - sent.start >= _clause_start(text[:at])]
             before = own_clause or before
+        coord = re.search(r",\s*and\s+(?:\w+\s+)?$", text[:at])
+        sub = list(re.finditer(r"\b(?:after|before|when|because|once|as)\b", text[lo:at], re.I)) if coord else []
+        if sub:
+            # "… after the No. 8 was penalised, and won again": the subordinate clause's names are not
+            # the subject of the coordinated verb
+            cut = lo + sub[-1].start()
+            before = [m for m in before if m.start - sent.start < cut]
         subject = _subject(before, segment, at, sent, pronoun, ctx, text)
         if kind == "title_to":  # "gave Winward the teams' title": Winward
             to = "to" if match.group("to") else "to2"
@@ -443,12 +452,28 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             names = {x["name"] for x in previous.slots["subject"]}
             subject = [m for m in previous.mentions if m.kind in SUBJECT_KINDS and m.name in names]
         if not subject and previous is not None:
-            names = {x["name"] for x in previous.slots["subject"]}
-            subject = [m for m in previous.mentions if m.kind in SUBJECT_KINDS and m.name in names]
+            source = previous
+            first = out[0] if out else None
+            if (
+                first is not None and first is not previous
+                and re.search(r",\s*and\s+(?:\w+\s+)?$", text[:start])
+                and re.search(r"\b(?:after|before|when|because|once|as)\b", text[first.end - sent.start : previous.start - sent.start + 1], re.I)
+            ):  # fmt: skip
+                # "No. 22 was awarded the win after the No. 8 … was moved back, and won again at the
+                # Glen": the coordinated verb shares the main clause's subject, not the subordinate's
+                source = first
+            names = {x["name"] for x in source.slots["subject"]}
+            subject = [m for m in source.mentions if m.kind in SUBJECT_KINDS and m.name in names]
         if not subject and idx and not pronoun:
             # "Derani, from sixth on the grid, won …": the sentence's subject, named before its first trigger
             lead = [m for m in prefix if m.kind in SUBJECT_KINDS and not _RIVAL.search(text[: m.start - sent.start])]
             subject = _nearest_unit(lead, text, sent.start) if lead else []
+        ctx.span_from = None
+        said = re.search(r"\bthe (?:team|squad|outfit)\s+(?:\w+\s+){0,2}$", text[lo:start], re.I)
+        if kind in COUNT_KINDS and said:
+            # "second place means the team is still looking for its first win": the team
+            subject = _team_of(mentions, start, sent, ctx) or subject
+            ctx.span_from = lo + said.start()
         if kind in COUNT_KINDS and _TEAMS_OWN.search(text[:start]):
             # "the team's second win of the year": the team's wins, whatever car or driver the
             # sentence is about (the team named in the sentence, else the article's)
@@ -1403,6 +1428,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
                 # "finished fourth and fifth at A and B": one place per race, in order
                 slots["positions"] = [slots["position"], *(ordinal(x) for x in re.findall(ORD, more.group(), re.I))]
                 end += more.end()
+        if re.search(r"\bcrossed the (?:finish(?:ing)? )?line\b", match.group(), re.I):
+            slots["on_road"] = True  # "crossed the line first": the order on the road
         road = re.match(r"\s+(?:to the checkered flag|across the line|on the road)", text[end:hi], re.IGNORECASE)
         if road:
             slots["on_road"] = True  # "was first to the checkered flag": the order on the road
@@ -1584,6 +1611,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         )
         if pm:
             a = pm.start()
+    if ctx.span_from is not None and ctx.span_from < start:
+        a = ctx.span_from  # "the team is still looking for …"
     b = end
     named_events = {slots.get("event"), *(slots.get("events") or []), *(slots.get("where") or [])}
     for m in window:
@@ -1962,7 +1991,10 @@ def _sequence_slots(kind, g, text, start, end, lo, hi, sent, mentions, window, m
             position=2 if pos.casefold() in ("runner-up", "second place") else ordinal(pos.split()[0]),
         )
     else:
-        m = re.search(rf"\bfinish(?:ed|ing)?\s+(?P<p>{ORD})\b", verb)
+        m = re.search(
+            rf"\b(?:finish(?:ed|ing)?|was|were|came home|took)\s+(?P<p>{ORD})\b(?![- ](?:straight|consecutive|time|race))",
+            verb,
+        )
         if m:
             out.update(predicate="position", position=ordinal(m.group("p")))
         else:

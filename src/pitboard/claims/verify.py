@@ -633,6 +633,12 @@ class Checker:
 
     def _result(self, claim: Claim) -> Outcome:
         s = claim.slots
+        if (
+            s.get("positions")
+            and len(s.get("events") or []) <= 1
+            and all(x["kind"] in ("team", "manufacturer") for x in s["subject"])
+        ):
+            return self._team_places(claim)
         if s.get("positions"):
             # "finished fourth and fifth at A and B": respectively, only with as many races as places
             events = s.get("events") or []
@@ -757,6 +763,36 @@ class Checker:
         if all(ok for ok, _ in verdicts):
             return Outcome(SUPPORTED, f"The data shows {text}.", evidence=evidence, question=questions)
         return Outcome(CONTRADICTED, f"The data shows {text}.", evidence=evidence, question=questions)
+
+    def _team_places(self, claim: Claim) -> Outcome:
+        """ "Wayne Taylor Racing's Cadillacs finished second and third": the team's (or make's)
+        cars in the class took exactly those places."""
+        s = claim.slots
+        season, ref, stop = self._race_edition(s)
+        if stop is not None:
+            return stop
+        label = f"{ref.event_name} {season}"
+        subj = s["subject"][0]
+        ans = self.subject_races(subj, claim, season)
+        rows = [r for r in ans.races if r["event_name"] == ref.event_name and r["started"]
+                and (not s.get("class") or r["class"] == s["class"])]  # fmt: skip
+        want = sorted(s["positions"])
+        question = [_question(subj, {"season": season}) + f" → races at {ref.event_name}"]
+        # the class in which the team ran as many cars as places named (its other classes are other cars)
+        groups = [[r for r in rows if r["class"] == c] for c in sorted({r["class"] for r in rows})]
+        fits = [g for g in groups if len(g) >= len(want)]
+        if len(fits) != 1:
+            return Outcome(NOT_CHECKABLE, f"{subj['name']} ran {len(rows)} cars at {label} in {len(groups)} classes: "
+                           "which of them the places are about is not clear.", AMBIGUOUS, self.lines(rows), question)  # fmt: skip
+        cars = fits[0]
+        places = sorted(r["class_position"] for r in cars if r["class_position"])
+        ok = all(p in places for p in want)
+        shown = ", ".join(f"P{p}" for p in places) or "no classified car"
+        text = f"The data shows {subj['name']}'s cars in {cars[0]['class']} at {label} finished {shown}"
+        if ok and len(cars) > len(want):
+            return Outcome(NOT_CHECKABLE, f"{text}; it ran more cars than the places named.", AMBIGUOUS,
+                           self.lines(cars), question)  # fmt: skip
+        return Outcome(SUPPORTED if ok else CONTRADICTED, text + ".", evidence=self.lines(cars), question=question)
 
     def _laps_led(self, claim: Claim) -> Outcome:
         """ "led 45 laps": the laps at whose line crossing the car led its class (DEFINITIONS.md),
