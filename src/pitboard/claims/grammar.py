@@ -417,7 +417,7 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             # "… for Corvette, and BMW finished second in the standings": the subject of its own clause
             own_clause = [m for m in before if m.start - sent.start >= _clause_start(text[:at])]
             before = own_clause or before
-        coord = re.search(r",\s*and\s+(?:\w+\s+)?$", text[:at])
+        coord = re.search(r",\s*and\s+(?:then\s+|also\s+|later\s+)?$", text[:at])
         sub = list(re.finditer(r"\b(?:after|before|when|because|once|as)\b", text[lo:at], re.I)) if coord else []
         if sub:
             # "… after the No. 8 was penalised, and won again": the subordinate clause's names are not
@@ -897,7 +897,7 @@ def _named_after(window: list[Mention], start: int, sent: Sentence, text: str) -
     after = [
         m for m in window
         if m.kind in SUBJECT_KINDS and start <= m.start - sent.start < stop
-        and not re.search(r"\b(?:with|for|alongside|in|behind|ahead of)\s+(?:the\s+)?$", text[max(start, m.start - sent.start - 14) : m.start - sent.start], re.I)
+        and not re.search(r"\b(?:with|for|alongside|in|behind|ahead of)\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?$", text[max(start, m.start - sent.start - 14) : m.start - sent.start], re.I)
     ]  # fmt: skip
     if not after:
         return []
