@@ -1259,3 +1259,23 @@ def test_a_place_in_a_run_of_races(pb) -> None:  # type: ignore[no-untyped-def]
     # Racing Team Nederland No. 29: second in LMP2 at Daytona and Sebring 2022
     c = one(pb, "Sebring report. The No. 29 was second for the second race in a row.", "2022-03-21", "streak")
     assert c.slots.get("position") == 2 and c.verdict == "supported", c.explanation
+
+
+def test_the_make_stands_for_the_car_named_with_it(pb) -> None:  # type: ignore[no-untyped-def]
+    # Laguna Seca 2025 GTD PRO: No. 81 DragonSpeed Ferrari pole, fastest lap, second; No. 1 BMW tenth
+    text = (
+        "Laguna Seca report.\n\nThe No. 81 Ferrari 296 GT3 was quick. The No. 1 BMW was tenth.\n\n"
+        "The Ferrari's speed showed early. The car took pole at Laguna Seca and finished second."
+    )
+    claims = check(pb, text, "2025-05-12").claims[-2:]
+    assert [(c.slots["subject"][0]["key"], c.verdict) for c in claims] == [("81", "supported"), ("81", "supported")]
+
+
+def test_a_rival_is_not_what_the_car_stands_for(pb) -> None:  # type: ignore[no-untyped-def]
+    # Glen 2023 GTP: the No. 6 crossed the line first, 2.1 s ahead of the No. 25 BMW, and was classified 9th
+    text = (
+        "Glen report.\n\nThe No. 25 BMW won. The No. 6 Porsche was first to the line, 2.1 seconds clear of the BMW. "
+        "The car is now classified ninth."
+    )
+    c = check(pb, text, "2023-06-30").claims[-1]
+    assert c.slots["subject"][0]["key"] == "6" and c.verdict == "supported", c.explanation

@@ -325,6 +325,8 @@ class Context:
     outside_asides: list[tuple[int, int]] = field(default_factory=list)
     #: Where the claim in hand starts when its subject is "the team" right before its trigger.
     span_from: int | None = None
+    #: The car each make was last named with ("the No. 81 Ferrari"): "the Ferrari" is that car.
+    car_makes: dict[str, Mention] = field(default_factory=dict)
 
 
 def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
@@ -337,7 +339,7 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         ctx.paragraph_races = set()
         ctx.paragraph_year = None
         ctx.event = ctx.main_event
-    mentions = spot(lex, text, sent.start, ctx.known)
+    mentions = _makes_as_cars(spot(lex, text, sent.start, ctx.known), text, sent.start, ctx)
     outside = [m.span() for m in OUTSIDE_SERIES.finditer(text)]
     mentions = [
         m for m in mentions
@@ -496,7 +498,8 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             if m.kind == first.kind and m not in rivals and not _in_rival_unit(m, rivals, text, sent.start)
         ]
         ctx.last_group = group or [m for m in named if m.kind == first.kind]
-        ctx.subjects = (ctx.subjects + named)[-12:]
+        # "It", "the car" stand for a subject, not a rival ("2.1 seconds clear of the BMW")
+        ctx.subjects = (ctx.subjects + [m for m in named if m not in rivals])[-12:]
     ctx.last_named = named
     ctx.teams_named |= {m.name for m in mentions if m.kind == "team"}
     years = [int(y) for y in re.findall(r"(?<![\w#.-])(20[2-9]\d)(?![\w-])", _outside_asides(text, ctx.asides, -1))]
@@ -573,6 +576,51 @@ def _reported(events: list[Mention], text: str, base: int) -> list[Mention]:
             continue
         skipped = None
         out.append(e)
+    return out
+
+
+def _makes_as_cars(mentions: list[Mention], text: str, base: int, ctx: Context) -> list[Mention]:
+    """ "The Ferrari's speed showed early": a make named on its own after the article named one car
+    of that make ("the No. 81 Ferrari 296 GT3") stands for that car; and remember which car each
+    make was named with."""
+    out = []
+    for i, m in enumerate(mentions):
+        a, b = m.start - base, m.end - base
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        car_after = nxt is not None and nxt.kind == "car" and nxt.start - m.end <= 3
+        if (
+            m.kind == "manufacturer"
+            and m.name in ctx.car_makes
+            and not car_after
+            and re.search(r"\bthe\s+$", text[max(0, a - 5) : a], re.I)
+            and not re.search(r"\b(?:No\.|#)\s?\d", text[b : b + 6])
+        ):
+            car = ctx.car_makes[m.name]
+            word = f"the {m.text}"
+            out.append(
+                Mention(
+                    "car",
+                    m.start,
+                    m.end,
+                    m.text,
+                    car.key,
+                    car.name,
+                    f"pronoun ({word!r} → {car.name})",
+                    round(car.confidence * INNER_PRONOUN, 2),
+                    car.extra,
+                )
+            )
+            continue
+        out.append(m)
+    for i, m in enumerate(mentions):
+        if m.kind == "car":
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            if (
+                nxt is not None
+                and nxt.kind == "manufacturer"
+                and re.fullmatch(r"\s+", text[m.end - base : nxt.start - base])
+            ):
+                ctx.car_makes[nxt.name] = m
     return out
 
 
