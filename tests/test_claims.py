@@ -476,13 +476,16 @@ def test_third_in_n_straight_races_at_listed_races(pb) -> None:  # type: ignore[
 
 def test_for_the_nth_straight_year_at_a_race(pb) -> None:  # type: ignore[no-untyped-def]
     # Rolex 24 GTD: 2023 No. 27 Heart of Racing, 2024 No. 57 Winward; MSR's No. 60 won overall in 2022 and 2023
-    bad = one(pb, "Winward Racing won GTD at the Rolex 24 for the second straight year.", "2024-02-01")
+    # the win this year is a claim of its own, the run another
+    bad = one(pb, "Winward Racing won GTD at the Rolex 24 for the second straight year.", "2024-02-01", "streak")
     assert bad.verdict == "contradicted", bad.explanation
-    ok = one(pb, "Meyer Shank Racing won the Rolex 24 for the second straight year.", "2023-02-01")
+    won = one(pb, "Winward Racing won GTD at the Rolex 24 for the second straight year.", "2024-02-01", "result")
+    assert won.verdict == "supported", won.explanation
+    ok = one(pb, "Meyer Shank Racing won the Rolex 24 for the second straight year.", "2023-02-01", "streak")
     assert ok.verdict == "supported", ok.explanation
     # 2021 is in the data and MSR did not win it
     assert (
-        one(pb, "Meyer Shank Racing won the Rolex 24 for the third straight year.", "2023-02-01").verdict
+        one(pb, "Meyer Shank Racing won the Rolex 24 for the third straight year.", "2023-02-01", "streak").verdict
         == "contradicted"
     )
     # WTR won overall in 2021; 2019 and 2020 are before the data

@@ -745,6 +745,9 @@ def _triggers(text: str, names: list[tuple[int, int]] = ()) -> list[tuple[str, i
         for t in found:
             if t is run or t[0].startswith(("seq_", "standing")) or t[0] in ("lineup", "championship"):
                 continue
+            if run[0] == "seq_years" and t[0] == "win" and t[1] < run[1]:
+                # "won the Rolex 24 for the third straight year": this year's win is a claim of its own
+                continue
             inside = cut <= t[1] < run[1] or run[1] <= t[1] < run[2] + 12
             if inside and not (t[0] == "streak" and t[1] < run[1] and "first" in t[3].group().casefold()):
                 absorbed[id(t)] = 1
@@ -1333,7 +1336,16 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
                 slots["as_of"] = here[0].name if here else ctx.event.name
                 slots["as_of_from_context"] = not here
     elif kind.startswith("seq_"):
-        if not events and ctx.event is not None:
+        if (
+            not events
+            and kind == "seq_years"
+            and previous is not None
+            and previous.slots.get("event")
+            and previous.type == "result"
+        ):
+            slots["event"] = previous.slots["event"]  # "won the Rolex 24 for the third straight year"
+            slots["class"] = slots["class"] or previous.slots.get("class")
+        elif not events and ctx.event is not None:
             slots["event"] = ctx.event.name  # "the last three editions of the race": the race in hand
             slots["event_from_context"] = True
         slots.update(_sequence_slots(kind, g, text, start, end, lo, hi, sent, mentions, window, match))
