@@ -1282,3 +1282,17 @@ def test_a_rival_is_not_what_the_car_stands_for(pb) -> None:  # type: ignore[no-
     )
     c = check(pb, text, "2023-06-30").claims[-1]
     assert c.slots["subject"][0]["key"] == "6" and c.verdict == "supported", c.explanation
+
+
+def test_the_car_mid_sentence_is_the_car_named_last(pb) -> None:  # type: ignore[no-untyped-def]
+    # No. 10 2022: Laguna Seca 1st, Mid-Ohio 1st (Long Beach 6th before)
+    text = "Mid-Ohio report.\n\nThe No. 10 won at Mid-Ohio. The result gave the car a second straight win."
+    c = check(pb, text, "2022-05-16").claims[-1]
+    assert c.slots["subject"][0]["key"] == "10" and c.verdict == "supported", c.explanation
+
+
+def test_a_place_after_a_run_is_its_own_claim(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2025 GTP No. 6: podium at each of the first five rounds, fourth at the Glen
+    text = "The No. 6 stood on the podium in each of the first five rounds before a fourth place at the Glen."
+    claims = check(pb, text, "2025-09-22").claims
+    assert [(c.type, c.verdict) for c in claims] == [("streak", "supported"), ("result", "supported")]

@@ -466,6 +466,15 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
                 source = first
             names = {x["name"] for x in source.slots["subject"]}
             subject = [m for m in source.mentions if m.kind in SUBJECT_KINDS and m.name in names]
+        if not subject and previous is None:
+            car_said = re.search(
+                r"\b(?:gave|giving|gives|handed|earned|brought)\s+the (?:car|entry)\b", text[:start], re.IGNORECASE
+            )
+            cars = [s for s in reversed(ctx.subjects) if s.kind == "car"]
+            if car_said and cars:
+                # "The result also gave the car a third straight podium": the car named last
+                factor = AMBIGUOUS_PRONOUN if _ambiguous(ctx, ("car",)) else INNER_PRONOUN
+                subject = [_as_pronoun(cars[0], "the car", factor)]
         if not subject and idx and not pronoun:
             # "Derani, from sixth on the grid, won …": the sentence's subject, named before its first trigger
             lead = [m for m in prefix if m.kind in SUBJECT_KINDS and not _RIVAL.search(text[: m.start - sent.start])]
@@ -748,7 +757,10 @@ def _triggers(text: str, names: list[tuple[int, int]] = ()) -> list[tuple[str, i
             if run[0] == "seq_years" and t[0] == "win" and t[1] < run[1]:
                 # "won the Rolex 24 for the third straight year": this year's win is a claim of its own
                 continue
-            inside = cut <= t[1] < run[1] or run[1] <= t[1] < run[2] + 12
+            inside = cut <= t[1] < run[1] or (
+                run[1] <= t[1] < run[2] + 12
+                and not re.search(r"\b(?:before|after|then|but|while)\s+(?:a\s+|an\s+)?$", text[: t[1]], re.I)
+            )
             if inside and not (t[0] == "streak" and t[1] < run[1] and "first" in t[3].group().casefold()):
                 absorbed[id(t)] = 1
                 if t[1] < run[1]:
