@@ -671,8 +671,12 @@ def test_a_count_without_a_time_is_contradicted_only_if_the_season_agrees(pb) ->
     # Tower Motorsport: 3 LMP2 wins from 2021 to Oct 2022, 2 of them in 2022 (Laguna Seca, Petit)
     c = one(pb, "Tower Motorsport won two races.", "2022-10-04")
     assert (c.verdict, c.reason) == ("not checkable", "ambiguous reading")
+    # a career figure reaches before the data: more wins than the data shows may be true
     c = one(pb, "Tower Motorsport won seven races.", "2022-10-04")
-    assert c.verdict == "contradicted"
+    assert c.verdict == "not checkable", c.explanation
+    # fewer than the data shows is false as a career figure and as this season's
+    c = one(pb, "Tower Motorsport won one race.", "2022-10-04")
+    assert c.verdict == "contradicted", c.explanation
 
 
 def test_which_stands_for_the_name_right_before_it(pb) -> None:  # type: ignore[no-untyped-def]
@@ -1296,3 +1300,20 @@ def test_a_place_after_a_run_is_its_own_claim(pb) -> None:  # type: ignore[no-un
     text = "The No. 6 stood on the podium in each of the first five rounds before a fourth place at the Glen."
     claims = check(pb, text, "2025-09-22").claims
     assert [(c.type, c.verdict) for c in claims] == [("streak", "supported"), ("result", "supported")]
+
+
+def test_more_win_phrasings(pb) -> None:  # type: ignore[no-untyped-def]
+    # Sebring 2024: LMP2 No. 18 Era Motorsport won; GTD PRO No. 3 Corvette tenth; AO Racing's No. 77
+    # had no GTD PRO win before Laguna Seca 2024
+    day = "2024-03-18"
+    assert one(pb, "At Sebring, Era Motorsport claimed class honors in LMP2.", day).verdict == "supported"
+    assert one(pb, "At Sebring the No. 3 Corvette was a close second in GTD PRO.", day).verdict == "contradicted"
+    maiden = one(pb, "At Sebring the No. 77 AO Racing Porsche scored its maiden GTD PRO win.", day, "count")
+    assert maiden.slots["value"] == 1 and maiden.verdict == "contradicted", maiden.explanation
+
+
+def test_won_at_a_race_n_times_is_a_career_count_there(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(pb, "Winward Racing has now won at Sebring three times.", "2024-03-18", "count")
+    assert c.slots["event"] == "Sebring" and c.verdict == "not checkable" and c.reason == "before the data", (
+        c.explanation
+    )

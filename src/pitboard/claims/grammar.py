@@ -42,9 +42,9 @@ COUNT = re.compile(
     re.IGNORECASE,
 )
 COUNT_WON = re.compile(
-    rf"\b(?:won|claimed|scored|taken|took|collected|earned) (?P<n>{NUM}) (?P<metric>races|times|events|rounds)\b"
+    rf"\b(?:won|claimed|scored|taken|took|collected|earned) (?P<n>{NUM}) (?P<metric>races?|times|events?|rounds?)\b"
     rf"(?:,?\s+(?:in|from|out of)\s+(?:just\s+|only\s+|his\s+|her\s+|their\s+|its\s+)?(?P<m>{NUM})\s+(?:career\s+|IMSA\s+|class\s+|{_CLASSES}\s+)?(?:starts|outings|appearances|attempts)\b)?|"
-    rf"\b(?P<metric2>won|winning) (?:(?P<twice>twice)|(?P<n2>{NUM}) times)\b|"
+    rf"\b(?P<metric2>won|winning) (?:(?:at|in) (?:the )?[^,.;]{{2,40}}? )?(?:(?P<twice>twice)|(?P<n2>{NUM}) times)\b|"
     rf"\b(?:started|contested|made) (?P<n3>{NUM}) (?:(?:{_CLASSES}|IMSA|WeatherTech|championship|career) )?(?P<metric3>races|starts)\b",
     re.IGNORECASE,
 )
@@ -53,7 +53,7 @@ TIMES = re.compile(
     re.IGNORECASE,
 )
 ORDINAL_COUNT = re.compile(
-    rf"(?<![\w-])(?P<ord>{ORD})\s+(?P<adj>{_ADJ})(?P<metric>win|victory|podium|pole(?: position)?|title|championship|start|top[- ](?:5|five)(?: finish)?|fastest (?:race )?lap)\b(?P<since>\s+since)?",
+    rf"(?<![\w-])(?P<ord>{ORD}|maiden)\s+(?P<adj>{_ADJ})(?P<metric>win|victory|podium|pole(?: position)?|title|championship|start|top[- ](?:5|five)(?: finish)?|fastest (?:race )?lap)\b(?P<since>\s+since)?",
     re.IGNORECASE,
 )
 #: "won for the second time this year", "on pole for the third time": an ordinal count of the
@@ -101,7 +101,7 @@ COUNT_OF = re.compile(
     re.IGNORECASE,
 )
 STREAK = re.compile(
-    rf"\bfirst (?:\w+ )?(?:win|victory|podium|pole)\w* since\b|\bfor the first time since\b|"
+    rf"\bfirst (?:[\w-]+ ){{0,2}}(?:win|victory|triumph|success|podium|pole)\w* since\b|\bfor the first time since\b|"
     # "has not won since Road America", "has yet to win since the Rolex 24": no win after it
     rf"\b(?P<nosince>(?:has|have|had)\s+(?:not|n't|yet to|still to|failed to)\s+(?:won|win|score a win|take a win|taken a win))\s+since\b|"
     rf"(?<![\w-])(?P<n>{NUM}|{ORD})\s+(?:straight|consecutive|successive)\s+(?:\w+\s+)?(?P<metric>wins?|victor(?:y|ies)|podiums?|poles?|titles?|championships?)\b|"
@@ -151,7 +151,7 @@ SUPERLATIVE = re.compile(
 )
 WIN = re.compile(
     r"\b(?:won|wins|winning(?= (?:the|a|at|in|his|her|their|its)\b)|victory in|victory at|victorious|triumphed|took (?:the |a )?(?:\w+ )?(?:win|victory|honou?rs|checkered flag)|"
-    r"claimed (?:the |a )?(?:\w+ )?(?:win|victory)|scored (?:the |a )?(?:\w+ )?(?:win|victory)|secured (?:the |a )?(?:\w+ )?(?:win|victory)|"
+    r"(?:claimed|scored|secured|earned|collected|took) (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:win|victory|honou?rs|triumph)|"
     r"(?:co-)?drove to (?:\w+ )?(?:victory|the win)|taking the checkered flag|first to the checkered flag|first across the line|crossed the line first|went on to win|win at|win in|winners? of|won at)\b|"
     r"\b(?:was|were|been) awarded (?:the )?(?:[\w'’.-]+ ){0,4}?(?:win|victory)\b|"
     r"\b(?P<onetwo>(?:a|an|the) (?:[\w-]+ ){0,2}one-two)\b|"
@@ -168,7 +168,7 @@ FINISH = re.compile(
     # "failed to finish", "retired (from the race) after 116 laps"
     rf"\b(?P<dnf>failed to finish|did not finish|retired(?! from (?:racing|the sport|competition)))\b(?:\s+from\s+the\s+race)?(?:\s+after\s+(?P<dnflaps>\d{{1,4}})\s+laps)?|"
     rf"\b(?P<b>{ORD})[- ]place finish\b|\bcame home (?P<c>{ORD})\b|\bclassified (?P<d>{ORD})\b|\btook (?P<e>{ORD})(?: place)?\b|"
-    rf"\b(?:was|were|ended up|placed|crossed the line|(?:had|has) been) (?P<f>{ORD})\b(?![- ](?:place finish|straight|consecutive|time|on the grid|in the (?:\w+ )?standings|in (?:the )?(?:points|championship|qualifying)))|"
+    rf"\b(?:was|were|ended up|placed|crossed the line|(?:had|has) been) (?:a (?:close|distant|strong|solid|fine|lonely|comfortable) )?(?P<f>{ORD})\b(?![- ](?:place finish|straight|consecutive|time|on the grid|in the (?:\w+ )?standings|in (?:the )?(?:points|championship|qualifying)))|"
     rf"\b(?:settle[ds]? for|settling for|(?:could )?(?:only )?manage[ds]?|managing|with) (?:a |an )?(?P<n>{ORD})(?:[- ]place(?: finish)?)?\b(?!\s+(?:win|victory|title|championship|pole|podium|straight|consecutive|time|on the grid|in the (?:\w+ )?standings))|"
     rf"\b(?:a|an) (?P<r>{ORD})[- ]place(?: finish)? (?=(?:at|in) (?:the )?[A-Z])|\b(?P<g>runner-up)\b|\b(?P<h>on the podium|podium finish|a podium)\b|"
     rf"\b(?:salvaged|faded to|dropped to|slipped to|fell to|recovered to|climbed to)\s+(?P<i>{ORD})\b|"
@@ -1251,6 +1251,11 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             started = ctx.date >= dt.date(ctx.date.year, 1, 24)
             year = min(year, ctx.date.year if started else ctx.date.year - 1)
             slots.update(seasons=[year], career=False, time=f"{year} season", until=ctx.date)
+    if kind == "count_won" and (g.get("twice") or g.get("n2")):
+        inside = [m for m in mentions if m.kind == "event" and start <= m.start - sent.start < end]
+        if inside:
+            events = inside[:1]  # "has now won at Sebring three times": at that race
+            slots["event"] = inside[0].name
     if kind == "count_won" and g.get("n3"):
         g = {"n": g["n3"], "metric": "starts"}  # "has started 30 races"
     elif kind == "count_won" and not g.get("n"):
@@ -1633,6 +1638,9 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             return None
     if not subject and kind not in ("not_stat",) and reason is None:
         return None
+    if claim_type == "count" and not slots.get("time") and not slots.get("seasons") and not slots.get("since"):
+        # a count with no time at all is a career figure, which reaches before the data
+        slots.update(career=True, until=slots.get("until") or ctx.date)
     if claim_type == "count" and not slots.get("metric"):
         return None
     if claim_type == "count" and slots.get("value") is None:
@@ -2367,7 +2375,7 @@ def _outside(text: str, lo: int, start: int, end: int, hi: int) -> bool:
 
 def _metric(word: str, clause: str) -> str | None:
     w = word.casefold()
-    if w.startswith(("win", "victor")) or w in ("races", "times", "events", "rounds"):
+    if w.startswith(("win", "victor")) or w in ("races", "race", "times", "events", "event", "rounds", "round"):
         return "overall_wins" if re.search(r"\boverall (?:win|victor)", clause, re.I) else "wins"
     if w.startswith("podium"):
         return "podiums"

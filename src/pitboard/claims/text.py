@@ -61,6 +61,8 @@ def ordinal(word: str) -> int | None:
     text = word.strip().casefold()
     if text in ("runner-up", "runner up"):
         return 2
+    if text == "maiden":
+        return 1
     match = re.fullmatch(r"p?(\d{1,2})(?:st|nd|rd|th)?", text)
     if match:
         return int(match.group(1))
