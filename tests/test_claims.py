@@ -1317,3 +1317,26 @@ def test_won_at_a_race_n_times_is_a_career_count_there(pb) -> None:  # type: ign
     assert c.slots["event"] == "Sebring" and c.verdict == "not checkable" and c.reason == "before the data", (
         c.explanation
     )
+
+
+def test_a_sub_heading_names_its_sections_race(pb) -> None:  # type: ignore[no-untyped-def]
+    # CTMP 2025 GTD PRO: No. 81 DragonSpeed won from tenth on the grid; No. 4 Corvette second
+    text = (
+        "Season review: two small teams\n\nIt was a long year.\n\nDragonSpeed: The Win at Mosport\n\n"
+        "The No. 81 Ferrari won GTD PRO from tenth on the grid.\n\nThe No. 4 Corvette finished second."
+    )
+    claims = check(pb, text, "2025-10-20").claims
+    assert claims and all(c.verdict == "supported" for c in claims), [c.explanation for c in claims]
+    assert any(c.type == "qualifying" for c in claims) and any(c.slots["subject"][0]["key"] == "4" for c in claims)
+
+
+def test_a_race_with_its_month_then_where_is_the_race_reported(pb) -> None:  # type: ignore[no-untyped-def]
+    text = "The highlight came at Canadian Tire Motorsport Park in July, where the No. 81 won GTD PRO."
+    c = one(pb, text, "2025-10-20")
+    assert c.verdict == "supported" and c.slots["provenance"]["event"]["source"] != "article", c.explanation
+
+
+def test_n_of_his_m_starts_is_the_articles_season(pb) -> None:  # type: ignore[no-untyped-def]
+    # Felipe Fraga 2021 (LMP3, No. 74): five starts, four wins
+    c = one(pb, "Season review.\n\nFelipe Fraga won four of his five starts.", "2021-11-20")
+    assert c.slots["seasons"] == [2021] and c.verdict == "supported", c.explanation

@@ -325,6 +325,8 @@ class Context:
     outside_asides: list[tuple[int, int]] = field(default_factory=list)
     #: Where the claim in hand starts when its subject is "the team" right before its trigger.
     span_from: int | None = None
+    #: The race a sub-heading names ("DragonSpeed: The Win at Mosport"): its section's race.
+    section_event: Mention | None = None
     #: The car each make was last named with ("the No. 81 Ferrari"): "the Ferrari" is that car.
     car_makes: dict[str, Mention] = field(default_factory=dict)
 
@@ -333,12 +335,13 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
     """The claims of one sentence (and update the article context)."""
     text = sent.text
     if sent.paragraph != ctx.paragraph:
-        # a new paragraph goes back to the article's own race until it names another
+        # a new paragraph goes back to the section's race (a sub-heading's: "DragonSpeed: The Win at
+        # Mosport"), else the article's own race, until it names another
         ctx.paragraph = sent.paragraph
         ctx.paragraph_start = sent.start
         ctx.paragraph_races = set()
         ctx.paragraph_year = None
-        ctx.event = ctx.main_event
+        ctx.event = ctx.section_event or ctx.main_event
     mentions = _makes_as_cars(spot(lex, text, sent.start, ctx.known), text, sent.start, ctx)
     outside = [m.span() for m in OUTSIDE_SERIES.finditer(text)]
     mentions = [
@@ -527,6 +530,12 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
     current = _reported(events, text, sent.start)
     if len({e.name for e in current}) == 1:
         ctx.event = current[-1]
+    heading = sent.paragraph > 0 and len(text.split()) <= 12 and not re.search(r"[.!?\"”]\s*$", text)
+    if heading:
+        # a sub-heading names its section's race however it names it ("The Win at Mosport")
+        ctx.section_event = events[-1] if len({e.name for e in events}) == 1 else None
+        if ctx.section_event is not None:
+            ctx.event = ctx.section_event
     ctx.paragraph_races |= {e.name for e in events}
     return out
 
@@ -578,7 +587,10 @@ def _reported(events: list[Mention], text: str, base: int) -> list[Mention]:
             listed
             or _REFERENCE_POINT.search(text[: e.start - base])
             or _WINNER_OF.match(text[e.end - base :])
-            or _PAST_TIME.match(text[e.end - base :])
+            or (
+                _PAST_TIME.match(text[e.end - base :])
+                and not re.match(r"[^,.;]{0,30},?\s*where\b", text[e.end - base :], re.I)
+            )
             or any(a <= e.start - base < b for a, b in described)
         ):
             skipped = e  # "after podiums at Daytona and Laguna Seca": the whole list
@@ -1231,6 +1243,13 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         what = g["what"].casefold()
         metric = "podiums" if "podium" in what else "poles" if "pole" in what else "top5s" if "top" in what else "wins"
         slots.update(value=number(g["n"]), metric=metric, starts=number(g["m"]), of_races=True)
+        if not scope.label:
+            # "won four of his five starts": the races of the season the article is about
+            year = ctx.paragraph_year or ctx.article_year or ctx.date.year
+            started = ctx.date >= dt.date(ctx.date.year, 1, 24)
+            year = min(year, ctx.date.year if started else ctx.date.year - 1)
+            slots.update(seasons=[year], career=False, time=f"{year} season", until=ctx.date)
+            slots["season_from_article"] = True
     if kind == "count_zero":
         # "has yet to win this season": no win in the scope (the article's season if none is named)
         slots.update(value=0, metric="wins")
@@ -1790,7 +1809,9 @@ def _provenance(slots, claim_type, subject, sent, lo, hi, time_from, ctx) -> dic
         elif slots.get("event_from_context"):
             origin = ctx.event
             own = origin is not None and origin.start >= ctx.paragraph_start
-            if own and ctx.paragraph_races == {origin.name}:
+            if origin is not None and origin is ctx.section_event and not ctx.paragraph_races - {origin.name}:
+                put("event", "paragraph", value=slots["event"])  # the race its section's sub-heading names
+            elif own and ctx.paragraph_races == {origin.name}:
                 put("event", "paragraph", value=slots["event"])  # the one race the paragraph named
             elif own:
                 put("event", "paragraph", INFERRED_CONFIDENCE["paragraph"] - 0.1, slots["event"])
@@ -1804,6 +1825,8 @@ def _provenance(slots, claim_type, subject, sent, lo, hi, time_from, ctx) -> dic
         put("season", "stated", value=slots.get("time"))
     elif time_from == "sentence":
         put("season", "sentence", value=slots.get("time"))
+    elif claim_type == "count" and slots.get("season_from_article"):
+        put("season", "article season", value=slots.get("seasons"))
     elif claim_type == "count":
         put("season", "ordinal" if slots.get("ordinal") else "default", value="career")
     elif claim_type in ("championship", "lineup"):
