@@ -1340,3 +1340,19 @@ def test_n_of_his_m_starts_is_the_articles_season(pb) -> None:  # type: ignore[n
     # Felipe Fraga 2021 (LMP3, No. 74): five starts, four wins
     c = one(pb, "Season review.\n\nFelipe Fraga won four of his five starts.", "2021-11-20")
     assert c.slots["seasons"] == [2021] and c.verdict == "supported", c.explanation
+
+
+def test_just_as_it_had_at_is_both_races(pb) -> None:  # type: ignore[no-untyped-def]
+    # No. 01 2022: seventh at the Rolex 24 and at Sebring; pole at Sebring (Bourdais)
+    text = "Sebring report.\n\nBourdais had taken the pole in the No. 01, but it finished seventh, just as it had at Daytona."
+    claims = check(pb, text, "2022-03-21").claims
+    assert [(c.type, c.verdict) for c in claims] == [("qualifying", "supported"), ("result", "supported")]
+    assert claims[1].slots["events"] == ["Sebring", "Daytona"], claims[1].slots["events"]
+
+
+def test_an_nth_win_for_the_names_after_it(pb) -> None:  # type: ignore[no-untyped-def]
+    # Paul Miller Racing No. 1 (Sellers / Snow) 2023 GTD wins up to Road America: Sebring, Long
+    # Beach, CTMP, Road America
+    text = "Road America report.\n\nThe No. 12 was fifth. It was a fourth win of the season for Bryan Sellers and Madison Snow."
+    c = check(pb, text, "2023-08-08").claims[-1]
+    assert {x["name"] for x in c.slots["subject"]} == {"Bryan Sellers", "Madison Snow"} and c.verdict == "supported"

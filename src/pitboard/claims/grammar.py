@@ -438,6 +438,18 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             ][:1] or subject  # fmt: skip
         if _SUBJECT_AFTER.search(match.group()):
             subject = _named_after(segment, end, sent, text) or subject
+        if kind in ("ordinal", "ordinal_of", "count_only", "ordinal_time") and not before:
+            tail = re.match(
+                r"\s+(?:of\s+(?:the\s+)?(?:year|season)\s+|of\s+(?:19|20)\d{2}\s+|this\s+(?:year|season)\s+)?for\s+(?:the\s+)?",
+                text[end:hi],
+                re.I,
+            )
+            named = [
+                m for m in segment if tail and m.kind in SUBJECT_KINDS and m.start - sent.start == end + tail.end()
+            ]
+            if named:
+                # "It was a fourth win of the season for Sellers and Snow": the names after "for"
+                subject = _named_after(segment, end + tail.end() - 1, sent, text) or subject
         if kind == "finish" and match.groupdict().get("wwho"):
             # "with the No. 10 Acura second": the names between "with" and the place
             a, b = match.start("wwho"), match.end("wwho")
@@ -542,7 +554,8 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
 
 _REFERENCE_POINT = re.compile(
     r"\b(?:since|after|before|until|than|from|podiums? at|wins? at|won at|winners? at|winning at)\s+(?:the\s+)?(?:\w+\s+)?$|"
-    r"\bafter\s+(?:\w+\s+){1,3}(?:at|in)\s+(?:the\s+)?$",
+    r"\bafter\s+(?:\w+\s+){1,3}(?:at|in)\s+(?:the\s+)?$|"
+    r"\b(?:as|like)\s+(?:it|he|she|they|the\s+\w+)\s+(?:had|did|has|have|was|were)\s+(?:done\s+|\w+\s+)?(?:at|in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 #: Month names, for a time after a race name.
@@ -1138,6 +1151,17 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     listed = (
         _event_list(text, end, hi, window, sent.start) if kind in ("win", "finish", "qualifying", "fastest_lap") else []
     )
+    also = [
+        e for e in events
+        if kind in ("win", "finish") and re.search(r"\b(?:as|like)\s+(?:it|he|she|they)\s+(?:had|did)\s+(?:done\s+)?(?:at|in)\s+(?:the\s+)?$", text[: e.start - sent.start], re.I)
+    ]  # fmt: skip
+    if also:
+        # "finished seventh, just as it had at Daytona": the race reported and that one
+        here = ctx.event if ctx.event is not None and ctx.event.name != also[0].name else None
+        events = [m for m in events if m not in also]
+        if here is not None and not events:
+            events = [here]
+        listed = [*events[:1], also[0]] if events else []
     teams = [m for m in mentions if m.kind == "team"]
     slots: dict[str, Any] = {
         "subject": [{"kind": s.kind, "name": s.name, "key": s.key} for s in subject],
