@@ -1356,3 +1356,12 @@ def test_an_nth_win_for_the_names_after_it(pb) -> None:  # type: ignore[no-untyp
     text = "Road America report.\n\nThe No. 12 was fifth. It was a fourth win of the season for Bryan Sellers and Madison Snow."
     c = check(pb, text, "2023-08-08").claims[-1]
     assert {x["name"] for x in c.slots["subject"]} == {"Bryan Sellers", "Madison Snow"} and c.verdict == "supported"
+
+
+def test_apiece_checks_each_subject(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2022 DPi after Daytona (No. 60 Acura) and Sebring (No. 02 Cadillac)
+    good = one(pb, "After two rounds, Cadillac and Acura have one win apiece.", "2022-03-21")
+    assert good.verdict == "supported" and good.slots["seasons"] == [2022], good.explanation
+    # every subject is checked, not only the first: Acura has one
+    bad = one(pb, "After two rounds, Cadillac and Acura have two wins apiece.", "2022-03-21")
+    assert bad.verdict == "contradicted", bad.explanation

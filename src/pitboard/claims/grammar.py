@@ -1681,6 +1681,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             return None
     if not subject and kind not in ("not_stat",) and reason is None:
         return None
+    if claim_type == "count" and re.search(r"\b(?:apiece|each)\b", text[end : end + 20], re.I):
+        slots["apiece"] = True  # "one win apiece": each subject's own count
     if claim_type == "count" and not slots.get("time") and not slots.get("seasons") and not slots.get("since"):
         # a count with no time at all is a career figure, which reaches before the data
         slots.update(career=True, until=slots.get("until") or ctx.date)
@@ -1958,6 +1960,8 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
 
     lineup_ok = {"all", "every", "each"} if slots.get("full_season") else set()
     crew = [x for x in slots.get("subject") or [] if x["kind"] == "driver"]
+    if slots.get("apiece"):
+        lineup_ok |= {"apiece", "each"}
     if slots.get("drivers") is not None or (len(crew) > 1 and len(crew) == len(slots.get("subject") or [])):
         # a crew named in a line-up shares the car by definition; a count or result of two or
         # more drivers is checked on the races they shared a car in (verify.py)

@@ -79,11 +79,14 @@ def time_scope(text: str, date: dt.date, *, default_career: bool = True) -> Time
             seasons=seasons, until=date, label=f"{seasons[0]}–{seasons[-1]}", spans=(m.span(),), relative=True
         )
     if re.search(
-        r"\b(?:this|the current) (?:season|year)\b|\bso far\b|\bof the (?:season|year)\b|\bthis season's\b|\bseason-(?:opening|best)\b|\bto date\b",
+        r"\b(?:this|the current) (?:season|year)\b|\bso far\b|\bof the (?:season|year)\b|\bthis season's\b|\bseason-(?:opening|best)\b|\bto date\b|"
+        r"\bafter (?:the )?(?:first |opening )?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:rounds|races)\b",
         low,
     ):
         m = re.search(
-            r"\b(?:this|the current) (?:season|year)\b|\bso far\b|\bof the (?:season|year)\b|\bthis season's\b", low
+            r"\b(?:this|the current) (?:season|year)\b|\bso far\b|\bof the (?:season|year)\b|\bthis season's\b|"
+            r"\bafter (?:the )?(?:first |opening )?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:rounds|races)\b",
+            low,
         )
         # before the Rolex 24 "this season" / "of the year" is still the season just ended
         year = date.year if _season_start_passed(date) else date.year - 1

@@ -450,6 +450,20 @@ class Checker:
 
     def _count(self, claim: Claim) -> Outcome:
         s = dict(claim.slots)
+        crew = [x for x in s["subject"] if x["kind"] == "driver"]
+        joint = len(crew) > 1 and len(crew) == len(s["subject"]) and not s.get("apiece")
+        if len(s["subject"]) > 1 and not joint:
+            # "Cadillac and Acura have one win apiece": each subject's own count, all must hold
+            parts = [self._count(replace(claim, slots={**s, "subject": [x]})) for x in s["subject"]]
+            text = " ".join(f"{x['name']}: {p.explanation}" for x, p in zip(s["subject"], parts, strict=True))
+            evidence = [e for p in parts for e in p.evidence]
+            questions = [q for p in parts for q in p.question]
+            if all(p.verdict == SUPPORTED for p in parts):
+                return Outcome(SUPPORTED, text, evidence=evidence, question=questions)
+            if any(p.verdict == CONTRADICTED for p in parts):
+                return Outcome(CONTRADICTED, text, evidence=evidence, question=questions)
+            bad = next(p for p in parts if p.verdict == NOT_CHECKABLE)
+            return Outcome(NOT_CHECKABLE, text, bad.reason, evidence, questions)
         subj = s["subject"][0]
         if subj["kind"] == "car" and not s.get("seasons"):
             # a car is (season, number, team): the season the paragraph or article is about
@@ -469,8 +483,6 @@ class Checker:
         metric = s["metric"]
         calls = [v for scope in self._scope_calls(s) for v in self._event_variants(subj, claim, scope)]
         value, starts, slack, rows, questions, missing = 0, 0, 0, [], [], []
-        crew = [x for x in s["subject"] if x["kind"] == "driver"]
-        joint = len(crew) > 1 and len(crew) == len(s["subject"])
         for scope in calls:
             ans = self.subject_stats(subj, claim, **scope)
             questions.append(_question(subj, scope))
