@@ -1365,3 +1365,14 @@ def test_apiece_checks_each_subject(pb) -> None:  # type: ignore[no-untyped-def]
     # every subject is checked, not only the first: Acura has one
     bad = one(pb, "After two rounds, Cadillac and Acura have two wins apiece.", "2022-03-21")
     assert bad.verdict == "contradicted", bad.explanation
+
+
+def test_podium_place_quickest_lap_and_a_lap_down(pb) -> None:  # type: ignore[no-untyped-def]
+    # Long Beach 2021: GTLM No. 3 second; DPi No. 5 third; Mid-Ohio 2021 DPi fastest lap: No. 01
+    day = "2021-09-27"
+    assert one(pb, "At Long Beach the No. 3 finished on the GTLM podium in second.", day).verdict == "supported"
+    assert one(pb, "At Long Beach the No. 3 finished on the GTLM podium in third.", day).verdict == "contradicted"
+    lap = one(pb, "At Long Beach the No. 5 was classified third, a lap down.", day)
+    assert lap.slots["laps_down"] == 1, lap.slots
+    q = one(pb, "At Long Beach Derani's best lap was the quickest of the race.", day)
+    assert q.type == "fastest_lap", q.type

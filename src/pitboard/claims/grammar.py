@@ -170,7 +170,7 @@ FINISH = re.compile(
     rf"\b(?P<b>{ORD})[- ]place finish\b|\bcame home (?P<c>{ORD})\b|\bclassified (?P<d>{ORD})\b|\btook (?P<e>{ORD})(?: place)?\b|"
     rf"\b(?:was|were|ended up|placed|crossed the line|(?:had|has) been) (?:a (?:close|distant|strong|solid|fine|lonely|comfortable) )?(?P<f>{ORD})\b(?![- ](?:place finish|straight|consecutive|time|on the grid|in the (?:\w+ )?standings|in (?:the )?(?:points|championship|qualifying)))|"
     rf"\b(?:settle[ds]? for|settling for|(?:could )?(?:only )?manage[ds]?|managing|with) (?:a |an )?(?P<n>{ORD})(?:[- ]place(?: finish)?)?\b(?!\s+(?:win|victory|title|championship|pole|podium|straight|consecutive|time|on the grid|in the (?:\w+ )?standings))|"
-    rf"\b(?:a|an) (?P<r>{ORD})[- ]place(?: finish)? (?=(?:at|in) (?:the )?[A-Z])|\b(?P<g>runner-up)\b|\b(?P<h>on the podium|podium finish|a podium)\b|"
+    rf"\b(?:a|an) (?P<r>{ORD})[- ]place(?: finish)? (?=(?:at|in) (?:the )?[A-Z])|\b(?P<g>runner-up)\b|\bon the (?:[\w-]+ ){{0,2}}podium in (?P<x>{ORD})\b|\b(?P<h>on the (?:(?:GTD PRO|GTP|GTD|LMP2|LMP3|DPi|GTLM|class) )?podium|podium finish|a podium)\b|"
     rf"\b(?:salvaged|faded to|dropped to|slipped to|fell to|recovered to|climbed to)\s+(?P<i>{ORD})\b|"
     rf"\b(?P<j>complet(?:ed|ing|es) (?:the|an?) (?:[\w-]+ ){{0,2}}podium)\b(?!\s+in\s+(?:{ORD}))|"
     rf"\bcomplet(?:ed|ing|es) the (?:[\w-]+ ){{0,2}}podium\s+in\s+(?P<u>{ORD})(?:\s+place)?\b|"
@@ -204,6 +204,7 @@ POLE = re.compile(
     re.IGNORECASE,
 )
 FASTEST = re.compile(
+    rf"\b(?:the\s+)?quickest(?:\s+lap)?\s+of\s+the\s+race\b|"
     rf"\bfastest (?:race |overall |class |{_CLASSES} |GT Daytona Pro |GT Daytona |GT Le Mans )?lap\b"
     rf"(?:(?:\s+(?:in|of)\s+(?:the\s+)?(?:race|{_CLASSES}))?\s+(?:went|fell|belonged)\s+to\b)?",
     re.IGNORECASE,
@@ -1312,6 +1313,10 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             slots["count"] = True
         if g.get("m"):
             slots["starts"] = number(g["m"])
+            # "four podiums in five races": for a team or make, races (not its cars' starts)
+            slots["of_races"] = bool(
+                re.search(r"\b(?:races|rounds|events)\b", match.group()[match.start("m") - match.start() :], re.I)
+            )
 
     elif kind == "count_times":
         word = g["metric"].casefold()
@@ -1524,7 +1529,29 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
                 for k, v in g.items()
                 if v
                 and k
-                in ("a", "b", "c", "d", "e", "f", "g", "i", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "v", "w")
+                in (
+                    "a",
+                    "b",
+                    "c",
+                    "d",
+                    "e",
+                    "f",
+                    "g",
+                    "i",
+                    "k",
+                    "l",
+                    "m",
+                    "n",
+                    "o",
+                    "p",
+                    "r",
+                    "s",
+                    "t",
+                    "u",
+                    "v",
+                    "w",
+                    "x",
+                )
             ),
             None,
         )
@@ -2221,7 +2248,7 @@ _MARGIN = re.compile(
     r"^[^;.]{0,40}?\b(?:by\s+)?(?P<s>\d+(?:\.(?P<dec>\d+))?)\s*(?:seconds?|secs?|s)\b(?:\s+(?:over|ahead of|clear of|in front of)\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )
-_LAPS_DOWN = re.compile(rf"^[^;.]{{0,20}}?\b(?P<n>{NUM})\s+laps?\s+(?:down|behind)\b", re.IGNORECASE)
+_LAPS_DOWN = re.compile(rf"^[^;.]{{0,20}}?\b(?P<n>{NUM}|a)\s+laps?\s+(?:down|behind)\b", re.IGNORECASE)
 _LAP_TIME = re.compile(r"^[^;.]{0,40}?\b(?P<m>\d):(?P<s>\d{2})\.(?P<ms>\d{3})\b")
 
 
@@ -2234,7 +2261,7 @@ def _details(text: str, end: int, hi: int, slots: dict[str, Any], mentions: list
         return end + m.end()
     m = _LAPS_DOWN.match(rest)
     if m:
-        slots["laps_down"] = number(m.group("n"))
+        slots["laps_down"] = 1 if m.group("n").casefold() == "a" else number(m.group("n"))
         return end + m.end()
     m = _MARGIN.match(rest)
     if m:
