@@ -1376,3 +1376,14 @@ def test_podium_place_quickest_lap_and_a_lap_down(pb) -> None:  # type: ignore[n
     assert lap.slots["laps_down"] == 1, lap.slots
     q = one(pb, "At Long Beach Derani's best lap was the quickest of the race.", day)
     assert q.type == "fastest_lap", q.type
+
+
+def test_a_race_win_noun_phrase_and_victories_at(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2021 DPi: No. 10 (Taylor / Albuquerque) won the Rolex 24; No. 31 won the WeatherTech 240,
+    # Road America and Long Beach
+    good = one(pb, "Ricky Taylor's season began with a Rolex 24 win.", "2021-11-20")
+    assert good.slots["event"] == "Rolex 24" and good.verdict == "supported", good.explanation
+    listed = one(pb, "The No. 31 ended the year taking victories at Road America and Long Beach.", "2021-11-20")
+    assert listed.slots["events"] == ["Road America", "Long Beach"] and listed.verdict == "supported", (
+        listed.explanation
+    )
