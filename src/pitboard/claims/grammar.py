@@ -154,7 +154,7 @@ WIN = re.compile(
     r"(?:claimed|scored|secured|earned|collected|took) (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:win|victory|honou?rs|triumph)|"
     r"(?:co-)?drove to (?:\w+ )?(?:victory|the win)|taking the checkered flag|first to the checkered flag|first across the line|crossed the line first|went on to win|win at|win in|winners? of|won at)\b|"
     r"\b(?:was|were|been) awarded (?:the )?(?:[\w'’.-]+ ){0,4}?(?:win|victory)\b|"
-    r"\b(?P<onetwo>(?:a|an|the) (?:[\w-]+ ){0,2}one-two)\b|"
+    r"\b(?P<onetwo>(?:(?:a|an|the) )?(?:[\w-]+ ){0,2}one-two)\b|"
     r"(?P<ewin3>\b(?:their|his|her|its|a|the) (?:[\w'’.-]+ ){1,4}?(?:victory|win)\b)(?! (?:at|in) )|"
     r"\b(?:taking|took|takes|scored|scoring|claimed|claiming) victories (?:at|in)\b|"
     r"(?<=, )(?P<ewin>the (?:[\w'’.-]+ ){1,5}?(?:race |class |GTP |GTD |LMP2 |LMP3 |DPi |GTLM |GTD PRO )?winners?|"
@@ -196,7 +196,7 @@ FINISH = re.compile(
     re.IGNORECASE,
 )
 POLE = re.compile(
-    rf"\b(?:took|claimed|secured|earned|won|captured|grabbed|scored|snatched|set|started from|starts from|start from|will start from|put .{{1,30}}? on) (?:the |his |her |their |its |a )?(?:\w+ ){{0,2}}pole(?: position| award)?\b|"
+    rf"\b(?:took|takes|claimed|claims|secured|secures|earned|earns|won|wins|captured|captures|grabbed|grabs|scored|scores|snatched|snatches|set|sets|started from|starts from|start from|will start from|put .{{1,30}}? on) (?:the |his |her |their |its |a )?(?:\w+ ){{0,2}}pole(?: position| award)?\b|"
     rf"\bon pole\b|\bpole[- ]?sitter\b|\bpole[- ](?:winning|sitting)\b|\b(?:taking|took|taken|had taken) (?:the )?(?:\w+ )?pole\b|\bqualified (?P<q>{ORD}|on pole)\b|\bqualifying (?:in )?(?P<q2>{ORD})\b|\bpole position\b|"
     # the grid: "from sixth on the grid", "No. 32, third on the grid", "started from second", "won from pole"
     rf"\b(?P<q3>{ORD})\s+on\s+the\s+(?:\w+\s+)?grid\b|\b(?:started|starting|starts|start)\s+(?:from\s+)?(?P<q4>{ORD})\b(?![- ]place)|"
@@ -211,7 +211,7 @@ FASTEST = re.compile(
     re.IGNORECASE,
 )
 TITLE = re.compile(
-    r"\b(?:won|wins|clinched|clinch|claimed|secured|took|sealed|wrapped up|captured|defended|retained|claim|win) (?:the |his |her |their |a |its |back-to-back )?[\w'’ -]{0,45}?(?:title|championship|crown|Endurance Cup)s?\b|"
+    r"\b(?:won|wins|clinched|clinches|clinch|claimed|claims|secured|secures|took|takes|sealed|seals|wrapped up|wraps up|captured|captures|defended|defends|retained|retains|claim|win) (?:the |his |her |their |a |its |back-to-back )?[\w'’ -]{0,45}?(?:title|championship|crown|Endurance Cup)s?\b|"
     r"\b(?:reigning|defending) (?:[\w'’-]+ ){0,3}champions?\b|\b(?:19|20)\d{2} (?:[\w'’-]+ ){0,3}champions?\b|\bchampions? in (?:19|20)\d{2}\b|"
     r"\b(?:became|becomes|crowned|is|was|were|are) (?:the )?(?:[\w'’-]+ ){0,3}champions?\b|"
     r"\b(?:turned|converted|translated|turns|converts) [^.;,]{1,40}? into (?:the|a|an|his|her|their|its) [\w'’ -]{0,30}?(?:title|championship|crown)\b",
