@@ -1154,3 +1154,20 @@ def test_an_ordinal_after_the_win_noun(pb) -> None:  # type: ignore[no-untyped-d
     # Acura DPi wins in 2022 up to Mid-Ohio: Daytona (No. 60), Laguna Seca (No. 10), Mid-Ohio (No. 10)
     c = one(pb, "Mid-Ohio report. The win was Acura's third of the year.", "2022-05-16", "count")
     assert c.slots["value"] == 3 and c.verdict == "supported", c.explanation
+
+
+def test_a_quotation_and_a_repeated_title_case_headline_are_not_claims(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023 GTP: Derani/Sims drivers' champions (final standings)
+    day = "2023-10-20"
+    text = (
+        "Derani and Sims Clinch the 2023 GTP Title at Road Atlanta\n"
+        "Pipo Derani and Alexander Sims won the 2023 GTP drivers' championship.\n"
+        '"Alexander and Pipo never gave up, and that is why they are the champions," said the team boss.'
+    )
+    claims = check(pb, text, day).claims
+    assert [c.text for c in claims] == ["Pipo Derani and Alexander Sims won the 2023 GTP drivers' championship"], [
+        c.text for c in claims
+    ]
+    # a headline whose claim the article does not make again stays a claim
+    alone = check(pb, "Derani and Sims Clinch the 2023 GTP Title at Road Atlanta\nThe season is over.", day).claims
+    assert len(alone) == 1 and alone[0].type == "championship"
