@@ -1171,3 +1171,31 @@ def test_a_quotation_and_a_repeated_title_case_headline_are_not_claims(pb) -> No
     # a headline whose claim the article does not make again stays a claim
     alone = check(pb, "Derani and Sims Clinch the 2023 GTP Title at Road Atlanta\nThe season is over.", day).claims
     assert len(alone) == 1 and alone[0].type == "championship"
+
+
+def test_a_teams_or_cars_titles_every_title_named_and_a_sweep(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2022 GTD PRO (final, computed): drivers Campbell / Jaminet, teams #9 Pfaff Motorsports,
+    # manufacturers Porsche; Vasser Sullivan's No. 14 was second
+    day = "2023-01-10"
+    car = one(pb, "The No. 9 Pfaff Porsche won the 2022 GTD PRO drivers' championship.", day)
+    assert car.verdict == "supported", car.explanation  # the car's drivers' title is its crew's
+    sweep = one(pb, "Pfaff Motorsports swept the drivers', teams' and manufacturers' titles in GTD PRO in 2022.", day)
+    assert sweep.slots["championships"] == ["drivers", "teams", "manufacturers"]
+    assert sweep.verdict == "supported", sweep.explanation
+    both = one(pb, "Vasser Sullivan won the 2022 GTD PRO drivers' and teams' titles.", day)
+    assert both.verdict == "contradicted", both.explanation
+    # "The 2022 champions" refers to the crew named before; a driver's teams' title is their car's
+    claims = check(
+        pb,
+        "Matt Campbell and Mathieu Jaminet won the 2022 GTD PRO title. The 2022 champions also took the teams' title.",
+        day,
+    ).claims
+    assert [(c.text, c.verdict) for c in claims][1:] == [("took the teams' title", "supported")], [
+        c.text for c in claims
+    ]
+
+
+def test_a_title_clinched_is_the_season_in_progress(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023 LMP3 drivers' champion Gar Robinson (final, computed); published in September 2023
+    c = one(pb, "Gar Robinson clinched the LMP3 drivers' championship with a round to spare.", "2023-09-20")
+    assert c.slots["seasons"] == [2023] and c.verdict == "supported", c.explanation

@@ -189,7 +189,8 @@ FASTEST = re.compile(
     rf"\bfastest (?:race |overall |class |{_CLASSES} |GT Daytona Pro |GT Daytona |GT Le Mans )?lap\b", re.IGNORECASE
 )
 TITLE = re.compile(
-    r"\b(?:won|wins|clinched|clinch|claimed|secured|took|sealed|wrapped up|captured|defended|retained|claim|win) (?:the |his |her |their |a |its |back-to-back )?[\w'’ -]{0,45}?(?:title|championship|crown|Endurance Cup)s?\b|"
+    r"\b(?:won|wins|clinched|clinch|clinches|claimed|secured|took|sealed|seals?|wrapped up|captured|defended|retained|claim|win) (?:the |his |her |their |a |its |back-to-back )?[\w'’ -]{0,45}?(?:title|championship|crown|Endurance Cup)s?\b|"
+    r"\b(?:swept|sweeps?|sweeping|complet(?:ed|es|ing) a sweep of) (?:the |a |its |their )?[\w'’, -]{0,60}?(?:titles|championships|crowns)\b|"
     r"\b(?:reigning|defending) (?:[\w'’-]+ ){0,3}champions?\b|\b(?:19|20)\d{2} (?:[\w'’-]+ ){0,3}champions?\b|\bchampions? in (?:19|20)\d{2}\b|"
     r"\b(?:became|becomes|crowned|is|was|were|are) (?:the )?(?:[\w'’-]+ ){0,3}champions?\b|"
     r"\b(?:turned|converted|translated|turns|converts) [^.;,]{1,40}? into (?:the|a|an|his|her|their|its) [\w'’ -]{0,30}?(?:title|championship|crown)\b",
@@ -267,7 +268,7 @@ OUTSIDE_SERIES = re.compile(
 )
 PRONOUN = re.compile(
     r"^(?:(?:But|And|Meanwhile|Now|Then|Still|There|Here|However|Earlier|Later|Previously),?\s+)?(?P<p>he|she|they|his|her|their|it|its|"
-    r"the (?:(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)*) (?:pairing|pair|duo|trio|crew)|team|squad|outfit|crew|car|entry|trio|duo|pairing|pair|drivers|champions|winners|"
+    r"the (?:(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)*) (?:pairing|pair|duo|trio|crew)|team|squad|outfit|crew|car|entry|trio|duo|pairing|pair|drivers|(?:(?:19|20)\d{2} )?champions|winners|"
     r"marque|manufacturer|brand|German marque|Italian marque|(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)))\b",
     re.IGNORECASE,
 )
@@ -380,6 +381,8 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             stop = re.search(r";|,\s(?:and|while|but|as|where)\s", text[end:hi])
             if stop:
                 hi = end + stop.start()
+        if kind == "championship" and pronoun is not None and start < PRONOUN.match(text).end():
+            continue  # "The 2024 champions won four races": the phrase refers to the crew named before
         # slots: what follows the trigger up to the next one, else what precedes the first trigger
         segment = [m for m in mentions if start <= m.start - sent.start < hi]
         # what precedes the first trigger, but not a race named in a description ("No. 9, winner at
@@ -1433,8 +1436,20 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             else "drivers" if re.search(r"drivers?['’]? (?:title|championship|crown)", low)
             else "teams" if re.search(r"\bteams?['’]? (?:title|championship)", low) else None
         )  # fmt: skip
+        # "the GTD drivers' and teams' championships", "a sweep of the drivers', teams' and
+        # manufacturers' titles": every title named is claimed
+        kinds = [
+            {"driver": "drivers", "team": "teams", "manufacturer": "manufacturers"}.get(k.casefold(), "endurance")
+            for k in re.findall(r"\b(driver|team|manufacturer|endurance)s?['’]?(?=[\s,])", match.group(), re.I)
+        ]  # fmt: skip
+        if len(set(kinds)) > 1:
+            slots["championships"] = list(dict.fromkeys(kinds))
+            slots["championship"] = kinds[0]
         if re.search(r"\b(?:reigning|defending)\b", low) and not scope.seasons:
             slots["seasons"] = [ctx.date.year if ctx.date.month >= 11 else ctx.date.year - 1]
+        elif re.match(r"(?:clinch|seal|wrap|swept|sweep|complet)", match.group(), re.I) and not scope.seasons:
+            # "clinched the GTD title with a round to spare": the season the article is in
+            slots["seasons"] = [ctx.date.year if ctx.date >= dt.date(ctx.date.year, 1, 24) else ctx.date.year - 1]
     elif kind.startswith("standing"):
         slots.update(_standing_slots(kind, match, text, start, end, hi, sent, mentions, ctx))
         if (

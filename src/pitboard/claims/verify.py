@@ -936,16 +936,16 @@ class Checker:
         table = self.standings(season, cls, kind)
         row = {"season": season, "class": cls, "championship": kind, "champion": table.champion,
                "complete": table.complete, "source": f"standings {season} {cls} {kind}"}  # fmt: skip
+        # a team's or car's drivers' title is its crews' (in the class that season), its
+        # manufacturers' title its make's
+        entrants = _entrants(subj, ans, cls, kind)
         if not table.complete or not table.rows:
             # the official record includes the published final standings: a champion on file decides
             finals = [f for f in (table.verification.figures if table.verification else [])
                       if f.metric == "position" and f.after == "final"]  # fmt: skip
             mine = [f for f in finals if _names(subj, f.subject)]
-            if not mine and subj["kind"] in ("team", "car") and kind in ("drivers", "endurance"):
-                # a team's or car's drivers' title: its crews in the class that season
-                crews = [r.get("drivers") or "" for r in ans.races if r["started"] and r["class"] == cls]
-                names = {n.strip() for c in crews for n in (c if isinstance(c, (list, tuple)) else c.split("/"))}
-                mine = [f for f in finals if any(n and _names({"kind": "driver", "name": n}, f.subject) for n in names)]
+            if not mine and entrants:
+                mine = [f for f in finals if _entrant(f.subject, entrants, kind)]
             champs = [f for f in finals if f.published == 1]
             if mine or champs:
                 fig = next((f for f in mine if f.published == 1), mine[0]) if mine else champs[0]
@@ -965,7 +965,7 @@ class Checker:
                 row,
             )
         leaders = [r for r in table.rows if r.position == 1]
-        won = any(_holds(subj, r, ans) for r in leaders)
+        won = any(_entrant(r.name, entrants, kind) if entrants else _holds(subj, r, ans) for r in leaders)
         who = " / ".join(r.name for r in leaders)
         return won, f"the {season} {cls} {kind} champion{'s are' if len(leaders) > 1 else ' is'} {who}", row
 
@@ -1174,11 +1174,20 @@ class Checker:
             )
         if season not in self._seasons:
             return Outcome(NOT_CHECKABLE, f"The {season} season is not in the data.", MISSING_ROUND)
-        result, text, row = self._champion(subj, claim, season, champ)
-        if result is None:
-            return Outcome(NOT_CHECKABLE, f"The data cannot name a champion: {text}.", MISSING_ROUND, [row])
-        return Outcome(SUPPORTED if result else CONTRADICTED, f"The data shows {text}.", evidence=[row],
-                       question=[f"standings({season}, {row.get('class')}, {row.get('championship')})"])  # fmt: skip
+        # "the drivers' and teams' championships": every title named must be the subject's
+        checks = [self._champion(subj, claim, season, kind) for kind in s.get("championships") or [champ]]
+        rows = [row for _, _, row in checks]
+        question = [f"standings({season}, {row.get('class')}, {row.get('championship')})" for row in rows]
+        lost = [text for result, text, _ in checks if result is False]
+        if lost:
+            return Outcome(CONTRADICTED, f"The data shows {'; '.join(lost)}.", evidence=rows, question=question)
+        unknown = [text for result, text, _ in checks if result is None]
+        if unknown:
+            return Outcome(
+                NOT_CHECKABLE, f"The data cannot name a champion: {'; '.join(unknown)}.", MISSING_ROUND, rows
+            )
+        text = "; ".join(text for _, text, _ in checks)
+        return Outcome(SUPPORTED, f"The data shows {text}.", evidence=rows, question=question)
 
     def _last_finished_season(self) -> int:
         return self.date.year if self.date.month >= 10 else self.date.year - 1
@@ -1737,6 +1746,33 @@ def _race_fact(claim: Claim, r: dict[str, Any], name: str, event_label: str) -> 
     ok = actual is not None and (actual <= want if s.get("at_most") else actual == want)
     pos = f"P{actual}" if actual is not None else "unclassified"
     return ok, f"{name} finished {pos} {label} at {where}{corrected}"
+
+
+def _entrants(subj: dict[str, Any], ans: Any, cls: str, kind: str) -> set[str]:
+    """The names a team or car stands for in a drivers' table (its crews in the class that
+    season) or a manufacturers' table (the models of its cars: "Chevrolet Corvette C8.R");
+    empty for any other reading."""
+    rows = [r for r in ans.races if r["started"] and r["class"] == cls]
+    if subj["kind"] == "driver" and kind == "teams":
+        # a driver's teams' title is the entry (car) they drove: "#57 Winward Racing"
+        return {f"#{r['number']} {r['team']}" for r in rows}
+    if subj["kind"] not in ("team", "car", "driver") or kind not in ("drivers", "endurance", "manufacturers"):
+        return set()
+    if kind == "manufacturers":
+        return {str(r["model"]).casefold() for r in rows if r.get("model")}
+    if subj["kind"] == "driver":
+        return set()
+    crews = [r.get("drivers") or "" for r in rows]
+    return {n.strip() for c in crews for n in (c if isinstance(c, (list, tuple)) else c.split("/")) if n.strip()}
+
+
+def _entrant(name: str, entrants: set[str], kind: str) -> bool:
+    """A table row ``name`` is one the subject stands for (``_entrants``)."""
+    if kind == "manufacturers":
+        return any(m.startswith(name.casefold()) for m in entrants)
+    if kind == "teams":
+        return name in entrants
+    return any(n.casefold() in name.casefold() for n in entrants)
 
 
 def _holds(subj: dict[str, Any], row: Any, ans: StatsAnswer) -> bool:
