@@ -1199,3 +1199,19 @@ def test_a_title_clinched_is_the_season_in_progress(pb) -> None:  # type: ignore
     # 2023 LMP3 drivers' champion Gar Robinson (final, computed); published in September 2023
     c = one(pb, "Gar Robinson clinched the LMP3 drivers' championship with a round to spare.", "2023-09-20")
     assert c.slots["seasons"] == [2023] and c.verdict == "supported", c.explanation
+
+
+def test_every_co_champion_named_is_checked(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023 GTP drivers' champions Derani / Sims (final, computed); 2021 DPi Endurance Cup:
+    # Albuquerque / Taylor / Rossi of Wayne Taylor Racing (published, Sportscar365)
+    day = "2024-06-03"
+    wrong = one(pb, "Pipo Derani and Filipe Albuquerque won the 2023 GTP drivers' title.", day)
+    assert wrong.verdict == "contradicted", wrong.explanation
+    ok = one(pb, "Alexander Sims, last year's GTP champion with Pipo Derani, moved to Corvette.", day, "championship")
+    assert [x["name"] for x in ok.slots["subject"]] == ["Alexander Sims", "Pipo Derani"] and ok.verdict == "supported"
+    bad = one(pb, "Alexander Sims, last year's GTP champion with Jack Aitken, moved to Corvette.", day, "championship")
+    assert bad.verdict == "contradicted", bad.explanation
+    text = "The Whelen Engineering pair, together with Alexander Rossi, took the 2021 Michelin Endurance Cup."
+    c = one(pb, text, "2021-11-20")
+    assert c.slots["subject"][0]["name"] == "Whelen Engineering Racing", c.slots["subject"]
+    assert c.verdict == "contradicted", c.explanation

@@ -191,7 +191,7 @@ FASTEST = re.compile(
 TITLE = re.compile(
     r"\b(?:won|wins|clinched|clinch|clinches|claimed|secured|took|sealed|seals?|wrapped up|captured|defended|retained|claim|win) (?:the |his |her |their |a |its |back-to-back )?[\w'’ -]{0,45}?(?:title|championship|crown|Endurance Cup)s?\b|"
     r"\b(?:swept|sweeps?|sweeping|complet(?:ed|es|ing) a sweep of) (?:the |a |its |their )?[\w'’, -]{0,60}?(?:titles|championships|crowns)\b|"
-    r"\b(?:reigning|defending) (?:[\w'’-]+ ){0,3}champions?\b|\b(?:19|20)\d{2} (?:[\w'’-]+ ){0,3}champions?\b|\bchampions? in (?:19|20)\d{2}\b|"
+    r"\b(?:reigning|defending) (?:[\w'’-]+ ){0,3}champions?\b|\b(?:last|this) (?:year|season)['’]s (?:[\w'’-]+ ){0,3}champions?\b|\b(?:19|20)\d{2} (?:[\w'’-]+ ){0,3}champions?\b|\bchampions? in (?:19|20)\d{2}\b|"
     r"\b(?:became|becomes|crowned|is|was|were|are) (?:the )?(?:[\w'’-]+ ){0,3}champions?\b|"
     r"\b(?:turned|converted|translated|turns|converts) [^.;,]{1,40}? into (?:the|a|an|his|her|their|its) [\w'’ -]{0,30}?(?:title|championship|crown)\b",
     re.IGNORECASE,
@@ -405,6 +405,8 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
                 m for m in mentions
                 if m.kind in SUBJECT_KINDS and match.start(to) <= m.start - sent.start < match.end(to)
             ][:1] or subject  # fmt: skip
+        if kind == "championship" and subject:
+            subject = _co_champions(subject, mentions, text, sent, end)
         if _SUBJECT_AFTER.search(match.group()):
             subject = _named_after(segment, end, sent, text) or subject
         if kind == "finish" and match.groupdict().get("wwho"):
@@ -1771,6 +1773,8 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
         # a crew named in a line-up shares the car by definition; a count or result of two or
         # more drivers is checked on the races they shared a car in (verify.py)
         lineup_ok.add("together")
+    if "championship" in slots and re.search(r"\b(?:together|along) with\b", text[a:b], re.I):
+        lineup_ok.add("together")  # "X, together with Rossi, took the title": every one is checked
     if len(slots.get("events") or []) > 1:
         lineup_ok |= {"both", "each", "all"}
     for rx in (_NUMERIC, _WIDENERS):
@@ -2071,6 +2075,37 @@ _BEFORE_HERE = re.compile(
 _LEFT_ROUND = re.compile(
     r"\b(?:left|leav(?:e|es|ing)|came (?:away )?out of|emerged from)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE
 )
+
+
+_TOGETHER = re.compile(r",?\s*(?:together|along)\s+with\s+$", re.IGNORECASE)
+
+
+def _co_champions(
+    subject: list[Mention], mentions: list[Mention], text: str, sent: Sentence, end: int
+) -> list[Mention]:
+    """The whole subject of a title: "the Wayne Taylor Racing pair, together with Alexander
+    Rossi, took the Endurance Cup" (the names before "together with" too), "Pipo Derani, last
+    year's GTP champion with Alexander Sims" (the drivers after "champion with")."""
+    out = list(subject)
+    first = out[0]
+    if first.start >= sent.start and not first.how.startswith("pronoun"):
+        at = first.start - sent.start
+        if _TOGETHER.search(text[:at]):
+            cut = _TOGETHER.search(text[:at]).start()
+            lead = [m for m in mentions if m.kind in SUBJECT_KINDS and m.end - sent.start <= cut]
+            lead = _nearest_unit(lead, text, sent.start) if lead else []
+            out = lead + [m for m in out if m not in lead]
+    after = re.match(r"\s+with\s+", text[end:])
+    if after and re.search(r"champions?$", text[:end], re.IGNORECASE):
+        at = end + after.end()
+        for m in sorted(mentions, key=lambda m: m.start):
+            if m.kind == "driver" and m.start - sent.start == at:
+                out.append(m)
+                gap = re.match(r"\s*(?:,|and|&|, and)\s*", text[m.end - sent.start :])
+                if not gap:
+                    break
+                at = m.end - sent.start + gap.end()
+    return out
 
 
 def _standing_slots(kind, match, text, start, end, hi, sent, mentions, ctx) -> dict[str, Any]:  # type: ignore[no-untyped-def]

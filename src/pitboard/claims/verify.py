@@ -1128,6 +1128,26 @@ class Checker:
         return Outcome(SUPPORTED, f"The record shows {text}.", evidence=evidence, question=question)
 
     def _championship(self, claim: Claim) -> Outcome:
+        """A title or a place in the standings; with several subjects ("Derani and Sims won
+        the title") each must hold."""
+        subjects = claim.slots.get("subject") or []
+        if len(subjects) < 2 or claim.slots.get("count"):
+            return self._championship_of(claim)
+        outcomes = [self._championship_of(replace(claim, slots={**claim.slots, "subject": [x]})) for x in subjects]
+        for verdict in (CONTRADICTED, NOT_CHECKABLE):
+            bad = [o for o in outcomes if o.verdict == verdict]
+            if bad:
+                return bad[0]
+        texts = list(dict.fromkeys(o.explanation for o in outcomes))
+        evidence = [e for o in outcomes for e in o.evidence]
+        return Outcome(
+            SUPPORTED,
+            " ".join(texts),
+            evidence=list({repr(e): e for e in evidence}.values()),
+            question=list(dict.fromkeys(q for o in outcomes for q in o.question)),
+        )
+
+    def _championship_of(self, claim: Claim) -> Outcome:
         s = claim.slots
         if s.get("standing"):
             return self._standing(claim)
