@@ -1215,3 +1215,26 @@ def test_every_co_champion_named_is_checked(pb) -> None:  # type: ignore[no-unty
     c = one(pb, text, "2021-11-20")
     assert c.slots["subject"][0]["name"] == "Whelen Engineering Racing", c.slots["subject"]
     assert c.verdict == "contradicted", c.explanation
+
+
+def test_standings_when_a_lead_was_taken_before_a_break_or_a_return_and_the_points_leaders(pb) -> None:  # type: ignore[no-untyped-def]
+    # computed, complete tables. 2024 LMP2 drivers: after Sebring Zilisch / Merriman / Dalziel
+    # 741, Fraga / Robinson 614; after Mosport Fraga / Robinson lead (1288). 2024 GTP: the
+    # class's longest summer gap is Road America (4 Aug) to Indianapolis (22 Sep); after Road
+    # America Cameron / Nasr 2386, Jaminet / Tandy 2286. 2023 GTD after Road America: Sellers /
+    # Snow 2609, De Angelis / Sorensen 2405.
+    took = one(pb, "Felipe Fraga and Gar Robinson took over the points lead at Mosport.", "2024-08-10")
+    assert took.slots["after"] == "Mosport" and took.verdict == "supported", took.explanation
+    wrong = one(pb, "Dwight Merriman and Ryan Dalziel took over the points lead at Mosport.", "2024-08-10")
+    assert wrong.verdict == "contradicted", wrong.explanation
+    back = one(pb, "Merriman and Dalziel had led by just 127 points when the class returned at the Glen.", "2024-06-25")
+    assert back.slots["before"] == "The Glen" and back.slots["gap"] == 127 and back.verdict == "supported", (
+        back.explanation
+    )
+    summer = one(pb, "Nasr and Cameron went into the summer break 100 points clear of Jaminet and Tandy.", "2024-09-25")
+    assert summer.verdict == "supported", summer.explanation
+    day = "2023-08-08"
+    lead = one(pb, "Still, the points leaders leave Road America 204 points clear of Marco Sorensen.", day)
+    assert lead.verdict == "supported", lead.explanation
+    bad = one(pb, "Still, the points leaders leave Road America 214 points clear of Marco Sorensen.", day)
+    assert bad.verdict == "contradicted", bad.explanation

@@ -230,7 +230,8 @@ STANDING_PATTERNS = {
     # "finished second in the teams' standings", "third in the GTD PRO manufacturers' standings"
     "standing_position": rf"\b(?P<pos>{ORD}|runner-up)\s+in\s+the\s+(?:[\w'’ -]{{0,40}}?\s)?(?:standings|championship|points|table)\b(?!\s+(?:race|round|fight|battle|chase))",
     # "lead the GTP standings", "led after CTMP by 78 points", "led Nasr and Tandy by 12 points"
-    "standing_lead": rf"\b(?:leads?|led|leading)\b(?=[^.;]{{0,70}}?\b(?:{_TABLE}|points?)\b)|\bon top of the (?:[\w'’ -]{{0,30}}?\s)?standings\b",
+    "standing_lead": rf"\b(?:took|take|takes|taking|moved into|moves into|moving into|assumed|inherited|grabbed|seized) (?:over )?the (?:points|championship|standings|title) lead\b|"
+    rf"\b(?:leads?|led|leading)\b(?=[^.;]{{0,70}}?\b(?:{_TABLE}|points?)\b)|\bon top of the (?:[\w'’ -]{{0,30}}?\s)?standings\b",
     # "an advantage of just 19 points", "their advantage had been just 19 points", "a 227-point lead"
     "standing_gap": rf"\b(?:advantage|lead|margin|gap|cushion)\s+(?:had been|was|is|of|stood at)\s+(?:just\s+|only\s+)?(?P<gap>{_PTS})\s+points?\b|"
     rf"\b(?P<gap2>{_PTS})-point\s+(?:lead|advantage|margin|cushion)\b",
@@ -248,7 +249,7 @@ STANDING = {k: re.compile(v, re.IGNORECASE) for k, v in STANDING_PATTERNS.items(
 STANDING_FIGURES = {
     "points": re.compile(rf"\b(?:with|on)\s+(?P<v>{_PTS})\s+points\b", re.IGNORECASE),
     "gap": re.compile(
-        rf"\bby\s+(?P<v>{_PTS})\s+points?\b|(?<![\d,])(?P<v2>{_PTS})\s+(?:points\s+)?(?:ahead of|clear of)\b|"
+        rf"\bby\s+(?:just\s+|only\s+)?(?P<v>{_PTS})\s+points?\b|(?<![\d,])(?P<v2>{_PTS})\s+(?:points\s+)?(?:ahead of|clear of)\b|"
         rf"\b(?:advantage|lead|margin)\s+(?:had been|was|is|of)\s+(?:just\s+|only\s+)?(?P<v3>{_PTS})\s+points?\b|"
         rf"\b(?P<v4>{_PTS})-point\s+(?:lead|advantage|margin)\b",
         re.IGNORECASE,
@@ -399,6 +400,19 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             own_clause = [m for m in before if m.start - sent.start >= _clause_start(text[:at])]
             before = own_clause or before
         subject = _subject(before, segment, at, sent, pronoun, ctx, text)
+        leaders = _LEADERS.search(text, _clause_start(text[:at]), at) if kind.startswith("standing") else None
+        if leaders and not [m for m in before if m.start - sent.start >= leaders.start()]:
+            # "the points leaders leave Elkhart Lake 179 points clear of X": whoever led that table
+            subject = [
+                Mention(
+                    "leader",
+                    sent.start + leaders.start(),
+                    sent.start + leaders.end(),
+                    leaders.group(),
+                    "leader",
+                    leaders.group(),
+                )
+            ]
         if kind == "title_to":  # "gave Winward the teams' title": Winward
             to = "to" if match.group("to") else "to2"
             subject = [
@@ -2060,7 +2074,14 @@ def _points(raw: str | None) -> int | None:
 
 
 _ARRIVE = r"\b(?:went|go(?:es|ing)?|head(?:s|ed|ing)?|came|com(?:es|ing)|arriv(?:e|es|ed|ing)|travel(?:s|led|ling|ed|ing)?)\s+(?:in)?(?:to|at)\s+"
-_BEFORE_ROUND = re.compile(rf"(?:{_ARRIVE}|\bbefore\s+|\bahead of\s+)(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_BEFORE_ROUND = re.compile(
+    rf"(?:{_ARRIVE}|\bbefore\s+|\bahead of\s+|\bwhen (?:the (?:class|series|field|championship)|they|it) "
+    r"(?:returned|resumed|came back|reconvened|went back) (?:to|at|in)\s+)(?:the\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+#: "went into the summer break 12 points clear": the table after the class's last round before
+#: its longest summer gap.
+_BEFORE_BREAK = re.compile(rf"{_ARRIVE}(?:the\s+)?(?:summer|mid-?season|midsummer|August)\s+break\b", re.IGNORECASE)
 _BEFORE_FINALE = re.compile(
     rf"{_ARRIVE}(?:the\s+)?(?:season[- ]|championship[- ])?(?:finale|final round|last round|final race|season[- ]ender)\b",
     re.IGNORECASE,
@@ -2077,6 +2098,8 @@ _LEFT_ROUND = re.compile(
 )
 
 
+#: "the points leaders": the subject is the table's leader (its class from the rival named).
+_LEADERS = re.compile(r"\bthe (?:points|championship|standings|series|class|title) leaders?\b", re.IGNORECASE)
 _TOGETHER = re.compile(r",?\s*(?:together|along)\s+with\s+$", re.IGNORECASE)
 
 
@@ -2216,8 +2239,16 @@ def _standing_slots(kind, match, text, start, end, hi, sent, mentions, ctx) -> d
         if _BEFORE_ROUND.search(text[: e.start - sent.start]) and e not in named_after
     ]  # fmt: skip
     left = [e for e in events if _LEFT_ROUND.search(text[: e.start - sent.start])]
-    if named_before:
+    lead_at = re.match(r"\s+(?:at|in)\s+(?:the\s+)?", text[end:]) if re.search(r"lead$", match.group(), re.I) else None
+    took_at = [e for e in events if lead_at and e.start - sent.start == end + lead_at.end()]
+    if took_at:
+        # "took over the points lead at Watkins Glen": the table after that round
+        out["after"] = took_at[0].name
+        out["_end"] = max(out["_end"], took_at[0].end - sent.start)
+    elif named_before:
         out["before"] = named_before[0].name
+    elif _BEFORE_BREAK.search(text):
+        out["before"] = "summer break"
     elif _BEFORE_FINALE.search(text):
         out["before"] = "finale"
     elif left and not named_after:

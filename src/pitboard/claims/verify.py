@@ -995,16 +995,39 @@ class Checker:
             return Outcome(NOT_CHECKABLE, f"{season} is before the data.", BEFORE_DATA)
         if season not in self._seasons:
             return Outcome(NOT_CHECKABLE, f"The {season} season is not in the data.", MISSING_ROUND)
-        cls = self._class_of(subj, claim, season)
+        leader = subj["kind"] == "leader"
+        if leader and not s.get("rival"):
+            return Outcome(NOT_CHECKABLE, "The claim names no table for the points leaders.", AMBIGUOUS)
+        # "the points leaders … clear of X": the table of X's class
+        cls = self._class_of(s["rival"][0] if leader else subj, claim, season)
         if cls is None:
             return Outcome(CONTRADICTED, f"{subj['name']} did not start a championship race in {season}.")
         champ = (
             s.get("championship")
-            or {"driver": "drivers", "car": "teams", "team": "teams", "manufacturer": "manufacturers"}[subj["kind"]]
+            or {
+                "driver": "drivers",
+                "car": "teams",
+                "team": "teams",
+                "manufacturer": "manufacturers",
+                "leader": "drivers",
+            }[subj["kind"]]
         )
         rounds = [c for c in self.calendar(season) if c["championship"] and cls in c["classes"]]
         after = None
-        if s.get("before"):
+        if s.get("before") == "summer break":
+            # "went into the summer break": the class's longest gap between two rounds from May to
+            # August; the table after the round before it
+            from itertools import pairwise
+
+            gaps = [
+                (b["race_date"] - a["race_date"], a["event_name"])
+                for a, b in pairwise(rounds)
+                if a["race_date"] and b["race_date"] and 5 <= a["race_date"].month <= 8
+            ]
+            if not gaps:
+                return Outcome(NOT_CHECKABLE, f"No {season} {cls} summer break in the calendar.", MISSING_ROUND)
+            after = max(gaps)[1]
+        elif s.get("before"):
             # "went into the finale / arrived at Petit with …": the table after the round before
             target = (
                 rounds[-1]["event_name"] if s["before"] == "finale" else self.event_ref(season, s["before"]).event_name
@@ -1026,6 +1049,15 @@ class Checker:
             )
         table = self.standings(season, cls, champ, after)
         question = [f"standings({season}, {cls!r}, {champ!r}, after={after!r})"]
+        if leader:
+            top = [r for r in table.rows if r.position == 1]
+            if not top or table.missing_events:
+                return Outcome(NOT_CHECKABLE, f"The data cannot name the leaders of {label}.", MISSING_ROUND)
+            subj = {
+                "kind": "driver" if champ in ("drivers", "endurance") else "team",
+                "name": top[0].name,
+                "key": top[0].key,
+            }
         figures = table.verification.figures if table.verification else []
         row = _table_row(self, table, subj, claim)
         rival = _table_row(self, table, s["rival"][0], claim) if s.get("rival") else None
