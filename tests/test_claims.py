@@ -1238,3 +1238,29 @@ def test_standings_when_a_lead_was_taken_before_a_break_or_a_return_and_the_poin
     assert lead.verdict == "supported", lead.explanation
     bad = one(pb, "Still, the points leaders leave Road America 214 points clear of Marco Sorensen.", day)
     assert bad.verdict == "contradicted", bad.explanation
+
+
+def test_a_title_he_won_with_a_team_and_a_place_in_apposition(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2021 GTLM drivers' champions Garcia / Taylor in Corvette Racing's No. 3 (published final
+    # standings); the No. 4 crew (Milner / Tandy) second
+    day = "2022-03-01"
+    ok = one(
+        pb,
+        "Antonio Garcia still savours the GTLM title he won with Corvette Racing in 2021.",
+        day,
+        "championship",
+    )
+    assert ok.slots["class"] == "GTLM" and ok.verdict == "supported", ok.explanation
+    bad = one(
+        pb,
+        "Antonio Garcia still savours the GTLM title he won with WeatherTech Racing in 2021.",
+        day,
+        "championship",
+    )
+    assert bad.verdict == "contradicted", bad.explanation
+    text = "The No. 4 Corvette of Tommy Milner and Nick Tandy, second in the 2021 final standings, was fourth at Petit."
+    place = one(pb, text, day, "championship")
+    assert place.text == "second in the 2021 final standings" and place.verdict == "supported", (
+        place.text,
+        place.explanation,
+    )

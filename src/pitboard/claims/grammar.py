@@ -193,6 +193,7 @@ TITLE = re.compile(
     r"\b(?:swept|sweeps?|sweeping|complet(?:ed|es|ing) a sweep of) (?:the |a |its |their )?[\w'’, -]{0,60}?(?:titles|championships|crowns)\b|"
     r"\b(?:reigning|defending) (?:[\w'’-]+ ){0,3}champions?\b|\b(?:last|this) (?:year|season)['’]s (?:[\w'’-]+ ){0,3}champions?\b|\b(?:19|20)\d{2} (?:[\w'’-]+ ){0,3}champions?\b|\bchampions? in (?:19|20)\d{2}\b|"
     r"\b(?:became|becomes|crowned|is|was|were|are) (?:the )?(?:[\w'’-]+ ){0,3}champions?\b|"
+    r"\b(?:title|championship|crown)s? (?:that |which )?(?:he|she|they|the pair|the trio|the team) (?:had )?(?:won|claimed|took|clinched|shared|sealed)\b|"
     r"\b(?:turned|converted|translated|turns|converts) [^.;,]{1,40}? into (?:the|a|an|his|her|their|its) [\w'’ -]{0,30}?(?:title|championship|crown)\b",
     re.IGNORECASE,
 )
@@ -1461,6 +1462,10 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if len(set(kinds)) > 1:
             slots["championships"] = list(dict.fromkeys(kinds))
             slots["championship"] = kinds[0]
+        if not slots["class"]:
+            # "the GTP title he won": the class right before the title
+            near = [m for m in mentions if m.kind == "class" and 0 <= start - (m.end - sent.start) <= 12]
+            slots["class"] = near[-1].key if near else None
         if re.search(r"\b(?:reigning|defending)\b", low) and not scope.seasons:
             slots["seasons"] = [ctx.date.year if ctx.date.month >= 11 else ctx.date.year - 1]
         elif re.match(r"(?:clinch|seal|wrap|swept|sweep|complet)", match.group(), re.I) and not scope.seasons:
@@ -1534,6 +1539,11 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         # "the No. 14 …, who started from second": the relative clause is the claim
         a = own[-1].end - sent.start + rel.start() + len(rel.group()) - len(rel.group().lstrip(", "))
         own = []
+    if (
+        own and kind.startswith("standing") and re.search(r",\s*$", text[own[-1].end - sent.start : start])
+        and any(m.kind == "driver" and own[-1].end <= m.start and m.end - sent.start <= start for m in mentions)
+    ):  # fmt: skip
+        own = []  # "the No. 4 of Milner, Tandy and Sims, second in the final standings": the apposition
     if own and start - (own[-1].end - sent.start) <= 60:
         a = min(a, own[0].start - sent.start)
         # an unresolved name joined to the subject ("Marco Vantorre and Tom Blomqvist") is part of it

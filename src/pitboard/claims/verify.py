@@ -284,6 +284,9 @@ class Checker:
         missing = list(s.get("unchecked") or [])
         rows = [e for e in outcome.evidence if e.get("number") is not None and not e.get("winner")]
         car = next((x for x in s.get("subject") or [] if x["kind"] == "car"), None)
+        if car is None and claim.type == "championship" and s.get("descriptors"):
+            # "the GTP title he won with Porsche Penske": the team he drove for that season
+            car = next((x for x in s.get("subject") or [] if x["kind"] == "driver"), None)
         if not rows and car is not None and s.get("descriptors"):
             # a title or a count about a car: its describing names against its races of the season
             season = (s.get("seasons") or [self.article_season()])[-1]
