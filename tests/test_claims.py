@@ -1264,3 +1264,25 @@ def test_a_title_he_won_with_a_team_and_a_place_in_apposition(pb) -> None:  # ty
         place.text,
         place.explanation,
     )
+
+
+def test_a_first_title_since_a_year_a_title_shared_and_a_title_added(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2021 GTLM: Garcia / Taylor (published); 2022 GTD PRO: Campbell / Jaminet; 2025 GTD PRO
+    # drivers: Garcia / Sims (published final standings); 2021 DPi manufacturers: Cadillac (published)
+    text = "For Antonio Garcia, it is a first drivers' title since his 2021 GTLM crown with Corvette Racing, which he also shared with Jordan Taylor."
+    first, shared = check(pb, text, "2026-01-10").claims
+    assert first.slots["first_since"] == 2021 and first.verdict == "supported", first.explanation
+    assert shared.slots["seasons"] == [2021] and shared.verdict == "supported", shared.explanation
+    wrong = one(pb, "For Antonio Garcia, it is a first drivers' title since his 2022 GTD PRO crown.", "2026-01-10")
+    assert wrong.verdict == "contradicted", wrong.explanation
+    day = "2021-11-20"
+    before = one(pb, "The title is Cadillac's first in DPi since 2018.", day)
+    assert before.verdict == "not checkable" and before.reason == "before the data", before.explanation
+    added = one(pb, "Antonio Garcia now adds a GT title to his prototype one.", day)
+    assert added.verdict == "not checkable" and added.reason == "before the data", added.explanation
+    no_title = one(pb, "Oliver Jarvis now adds a GT title to his prototype one.", day)
+    assert no_title.verdict == "contradicted", no_title.explanation
+    # "sharing the 2018 title" and "now becomes a two-time champion" are two claims, each its own words
+    text = "Felipe Nasr had already been champion once, sharing the 2018 title with Eric Curran, and now becomes a two-time champion."
+    claims = check(pb, text, day).claims
+    assert [c.text for c in claims][-1] == "two-time champion" and all(c.reason == "before the data" for c in claims)

@@ -194,6 +194,10 @@ TITLE = re.compile(
     r"\b(?:reigning|defending) (?:[\w'’-]+ ){0,3}champions?\b|\b(?:last|this) (?:year|season)['’]s (?:[\w'’-]+ ){0,3}champions?\b|\b(?:19|20)\d{2} (?:[\w'’-]+ ){0,3}champions?\b|\bchampions? in (?:19|20)\d{2}\b|"
     r"\b(?:became|becomes|crowned|is|was|were|are) (?:the )?(?:[\w'’-]+ ){0,3}champions?\b|"
     r"\b(?:title|championship|crown)s? (?:that |which )?(?:he|she|they|the pair|the trio|the team) (?:had )?(?:won|claimed|took|clinched|shared|sealed)\b|"
+    r"\b(?:title|championship|crown) (?:is|was) (?:[\w'’-]+['’]s )?first\b[^.;,]{0,30}?\bsince\b|\bfirst (?:[\w'’-]+ ){0,2}(?:title|championship|crown) since\b|"
+    r"\b(?:sharing|shared|shares|share) (?:the|a|his|her|their) [\w'’ -]{0,30}?(?:title|championship|crown)\b|"
+    r"\b(?:which|that) (?:he|she|they) (?:also )?shared with\b|"
+    r"\badds? (?:a|an|the|this) [\w'’ -]{0,30}?(?:title|championship|crown) to (?:his|her|their|its) [\w'’ -]{0,20}?(?:one|title|crown|championship)\b|"
     r"\b(?:turned|converted|translated|turns|converts) [^.;,]{1,40}? into (?:the|a|an|his|her|their|its) [\w'’ -]{0,30}?(?:title|championship|crown)\b",
     re.IGNORECASE,
 )
@@ -420,7 +424,12 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
                 m for m in mentions
                 if m.kind in SUBJECT_KINDS and match.start(to) <= m.start - sent.start < match.end(to)
             ][:1] or subject  # fmt: skip
-        if kind == "championship" and subject:
+        if kind == "championship" and re.match(r"(?:which|that)\b", match.group(), re.I):
+            # "…, which he also shared with Jaminet": Jaminet (the title is the one before)
+            subject = [m for m in mentions if m.kind == "driver" and m.start - sent.start == end + 1][:1]
+            if not subject or previous is None or previous.type != "championship":
+                continue
+        elif kind == "championship" and subject:
             subject = _co_champions(subject, mentions, text, sent, end)
         if _SUBJECT_AFTER.search(match.group()):
             subject = _named_after(segment, end, sent, text) or subject
@@ -1462,6 +1471,39 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if len(set(kinds)) > 1:
             slots["championships"] = list(dict.fromkeys(kinds))
             slots["championship"] = kinds[0]
+        since = (
+            re.match(r"\s+(?:(?:his|her|their|its|the)\s+)?((?:19|20)\d{2})\b", text[end:])
+            if re.search(r"since$", match.group())
+            else None
+        )
+        if since:
+            # "a first drivers' championship since his 2022 GTD PRO crown", "the title is Acura's
+            # first in DPi since 2020": this season's title, none in between, one in that year
+            year = int(since.group(1))
+            then = [m for m in mentions if m.kind == "class" and 0 <= m.start - sent.start - (end + since.end()) <= 2]
+            noun = re.match(r"(?:\s+[\w'’-]+){0,3}?\s+(?:title|championship|crown)\b", text[end + since.end() :])
+            slots.update(first_since=year, since_class=then[0].key if then else None)
+            if (
+                then
+                and slots["class"] == then[0].key
+                and not [m for m in mentions if m.kind == "class" and m.end - sent.start <= end]
+            ):
+                slots["class"] = None  # the class of the earlier title, not of this one
+            end += since.end() + (noun.end() if noun else 0)
+            season = ctx.date.year if ctx.date >= dt.date(ctx.date.year, 1, 24) else ctx.date.year - 1
+            scope = TimeScope((season,), None, ctx.date, False, f"{season}")
+            slots.update(seasons=[season], since=None, until=ctx.date, career=False, time=str(season))
+            time_from = None
+        elif re.match(r"adds?\b", match.group(), re.I):
+            slots["adds_title"] = True  # "adds a GT title to his prototype one": a career total as well
+        if re.match(r"(?:which|that)\b", match.group(), re.I) and previous is not None:
+            # "…, which he also shared with Jaminet": the title of the claim before
+            ps = previous.slots
+            slots.update(
+                seasons=[ps["first_since"]] if ps.get("first_since") else list(ps.get("seasons") or []),
+                **{"class": ps.get("since_class") or ps.get("class"), "championship": ps.get("championship")},
+            )
+            time_from = "sentence"
         if not slots["class"]:
             # "the GTP title he won": the class right before the title
             near = [m for m in mentions if m.kind == "class" and 0 <= start - (m.end - sent.start) <= 12]
@@ -1596,7 +1638,10 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if sa >= end and sa - b < 40:
             b = max(b, sb)
     if claim_type == "lineup" or reason:
-        a, b = min(a, 0 if not own else a), max(b, hi if claim_type == "lineup" else b)
+        # (a title after another claim of the sentence keeps its own words: "…, and now becomes a
+        # two-time champion")
+        whole = not own and not (claim_type == "championship" and previous is not None)
+        a, b = min(a, 0 if whole else a), max(b, hi if claim_type == "lineup" else b)
     cut = [y for x, y in ctx.outside_asides if a <= x and y <= start]
     if cut:
         # "Tandy, a class winner at Le Mans in 2018, won at Indianapolis": the claim is its own words
@@ -2129,7 +2174,7 @@ def _co_champions(
             lead = _nearest_unit(lead, text, sent.start) if lead else []
             out = lead + [m for m in out if m not in lead]
     after = re.match(r"\s+with\s+", text[end:])
-    if after and re.search(r"champions?$", text[:end], re.IGNORECASE):
+    if after and re.search(r"(?:champions?|title|crown)$", text[:end], re.IGNORECASE):
         at = end + after.end()
         for m in sorted(mentions, key=lambda m: m.start):
             if m.kind == "driver" and m.start - sent.start == at:

@@ -1229,6 +1229,8 @@ class Checker:
             )
         if season not in self._seasons:
             return Outcome(NOT_CHECKABLE, f"The {season} season is not in the data.", MISSING_ROUND)
+        if s.get("first_since") or s.get("adds_title"):
+            return self._first_since(claim, subj, season, champ)
         # "the drivers' and teams' championships": every title named must be the subject's
         checks = [self._champion(subj, claim, season, kind) for kind in s.get("championships") or [champ]]
         rows = [row for _, _, row in checks]
@@ -1243,6 +1245,42 @@ class Checker:
             )
         text = "; ".join(text for _, text, _ in checks)
         return Outcome(SUPPORTED, f"The data shows {text}.", evidence=rows, question=question)
+
+    def _first_since(self, claim: Claim, subj: dict[str, Any], season: int, champ: str | None) -> Outcome:
+        """ "A first drivers' title since his 2022 GTD PRO crown": the title of ``season``, none
+        in the seasons between, one in that year (before the data: not checkable); "adds a GT
+        title to his prototype one": the title of ``season`` and an earlier one (a career total)."""
+        s = claim.slots
+        now, text, row = self._champion(subj, claim, season, champ)
+        rows, texts = [row], [text]
+        if now is False:
+            return Outcome(CONTRADICTED, f"The data shows {text}.", evidence=rows)
+        year = s.get("first_since")
+        for y in range((year or season) + 1, season):
+            if y not in self._seasons:
+                continue
+            between = replace(claim, slots={**s, "class": s.get("class")})
+            won, text_y, row_y = self._champion(subj, between, y, champ)
+            if won:
+                return Outcome(CONTRADICTED, f"The data shows {text_y}, before {season}.", evidence=[*rows, row_y])
+            rows.append(row_y)
+            texts.append(text_y)
+        if year is None or year < FIRST_SEASON or year not in self._seasons:
+            return Outcome(
+                NOT_CHECKABLE,
+                f"The data shows {'; '.join(texts)}; the earlier title is before the data (it starts in {FIRST_SEASON}).",
+                BEFORE_DATA,
+                rows,
+            )
+        earlier = replace(claim, slots={**s, "class": s.get("since_class")})
+        won, text_y, row_y = self._champion(subj, earlier, year, champ)
+        rows.append(row_y)
+        texts.append(text_y)
+        if won is False:
+            return Outcome(CONTRADICTED, f"The data shows {text_y}.", evidence=rows)
+        if now is None or won is None:
+            return Outcome(NOT_CHECKABLE, f"The data cannot name a champion: {'; '.join(texts)}.", MISSING_ROUND, rows)
+        return Outcome(SUPPORTED, f"The data shows {'; '.join(texts)}.", evidence=rows)
 
     def _last_finished_season(self) -> int:
         return self.date.year if self.date.month >= 10 else self.date.year - 1
