@@ -1286,3 +1286,12 @@ def test_a_first_title_since_a_year_a_title_shared_and_a_title_added(pb) -> None
     text = "Felipe Nasr had already been champion once, sharing the 2018 title with Eric Curran, and now becomes a two-time champion."
     claims = check(pb, text, day).claims
     assert [c.text for c in claims][-1] == "two-time champion" and all(c.reason == "before the data" for c in claims)
+
+
+def test_a_junior_series_title_in_apposition_is_outside_the_championship(pb) -> None:  # type: ignore[no-untyped-def]
+    text = "Laurin Heinrich, the 2021 Porsche Carrera Cup Deutschland 2.0 champion, led the GTD PRO field early."
+    c = one(pb, text, "2024-10-20", "championship")
+    assert c.verdict == "not checkable" and c.reason == "outside the championship", c.explanation
+    text = "Ben Barnicoat, the 2008 Eurocup Formula Renault 2.0 runner-up and champion, was quick."
+    c = one(pb, text, "2024-10-20", "championship")
+    assert c.reason == "outside the championship", c.explanation

@@ -191,6 +191,7 @@ FASTEST = re.compile(
 TITLE = re.compile(
     r"\b(?:won|wins|clinched|clinch|clinches|claimed|secured|took|sealed|seals?|wrapped up|captured|defended|retained|claim|win) (?:the |his |her |their |a |its |back-to-back )?[\w'’ -]{0,45}?(?:title|championship|crown|Endurance Cup)s?\b|"
     r"\b(?:swept|sweeps?|sweeping|complet(?:ed|es|ing) a sweep of) (?:the |a |its |their )?[\w'’, -]{0,60}?(?:titles|championships|crowns)\b|"
+    r"(?<=, the )(?:19|20)\d{2} (?:[\w'’.-]+ ){4,6}champions?\b|"
     r"\b(?:reigning|defending) (?:[\w'’-]+ ){0,3}champions?\b|\b(?:last|this) (?:year|season)['’]s (?:[\w'’-]+ ){0,3}champions?\b|\b(?:19|20)\d{2} (?:[\w'’-]+ ){0,3}champions?\b|\bchampions? in (?:19|20)\d{2}\b|"
     r"\b(?:became|becomes|crowned|is|was|were|are) (?:the )?(?:[\w'’-]+ ){0,3}champions?\b|"
     r"\b(?:title|championship|crown)s? (?:that |which )?(?:he|she|they|the pair|the trio|the team) (?:had )?(?:won|claimed|took|clinched|shared|sealed)\b|"
@@ -270,7 +271,7 @@ OUTSIDE_SERIES = re.compile(
     r"NASCAR|Formula (?:1|One|E|2|3)|F1|F2|European Le Mans|ELMS|Asian Le Mans|Pilot Challenge|GT World Challenge|N[uü]rburgring|"
     r"Spa(?:-Francorchamps)?|Bathurst|Super GT|DTM|Carrera Cup|Super Trofeo|Prototype Challenge|VP Racing SportsCar Challenge|"
     r"Ferrari Challenge|Supercup|Macau|Daytona 500|Supercars|Blancpain|American Le Mans Series|ALMS|Grand-Am|Rolex Sports Car Series|"
-    r"Pirelli World Challenge|Sprint Cup|SRO|GT4|TCR|Trans-Am|Indy NXT|Indy Lights)\b"
+    r"Pirelli World Challenge|Sprint Cup|SRO|GT4|TCR|Trans-Am|Indy NXT|Indy Lights|Eurocup|Formula Renault|Formula Regional|Formula Ford|Formula BMW|Euroformula|Porsche Supercup)\b"
 )
 PRONOUN = re.compile(
     r"^(?:(?:But|And|Meanwhile|Now|Then|Still|There|Here|However|Earlier|Later|Previously),?\s+)?(?P<p>he|she|they|his|her|their|it|its|"
