@@ -1227,6 +1227,9 @@ def test_standings_when_a_lead_was_taken_before_a_break_or_a_return_and_the_poin
     assert took.slots["after"] == "Mosport" and took.verdict == "supported", took.explanation
     wrong = one(pb, "Dwight Merriman and Ryan Dalziel took over the points lead at Mosport.", "2024-08-10")
     assert wrong.verdict == "contradicted", wrong.explanation
+    # 2024 GTD: Ellis / Ward led from the Rolex 24 on, so they did not take the lead at Mosport
+    already = one(pb, "Philip Ellis and Russell Ward took over the points lead at Mosport.", "2024-08-10")
+    assert already.verdict == "contradicted" and "already led" in already.explanation, already.explanation
     back = one(pb, "Merriman and Dalziel had led by just 127 points when the class returned at the Glen.", "2024-06-25")
     assert back.slots["before"] == "The Glen" and back.slots["gap"] == 127 and back.verdict == "supported", (
         back.explanation

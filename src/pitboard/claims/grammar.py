@@ -2300,6 +2300,7 @@ def _standing_slots(kind, match, text, start, end, hi, sent, mentions, ctx) -> d
     if took_at:
         # "took over the points lead at Watkins Glen": the table after that round
         out["after"] = took_at[0].name
+        out["took_lead"] = True  # and did not lead before it
         out["_end"] = max(out["_end"], took_at[0].end - sent.start)
     elif named_before:
         out["before"] = named_before[0].name

@@ -1070,10 +1070,13 @@ class Checker:
         def published(subject: dict[str, Any], metric: str) -> Any:
             return next((f for f in figures if f.metric == metric and _names(subject, f.subject)), None)
 
-        def rank(r: Any) -> int:
+        def rank_in(t: Any, r: Any) -> int:
             if champ in ("drivers", "endurance"):
-                return 1 + len({x.points for x in table.rows if x.points > r.points})
+                return 1 + len({x.points for x in t.rows if x.points > r.points})
             return r.position
+
+        def rank(r: Any) -> int:
+            return rank_in(table, r)
 
         wanted = [("position", s.get("position")), ("points", s.get("points")), ("gap", s.get("gap"))]
         for metric, claimed in wanted:
@@ -1160,6 +1163,42 @@ class Checker:
                     f"The record shows {text}; but {d['name']} does not describe {s['rival'][0]['name']} in {season}.",
                     AMBIGUOUS, evidence, question,
                 )  # fmt: skip
+        if s.get("took_lead") and after:
+            # "took over the points lead at X": not the leader after the class's round before X
+            names = [c["event_name"] for c in rounds]
+            if after not in names or names.index(after) == 0:
+                return Outcome(
+                    SUPPORTED,
+                    f"The record shows {text}, at the class's first round.",
+                    evidence=evidence,
+                    question=question,
+                )
+            prior = names[names.index(after) - 1]
+            if rounds[names.index(prior)]["status"] == "missing":
+                return Outcome(
+                    NOT_CHECKABLE,
+                    f"The record shows {text}; {prior} is missing from the data.",
+                    MISSING_ROUND,
+                    evidence,
+                    question,
+                )
+            before = self.standings(season, cls, champ, prior)
+            was = _table_row(self, before, subj, claim)
+            if was is not None and rank_in(before, was) == 1:
+                return Outcome(
+                    CONTRADICTED,
+                    f"The record shows {text}; but {subj['name']} already led after {prior}.",
+                    evidence=evidence,
+                    question=question,
+                )
+            if before.missing_events:
+                return Outcome(
+                    NOT_CHECKABLE,
+                    f"The record shows {text}; the table after {prior} misses {'; '.join(before.missing_events)}.",
+                    MISSING_ROUND,
+                    evidence,
+                    question,
+                )
         return Outcome(SUPPORTED, f"The record shows {text}.", evidence=evidence, question=question)
 
     def _championship(self, claim: Claim) -> Outcome:
