@@ -1193,6 +1193,11 @@ def test_a_teams_or_cars_titles_every_title_named_and_a_sweep(pb) -> None:  # ty
     assert [(c.text, c.verdict) for c in claims][1:] == [("took the teams' title", "supported")], [
         c.text for c in claims
     ]
+    # "The 2022 champions Campbell and Jaminet …": the names that follow are the subject
+    text = "Tom Blomqvist won at Petit. The 2022 champions Matt Campbell and Mathieu Jaminet were there too."
+    title = next(c for c in check(pb, text, day).claims if c.type == "championship")
+    assert [x["name"] for x in title.slots["subject"]] == ["Matt Campbell", "Mathieu Jaminet"], title.slots["subject"]
+    assert title.verdict == "supported", title.explanation
 
 
 def test_a_title_clinched_is_the_season_in_progress(pb) -> None:  # type: ignore[no-untyped-def]

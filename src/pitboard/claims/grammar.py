@@ -388,8 +388,24 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             stop = re.search(r";|,\s(?:and|while|but|as|where)\s", text[end:hi])
             if stop:
                 hi = end + stop.start()
+        named_next: list[Mention] = []
         if kind == "championship" and pronoun is not None and start < PRONOUN.match(text).end():
-            continue  # "The 2024 champions won four races": the phrase refers to the crew named before
+            # "The 2024 champions won four races": the phrase refers to the crew named before (no
+            # claim); "The 2023 champions Sellers and Snow …": a title of the names that follow
+            at_end = PRONOUN.match(text).end()
+            for m in sorted(mentions, key=lambda m: m.start):
+                if m.kind == "driver" and (
+                    0 <= m.start - sent.start - at_end <= 1
+                    or (
+                        named_next
+                        and re.fullmatch(
+                            r"\s*(?:,|and|&|, and)\s*", text[named_next[-1].end - sent.start : m.start - sent.start]
+                        )
+                    )
+                ):
+                    named_next.append(m)
+            if not named_next:
+                continue
         # slots: what follows the trigger up to the next one, else what precedes the first trigger
         segment = [m for m in mentions if start <= m.start - sent.start < hi]
         # what precedes the first trigger, but not a race named in a description ("No. 9, winner at
@@ -425,7 +441,9 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
                 m for m in mentions
                 if m.kind in SUBJECT_KINDS and match.start(to) <= m.start - sent.start < match.end(to)
             ][:1] or subject  # fmt: skip
-        if kind == "championship" and re.match(r"(?:which|that)\b", match.group(), re.I):
+        if named_next:
+            subject = named_next
+        elif kind == "championship" and re.match(r"(?:which|that)\b", match.group(), re.I):
             # "…, which he also shared with Jaminet": Jaminet (the title is the one before)
             subject = [m for m in mentions if m.kind == "driver" and m.start - sent.start == end + 1][:1]
             if not subject or previous is None or previous.type != "championship":
