@@ -1168,6 +1168,11 @@ def test_a_quotation_and_a_repeated_title_case_headline_are_not_claims(pb) -> No
     assert [c.text for c in claims] == ["Pipo Derani and Alexander Sims won the 2023 GTP drivers' championship"], [
         c.text for c in claims
     ]
+    # a class's section heading repeated by its section
+    section = check(
+        pb, "GTD: Paul Miller Racing wins the teams' title\nPaul Miller Racing won the 2023 GTD teams' title.", day
+    ).claims
+    assert [c.text for c in section] == ["Paul Miller Racing won the 2023 GTD teams' title"], [c.text for c in section]
     # a headline whose claim the article does not make again stays a claim
     alone = check(pb, "Derani and Sims Clinch the 2023 GTP Title at Road Atlanta\nThe season is over.", day).claims
     assert len(alone) == 1 and alone[0].type == "championship"

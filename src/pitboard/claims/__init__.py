@@ -68,10 +68,13 @@ _SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", 
 
 
 def _title_case(line: str) -> bool:
-    """A headline set in title case ("No. 6 Porsche Won the 2025 GTP Title"): no closing
-    punctuation, and the words after the first (but "a", "of", "and", "in"…) are capitalised."""
+    """A headline set in title case ("No. 6 Porsche Won the 2025 GTP Title") or a class's section
+    heading ("LMP2: AO Racing's first title"): no closing punctuation, and the words after the
+    first (but "a", "of", "and", "in"…) capitalised, or the class and a colon first."""
     if re.search(r"[.!?\"”]\s*$", line):
         return False
+    if re.match(r"(?:GTD PRO|GTP|GTD|LMP2|LMP3|DPi|GTLM)(?: and (?:GTD PRO|GTP|GTD|LMP2|LMP3|DPi|GTLM))?:\s", line):
+        return True  # a section heading: "LMP2: AO Racing's first title"
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line)[1:] if w.casefold() not in _SMALL_WORDS]
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
