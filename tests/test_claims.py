@@ -1308,3 +1308,11 @@ def test_a_junior_series_title_in_apposition_is_outside_the_championship(pb) -> 
     text = "Ben Barnicoat, the 2008 Eurocup Formula Renault 2.0 runner-up and champion, was quick."
     c = one(pb, text, "2024-10-20", "championship")
     assert c.reason == "outside the championship", c.explanation
+
+
+def test_a_pronoun_after_in_total_or_all_told(pb) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Matt Campbell and Mathieu Jaminet won the 2022 GTD PRO title. All told the pair took three poles this season."
+    )
+    c = check(pb, text, "2022-10-05").claims[-1]
+    assert c.type == "count" and [x["name"] for x in c.slots["subject"]] == ["Matt Campbell", "Mathieu Jaminet"]

@@ -274,7 +274,7 @@ OUTSIDE_SERIES = re.compile(
     r"Pirelli World Challenge|Sprint Cup|SRO|GT4|TCR|Trans-Am|Indy NXT|Indy Lights|Eurocup|Formula Renault|Formula Regional|Formula Ford|Formula BMW|Euroformula|Porsche Supercup)\b"
 )
 PRONOUN = re.compile(
-    r"^(?:(?:But|And|Meanwhile|Now|Then|Still|There|Here|However|Earlier|Later|Previously),?\s+)?(?P<p>he|she|they|his|her|their|it|its|"
+    r"^(?:(?:But|And|Meanwhile|Now|Then|Still|There|Here|However|Earlier|Later|Previously|In total|In all|All told|Overall),?\s+)?(?P<p>he|she|they|his|her|their|it|its|"
     r"the (?:(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)*) (?:pairing|pair|duo|trio|crew)|team|squad|outfit|crew|car|entry|trio|duo|pairing|pair|drivers|(?:(?:19|20)\d{2} )?champions|winners|"
     r"marque|manufacturer|brand|German marque|Italian marque|(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)))\b",
     re.IGNORECASE,
