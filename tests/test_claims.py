@@ -1387,3 +1387,165 @@ def test_a_race_win_noun_phrase_and_victories_at(pb) -> None:  # type: ignore[no
     assert listed.slots["events"] == ["Road America", "Long Beach"] and listed.verdict == "supported", (
         listed.explanation
     )
+
+
+def test_a_quotation_and_a_repeated_title_case_headline_are_not_claims(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023 GTP: Derani/Sims drivers' champions (final standings)
+    day = "2023-10-20"
+    text = (
+        "Derani and Sims Clinch the 2023 GTP Title at Road Atlanta\n"
+        "Pipo Derani and Alexander Sims won the 2023 GTP drivers' championship.\n"
+        '"Alexander and Pipo never gave up, and that is why they are the champions," said the team boss.'
+    )
+    claims = check(pb, text, day).claims
+    assert [c.text for c in claims] == ["Pipo Derani and Alexander Sims won the 2023 GTP drivers' championship"], [
+        c.text for c in claims
+    ]
+    # a class's section heading repeated by its section
+    section = check(
+        pb, "GTD: Paul Miller Racing wins the teams' title\nPaul Miller Racing won the 2023 GTD teams' title.", day
+    ).claims
+    assert [c.text for c in section] == ["Paul Miller Racing won the 2023 GTD teams' title"], [c.text for c in section]
+    # a headline whose claim the article does not make again stays a claim
+    alone = check(pb, "Derani and Sims Clinch the 2023 GTP Title at Road Atlanta\nThe season is over.", day).claims
+    assert len(alone) == 1 and alone[0].type == "championship"
+
+
+def test_a_teams_or_cars_titles_every_title_named_and_a_sweep(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2022 GTD PRO (final, computed): drivers Campbell / Jaminet, teams #9 Pfaff Motorsports,
+    # manufacturers Porsche; Vasser Sullivan's No. 14 was second
+    day = "2023-01-10"
+    car = one(pb, "The No. 9 Pfaff Porsche won the 2022 GTD PRO drivers' championship.", day)
+    assert car.verdict == "supported", car.explanation  # the car's drivers' title is its crew's
+    sweep = one(pb, "Pfaff Motorsports swept the drivers', teams' and manufacturers' titles in GTD PRO in 2022.", day)
+    assert sweep.slots["championships"] == ["drivers", "teams", "manufacturers"]
+    assert sweep.verdict == "supported", sweep.explanation
+    both = one(pb, "Vasser Sullivan won the 2022 GTD PRO drivers' and teams' titles.", day)
+    assert both.verdict == "contradicted", both.explanation
+    # "The 2022 champions" refers to the crew named before; a driver's teams' title is their car's
+    claims = check(
+        pb,
+        "Matt Campbell and Mathieu Jaminet won the 2022 GTD PRO title. The 2022 champions also took the teams' title.",
+        day,
+    ).claims
+    assert [(c.text, c.verdict) for c in claims][1:] == [("took the teams' title", "supported")], [
+        c.text for c in claims
+    ]
+    # "The 2022 champions Campbell and Jaminet …": the names that follow are the subject
+    text = "Tom Blomqvist won at Petit. The 2022 champions Matt Campbell and Mathieu Jaminet were there too."
+    title = next(c for c in check(pb, text, day).claims if c.type == "championship")
+    assert [x["name"] for x in title.slots["subject"]] == ["Matt Campbell", "Mathieu Jaminet"], title.slots["subject"]
+    assert title.verdict == "supported", title.explanation
+
+
+def test_a_title_clinched_is_the_season_in_progress(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023 LMP3 drivers' champion Gar Robinson (final, computed); published in September 2023
+    c = one(pb, "Gar Robinson clinched the LMP3 drivers' championship with a round to spare.", "2023-09-20")
+    assert c.slots["seasons"] == [2023] and c.verdict == "supported", c.explanation
+
+
+def test_every_co_champion_named_is_checked(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023 GTP drivers' champions Derani / Sims (final, computed); 2021 DPi Endurance Cup:
+    # Albuquerque / Taylor / Rossi of Wayne Taylor Racing (published, Sportscar365)
+    day = "2024-06-03"
+    wrong = one(pb, "Pipo Derani and Filipe Albuquerque won the 2023 GTP drivers' title.", day)
+    assert wrong.verdict == "contradicted", wrong.explanation
+    ok = one(pb, "Alexander Sims, last year's GTP champion with Pipo Derani, moved to Corvette.", day, "championship")
+    assert [x["name"] for x in ok.slots["subject"]] == ["Alexander Sims", "Pipo Derani"] and ok.verdict == "supported"
+    bad = one(pb, "Alexander Sims, last year's GTP champion with Jack Aitken, moved to Corvette.", day, "championship")
+    assert bad.verdict == "contradicted", bad.explanation
+    text = "The Whelen Engineering pair, together with Alexander Rossi, took the 2021 Michelin Endurance Cup."
+    c = one(pb, text, "2021-11-20")
+    assert c.slots["subject"][0]["name"] == "Whelen Engineering Racing", c.slots["subject"]
+    assert c.verdict == "contradicted", c.explanation
+
+
+def test_standings_when_a_lead_was_taken_before_a_break_or_a_return_and_the_points_leaders(pb) -> None:  # type: ignore[no-untyped-def]
+    # computed, complete tables. 2024 LMP2 drivers: after Sebring Zilisch / Merriman / Dalziel
+    # 741, Fraga / Robinson 614; after Mosport Fraga / Robinson lead (1288). 2024 GTP: the
+    # class's longest summer gap is Road America (4 Aug) to Indianapolis (22 Sep); after Road
+    # America Cameron / Nasr 2386, Jaminet / Tandy 2286. 2023 GTD after Road America: Sellers /
+    # Snow 2609, De Angelis / Sorensen 2405.
+    took = one(pb, "Felipe Fraga and Gar Robinson took over the points lead at Mosport.", "2024-08-10")
+    assert took.slots["after"] == "Mosport" and took.verdict == "supported", took.explanation
+    wrong = one(pb, "Dwight Merriman and Ryan Dalziel took over the points lead at Mosport.", "2024-08-10")
+    assert wrong.verdict == "contradicted", wrong.explanation
+    # 2024 GTD: Ellis / Ward led from the Rolex 24 on, so they did not take the lead at Mosport
+    already = one(pb, "Philip Ellis and Russell Ward took over the points lead at Mosport.", "2024-08-10")
+    assert already.verdict == "contradicted" and "already led" in already.explanation, already.explanation
+    back = one(pb, "Merriman and Dalziel had led by just 127 points when the class returned at the Glen.", "2024-06-25")
+    assert back.slots["before"] == "The Glen" and back.slots["gap"] == 127 and back.verdict == "supported", (
+        back.explanation
+    )
+    summer = one(pb, "Nasr and Cameron went into the summer break 100 points clear of Jaminet and Tandy.", "2024-09-25")
+    assert summer.verdict == "supported", summer.explanation
+    day = "2023-08-08"
+    lead = one(pb, "Still, the points leaders leave Road America 204 points clear of Marco Sorensen.", day)
+    assert lead.verdict == "supported", lead.explanation
+    bad = one(pb, "Still, the points leaders leave Road America 214 points clear of Marco Sorensen.", day)
+    assert bad.verdict == "contradicted", bad.explanation
+
+
+def test_a_title_he_won_with_a_team_and_a_place_in_apposition(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2021 GTLM drivers' champions Garcia / Taylor in Corvette Racing's No. 3 (published final
+    # standings); the No. 4 crew (Milner / Tandy) second
+    day = "2022-03-01"
+    ok = one(
+        pb,
+        "Antonio Garcia still savours the GTLM title he won with Corvette Racing in 2021.",
+        day,
+        "championship",
+    )
+    assert ok.slots["class"] == "GTLM" and ok.verdict == "supported", ok.explanation
+    bad = one(
+        pb,
+        "Antonio Garcia still savours the GTLM title he won with WeatherTech Racing in 2021.",
+        day,
+        "championship",
+    )
+    assert bad.verdict == "contradicted", bad.explanation
+    text = "The No. 4 Corvette of Tommy Milner and Nick Tandy, second in the 2021 final standings, was fourth at Petit."
+    place = one(pb, text, day, "championship")
+    assert place.text == "second in the 2021 final standings" and place.verdict == "supported", (
+        place.text,
+        place.explanation,
+    )
+
+
+def test_a_first_title_since_a_year_a_title_shared_and_a_title_added(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2021 GTLM: Garcia / Taylor (published); 2022 GTD PRO: Campbell / Jaminet; 2025 GTD PRO
+    # drivers: Garcia / Sims (published final standings); 2021 DPi manufacturers: Cadillac (published)
+    text = "For Antonio Garcia, it is a first drivers' title since his 2021 GTLM crown with Corvette Racing, which he also shared with Jordan Taylor."
+    first, shared = check(pb, text, "2026-01-10").claims
+    assert first.slots["first_since"] == 2021 and first.verdict == "supported", first.explanation
+    assert shared.slots["seasons"] == [2021] and shared.verdict == "supported", shared.explanation
+    wrong = one(pb, "For Antonio Garcia, it is a first drivers' title since his 2022 GTD PRO crown.", "2026-01-10")
+    assert wrong.verdict == "contradicted", wrong.explanation
+    day = "2021-11-20"
+    before = one(pb, "The title is Cadillac's first in DPi since 2018.", day)
+    assert before.verdict == "not checkable" and before.reason == "before the data", before.explanation
+    added = one(pb, "Antonio Garcia now adds a GT title to his prototype one.", day)
+    assert added.verdict == "not checkable" and added.reason == "before the data", added.explanation
+    no_title = one(pb, "Oliver Jarvis now adds a GT title to his prototype one.", day)
+    assert no_title.verdict == "contradicted", no_title.explanation
+    # "sharing the 2018 title" and "now becomes a two-time champion" are two claims, each its own words
+    text = "Felipe Nasr had already been champion once, sharing the 2018 title with Eric Curran, and now becomes a two-time champion."
+    claims = check(pb, text, day).claims
+    assert [c.text for c in claims][-1] == "two-time champion" and all(c.reason == "before the data" for c in claims)
+
+
+def test_a_junior_series_title_in_apposition_is_outside_the_championship(pb) -> None:  # type: ignore[no-untyped-def]
+    text = "Laurin Heinrich, the 2021 Porsche Carrera Cup Deutschland 2.0 champion, led the GTD PRO field early."
+    c = one(pb, text, "2024-10-20", "championship")
+    assert c.verdict == "not checkable" and c.reason == "outside the championship", c.explanation
+    text = "Ben Barnicoat, the 2008 Eurocup Formula Renault 2.0 runner-up and champion, was quick."
+    c = one(pb, text, "2024-10-20", "championship")
+    assert c.reason == "outside the championship", c.explanation
+
+
+def test_a_pronoun_after_in_total_or_all_told(pb) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Matt Campbell and Mathieu Jaminet won the 2022 GTD PRO title. All told the pair took three poles this season."
+    )
+    c = check(pb, text, "2022-10-05").claims[-1]
+    assert c.type == "count" and [x["name"] for x in c.slots["subject"]] == ["Matt Campbell", "Mathieu Jaminet"]

@@ -10,6 +10,7 @@ grammar, the verdict rules and what the checker does not understand.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,52 @@ def extract(pb: Pitboard, text: str, date: dt.date | str) -> list[Claim]:
     out: list[Claim] = []
     for sent in sentences(text):
         out.extend(claims_in(lex, sent, ctx))
+    return _not_the_articles_own(text, out)
+
+
+#: A quotation of three words or more ("Mathieu never gave up, and that's why they are
+#: champions"): what someone said, not a claim of the article (a quoted nickname is not one).
+_QUOTE = re.compile(r"[\"“](?=[^\"“”\n]*\s[^\"“”\n]*\s)[^\"“”\n]+[\"”]")
+_HEADING = re.compile(r"[^\n]+")
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "vs", "with"}  # fmt: skip
+
+
+def _title_case(line: str) -> bool:
+    """A headline set in title case ("No. 6 Porsche Won the 2025 GTP Title") or a class's section
+    heading ("LMP2: AO Racing's first title"): no closing punctuation, and the words after the
+    first (but "a", "of", "and", "in"…) capitalised, or the class and a colon first."""
+    if re.search(r"[.!?\"”]\s*$", line):
+        return False
+    if re.match(r"(?:GTD PRO|GTP|GTD|LMP2|LMP3|DPi|GTLM)(?: and (?:GTD PRO|GTP|GTD|LMP2|LMP3|DPi|GTLM))?:\s", line):
+        return True  # a section heading: "LMP2: AO Racing's first title"
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line)[1:] if w.casefold() not in _SMALL_WORDS]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _not_the_articles_own(text: str, claims: list[Claim]) -> list[Claim]:
+    """Drop what the article does not itself claim: a quotation, and a title-case headline or
+    heading whose claim the article makes again below it (a claim with a subject, a race or a
+    title of a class and season in common)."""
+    quotes = [m.span() for m in _QUOTE.finditer(text)]
+    heads = [m.span() for m in _HEADING.finditer(text) if _title_case(m.group())]
+
+    def keys(c: Claim) -> set[str]:
+        s = c.slots
+        out = {str(x.get("key") or x.get("name")) for x in s.get("subject") or []}
+        if s.get("event"):
+            out.add(f"event:{s['event']}")
+        if c.type == "championship" and s.get("class") and s.get("seasons"):
+            out.add(f"title:{s['class']}:{s['seasons']}")
+        return out
+
+    out = []
+    for c in claims:
+        if any(a <= c.start and c.end <= b for a, b in quotes):
+            continue
+        head = next(((a, b) for a, b in heads if a <= c.start and c.end <= b), None)
+        if head is not None and any(o.start >= head[1] and keys(o) & keys(c) for o in claims):
+            continue
+        out.append(c)
     return out
 
 

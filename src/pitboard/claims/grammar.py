@@ -212,8 +212,15 @@ FASTEST = re.compile(
 )
 TITLE = re.compile(
     r"\b(?:won|wins|clinched|clinches|clinch|claimed|claims|secured|secures|took|takes|sealed|seals|wrapped up|wraps up|captured|captures|defended|defends|retained|retains|claim|win) (?:the |his |her |their |a |its |back-to-back )?[\w'’ -]{0,45}?(?:title|championship|crown|Endurance Cup)s?\b|"
-    r"\b(?:reigning|defending) (?:[\w'’-]+ ){0,3}champions?\b|\b(?:19|20)\d{2} (?:[\w'’-]+ ){0,3}champions?\b|\bchampions? in (?:19|20)\d{2}\b|"
+    r"\b(?:swept|sweeps?|sweeping|complet(?:ed|es|ing) a sweep of) (?:the |a |its |their )?[\w'’, -]{0,60}?(?:titles|championships|crowns)\b|"
+    r"(?<=, the )(?:19|20)\d{2} (?:[\w'’.-]+ ){4,6}champions?\b|"
+    r"\b(?:reigning|defending) (?:[\w'’-]+ ){0,3}champions?\b|\b(?:last|this) (?:year|season)['’]s (?:[\w'’-]+ ){0,3}champions?\b|\b(?:19|20)\d{2} (?:[\w'’-]+ ){0,3}champions?\b|\bchampions? in (?:19|20)\d{2}\b|"
     r"\b(?:became|becomes|crowned|is|was|were|are) (?:the )?(?:[\w'’-]+ ){0,3}champions?\b|"
+    r"\b(?:title|championship|crown)s? (?:that |which )?(?:he|she|they|the pair|the trio|the team) (?:had )?(?:won|claimed|took|clinched|shared|sealed)\b|"
+    r"\b(?:title|championship|crown) (?:is|was) (?:[\w'’-]+['’]s )?first\b[^.;,]{0,30}?\bsince\b|\bfirst (?:[\w'’-]+ ){0,2}(?:title|championship|crown) since\b|"
+    r"\b(?:sharing|shared|shares|share) (?:the|a|his|her|their) [\w'’ -]{0,30}?(?:title|championship|crown)\b|"
+    r"\b(?:which|that) (?:he|she|they) (?:also )?shared with\b|"
+    r"\badds? (?:a|an|the|this) [\w'’ -]{0,30}?(?:title|championship|crown) to (?:his|her|their|its) [\w'’ -]{0,20}?(?:one|title|crown|championship)\b|"
     r"\b(?:turned|converted|translated|turns|converts) [^.;,]{1,40}? into (?:the|a|an|his|her|their|its) [\w'’ -]{0,30}?(?:title|championship|crown)\b",
     re.IGNORECASE,
 )
@@ -251,7 +258,8 @@ STANDING_PATTERNS = {
     # "finished second in the teams' standings", "third in the GTD PRO manufacturers' standings"
     "standing_position": rf"\b(?P<pos>{ORD}|runner-up)\s+in\s+the\s+(?:[\w'’ -]{{0,40}}?\s)?(?:standings|championship|points|table)\b(?!\s+(?:race|round|fight|battle|chase))",
     # "lead the GTP standings", "led after CTMP by 78 points", "led Nasr and Tandy by 12 points"
-    "standing_lead": rf"\b(?:leads?|led|leading)\b(?=[^.;]{{0,70}}?\b(?:{_TABLE}|points?)\b)|\bon top of the (?:[\w'’ -]{{0,30}}?\s)?standings\b",
+    "standing_lead": rf"\b(?:took|take|takes|taking|moved into|moves into|moving into|assumed|inherited|grabbed|seized) (?:over )?the (?:points|championship|standings|title) lead\b|"
+    rf"\b(?:leads?|led|leading)\b(?=[^.;]{{0,70}}?\b(?:{_TABLE}|points?)\b)|\bon top of the (?:[\w'’ -]{{0,30}}?\s)?standings\b",
     # "an advantage of just 19 points", "their advantage had been just 19 points", "a 227-point lead"
     "standing_gap": rf"\b(?:advantage|lead|margin|gap|cushion)\s+(?:had been|was|is|of|stood at)\s+(?:just\s+|only\s+)?(?P<gap>{_PTS})\s+points?\b|"
     rf"\b(?P<gap2>{_PTS})-point\s+(?:lead|advantage|margin|cushion)\b",
@@ -269,7 +277,7 @@ STANDING = {k: re.compile(v, re.IGNORECASE) for k, v in STANDING_PATTERNS.items(
 STANDING_FIGURES = {
     "points": re.compile(rf"\b(?:with|on)\s+(?P<v>{_PTS})\s+points\b", re.IGNORECASE),
     "gap": re.compile(
-        rf"\bby\s+(?P<v>{_PTS})\s+points?\b|(?<![\d,])(?P<v2>{_PTS})\s+(?:points\s+)?(?:ahead of|clear of)\b|"
+        rf"\bby\s+(?:just\s+|only\s+)?(?P<v>{_PTS})\s+points?\b|(?<![\d,])(?P<v2>{_PTS})\s+(?:points\s+)?(?:ahead of|clear of)\b|"
         rf"\b(?:advantage|lead|margin)\s+(?:had been|was|is|of)\s+(?:just\s+|only\s+)?(?P<v3>{_PTS})\s+points?\b|"
         rf"\b(?P<v4>{_PTS})-point\s+(?:lead|advantage|margin)\b",
         re.IGNORECASE,
@@ -285,11 +293,11 @@ OUTSIDE_SERIES = re.compile(
     r"NASCAR|Formula (?:1|One|E|2|3)|F1|F2|European Le Mans|ELMS|Asian Le Mans|Pilot Challenge|GT World Challenge|N[uü]rburgring|"
     r"Spa(?:-Francorchamps)?|Bathurst|Super GT|DTM|Carrera Cup|Super Trofeo|Prototype Challenge|VP Racing SportsCar Challenge|"
     r"Ferrari Challenge|Supercup|Macau|Daytona 500|Supercars|Blancpain|American Le Mans Series|ALMS|Grand-Am|Rolex Sports Car Series|"
-    r"Pirelli World Challenge|Sprint Cup|SRO|GT4|TCR|Trans-Am|Indy NXT|Indy Lights)\b"
+    r"Pirelli World Challenge|Sprint Cup|SRO|GT4|TCR|Trans-Am|Indy NXT|Indy Lights|Eurocup|Formula Renault|Formula Regional|Formula Ford|Formula BMW|Euroformula|Porsche Supercup)\b"
 )
 PRONOUN = re.compile(
-    r"^(?:(?:But|And|Meanwhile|Now|Then|Still|There|Here|However|Earlier|Later|Previously),?\s+)?(?P<p>he|she|they|his|her|their|it|its|"
-    r"the (?:(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)*) (?:pairing|pair|duo|trio|crew)|team|squad|outfit|crew|car|entry|trio|duo|pairing|pair|drivers|champions|winners|"
+    r"^(?:(?:But|And|Meanwhile|Now|Then|Still|There|Here|However|Earlier|Later|Previously|In total|In all|All told|Overall),?\s+)?(?P<p>he|she|they|his|her|their|it|its|"
+    r"the (?:(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)*) (?:pairing|pair|duo|trio|crew)|team|squad|outfit|crew|car|entry|trio|duo|pairing|pair|drivers|(?:(?:19|20)\d{2} )?champions|winners|"
     r"marque|manufacturer|brand|German marque|Italian marque|(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)))\b",
     re.IGNORECASE,
 )
@@ -409,6 +417,24 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             stop = re.search(r";|,\s(?:and|while|but|as|where)\s", text[end:hi])
             if stop:
                 hi = end + stop.start()
+        named_next: list[Mention] = []
+        if kind == "championship" and pronoun is not None and start < PRONOUN.match(text).end():
+            # "The 2024 champions won four races": the phrase refers to the crew named before (no
+            # claim); "The 2023 champions Sellers and Snow …": a title of the names that follow
+            at_end = PRONOUN.match(text).end()
+            for m in sorted(mentions, key=lambda m: m.start):
+                if m.kind == "driver" and (
+                    0 <= m.start - sent.start - at_end <= 1
+                    or (
+                        named_next
+                        and re.fullmatch(
+                            r"\s*(?:,|and|&|, and)\s*", text[named_next[-1].end - sent.start : m.start - sent.start]
+                        )
+                    )
+                ):
+                    named_next.append(m)
+            if not named_next:
+                continue
         # slots: what follows the trigger up to the next one, else what precedes the first trigger
         segment = [m for m in mentions if start <= m.start - sent.start < hi]
         # what precedes the first trigger, but not a race named in a description ("No. 9, winner at
@@ -432,12 +458,34 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             cut = lo + sub[-1].start()
             before = [m for m in before if m.start - sent.start < cut]
         subject = _subject(before, segment, at, sent, pronoun, ctx, text)
+        leaders = _LEADERS.search(text, _clause_start(text[:at]), at) if kind.startswith("standing") else None
+        if leaders and not [m for m in before if m.start - sent.start >= leaders.start()]:
+            # "the points leaders leave Elkhart Lake 179 points clear of X": whoever led that table
+            subject = [
+                Mention(
+                    "leader",
+                    sent.start + leaders.start(),
+                    sent.start + leaders.end(),
+                    leaders.group(),
+                    "leader",
+                    leaders.group(),
+                )
+            ]
         if kind == "title_to":  # "gave Winward the teams' title": Winward
             to = "to" if match.group("to") else "to2"
             subject = [
                 m for m in mentions
                 if m.kind in SUBJECT_KINDS and match.start(to) <= m.start - sent.start < match.end(to)
             ][:1] or subject  # fmt: skip
+        if named_next:
+            subject = named_next
+        elif kind == "championship" and re.match(r"(?:which|that)\b", match.group(), re.I):
+            # "…, which he also shared with Jaminet": Jaminet (the title is the one before)
+            subject = [m for m in mentions if m.kind == "driver" and m.start - sent.start == end + 1][:1]
+            if not subject or previous is None or previous.type != "championship":
+                continue
+        elif kind == "championship" and subject:
+            subject = _co_champions(subject, mentions, text, sent, end)
         if _SUBJECT_AFTER.search(match.group()):
             subject = _named_after(segment, end, sent, text) or subject
         if kind in ("ordinal", "ordinal_of", "count_only", "ordinal_time") and not before:
@@ -1658,8 +1706,57 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             else "drivers" if re.search(r"drivers?['’]? (?:title|championship|crown)", low)
             else "teams" if re.search(r"\bteams?['’]? (?:title|championship)", low) else None
         )  # fmt: skip
+        # "the GTD drivers' and teams' championships", "a sweep of the drivers', teams' and
+        # manufacturers' titles": every title named is claimed
+        kinds = [
+            {"driver": "drivers", "team": "teams", "manufacturer": "manufacturers"}.get(k.casefold(), "endurance")
+            for k in re.findall(r"\b(driver|team|manufacturer|endurance)s?['’]?(?=[\s,])", match.group(), re.I)
+        ]  # fmt: skip
+        if len(set(kinds)) > 1:
+            slots["championships"] = list(dict.fromkeys(kinds))
+            slots["championship"] = kinds[0]
+        since = (
+            re.match(r"\s+(?:(?:his|her|their|its|the)\s+)?((?:19|20)\d{2})\b", text[end:])
+            if re.search(r"since$", match.group())
+            else None
+        )
+        if since:
+            # "a first drivers' championship since his 2022 GTD PRO crown", "the title is Acura's
+            # first in DPi since 2020": this season's title, none in between, one in that year
+            year = int(since.group(1))
+            then = [m for m in mentions if m.kind == "class" and 0 <= m.start - sent.start - (end + since.end()) <= 2]
+            noun = re.match(r"(?:\s+[\w'’-]+){0,3}?\s+(?:title|championship|crown)\b", text[end + since.end() :])
+            slots.update(first_since=year, since_class=then[0].key if then else None)
+            if (
+                then
+                and slots["class"] == then[0].key
+                and not [m for m in mentions if m.kind == "class" and m.end - sent.start <= end]
+            ):
+                slots["class"] = None  # the class of the earlier title, not of this one
+            end += since.end() + (noun.end() if noun else 0)
+            season = ctx.date.year if ctx.date >= dt.date(ctx.date.year, 1, 24) else ctx.date.year - 1
+            scope = TimeScope((season,), None, ctx.date, False, f"{season}")
+            slots.update(seasons=[season], since=None, until=ctx.date, career=False, time=str(season))
+            time_from = None
+        elif re.match(r"adds?\b", match.group(), re.I):
+            slots["adds_title"] = True  # "adds a GT title to his prototype one": a career total as well
+        if re.match(r"(?:which|that)\b", match.group(), re.I) and previous is not None:
+            # "…, which he also shared with Jaminet": the title of the claim before
+            ps = previous.slots
+            slots.update(
+                seasons=[ps["first_since"]] if ps.get("first_since") else list(ps.get("seasons") or []),
+                **{"class": ps.get("since_class") or ps.get("class"), "championship": ps.get("championship")},
+            )
+            time_from = "sentence"
+        if not slots["class"]:
+            # "the GTP title he won": the class right before the title
+            near = [m for m in mentions if m.kind == "class" and 0 <= start - (m.end - sent.start) <= 12]
+            slots["class"] = near[-1].key if near else None
         if re.search(r"\b(?:reigning|defending)\b", low) and not scope.seasons:
             slots["seasons"] = [ctx.date.year if ctx.date.month >= 11 else ctx.date.year - 1]
+        elif re.match(r"(?:clinch|seal|wrap|swept|sweep|complet)", match.group(), re.I) and not scope.seasons:
+            # "clinched the GTD title with a round to spare": the season the article is in
+            slots["seasons"] = [ctx.date.year if ctx.date >= dt.date(ctx.date.year, 1, 24) else ctx.date.year - 1]
     elif kind.startswith("standing"):
         slots.update(_standing_slots(kind, match, text, start, end, hi, sent, mentions, ctx))
         if (
@@ -1733,6 +1830,11 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         # "the No. 14 …, who started from second": the relative clause is the claim
         a = own[-1].end - sent.start + rel.start() + len(rel.group()) - len(rel.group().lstrip(", "))
         own = []
+    if (
+        own and kind.startswith("standing") and re.search(r",\s*$", text[own[-1].end - sent.start : start])
+        and any(m.kind == "driver" and own[-1].end <= m.start and m.end - sent.start <= start for m in mentions)
+    ):  # fmt: skip
+        own = []  # "the No. 4 of Milner, Tandy and Sims, second in the final standings": the apposition
     if own and start - (own[-1].end - sent.start) <= 60:
         a = min(a, own[0].start - sent.start)
         # an unresolved name joined to the subject ("Marco Vantorre and Tom Blomqvist") is part of it
@@ -1787,7 +1889,10 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if sa >= end and sa - b < 40:
             b = max(b, sb)
     if claim_type == "lineup" or reason:
-        a, b = min(a, 0 if not own else a), max(b, hi if claim_type == "lineup" else b)
+        # (a title after another claim of the sentence keeps its own words: "…, and now becomes a
+        # two-time champion")
+        whole = not own and not (claim_type == "championship" and previous is not None)
+        a, b = min(a, 0 if whole else a), max(b, hi if claim_type == "lineup" else b)
     cut = [y for x, y in ctx.outside_asides if a <= x and y <= start]
     if cut:
         # "Tandy, a class winner at Le Mans in 2018, won at Indianapolis": the claim is its own words
@@ -1994,6 +2099,8 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
         # a crew named in a line-up shares the car by definition; a count or result of two or
         # more drivers is checked on the races they shared a car in (verify.py)
         lineup_ok.add("together")
+    if "championship" in slots and re.search(r"\b(?:together|along) with\b", text[a:b], re.I):
+        lineup_ok.add("together")  # "X, together with Rossi, took the title": every one is checked
     if len(slots.get("events") or []) > 1:
         lineup_ok |= {"both", "each", "all"}
     for rx in (_NUMERIC, _WIDENERS):
@@ -2283,7 +2390,14 @@ def _points(raw: str | None) -> int | None:
 
 
 _ARRIVE = r"\b(?:went|go(?:es|ing)?|head(?:s|ed|ing)?|came|com(?:es|ing)|arriv(?:e|es|ed|ing)|travel(?:s|led|ling|ed|ing)?)\s+(?:in)?(?:to|at)\s+"
-_BEFORE_ROUND = re.compile(rf"(?:{_ARRIVE}|\bbefore\s+|\bahead of\s+)(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_BEFORE_ROUND = re.compile(
+    rf"(?:{_ARRIVE}|\bbefore\s+|\bahead of\s+|\bwhen (?:the (?:class|series|field|championship)|they|it) "
+    r"(?:returned|resumed|came back|reconvened|went back) (?:to|at|in)\s+)(?:the\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+#: "went into the summer break 12 points clear": the table after the class's last round before
+#: its longest summer gap.
+_BEFORE_BREAK = re.compile(rf"{_ARRIVE}(?:the\s+)?(?:summer|mid-?season|midsummer|August)\s+break\b", re.IGNORECASE)
 _BEFORE_FINALE = re.compile(
     rf"{_ARRIVE}(?:the\s+)?(?:season[- ]|championship[- ])?(?:finale|final round|last round|final race|season[- ]ender)\b",
     re.IGNORECASE,
@@ -2298,6 +2412,39 @@ _BEFORE_HERE = re.compile(
 _LEFT_ROUND = re.compile(
     r"\b(?:left|leav(?:e|es|ing)|came (?:away )?out of|emerged from)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE
 )
+
+
+#: "the points leaders": the subject is the table's leader (its class from the rival named).
+_LEADERS = re.compile(r"\bthe (?:points|championship|standings|series|class|title) leaders?\b", re.IGNORECASE)
+_TOGETHER = re.compile(r",?\s*(?:together|along)\s+with\s+$", re.IGNORECASE)
+
+
+def _co_champions(
+    subject: list[Mention], mentions: list[Mention], text: str, sent: Sentence, end: int
+) -> list[Mention]:
+    """The whole subject of a title: "the Wayne Taylor Racing pair, together with Alexander
+    Rossi, took the Endurance Cup" (the names before "together with" too), "Pipo Derani, last
+    year's GTP champion with Alexander Sims" (the drivers after "champion with")."""
+    out = list(subject)
+    first = out[0]
+    if first.start >= sent.start and not first.how.startswith("pronoun"):
+        at = first.start - sent.start
+        if _TOGETHER.search(text[:at]):
+            cut = _TOGETHER.search(text[:at]).start()
+            lead = [m for m in mentions if m.kind in SUBJECT_KINDS and m.end - sent.start <= cut]
+            lead = _nearest_unit(lead, text, sent.start) if lead else []
+            out = lead + [m for m in out if m not in lead]
+    after = re.match(r"\s+with\s+", text[end:])
+    if after and re.search(r"(?:champions?|title|crown)$", text[:end], re.IGNORECASE):
+        at = end + after.end()
+        for m in sorted(mentions, key=lambda m: m.start):
+            if m.kind == "driver" and m.start - sent.start == at:
+                out.append(m)
+                gap = re.match(r"\s*(?:,|and|&|, and)\s*", text[m.end - sent.start :])
+                if not gap:
+                    break
+                at = m.end - sent.start + gap.end()
+    return out
 
 
 def _standing_slots(kind, match, text, start, end, hi, sent, mentions, ctx) -> dict[str, Any]:  # type: ignore[no-untyped-def]
@@ -2408,8 +2555,17 @@ def _standing_slots(kind, match, text, start, end, hi, sent, mentions, ctx) -> d
         if _BEFORE_ROUND.search(text[: e.start - sent.start]) and e not in named_after
     ]  # fmt: skip
     left = [e for e in events if _LEFT_ROUND.search(text[: e.start - sent.start])]
-    if named_before:
+    lead_at = re.match(r"\s+(?:at|in)\s+(?:the\s+)?", text[end:]) if re.search(r"lead$", match.group(), re.I) else None
+    took_at = [e for e in events if lead_at and e.start - sent.start == end + lead_at.end()]
+    if took_at:
+        # "took over the points lead at Watkins Glen": the table after that round
+        out["after"] = took_at[0].name
+        out["took_lead"] = True  # and did not lead before it
+        out["_end"] = max(out["_end"], took_at[0].end - sent.start)
+    elif named_before:
         out["before"] = named_before[0].name
+    elif _BEFORE_BREAK.search(text):
+        out["before"] = "summer break"
     elif _BEFORE_FINALE.search(text):
         out["before"] = "finale"
     elif left and not named_after:

@@ -284,6 +284,9 @@ class Checker:
         missing = list(s.get("unchecked") or [])
         rows = [e for e in outcome.evidence if e.get("number") is not None and not e.get("winner")]
         car = next((x for x in s.get("subject") or [] if x["kind"] == "car"), None)
+        if car is None and claim.type == "championship" and s.get("descriptors"):
+            # "the GTP title he won with Porsche Penske": the team he drove for that season
+            car = next((x for x in s.get("subject") or [] if x["kind"] == "driver"), None)
         if not rows and car is not None and s.get("descriptors"):
             # a title or a count about a car: its describing names against its races of the season
             season = (s.get("seasons") or [self.article_season()])[-1]
@@ -1010,16 +1013,16 @@ class Checker:
         table = self.standings(season, cls, kind)
         row = {"season": season, "class": cls, "championship": kind, "champion": table.champion,
                "complete": table.complete, "source": f"standings {season} {cls} {kind}"}  # fmt: skip
+        # a team's or car's drivers' title is its crews' (in the class that season), its
+        # manufacturers' title its make's
+        entrants = _entrants(subj, ans, cls, kind)
         if not table.complete or not table.rows:
             # the official record includes the published final standings: a champion on file decides
             finals = [f for f in (table.verification.figures if table.verification else [])
                       if f.metric == "position" and f.after == "final"]  # fmt: skip
             mine = [f for f in finals if _names(subj, f.subject)]
-            if not mine and subj["kind"] in ("team", "car") and kind in ("drivers", "endurance"):
-                # a team's or car's drivers' title: its crews in the class that season
-                crews = [r.get("drivers") or "" for r in ans.races if r["started"] and r["class"] == cls]
-                names = {n.strip() for c in crews for n in (c if isinstance(c, (list, tuple)) else c.split("/"))}
-                mine = [f for f in finals if any(n and _names({"kind": "driver", "name": n}, f.subject) for n in names)]
+            if not mine and entrants:
+                mine = [f for f in finals if _entrant(f.subject, entrants, kind)]
             champs = [f for f in finals if f.published == 1]
             if mine or champs:
                 fig = next((f for f in mine if f.published == 1), mine[0]) if mine else champs[0]
@@ -1039,7 +1042,7 @@ class Checker:
                 row,
             )
         leaders = [r for r in table.rows if r.position == 1]
-        won = any(_holds(subj, r, ans) for r in leaders)
+        won = any(_entrant(r.name, entrants, kind) if entrants else _holds(subj, r, ans) for r in leaders)
         who = " / ".join(r.name for r in leaders)
         return won, f"the {season} {cls} {kind} champion{'s are' if len(leaders) > 1 else ' is'} {who}", row
 
@@ -1069,16 +1072,39 @@ class Checker:
             return Outcome(NOT_CHECKABLE, f"{season} is before the data.", BEFORE_DATA)
         if season not in self._seasons:
             return Outcome(NOT_CHECKABLE, f"The {season} season is not in the data.", MISSING_ROUND)
-        cls = self._class_of(subj, claim, season)
+        leader = subj["kind"] == "leader"
+        if leader and not s.get("rival"):
+            return Outcome(NOT_CHECKABLE, "The claim names no table for the points leaders.", AMBIGUOUS)
+        # "the points leaders … clear of X": the table of X's class
+        cls = self._class_of(s["rival"][0] if leader else subj, claim, season)
         if cls is None:
             return Outcome(CONTRADICTED, f"{subj['name']} did not start a championship race in {season}.")
         champ = (
             s.get("championship")
-            or {"driver": "drivers", "car": "teams", "team": "teams", "manufacturer": "manufacturers"}[subj["kind"]]
+            or {
+                "driver": "drivers",
+                "car": "teams",
+                "team": "teams",
+                "manufacturer": "manufacturers",
+                "leader": "drivers",
+            }[subj["kind"]]
         )
         rounds = [c for c in self.calendar(season) if c["championship"] and cls in c["classes"]]
         after = None
-        if s.get("before"):
+        if s.get("before") == "summer break":
+            # "went into the summer break": the class's longest gap between two rounds from May to
+            # August; the table after the round before it
+            from itertools import pairwise
+
+            gaps = [
+                (b["race_date"] - a["race_date"], a["event_name"])
+                for a, b in pairwise(rounds)
+                if a["race_date"] and b["race_date"] and 5 <= a["race_date"].month <= 8
+            ]
+            if not gaps:
+                return Outcome(NOT_CHECKABLE, f"No {season} {cls} summer break in the calendar.", MISSING_ROUND)
+            after = max(gaps)[1]
+        elif s.get("before"):
             # "went into the finale / arrived at Petit with …": the table after the round before
             target = (
                 rounds[-1]["event_name"] if s["before"] == "finale" else self.event_ref(season, s["before"]).event_name
@@ -1100,6 +1126,15 @@ class Checker:
             )
         table = self.standings(season, cls, champ, after)
         question = [f"standings({season}, {cls!r}, {champ!r}, after={after!r})"]
+        if leader:
+            top = [r for r in table.rows if r.position == 1]
+            if not top or table.missing_events:
+                return Outcome(NOT_CHECKABLE, f"The data cannot name the leaders of {label}.", MISSING_ROUND)
+            subj = {
+                "kind": "driver" if champ in ("drivers", "endurance") else "team",
+                "name": top[0].name,
+                "key": top[0].key,
+            }
         figures = table.verification.figures if table.verification else []
         row = _table_row(self, table, subj, claim)
         rival = _table_row(self, table, s["rival"][0], claim) if s.get("rival") else None
@@ -1109,10 +1144,13 @@ class Checker:
         def published(subject: dict[str, Any], metric: str) -> Any:
             return next((f for f in figures if f.metric == metric and _names(subject, f.subject)), None)
 
-        def rank(r: Any) -> int:
+        def rank_in(t: Any, r: Any) -> int:
             if champ in ("drivers", "endurance"):
-                return 1 + len({x.points for x in table.rows if x.points > r.points})
+                return 1 + len({x.points for x in t.rows if x.points > r.points})
             return r.position
+
+        def rank(r: Any) -> int:
+            return rank_in(table, r)
 
         wanted = [("position", s.get("position")), ("points", s.get("points")), ("gap", s.get("gap"))]
         for metric, claimed in wanted:
@@ -1199,9 +1237,65 @@ class Checker:
                     f"The record shows {text}; but {d['name']} does not describe {s['rival'][0]['name']} in {season}.",
                     AMBIGUOUS, evidence, question,
                 )  # fmt: skip
+        if s.get("took_lead") and after:
+            # "took over the points lead at X": not the leader after the class's round before X
+            names = [c["event_name"] for c in rounds]
+            if after not in names or names.index(after) == 0:
+                return Outcome(
+                    SUPPORTED,
+                    f"The record shows {text}, at the class's first round.",
+                    evidence=evidence,
+                    question=question,
+                )
+            prior = names[names.index(after) - 1]
+            if rounds[names.index(prior)]["status"] == "missing":
+                return Outcome(
+                    NOT_CHECKABLE,
+                    f"The record shows {text}; {prior} is missing from the data.",
+                    MISSING_ROUND,
+                    evidence,
+                    question,
+                )
+            before = self.standings(season, cls, champ, prior)
+            was = _table_row(self, before, subj, claim)
+            if was is not None and rank_in(before, was) == 1:
+                return Outcome(
+                    CONTRADICTED,
+                    f"The record shows {text}; but {subj['name']} already led after {prior}.",
+                    evidence=evidence,
+                    question=question,
+                )
+            if before.missing_events:
+                return Outcome(
+                    NOT_CHECKABLE,
+                    f"The record shows {text}; the table after {prior} misses {'; '.join(before.missing_events)}.",
+                    MISSING_ROUND,
+                    evidence,
+                    question,
+                )
         return Outcome(SUPPORTED, f"The record shows {text}.", evidence=evidence, question=question)
 
     def _championship(self, claim: Claim) -> Outcome:
+        """A title or a place in the standings; with several subjects ("Derani and Sims won
+        the title") each must hold."""
+        subjects = claim.slots.get("subject") or []
+        if len(subjects) < 2 or claim.slots.get("count"):
+            return self._championship_of(claim)
+        outcomes = [self._championship_of(replace(claim, slots={**claim.slots, "subject": [x]})) for x in subjects]
+        for verdict in (CONTRADICTED, NOT_CHECKABLE):
+            bad = [o for o in outcomes if o.verdict == verdict]
+            if bad:
+                return bad[0]
+        texts = list(dict.fromkeys(o.explanation for o in outcomes))
+        evidence = [e for o in outcomes for e in o.evidence]
+        return Outcome(
+            SUPPORTED,
+            " ".join(texts),
+            evidence=list({repr(e): e for e in evidence}.values()),
+            question=list(dict.fromkeys(q for o in outcomes for q in o.question)),
+        )
+
+    def _championship_of(self, claim: Claim) -> Outcome:
         s = claim.slots
         if s.get("standing"):
             return self._standing(claim)
@@ -1248,11 +1342,58 @@ class Checker:
             )
         if season not in self._seasons:
             return Outcome(NOT_CHECKABLE, f"The {season} season is not in the data.", MISSING_ROUND)
-        result, text, row = self._champion(subj, claim, season, champ)
-        if result is None:
-            return Outcome(NOT_CHECKABLE, f"The data cannot name a champion: {text}.", MISSING_ROUND, [row])
-        return Outcome(SUPPORTED if result else CONTRADICTED, f"The data shows {text}.", evidence=[row],
-                       question=[f"standings({season}, {row.get('class')}, {row.get('championship')})"])  # fmt: skip
+        if s.get("first_since") or s.get("adds_title"):
+            return self._first_since(claim, subj, season, champ)
+        # "the drivers' and teams' championships": every title named must be the subject's
+        checks = [self._champion(subj, claim, season, kind) for kind in s.get("championships") or [champ]]
+        rows = [row for _, _, row in checks]
+        question = [f"standings({season}, {row.get('class')}, {row.get('championship')})" for row in rows]
+        lost = [text for result, text, _ in checks if result is False]
+        if lost:
+            return Outcome(CONTRADICTED, f"The data shows {'; '.join(lost)}.", evidence=rows, question=question)
+        unknown = [text for result, text, _ in checks if result is None]
+        if unknown:
+            return Outcome(
+                NOT_CHECKABLE, f"The data cannot name a champion: {'; '.join(unknown)}.", MISSING_ROUND, rows
+            )
+        text = "; ".join(text for _, text, _ in checks)
+        return Outcome(SUPPORTED, f"The data shows {text}.", evidence=rows, question=question)
+
+    def _first_since(self, claim: Claim, subj: dict[str, Any], season: int, champ: str | None) -> Outcome:
+        """ "A first drivers' title since his 2022 GTD PRO crown": the title of ``season``, none
+        in the seasons between, one in that year (before the data: not checkable); "adds a GT
+        title to his prototype one": the title of ``season`` and an earlier one (a career total)."""
+        s = claim.slots
+        now, text, row = self._champion(subj, claim, season, champ)
+        rows, texts = [row], [text]
+        if now is False:
+            return Outcome(CONTRADICTED, f"The data shows {text}.", evidence=rows)
+        year = s.get("first_since")
+        for y in range((year or season) + 1, season):
+            if y not in self._seasons:
+                continue
+            between = replace(claim, slots={**s, "class": s.get("class")})
+            won, text_y, row_y = self._champion(subj, between, y, champ)
+            if won:
+                return Outcome(CONTRADICTED, f"The data shows {text_y}, before {season}.", evidence=[*rows, row_y])
+            rows.append(row_y)
+            texts.append(text_y)
+        if year is None or year < FIRST_SEASON or year not in self._seasons:
+            return Outcome(
+                NOT_CHECKABLE,
+                f"The data shows {'; '.join(texts)}; the earlier title is before the data (it starts in {FIRST_SEASON}).",
+                BEFORE_DATA,
+                rows,
+            )
+        earlier = replace(claim, slots={**s, "class": s.get("since_class")})
+        won, text_y, row_y = self._champion(subj, earlier, year, champ)
+        rows.append(row_y)
+        texts.append(text_y)
+        if won is False:
+            return Outcome(CONTRADICTED, f"The data shows {text_y}.", evidence=rows)
+        if now is None or won is None:
+            return Outcome(NOT_CHECKABLE, f"The data cannot name a champion: {'; '.join(texts)}.", MISSING_ROUND, rows)
+        return Outcome(SUPPORTED, f"The data shows {'; '.join(texts)}.", evidence=rows)
 
     def _last_finished_season(self) -> int:
         return self.date.year if self.date.month >= 10 else self.date.year - 1
@@ -1864,6 +2005,33 @@ def _race_fact(claim: Claim, r: dict[str, Any], name: str, event_label: str) -> 
     ok = actual is not None and (actual <= want if s.get("at_most") else actual == want)
     pos = f"P{actual}" if actual is not None else "unclassified"
     return ok, f"{name} finished {pos} {label} at {where}{corrected}"
+
+
+def _entrants(subj: dict[str, Any], ans: Any, cls: str, kind: str) -> set[str]:
+    """The names a team or car stands for in a drivers' table (its crews in the class that
+    season) or a manufacturers' table (the models of its cars: "Chevrolet Corvette C8.R");
+    empty for any other reading."""
+    rows = [r for r in ans.races if r["started"] and r["class"] == cls]
+    if subj["kind"] == "driver" and kind == "teams":
+        # a driver's teams' title is the entry (car) they drove: "#57 Winward Racing"
+        return {f"#{r['number']} {r['team']}" for r in rows}
+    if subj["kind"] not in ("team", "car", "driver") or kind not in ("drivers", "endurance", "manufacturers"):
+        return set()
+    if kind == "manufacturers":
+        return {str(r["model"]).casefold() for r in rows if r.get("model")}
+    if subj["kind"] == "driver":
+        return set()
+    crews = [r.get("drivers") or "" for r in rows]
+    return {n.strip() for c in crews for n in (c if isinstance(c, (list, tuple)) else c.split("/")) if n.strip()}
+
+
+def _entrant(name: str, entrants: set[str], kind: str) -> bool:
+    """A table row ``name`` is one the subject stands for (``_entrants``)."""
+    if kind == "manufacturers":
+        return any(m.startswith(name.casefold()) for m in entrants)
+    if kind == "teams":
+        return name in entrants
+    return any(n.casefold() in name.casefold() for n in entrants)
 
 
 def _holds(subj: dict[str, Any], row: Any, ans: StatsAnswer) -> bool:
