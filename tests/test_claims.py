@@ -1549,3 +1549,11 @@ def test_a_pronoun_after_in_total_or_all_told(pb) -> None:  # type: ignore[no-un
     )
     c = check(pb, text, "2022-10-05").claims[-1]
     assert c.type == "count" and [x["name"] for x in c.slots["subject"]] == ["Matt Campbell", "Mathieu Jaminet"]
+
+
+def test_a_team_named_with_inner_capitals_and_the_team_mid_sentence(pb) -> None:  # type: ignore[no-untyped-def]
+    # Crowdstrike Racing by APR: two LMP2 wins in 2023; Robichon / Pfaff No. 9 GTD pole at VIR 2021
+    c = one(pb, "CrowdStrike won three races in 2023.", "2023-12-01")
+    assert c.slots["subject"][0]["name"] == "Crowdstrike Racing by APR" and c.verdict == "contradicted", c.explanation
+    q = one(pb, "Zacharie Robichon qualified the No. 9 on GTD pole at VIR in 2021.", "2021-12-01")
+    assert q.type == "qualifying" and q.slots.get("car_stated") == "9", q.slots

@@ -155,7 +155,7 @@ WIN = re.compile(
     r"(?:co-)?drove to (?:\w+ )?(?:victory|the win)|taking the checkered flag|first to the checkered flag|first across the line|crossed the line first|went on to win|win at|win in|winners? of|won at)\b|"
     r"\b(?:was|were|been) awarded (?:the )?(?:[\w'’.-]+ ){0,4}?(?:win|victory)\b|"
     r"\b(?P<onetwo>(?:(?:a|an|the) )?(?:[\w-]+ ){0,2}one-two)\b|"
-    r"(?P<ewin3>\b(?:their|his|her|its|a|the) (?:[\w'’.-]+ ){1,4}?(?:victory|win)\b)(?! (?:at|in) )|"
+    r"(?P<ewin3>\b(?:(?:their|his|her|its) (?:[\w'’.-]+ ){1,4}?|(?:a|the) (?:(?-i:[A-Z0-9][\w'’.-]*) ){1,4})(?:victory|win)\b)(?! (?:at|in) )|"
     r"\b(?:taking|took|takes|scored|scoring|claimed|claiming) victories (?:at|in)\b|"
     r"(?<=, )(?P<ewin>the (?:[\w'’.-]+ ){1,5}?(?:race |class |GTP |GTD |LMP2 |LMP3 |DPi |GTLM |GTD PRO )?winners?|"
     r"(?:the )?(?:race |class |overall )?winners? (?:at|of) (?:the )?[\w'’. -]{2,40}?)"
@@ -200,7 +200,7 @@ POLE = re.compile(
     rf"\bon pole\b|\bpole[- ]?sitter\b|\bpole[- ](?:winning|sitting)\b|\b(?:taking|took|taken|had taken) (?:the )?(?:\w+ )?pole\b|\bqualified (?P<q>{ORD}|on pole)\b|\bqualifying (?:in )?(?P<q2>{ORD})\b|\bpole position\b|"
     # the grid: "from sixth on the grid", "No. 32, third on the grid", "started from second", "won from pole"
     rf"\b(?P<q3>{ORD})\s+on\s+the\s+(?:\w+\s+)?grid\b|\b(?:started|starting|starts|start)\s+(?:from\s+)?(?P<q4>{ORD})\b(?![- ]place)|"
-    rf"\bpole\s+(?:went|fell|was awarded)\s+to\b|\bfrom pole\b|\bqualified fastest\b|\btopped (?:the )?(?:[\w-]+ ){{0,2}}qualifying\b|"
+    rf"\bpole\s+(?:went|fell|was awarded)\s+to\b|\bfrom pole\b|\bqualified\s+(?:the\s+)?[^,;.]{{1,30}}?\s+on\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}pole\b|\bqualified fastest\b|\btopped (?:the )?(?:[\w-]+ ){{0,2}}qualifying\b|"
     rf"\b(?:fastest|quickest) in (?:the )?(?:[\w-]+ ){{0,2}}qualifying\b|\b(?P<front>(?:on|from)\s+the\s+front\s+row)\b",
     re.IGNORECASE,
 )
@@ -296,7 +296,8 @@ OUTSIDE_SERIES = re.compile(
     r"Pirelli World Challenge|Sprint Cup|SRO|GT4|TCR|Trans-Am|Indy NXT|Indy Lights|Eurocup|Formula Renault|Formula Regional|Formula Ford|Formula BMW|Euroformula|Porsche Supercup)\b"
 )
 PRONOUN = re.compile(
-    r"^(?:(?:But|And|Meanwhile|Now|Then|Still|There|Here|However|Earlier|Later|Previously|In total|In all|All told|Overall),?\s+)?(?P<p>he|she|they|his|her|their|it|its|"
+    r"^(?:(?:But|And|Meanwhile|Now|Then|Still|There|Here|However|Earlier|Later|Previously|In total|In all|All told|Overall),?\s+|"
+    r"(?-i:(?:At|In)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}),?\s*)?(?P<p>he|she|they|his|her|their|it|its|"
     r"the (?:(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)*) (?:pairing|pair|duo|trio|crew)|team|squad|outfit|crew|car|entry|trio|duo|pairing|pair|drivers|(?:(?:19|20)\d{2} )?champions|winners|"
     r"marque|manufacturer|brand|German marque|Italian marque|(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)))\b",
     re.IGNORECASE,
@@ -532,11 +533,14 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             names = {x["name"] for x in source.slots["subject"]}
             subject = [m for m in source.mentions if m.kind in SUBJECT_KINDS and m.name in names]
         if not subject and previous is None:
+            team_said = re.search(r"\bthe (?:team|squad|outfit)\s+(?:\w+\s+)?$", text[:start], re.IGNORECASE)
+            if team_said:
+                subject = _team_of(mentions, start, sent, ctx)  # "… and the team finished 18th at Petit"
             car_said = re.search(
                 r"\b(?:gave|giving|gives|handed|earned|brought)\s+the (?:car|entry)\b", text[:start], re.IGNORECASE
             )
             cars = [s for s in reversed(ctx.subjects) if s.kind == "car"]
-            if car_said and cars:
+            if car_said and cars and not subject:
                 # "The result also gave the car a third straight podium": the car named last
                 factor = AMBIGUOUS_PRONOUN if _ambiguous(ctx, ("car",)) else INNER_PRONOUN
                 subject = [_as_pronoun(cars[0], "the car", factor)]
@@ -1231,7 +1235,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         stated = [
             m for m in mentions
             if m.kind == "car" and subject[-1].end - sent.start <= m.start - sent.start < hi
-            and re.search(r"\b(?:in|put|puts|putting|drove|driving|aboard|with|brought|brings|bringing|steered|piloted|started)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:sister\s+)?$", text[: m.start - sent.start], re.I)
+            and re.search(r"\b(?:in|put|puts|putting|drove|driving|aboard|with|brought|brings|bringing|steered|piloted|started|qualified)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:sister\s+)?$", text[: m.start - sent.start], re.I)
         ]  # fmt: skip
         if len(stated) == 1:
             slots["car_stated"] = stated[0].key

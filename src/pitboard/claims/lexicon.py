@@ -176,6 +176,11 @@ def _build(pb: Pitboard) -> Lexicon:
         case_sensitive = len(phrase) <= 4 or " " not in phrase
         original = nick_case.get(phrase) or (phrase if not case_sensitive else _original_case(phrase, team, teams))
         lex.team_phrases.append((_phrase(original, case_sensitive), team, how))
+        if case_sensitive and len(phrase) > 4 and original[:1].isupper():
+            # "CrowdStrike" for "Crowdstrike Racing by APR": a capitalised word, any inner case
+            lex.team_phrases.append(
+                (re.compile(rf"(?<![\w-])(?=(?-i:[A-Z])){re.escape(original)}(?![\w-])", re.IGNORECASE), team, how)
+            )
     # manufacturers: from the cars raced
     makes: set[str] = set()
     for ms in pb.cars()["manufacturers"]:
