@@ -295,6 +295,40 @@ def test_lineup_at_every_round_needs_every_crew_member_at_every_round(pb) -> Non
     assert bad.verdict == "contradicted", bad.explanation
 
 
+def test_the_driver_replaced_is_the_one_right_after_the_verb(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2022 No. 60 at Sebring: Jarvis/Blomqvist/Vandoorne; Castroneves drove it at Daytona only
+    ok = one(
+        pb,
+        "Stoffel Vandoorne replaced Helio Castroneves alongside Oliver Jarvis and Tom Blomqvist.",
+        "2022-04-01",
+        "lineup",
+    )
+    assert ok.verdict == "supported", ok.explanation
+    bad = one(pb, "Stoffel Vandoorne replaced Tom Blomqvist alongside Oliver Jarvis.", "2022-04-01", "lineup")
+    assert bad.verdict == "contradicted" and "Blomqvist was still" in bad.explanation, bad.explanation
+
+
+def test_a_driver_in_two_cars_at_one_race_shares_either(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2025 Rolex 24: Kirkwood in the No. 14 (GTD PRO) and the No. 12 (GTD, with Parker Thompson)
+    c = one(pb, "Kyle Kirkwood shared the car with Parker Thompson at Daytona.", "2025-04-01", "lineup")
+    assert c.verdict == "supported", c.explanation
+
+
+def test_a_colon_starts_a_lineup_of_its_own(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 No. 7 Porsche: Campbell at Daytona, Sebring and Petit only; Cameron/Nasr at Long Beach, Laguna Seca
+    text = (
+        "Matt Campbell is the team's endurance specialist. He only contests the endurance rounds: "
+        "Dane Cameron and Felipe Nasr drove the No. 7 at Long Beach and Laguna Seca."
+    )
+    claims = [c for c in check(pb, text, "2024-12-01").claims if c.type == "lineup"]
+    assert [(c.text, c.verdict) for c in claims] == [
+        ("He only contests the endurance rounds", "contradicted"),
+        ("Dane Cameron and Felipe Nasr drove the No. 7 at Long Beach and Laguna Seca", "supported"),
+    ], [(c.text, c.verdict, c.explanation) for c in claims]
+    bad = one(pb, "Dane Cameron and Matt Campbell drove the No. 7 at Long Beach.", "2024-12-01", "lineup")
+    assert bad.verdict == "contradicted", bad.explanation
+
+
 def test_a_past_tense_lineup_before_the_rolex_24_is_last_seasons(pb) -> None:  # type: ignore[no-untyped-def]
     c = one(pb, "Kyle Kirkwood was the third driver at Daytona and Sebring.", "2025-01-10", "lineup")
     assert c.slots["seasons"] == [2024] and c.verdict == "supported", c.explanation

@@ -217,7 +217,7 @@ LINEUP = re.compile(
     r"alongside|replaces|replaced|replacing|in place of|full[- ]season|endurance (?:rounds|races|events)|Endurance Cup (?:rounds|races|events)|"
     r"co-drivers?|partnered|returns to|returned to|returns? (?:as|for)|returned (?:as|for)|shares? the|shared the|sharing the|"
     r"line-?up|drive for|drove for|racing for|(?:was|is|as) the (?:third|fourth|fifth) driver|part of (?:the )?[\w'’ .-]{0,40}?(?:effort|line-?up|squad|entry)|"
-    r"(?:will be )?shared by|adds|added (?:for|to|at)|keeps|drove the (?:car|No\.\s?\d+) (?:at|in) (?:every|each|all))\b",
+    r"(?:will be )?shared by|adds|added (?:for|to|at)|keeps|dr(?:ove|ives) the (?:car|No\.\s?\d+)(?= (?:at|in|for) (?:every|each|all|the|[A-Z])))\b",
     re.IGNORECASE,
 )
 #: A points figure ("1,620", "76", "four").
@@ -377,7 +377,7 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
                 if t[0] != "lineup" or _own_clause(mentions, text, triggers[i - 1][2], t[1], sent.start)
             ]  # fmt: skip
             hi = _head(mentions, text, later[0][1], sent.start) if later else len(text)
-            stop = re.search(r";|,\s(?:and|while|but|as|where)\s", text[end:hi])
+            stop = re.search(r";|:\s|,\s(?:and|while|but|as|where)\s", text[end:hi])
             if stop:
                 hi = end + stop.start()
         # slots: what follows the trigger up to the next one, else what precedes the first trigger
@@ -590,7 +590,7 @@ def _own_clause(mentions: list[Mention], text: str, lo: int, at: int, base: int)
     """A trigger starts a clause of its own: a subject right before it, after a clause break
     (", Stoffel Vandoorne was the third driver"), not the object of the trigger before it."""
     head = _head(mentions, text, at, base)
-    return head < at and bool(re.search(r"[,;]|\band\b|\bwhile\b", text[lo:head]))
+    return head < at and bool(re.search(r"[,;:]|\band\b|\bwhile\b", text[lo:head]))
 
 
 def _head(mentions: list[Mention], text: str, at: int, base: int) -> int:
@@ -1462,6 +1462,11 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             ),
             replaces=bool(re.search(r"replac|in place of", low)),
         )
+        # "Morad replacing Auer alongside Ward and Dontje": the one replaced is the driver right after the verb
+        rep = re.search(r"\b(?:replac(?:es|ed|ing)|in place of)\s+(?!by\b)", text[start:hi], re.I)
+        old = [m for m in drivers if rep and m.start - sent.start == start + rep.end()]
+        if old:
+            slots["replaced"] = {"name": old[0].name, "key": old[0].key}
         if re.search(r"\b(?:them|the (?:full-time |regular )?(?:pair|duo|trio))\b", low) and not [
             d for d in drivers if d.start - sent.start >= end
         ]:
@@ -1477,6 +1482,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
                 slots["team"]
                 or slots["car"]
                 or slots["events"]
+                or slots["endurance_only"]
+                or slots["full_season"]
                 or len(slots["drivers"]) > (1 if subject and subject[0].kind == "driver" else 0)
             )
             and reason is None
@@ -1758,6 +1765,8 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
         lineup_ok.add("together")
     if len(slots.get("events") or []) > 1:
         lineup_ok |= {"both", "each", "all"}
+    if slots.get("endurance_only"):
+        lineup_ok.add("only")  # "only contest the endurance rounds": no other round is checked anyway
     for rx in (_NUMERIC, _WIDENERS):
         for m in rx.finditer(text, a, b):
             x, y = m.span()

@@ -1217,11 +1217,15 @@ class Checker:
         if s.get("car") and s["car"] not in cars:
             problems.append(f"not in #{s['car']}")
         mates = [d for d in s.get("drivers", []) if d["key"] != subj["key"]]
-        if len(subjects) > 1 and (s.get("drivers") or _SHARED.search(claim.text)):
+        if len(subjects) > 1 and (s.get("drivers") or _SHARED.search(claim.text) or _DROVE_THE.search(claim.text)):
             # "A, B and C shared the car with D": every named driver is in the first one's car
             keys = {subj["key"], *(d["key"] for d in mates)}
             mates = [{"name": x["name"], "key": x["key"]} for x in subjects[1:] if x["key"] not in keys] + mates
-        replaced = mates[-1:] if s.get("replaces") else []
+        replaced = (
+            [m for m in mates if m["key"] == s["replaced"]["key"]] if s.get("replaced")
+            else mates[-1:] if s.get("replaces") else []
+        )  # fmt: skip
+        started = self._crew_rows(subj, [m for m in mates if m not in replaced], claim, season, started)
         for mate in mates:
             if mate in replaced:
                 continue
@@ -1271,6 +1275,34 @@ class Checker:
             return Outcome(NOT_CHECKABLE, f"The data shows {text}; missing: {'; '.join(c['event_name'] for c in missing)}.",
                            MISSING_ROUND, evidence, question)  # fmt: skip
         return Outcome(SUPPORTED, f"The data shows {text}.", evidence=evidence, question=question)
+
+    def _crew_rows(
+        self,
+        subj: dict[str, Any],
+        mates: list[dict[str, Any]],
+        claim: Claim,
+        season: int,
+        started: list[dict[str, Any]],
+    ) -> list[dict[str, Any]]:
+        """``started`` plus the rows of a second car the subject drove at a race (the stats give one
+        row per race: Keating in the No. 5 and the No. 52 at the 2022 Rolex 24), read from the
+        crew mates' own rows that name the subject."""
+        seen = {(r["event_name"], r["number"]) for r in started}
+        extra = []
+        for mate in mates:
+            try:
+                rows = self.subject_stats({"kind": "driver", **mate}, claim, season=season).races
+            except PitboardError:
+                continue
+            for r in rows:
+                if (
+                    r["started"]
+                    and (r["event_name"], r["number"]) not in seen
+                    and subj["name"] in (r.get("co_drivers") or "")
+                ):
+                    seen.add((r["event_name"], r["number"]))
+                    extra.append({**r, "co_drivers": f"{mate['name']} / {r.get('co_drivers') or ''}"})
+        return started + extra
 
     def event_ref(self, season: int, name: str) -> Any:
         """``Pitboard.event`` (memoised per check); a name two races share that season
@@ -1612,6 +1644,8 @@ def _table_row(checker: Checker, table: Any, subj: dict[str, Any], claim: Claim)
     return _row_of(checker.pb, table, subj["name"], None)
 
 
+#: "Pierson and Kelly drove the No. 52 at …": one car, the crew at each race
+_DROVE_THE = re.compile(r"\bdr(?:ove|ives?) the (?:car|No\.)", re.I)
 _SHARED = re.compile(
     r"\b(?:shar(?:ed|es|ing)|together|co-?dr(?:ove|ive|iving|iven)|teamed|same car|crew(?:ed)?)\b", re.I
 )
@@ -1621,13 +1655,22 @@ def _crew_gaps(crew: list[dict[str, Any]], started: list[dict[str, Any]], events
     """The races among ``events`` where the first of ``crew`` did not start, or started without
     one of the others (race rows of the first's season)."""
     problems = []
-    by_event = {r["event_name"]: r for r in started}
+    by_event: dict[str, list[dict[str, Any]]] = {}
+    for r in started:
+        by_event.setdefault(r["event_name"], []).append(r)
     for event in events:
-        row = by_event.get(event)
-        if row is None:
+        rows = by_event.get(event)
+        if not rows:
             problems.append(f"{crew[0]['name']} did not start {event}")
             continue
-        absent = [m["name"] for m in crew[1:] if m["name"] not in (row.get("co_drivers") or row.get("drivers") or "")]
+        # a driver entered in two cars at one race (Daytona): the crew in either
+        absent = min(
+            (
+                [m["name"] for m in crew[1:] if m["name"] not in (row.get("co_drivers") or row.get("drivers") or "")]
+                for row in rows
+            ),
+            key=len,
+        )
         if absent:
             problems.append(f"{' and '.join(absent)} not in the car at {event}")
     return problems
