@@ -329,6 +329,48 @@ def test_a_colon_starts_a_lineup_of_its_own(pb) -> None:  # type: ignore[no-unty
     assert bad.verdict == "contradicted", bad.explanation
 
 
+def test_a_gapped_lineup_and_a_relative_lineup_are_claims_of_their_own(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 No. 7 Porsche: Cameron/Nasr throughout, Campbell at Daytona, Sebring and Petit, Newgarden at Daytona
+    text = (
+        "Dane Cameron shared the No. 7 with several drivers. Nasr partnered him at Long Beach and Laguna Seca, "
+        "Campbell at Sebring and at Petit Le Mans, and Josef Newgarden, who also partnered Cameron at Sebring, "
+        "joined him for Daytona."
+    )
+    claims = [(c.text, c.verdict) for c in check(pb, text, "2024-12-01").claims if c.type == "lineup"][1:]
+    assert claims == [
+        ("Nasr partnered him at Long Beach and Laguna Seca", "supported"),
+        ("Campbell at Sebring and at Petit Le Mans", "supported"),
+        ("who also partnered Cameron at Sebring", "contradicted"),
+        ("joined him for Daytona", "supported"),
+    ], claims
+
+
+def test_a_relative_lineup_after_a_crew_and_them_for_the_sentences_crew(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 No. 7 Porsche: Cameron/Nasr at every GTP round, Campbell at Daytona, Sebring and Petit only
+    def lineups(text: str, date: str) -> list[tuple[str, str]]:
+        return [(c.text, c.verdict) for c in check(pb, text, date).claims if c.type == "lineup"]
+
+    text = (
+        "Penske's No. 7 adds Josef Newgarden to its pairing of Dane Cameron and {}, who will race the car all season."
+    )
+    assert lineups(text.format("Felipe Nasr"), "2024-01-20")[1:] == [("who will race the car all season", "supported")]
+    assert lineups(text.format("Matt Campbell"), "2024-01-20")[1:] == [
+        ("who will race the car all season", "contradicted")
+    ]
+    text = (
+        "Cameron stays alongside Nasr for Detroit and Watkins Glen, and Matt Campbell, who joined them at Daytona "
+        "and {}, returns for Petit Le Mans as well."
+    )
+    assert lineups(text.format("Sebring"), "2024-05-20")[1:] == [
+        ("who joined them at Daytona and Sebring", "supported"),
+        ("returns for Petit Le Mans as well", "supported"),
+    ]
+    assert lineups(text.format("Long Beach"), "2024-05-20")[1] == (
+        "who joined them at Daytona and Long Beach",
+        "contradicted",
+    )
+
+
 def test_a_past_tense_lineup_before_the_rolex_24_is_last_seasons(pb) -> None:  # type: ignore[no-untyped-def]
     c = one(pb, "Kyle Kirkwood was the third driver at Daytona and Sebring.", "2025-01-10", "lineup")
     assert c.slots["seasons"] == [2024] and c.verdict == "supported", c.explanation

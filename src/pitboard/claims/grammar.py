@@ -303,6 +303,9 @@ class Context:
     last_class: str | None = None
     #: The sentence's relative clauses about another series (claims of their own).
     outside_asides: list[tuple[int, int]] = field(default_factory=list)
+    #: A line-up verb right after a relative line-up clause ("Estre, who partnered X at A, joined
+    #: him for B"): the relative's subject, and the claim starts at the verb.
+    after_relative: bool = False
 
 
 def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
@@ -358,26 +361,40 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         mentions = [m for m in mentions if not (a <= m.start - sent.start < b)]
         ctx.outside_asides.append((a, b))
     names = [(m.start - sent.start, m.end - sent.start) for m in mentions if m.kind in ("event", "car")]
-    triggers = _triggers(text, names)
+    triggers = _gapped_lineups(_triggers(text, names), text, mentions, sent.start)
     out: list[Claim] = []
     pronoun = _pronoun(text, ctx)
     first = triggers[0][1] if triggers else len(text)
     prefix = [m for m in mentions if m.start - sent.start < first]
     previous: Claim | None = None
+    rel_claim: Claim | None = None
     for idx, (kind, start, end, match) in enumerate(triggers):
         lo = triggers[idx - 1][2] if idx else 0
         hi = triggers[idx + 1][1] if idx + 1 < len(triggers) else len(text)
+        ctx.after_relative = relative = False
         if kind == "lineup":
-            own = _own_clause(mentions, text, lo, start, sent.start)
+            # "…, Kevin Estre, who also partnered MacNeil at Lime Rock, …": a relative clause is its own
+            relative = bool(_RELATIVE_LINEUP.search(text[lo:start]))
+            # "…, joined him for VIR": the verb of the relative's subject, after the relative clause
+            ctx.after_relative = bool(
+                rel_claim is not None
+                and previous is rel_claim
+                and re.fullmatch(r"\s*,\s*", text[rel_claim.end - sent.start : start])
+            )
+            own = _own_clause(mentions, text, lo, start, sent.start) or relative or ctx.after_relative
             if previous is not None and previous.type == "lineup" and previous.end >= sent.start + lo and not own:
                 continue
             # a line-up clause runs to the next claim, or to the next line-up clause with its own subject
             later = [
                 t for i, t in enumerate(triggers[idx + 1 :], start=idx + 1)
                 if t[0] != "lineup" or _own_clause(mentions, text, triggers[i - 1][2], t[1], sent.start)
+                or _RELATIVE_LINEUP.search(text[triggers[i - 1][2] : t[1]])
             ]  # fmt: skip
             hi = _head(mentions, text, later[0][1], sent.start) if later else len(text)
-            stop = re.search(r";|:\s|,\s(?:and|while|but|as|where)\s", text[end:hi])
+            cut = _RELATIVE_LINEUP.search(text[end:hi])
+            if later and cut and end + cut.end() == later[0][1]:
+                hi = end + cut.start()  # "…, who will race the car all season" is a line-up of its own
+            stop = re.search(r";|:\s|,\s(?:and|while|but|as|where)\s" + (r"|," if relative else ""), text[end:hi])
             if stop:
                 hi = end + stop.start()
         # slots: what follows the trigger up to the next one, else what precedes the first trigger
@@ -433,10 +450,14 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             # "the team's second win of the year": the team's wins, whatever car or driver the
             # sentence is about (the team named in the sentence, else the article's)
             subject = _team_of(mentions, start, sent, ctx) or subject
+        if ctx.after_relative and rel_claim is not None:
+            names = {x["name"] for x in rel_claim.slots["subject"]}
+            subject = [m for m in rel_claim.mentions if m.kind in SUBJECT_KINDS and m.name in names] or subject
         claim = _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mentions, ctx, previous)
         if claim is not None:
             out.append(claim)
             previous = claim
+            rel_claim = claim if kind == "lineup" and relative else None
     if aside_claims:
         out = sorted(out + aside_claims, key=lambda c: c.start)
     # update the context: the last subject group named (for "He", "the team", "the Brazilian")
@@ -584,6 +605,42 @@ def _clause_start(text: str) -> int:
     """Where the clause that ends ``text`` starts: after the last ", and" / ", while" / "; "."""
     marks = [m.end() for m in re.finditer(r",\s(?:and|while|but|as|with)\s|;\s", text)]
     return marks[-1] if marks else 0
+
+
+#: "…, who also partnered MacNeil at Lime Rock": a relative clause opening right before a line-up verb
+_RELATIVE_LINEUP = re.compile(r",\s+(?:who|which)\s+(?:also\s+|had\s+|has\s+)?$")
+#: ", Campbell at the WeatherTech 240": a second line-up with its verb left out
+_GAPPED = re.compile(r",\s+$")
+
+
+def _gapped_lineups(triggers: list, text: str, mentions: list[Mention], base: int) -> list:  # type: ignore[type-arg]
+    """ "Jaminet partnered him at Lime Rock and Long Beach, Campbell at the WeatherTech 240": the
+    driver after the comma, followed by "at"/"for" and a race, is a line-up of its own (the verb
+    of the line-up before it left out), not more of the first one's crew."""
+    out = list(triggers)
+    for i, (kind, _start, end, _match) in enumerate(triggers):
+        if kind != "lineup":
+            continue
+        nxt = triggers[i + 1][1] if i + 1 < len(triggers) else len(text)
+        ordered = sorted((m for m in mentions if end <= m.start - base < nxt), key=lambda m: m.start)
+        if not any(m.kind == "event" for m in ordered):
+            continue  # the first line-up names its races
+        for j, m in enumerate(ordered[:-1]):
+            a, b = m.start - base, m.end - base
+            after = ordered[j + 1]
+            prep = re.match(r"\s+(?:at|for|in)\s+(?:the\s+)?", text[b : after.start - base])
+            if (
+                m.kind == "driver"
+                and after.kind == "event"
+                and _GAPPED.search(text[end:a])
+                and prep
+                and prep.end() == after.start - base - b
+                and not re.search(r"\b(?:and|or|with|alongside)\s*$", text[end:a])
+            ):
+                at = re.compile(r"\b(?:at|for|in)\b").search(text, b)
+                if at is not None:
+                    out.append(("lineup", at.start(), at.end(), at))
+    return sorted(out, key=lambda t: t[1])
 
 
 def _own_clause(mentions: list[Mention], text: str, lo: int, at: int, base: int) -> bool:
@@ -1467,11 +1524,18 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         old = [m for m in drivers if rep and m.start - sent.start == start + rep.end()]
         if old:
             slots["replaced"] = {"name": old[0].name, "key": old[0].key}
-        if re.search(r"\b(?:them|the (?:full-time |regular )?(?:pair|duo|trio))\b", low) and not [
-            d for d in drivers if d.start - sent.start >= end
-        ]:
-            # "Conway joined them": the crew named last
-            slots["drivers"] += [{"name": m.name, "key": m.key} for m in ctx.last_group if m.kind == "driver"]
+        if re.search(
+            r"\b(?:them|the (?:full-time |regular )?(?:pair|duo|trio))\b",
+            text[start:hi].casefold() if ctx.after_relative else low,
+        ) and not [d for d in drivers if d.start - sent.start >= end]:
+            # "Conway joined them": the crew named last (in this sentence: the line-up before it)
+            crew = [
+                {"name": x["name"], "key": x["key"]}
+                for x in [*previous.slots["subject"], *previous.slots.get("drivers", [])]
+                if x.get("kind", "driver") == "driver"
+            ] if previous is not None and previous.type == "lineup" and re.search(r"\bthem\b", text[start:hi]) else []  # fmt: skip
+            crew = [x for i, x in enumerate(crew) if x["key"] not in {y["key"] for y in crew[:i]}]
+            slots["drivers"] += crew or [{"name": m.name, "key": m.key} for m in ctx.last_group if m.kind == "driver"]
         if not scope.seasons:
             # a line-up said in the past tense before the Rolex 24 is the season just ended
             started = ctx.date >= dt.date(ctx.date.year, 1, 24)
@@ -1503,12 +1567,15 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     a = start
     own = [s for s in subject if sent.start <= s.start < sent.start + start and not s.how.startswith("pronoun")]
     covered = previous is not None and own and previous.end >= own[-1].end
+    # "… pairing of Bourdais and van der Zande, who will race the car all season": the relative is the line-up
+    rel_at = own[-1].end - sent.start if own else 0
+    rel = kind == "lineup" and not ctx.after_relative and own and re.search(r",\s*(?:who|which)\b", text[rel_at:start])
     if (kind == "standing_margin" and previous is not None) or (own and own[-1].end - sent.start < lo) or covered:
         own = []  # a subject shared with an earlier claim of the sentence: the span is this claim's words
-    rel = own and re.search(r",\s*(?:who|which)\b", text[own[-1].end - sent.start : start])
+    rel = rel or (own and re.search(r",\s*(?:who|which)\b", text[rel_at:start]))
     if rel:
         # "the No. 14 …, who started from second": the relative clause is the claim
-        a = own[-1].end - sent.start + rel.start() + len(rel.group()) - len(rel.group().lstrip(", "))
+        a = rel_at + rel.start() + len(rel.group()) - len(rel.group().lstrip(", "))
         own = []
     if own and start - (own[-1].end - sent.start) <= 60:
         a = min(a, own[0].start - sent.start)
@@ -1562,7 +1629,10 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if sa >= end and sa - b < 40:
             b = max(b, sb)
     if claim_type == "lineup" or reason:
-        a, b = min(a, 0 if not own else a), max(b, hi if claim_type == "lineup" else b)
+        a, b = (
+            min(a, 0 if not own and not rel and not ctx.after_relative else a),
+            max(b, hi if claim_type == "lineup" else b),
+        )
     cut = [y for x, y in ctx.outside_asides if a <= x and y <= start]
     if cut:
         # "Tandy, a class winner at Le Mans in 2018, won at Indianapolis": the claim is its own words
