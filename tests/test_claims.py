@@ -371,6 +371,23 @@ def test_a_relative_lineup_after_a_crew_and_them_for_the_sentences_crew(pb) -> N
     )
 
 
+def test_a_lineup_after_where_is_at_the_race_named_before_it(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 Laguna Seca, No. 7: Cameron/Nasr (Campbell drove Daytona, Sebring and Petit only)
+    text = "The series moves on to Laguna Seca next month, where Dane Cameron and {} will share the No. 7."
+    ok = one(pb, text.format("Felipe Nasr"), "2024-04-22", "lineup")
+    assert ok.verdict == "supported" and ok.slots["events"] == ["Laguna Seca"], ok.explanation
+    bad = one(pb, text.format("Matt Campbell"), "2024-04-22", "lineup")
+    assert bad.verdict == "contradicted" and "Monterey" in bad.explanation, bad.explanation
+    # 2021 Detroit (Belle Isle) is a missing round
+    c = one(
+        pb,
+        "The paddock heads to Belle Isle on June 12, where Ricky Taylor and Filipe Albuquerque will share the No. 10.",
+        "2021-05-17",
+        "lineup",
+    )
+    assert c.verdict == "not checkable" and c.reason == "missing round", c.explanation
+
+
 def test_a_past_tense_lineup_before_the_rolex_24_is_last_seasons(pb) -> None:  # type: ignore[no-untyped-def]
     c = one(pb, "Kyle Kirkwood was the third driver at Daytona and Sebring.", "2025-01-10", "lineup")
     assert c.slots["seasons"] == [2024] and c.verdict == "supported", c.explanation

@@ -643,6 +643,21 @@ def _gapped_lineups(triggers: list, text: str, mentions: list[Mention], base: in
     return sorted(out, key=lambda t: t[1])
 
 
+def _where_event(mentions: list[Mention], text: str, lo: int, start: int, base: int) -> list[str]:
+    """ "heads to Belle Isle on June 12, where Taylor and Albuquerque will share the No. 10": the race
+    named right before ", where" is the line-up's."""
+    where = list(re.finditer(r",\s+where\b", text[:start]))
+    if not where:
+        return []
+    at = where[-1].start()
+    if re.search(r"[;:]|\.\s", text[at:start]):
+        return []
+    before = [m for m in mentions if m.kind == "event" and m.end - base <= at]
+    if not before or (re.search(r"[,;]", text[before[-1].end - base : at]) and at - (before[-1].end - base) > 25):
+        return []
+    return [before[-1].name]
+
+
 def _own_clause(mentions: list[Mention], text: str, lo: int, at: int, base: int) -> bool:
     """A trigger starts a clause of its own: a subject right before it, after a clause break
     (", Stoffel Vandoorne was the third driver"), not the object of the trigger before it."""
@@ -1512,7 +1527,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             car=next((m.key for m in window if m.kind == "car"), None),
             drivers=[{"name": m.name, "key": m.key} for m in drivers],
             full_season=bool(re.search(r"full[- ]season|every (?:round|race)|all (?:of the )?rounds|all season", low)),
-            events=[m.name for m in window if m.kind == "event" and m.start - sent.start >= start],
+            events=[m.name for m in window if m.kind == "event" and m.start - sent.start >= start]
+            or _where_event(mentions, text, lo, start, sent.start),
             future=bool(re.search(r"\b(?:will|remaining|returns|joins|rejoins|is expected|keeps|adds)\b", low)),
             endurance_only=bool(
                 re.search(r"endurance (?:rounds|races|events)|endurance cup (?:rounds|races|events)", low)

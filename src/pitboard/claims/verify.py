@@ -1645,7 +1645,7 @@ def _table_row(checker: Checker, table: Any, subj: dict[str, Any], claim: Claim)
 
 
 #: "Pierson and Kelly drove the No. 52 at …": one car, the crew at each race
-_DROVE_THE = re.compile(r"\b(?:dr(?:ove|ives?)|rac(?:e|es|ed)) the (?:car|No\.)", re.I)
+_DROVE_THE = re.compile(r"\b(?:dr(?:ove|ives?)|rac(?:e|es|ed)) the (?:car|No\.)|\bshare\b", re.I)
 _SHARED = re.compile(
     r"\b(?:shar(?:ed|es|ing)|together|co-?dr(?:ove|ive|iving|iven)|teamed|same car|crew(?:ed)?)\b", re.I
 )
