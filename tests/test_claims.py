@@ -388,6 +388,15 @@ def test_a_lineup_after_where_is_at_the_race_named_before_it(pb) -> None:  # typ
     assert c.verdict == "not checkable" and c.reason == "missing round", c.explanation
 
 
+def test_a_second_lineup_predicate_of_the_same_subject(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 No. 7 Porsche: Cameron and Nasr at every GTP round, Campbell at three
+    text = "{} stays in the No. 7 alongside Felipe Nasr, and will be Nasr's full-season team-mate."
+    ok = [c for c in check(pb, text.format("Dane Cameron"), "2024-01-20").claims if c.type == "lineup"]
+    assert [(c.text, c.verdict) for c in ok][1:] == [("will be Nasr's full-season team-mate", "supported")]
+    bad = [c for c in check(pb, text.format("Matt Campbell"), "2024-01-20").claims if c.type == "lineup"]
+    assert [(c.text, c.verdict) for c in bad][1:] == [("will be Nasr's full-season team-mate", "contradicted")]
+
+
 def test_a_past_tense_lineup_before_the_rolex_24_is_last_seasons(pb) -> None:  # type: ignore[no-untyped-def]
     c = one(pb, "Kyle Kirkwood was the third driver at Daytona and Sebring.", "2025-01-10", "lineup")
     assert c.slots["seasons"] == [2024] and c.verdict == "supported", c.explanation

@@ -306,6 +306,9 @@ class Context:
     #: A line-up verb right after a relative line-up clause ("Estre, who partnered X at A, joined
     #: him for B"): the relative's subject, and the claim starts at the verb.
     after_relative: bool = False
+    #: Where a line-up's own clause starts when it shares the subject of the one before it
+    #: ("…, and will be Derani's full-season team-mate").
+    clause_at: int | None = None
 
 
 def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
@@ -371,7 +374,8 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
     for idx, (kind, start, end, match) in enumerate(triggers):
         lo = triggers[idx - 1][2] if idx else 0
         hi = triggers[idx + 1][1] if idx + 1 < len(triggers) else len(text)
-        ctx.after_relative = relative = False
+        ctx.after_relative = relative = second = False
+        ctx.clause_at = None
         if kind == "lineup":
             # "…, Kevin Estre, who also partnered MacNeil at Lime Rock, …": a relative clause is its own
             relative = bool(_RELATIVE_LINEUP.search(text[lo:start]))
@@ -382,6 +386,12 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
                 and re.fullmatch(r"\s*,\s*", text[rel_claim.end - sent.start : start])
             )
             own = _own_clause(mentions, text, lo, start, sent.start) or relative or ctx.after_relative
+            # "… alongside Derani and Aitken, and will be Derani's full-season team-mate": a second
+            # predicate of the same subject
+            sm = re.search(r",\s+and\s+(?=(?:will|would|is|was)\b)", text[lo:start])
+            second = sm is not None
+            ctx.clause_at = lo + sm.end() if sm else None
+            own = own or second
             if previous is not None and previous.type == "lineup" and previous.end >= sent.start + lo and not own:
                 continue
             # a line-up clause runs to the next claim, or to the next line-up clause with its own subject
@@ -450,6 +460,23 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             # "the team's second win of the year": the team's wins, whatever car or driver the
             # sentence is about (the team named in the sentence, else the article's)
             subject = _team_of(mentions, start, sent, ctx) or subject
+        if kind == "lineup" and second and previous is not None and previous.type == "lineup":
+            # the subject of the line-up before: the driver(s) named before its verb, else its subject
+            verb = max(t[1] for t in triggers[:idx] if t[0] == "lineup")
+            named = [m for m in mentions if m.kind == "driver" and m.end - sent.start <= verb]
+            group = (
+                [
+                    m
+                    for m in named
+                    if _head(mentions, text, named[-1].end - sent.start, sent.start) <= m.start - sent.start
+                ]
+                if named
+                else []
+            )
+            names = {x["name"] for x in previous.slots["subject"]}
+            subject = (group[:1] and [m for m in named if m.start >= group[0].start]) or [
+                m for m in previous.mentions if m.kind in SUBJECT_KINDS and m.name in names
+            ] or subject  # fmt: skip
         if ctx.after_relative and rel_claim is not None:
             names = {x["name"] for x in rel_claim.slots["subject"]}
             subject = [m for m in rel_claim.mentions if m.kind in SUBJECT_KINDS and m.name in names] or subject
@@ -1518,6 +1545,12 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     elif kind == "lineup":
         low = clause.casefold()
         drivers = [m for m in window if m.kind == "driver" and m.start - sent.start >= start]
+        # "will be Derani's full-season team-mate": the driver whose team-mate the subject is
+        drivers += [
+            m for m in mentions
+            if m.kind == "driver" and lo <= m.start - sent.start < start and m not in subject
+            and re.match(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:team-?mate|co-driver|partner)\b", text[m.end - sent.start :], re.I)
+        ]  # fmt: skip
         slots.update(
             # "moves from Meyer Shank Racing to the No. 31 Whelen Cadillac": the team left is not the team
             team=next(
@@ -1649,6 +1682,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             min(a, 0 if not own and not rel and not ctx.after_relative else a),
             max(b, hi if claim_type == "lineup" else b),
         )
+        if claim_type == "lineup" and ctx.clause_at is not None:
+            a = ctx.clause_at
     cut = [y for x, y in ctx.outside_asides if a <= x and y <= start]
     if cut:
         # "Tandy, a class winner at Le Mans in 2018, won at Indianapolis": the claim is its own words
