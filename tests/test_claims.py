@@ -397,6 +397,20 @@ def test_a_second_lineup_predicate_of_the_same_subject(pb) -> None:  # type: ign
     assert [(c.text, c.verdict) for c in bad][1:] == [("will be Nasr's full-season team-mate", "contradicted")]
 
 
+def test_a_cars_lineup_at_every_round_or_at_named_races(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 No. 7 Porsche: Cameron and Nasr at every GTP round, Campbell at Daytona, Sebring and Petit
+    ok = one(
+        pb, "Penske's No. 7 will be shared by Dane Cameron and Felipe Nasr at every round.", "2024-01-20", "lineup"
+    )
+    assert ok.verdict == "supported", ok.explanation
+    for text in (
+        "Penske's No. 7 will be shared by Dane Cameron and Matt Campbell at every round.",
+        "Penske's No. 7 will be shared by Dane Cameron and Matt Campbell at Sebring and Long Beach.",
+    ):
+        bad = one(pb, text, "2024-01-20", "lineup")
+        assert bad.verdict == "contradicted" and "Long Beach" in bad.explanation, bad.explanation
+
+
 def test_a_past_tense_lineup_before_the_rolex_24_is_last_seasons(pb) -> None:  # type: ignore[no-untyped-def]
     c = one(pb, "Kyle Kirkwood was the third driver at Daytona and Sebring.", "2025-01-10", "lineup")
     assert c.slots["seasons"] == [2024] and c.verdict == "supported", c.explanation

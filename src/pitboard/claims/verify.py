@@ -1353,6 +1353,28 @@ class Checker:
                 problems.append(f"{d['name']} never drove for it")
         if not started:
             return Outcome(CONTRADICTED, f"{subj['name']} did not start a championship race in {season}.")
+        listed, unknown = self._listed_rounds(s.get("events") or [], season)
+        if any(c["status"] == "missing" for c in listed) or unknown:
+            names = unknown or [c["event_name"] for c in listed if c["status"] == "missing"]
+            return Outcome(NOT_CHECKABLE, f"The line-up at {', '.join(names)} is not in the data.", MISSING_ROUND,
+                           self.lines(started[:20]))  # fmt: skip
+        # "the No. 7 … at Daytona and Sebring" / "… all season": each driver in the car at each race
+        races = (
+            [c["event_name"] for c in listed] if listed
+            else sorted({r["event_name"] for r in started}) if s.get("full_season") else []
+        )  # fmt: skip
+        for event in races:
+            rows = [r for r in started if r["event_name"] == event]
+            absent = [
+                d["name"] for d in s.get("drivers", []) if not any(d["name"] in (r.get("drivers") or "") for r in rows)
+            ]
+            if not rows:
+                problems.append(f"did not start {event}")
+            elif absent:
+                problems.append(f"{' and '.join(absent)} not in the car at {event}")
+        if s.get("endurance_only") and s.get("drivers") and not problems:
+            return Outcome(NOT_CHECKABLE, "The endurance rounds of a team's or car's crew are not told apart here.",
+                           "ambiguous reading", self.lines(started[:20]))  # fmt: skip
         verdict = CONTRADICTED if problems else SUPPORTED
         return Outcome(verdict, f"The data shows {subj['name']} in {season} with {text}" + (f": {'; '.join(problems)}." if problems else "."),
                        evidence=self.lines(started[:20]))  # fmt: skip
