@@ -411,6 +411,23 @@ def test_a_cars_lineup_at_every_round_or_at_named_races(pb) -> None:  # type: ig
         assert bad.verdict == "contradicted" and "Long Beach" in bad.explanation, bad.explanation
 
 
+def test_a_crew_shared_the_car_and_expected_back(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 Rolex 24, No. 7 Porsche: Cameron/Nasr/Campbell/Newgarden; Sebring: Cameron/Nasr/Campbell
+    text = "Dane Cameron, Felipe Nasr and {} shared the car, which held off Pipo Derani in the closing laps."
+    ok = one(pb, text.format("Josef Newgarden"), "2024-02-01", "lineup")
+    assert ok.verdict == "supported" and ok.text.endswith("shared the car"), ok.explanation
+    bad = one(pb, text.format("Kevin Estre"), "2024-02-01", "lineup")
+    assert bad.verdict == "contradicted" and "Derani" not in bad.explanation, bad.explanation
+    text = "Cameron and Nasr will race the No. 7 at Long Beach, while {} is also expected back in the No. 7 at Sebring."
+    claims = [c for c in check(pb, text.format("Matt Campbell"), "2024-02-01").claims if c.type == "lineup"]
+    assert (
+        claims[-1].text == "Matt Campbell is also expected back in the No. 7 at Sebring"
+        and claims[-1].verdict == "supported"
+    )
+    claims = [c for c in check(pb, text.format("Josef Newgarden"), "2024-02-01").claims if c.type == "lineup"]
+    assert claims[-1].verdict == "contradicted", claims[-1].explanation
+
+
 def test_a_past_tense_lineup_before_the_rolex_24_is_last_seasons(pb) -> None:  # type: ignore[no-untyped-def]
     c = one(pb, "Kyle Kirkwood was the third driver at Daytona and Sebring.", "2025-01-10", "lineup")
     assert c.slots["seasons"] == [2024] and c.verdict == "supported", c.explanation
