@@ -428,6 +428,27 @@ def test_a_crew_shared_the_car_and_expected_back(pb) -> None:  # type: ignore[no
     assert claims[-1].verdict == "contradicted", claims[-1].explanation
 
 
+def test_kept_together_and_which_he_shares_with(pb) -> None:  # type: ignore[no-untyped-def]
+    ok = one(
+        pb,
+        "Porsche Penske Motorsport kept Cameron and Nasr together for Detroit and Watkins Glen.",
+        "2024-07-01",
+        "lineup",
+    )
+    assert ok.verdict == "supported", ok.explanation
+    # 2025 Indianapolis and Petit Le Mans are not in the data
+    c = one(
+        pb,
+        "Porsche Penske Motorsport kept Nasr and Campbell together for Indianapolis and Petit Le Mans.",
+        "2025-10-20",
+        "lineup",
+    )
+    assert c.verdict == "not checkable" and c.reason == "missing round", c.explanation
+    text = "Felipe Nasr set the fastest lap in the No. 7 Porsche, which he shares with Dane Cameron and which finished second."
+    c = one(pb, text, "2024-05-20", "lineup")
+    assert c.text == "which he shares with Dane Cameron" and c.verdict == "supported", (c.text, c.explanation)
+
+
 def test_a_past_tense_lineup_before_the_rolex_24_is_last_seasons(pb) -> None:  # type: ignore[no-untyped-def]
     c = one(pb, "Kyle Kirkwood was the third driver at Daytona and Sebring.", "2025-01-10", "lineup")
     assert c.slots["seasons"] == [2024] and c.verdict == "supported", c.explanation
