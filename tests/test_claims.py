@@ -449,6 +449,22 @@ def test_kept_together_and_which_he_shares_with(pb) -> None:  # type: ignore[no-
     assert c.text == "which he shares with Dane Cameron" and c.verdict == "supported", (c.text, c.explanation)
 
 
+def test_that_he_will_stay_in_the_car_for_the_rest_of_the_season(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 GTP after Sebring: Nasr in the No. 7 at every round, Campbell only at Petit
+    text = "{} was second at Sebring. The team confirmed that he will stay in the car for the rest of the season."
+    ok = one(pb, text.format("Felipe Nasr"), "2024-03-20", "lineup")
+    assert ok.verdict == "supported" and ok.slots["subject"][0]["name"] == "Felipe Nasr", ok.explanation
+    bad = one(pb, text.format("Matt Campbell"), "2024-03-20", "lineup")
+    assert bad.verdict == "contradicted" and "Long Beach" in bad.explanation, bad.explanation
+    past = one(
+        pb,
+        "Matt Campbell was second at Sebring. The team confirmed that he stayed in the car for the rest of the season.",
+        "2024-12-20",
+        "lineup",
+    )
+    assert past.verdict == "contradicted", past.explanation
+
+
 def test_a_past_tense_lineup_before_the_rolex_24_is_last_seasons(pb) -> None:  # type: ignore[no-untyped-def]
     c = one(pb, "Kyle Kirkwood was the third driver at Daytona and Sebring.", "2025-01-10", "lineup")
     assert c.slots["seasons"] == [2024] and c.verdict == "supported", c.explanation

@@ -217,7 +217,7 @@ LINEUP = re.compile(
     r"alongside|replaces|replaced|replacing|in place of|full[- ]season|endurance (?:rounds|races|events)|Endurance Cup (?:rounds|races|events)|"
     r"co-drivers?|partnered|returns to|returned to|returns? (?:as|for)|returned (?:as|for)|shares? the|shared the|sharing the|"
     r"line-?up|drive for|drove for|racing for|(?:was|is|as) the (?:third|fourth|fifth) driver|part of (?:the )?[\w'’ .-]{0,40}?(?:effort|line-?up|squad|entry)|"
-    r"(?:will be )?shared by|adds|added (?:for|to|at)|keeps|kept|shares with|shared with|(?:is|are|was|were) (?:also )?expected back|dr(?:ove|ives) the (?:car|No\.\s?\d+)(?= (?:at|in|for) (?:every|each|all|the|[A-Z])))\b",
+    r"(?:will be )?shared by|adds|added (?:for|to|at)|keeps|kept|shares with|shared with|(?:will )?stay(?:s|ed)? (?:in the car|on) for|(?:is|are|was|were) (?:also )?expected back|dr(?:ove|ives) the (?:car|No\.\s?\d+)(?= (?:at|in|for) (?:every|each|all|the|[A-Z])))\b",
     re.IGNORECASE,
 )
 #: A points figure ("1,620", "76", "four").
@@ -463,6 +463,10 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             # "the team's second win of the year": the team's wins, whatever car or driver the
             # sentence is about (the team named in the sentence, else the article's)
             subject = _team_of(mentions, start, sent, ctx) or subject
+        that_he = re.search(r"\b(?:that|and)\s+(?P<p>he|she)\s+$", text[lo:start]) if kind == "lineup" else None
+        if that_he:
+            # "The team confirmed that he will stay in the car": the driver named last, not the team
+            subject = _pronoun(text[lo + that_he.start("p") :], ctx) or subject
         if kind == "lineup" and second and previous is not None and previous.type == "lineup":
             # the subject of the line-up before: the driver(s) named before its verb, else its subject
             verb = max(t[1] for t in triggers[:idx] if t[0] == "lineup")
@@ -1562,7 +1566,14 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             ),
             car=next((m.key for m in window if m.kind == "car"), None),
             drivers=[{"name": m.name, "key": m.key} for m in drivers],
-            full_season=bool(re.search(r"full[- ]season|every (?:round|race)|all (?:of the )?rounds|all season", low)),
+            full_season=bool(
+                re.search(
+                    r"full[- ]season|every (?:round|race)|all (?:of the )?rounds|all season|(?:rest|remainder) of the (?:[\w ]{1,12} )?season",
+                    low,
+                )
+            ),
+            # "for the rest of the season": the rounds after the publication date
+            rest=bool(re.search(r"(?:rest|remainder) of the (?:[\w ]{1,12} )?season|remaining rounds", low)),
             events=[m.name for m in window if m.kind == "event" and m.start - sent.start >= start]
             or _where_event(mentions, text, lo, start, sent.start),
             future=bool(re.search(r"\b(?:will|remaining|returns|joins|rejoins|is expected|keeps|adds)\b", low)),

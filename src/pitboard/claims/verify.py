@@ -1262,6 +1262,15 @@ class Checker:
             problems += _crew_gaps(crew, started, [c["event_name"] for c in endurance if c["status"] == "present"])
             missing = [c for c in endurance if c["status"] == "missing"]
         elif s.get("full_season"):
+            if s.get("rest"):
+                # "for the rest of the season": the rounds still to come at the publication date
+                # (said of the past: from the driver's first start on)
+                first = min((r["race_date"] for r in started if r.get("race_date")), default=None)
+                since = self.date if s.get("future") else (first - dt.timedelta(days=1) if first else None)
+                if since is not None:
+                    present = [c for c in present if c["race_date"] and c["race_date"] > since]
+                    missing = [c for c in missing if c["race_date"] and c["race_date"] > since]
+                raced = {e for e in raced if e in {c["event_name"] for c in present}}
             skipped = [c["event_name"] for c in present if c["event_name"] not in raced]
             if skipped:
                 problems.append(f"missed {', '.join(skipped)}")
