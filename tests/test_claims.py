@@ -465,6 +465,16 @@ def test_that_he_will_stay_in_the_car_for_the_rest_of_the_season(pb) -> None:  #
     assert past.verdict == "contradicted", past.explanation
 
 
+def test_an_appositive_relative_lineup_then_its_subjects_verb(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 No. 7: Campbell at Daytona, Sebring and Petit, not at the Glen or Indianapolis (endurance rounds)
+    text = "Matt Campbell was third at Sebring. Campbell, the Australian who was signed for the endurance rounds only, stays on for Petit Le Mans."
+    claims = [(c.text, c.verdict) for c in check(pb, text, "2024-09-01").claims if c.type == "lineup"]
+    assert claims == [
+        ("Campbell, the Australian who was signed for the endurance rounds only", "contradicted"),
+        ("stays on for Petit Le Mans", "supported"),
+    ], claims
+
+
 def test_a_past_tense_lineup_before_the_rolex_24_is_last_seasons(pb) -> None:  # type: ignore[no-untyped-def]
     c = one(pb, "Kyle Kirkwood was the third driver at Daytona and Sebring.", "2025-01-10", "lineup")
     assert c.slots["seasons"] == [2024] and c.verdict == "supported", c.explanation

@@ -463,6 +463,13 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             # "the team's second win of the year": the team's wins, whatever car or driver the
             # sentence is about (the team named in the sentence, else the article's)
             subject = _team_of(mentions, start, sent, ctx) or subject
+        if relative and (not subject or all(m.how.startswith("pronoun") for m in subject)):
+            # "Vesti, the Dane who was signed for …": the name the relative clause follows
+            rm = _RELATIVE_LINEUP.search(text[lo:start])
+            ante = (
+                [m for m in mentions if m.kind in SUBJECT_KINDS and m.end - sent.start <= lo + rm.start()] if rm else []
+            )
+            subject = ante[-1:] or subject
         that_he = re.search(r"\b(?:that|and)\s+(?P<p>he|she)\s+$", text[lo:start]) if kind == "lineup" else None
         if that_he:
             # "The team confirmed that he will stay in the car": the driver named last, not the team
@@ -642,7 +649,10 @@ def _clause_start(text: str) -> int:
 
 
 #: "…, who also partnered MacNeil at Lime Rock": a relative clause opening right before a line-up verb
-_RELATIVE_LINEUP = re.compile(r",\s+(?:who|which)\s+(?:also\s+|had\s+|has\s+)?$")
+_RELATIVE_LINEUP = re.compile(
+    r",\s+(?:the\s+[A-Z][\w-]+\s+)?(?:who|which)\s+(?:(?:also\s+|had\s+|has\s+)?"
+    r"|(?:also\s+)?(?:was|were|is|are|has been|had been)\s+(?:[a-z]+\s+){0,3})$"
+)
 #: ", Campbell at the WeatherTech 240": a second line-up with its verb left out
 _GAPPED = re.compile(r",\s+$")
 
