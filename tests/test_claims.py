@@ -475,6 +475,17 @@ def test_an_appositive_relative_lineup_then_its_subjects_verb(pb) -> None:  # ty
     ], claims
 
 
+def test_made_up_the_n_man_lineup(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 Rolex 24, No. 7 Porsche: Cameron / Nasr / Campbell / Newgarden
+    text = "Cameron and Nasr raced the No. 7 all year, while IndyCar star Josef Newgarden made up the {}-man line-up for the Rolex 24."
+    ok = [c for c in check(pb, text.format("four"), "2024-12-01").claims if c.type == "lineup"][-1]
+    assert ok.text == "Josef Newgarden made up the four-man line-up for the Rolex 24" and ok.verdict == "supported", (
+        ok.explanation
+    )
+    bad = [c for c in check(pb, text.format("five"), "2024-12-01").claims if c.type == "lineup"][-1]
+    assert bad.verdict == "contradicted" and "4 drivers" in bad.explanation, bad.explanation
+
+
 def test_a_past_tense_lineup_before_the_rolex_24_is_last_seasons(pb) -> None:  # type: ignore[no-untyped-def]
     c = one(pb, "Kyle Kirkwood was the third driver at Daytona and Sebring.", "2025-01-10", "lineup")
     assert c.slots["seasons"] == [2024] and c.verdict == "supported", c.explanation

@@ -217,7 +217,7 @@ LINEUP = re.compile(
     r"alongside|replaces|replaced|replacing|in place of|full[- ]season|endurance (?:rounds|races|events)|Endurance Cup (?:rounds|races|events)|"
     r"co-drivers?|partnered|returns to|returned to|returns? (?:as|for)|returned (?:as|for)|shares? the|shared the|sharing the|"
     r"line-?up|drive for|drove for|racing for|(?:was|is|as) the (?:third|fourth|fifth) driver|part of (?:the )?[\w'’ .-]{0,40}?(?:effort|line-?up|squad|entry)|"
-    r"(?:will be )?shared by|adds|added (?:for|to|at)|keeps|kept|shares with|shared with|(?:will )?stay(?:s|ed)? (?:in the car|on) for|(?:is|are|was|were) (?:also )?expected back|dr(?:ove|ives) the (?:car|No\.\s?\d+)(?= (?:at|in|for) (?:every|each|all|the|[A-Z])))\b",
+    r"(?:will be )?shared by|adds|added (?:for|to|at)|keeps|kept|shares with|shared with|(?:made|makes|complete[sd]?|round(?:s|ed)? out) (?:up )?the (?:[\w-]+ )?line-?up|(?:will )?stay(?:s|ed)? (?:in the car|on) for|(?:is|are|was|were) (?:also )?expected back|dr(?:ove|ives) the (?:car|No\.\s?\d+)(?= (?:at|in|for) (?:every|each|all|the|[A-Z])))\b",
     re.IGNORECASE,
 )
 #: A points figure ("1,620", "76", "four").

@@ -36,6 +36,7 @@ from pitboard.claims.model import (
     ClaimVerdict,
 )
 from pitboard.claims.scope import FIRST_SEASON
+from pitboard.claims.text import number
 from pitboard.exceptions import AmbiguousNameError, PitboardError
 
 #: Below this, an inferred slot cannot carry a ``supported`` verdict either (``_support_gate``).
@@ -1251,6 +1252,17 @@ class Checker:
                 return Outcome(NOT_CHECKABLE, f"The data shows {'; '.join(facts)}; the line-up at {', '.join(unknown or [c['event_name'] for c in missing])} is not in the data.",
                                MISSING_ROUND, evidence, question)  # fmt: skip
             problems += _crew_gaps(crew, started, [c["event_name"] for c in listed])
+            size = re.search(r"\b(\w+)-(?:man|driver) line-?up", claim.text, re.I)
+            if size:
+                # "made up the four-man line-up for the Rolex 24": the crew's size at each race
+                n = number(size.group(1))
+                for c in listed:
+                    rows = [r for r in started if r["event_name"] == c["event_name"]]
+                    sizes = {1 + len([x for x in (r.get("co_drivers") or "").split(" / ") if x.strip()]) for r in rows}
+                    if n is not None and sizes and n not in sizes:
+                        problems.append(
+                            f"{'/'.join(map(str, sorted(sizes)))} drivers at {c['event_name']}, not {size.group(1)}"
+                        )
             missing = []
         elif s.get("endurance_only"):
             sprint = sorted(e for e in raced if not any(c["event_name"] == e and c["endurance_cup"] for c in cal))
