@@ -486,6 +486,12 @@ def test_made_up_the_n_man_lineup(pb) -> None:  # type: ignore[no-untyped-def]
     assert bad.verdict == "contradicted" and "4 drivers" in bad.explanation, bad.explanation
 
 
+def test_an_unread_subject_does_not_make_the_crew_the_subject(pb) -> None:  # type: ignore[no-untyped-def]
+    # "Smithers" is no driver in the data: Derani and Nasr (who also raced sprint rounds) are not the subject
+    c = one(pb, "Smithers joined Pipo Derani and Felipe Nasr for the endurance races.", "2021-11-20", "lineup")
+    assert c.verdict == "not checkable" and c.reason == "ambiguous reading", c.explanation
+
+
 def test_a_past_tense_lineup_before_the_rolex_24_is_last_seasons(pb) -> None:  # type: ignore[no-untyped-def]
     c = one(pb, "Kyle Kirkwood was the third driver at Daytona and Sebring.", "2025-01-10", "lineup")
     assert c.slots["seasons"] == [2024] and c.verdict == "supported", c.explanation

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pitboard.claims.lexicon import DEMONYMS, Lexicon, spot
-from pitboard.claims.model import NOT_A_STATISTIC, OUTSIDE, Claim, Mention
+from pitboard.claims.model import AMBIGUOUS, NOT_A_STATISTIC, OUTSIDE, Claim, Mention
 from pitboard.claims.scope import TimeScope, time_scope
 from pitboard.claims.text import NUM, ORD, Sentence, number, ordinal
 
@@ -1609,6 +1609,12 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             ] if previous is not None and previous.type == "lineup" and re.search(r"\bthem\b", text[start:hi]) else []  # fmt: skip
             crew = [x for i, x in enumerate(crew) if x["key"] not in {y["key"] for y in crew[:i]}]
             slots["drivers"] += crew or [{"name": m.name, "key": m.key} for m in ctx.last_group if m.kind == "driver"]
+        unread = re.search(
+            r"(?:^|[,;:]\s+|\band\s+)(?!(?:He|She|They|The|It|His|Her|Their|Its|This|That|But|And)\b)([A-Z][\w'’-]+)\s+$",
+            text[lo:start],
+        )
+        if unread and subject and all(m.start - sent.start >= start for m in subject) and reason is None:
+            reason = AMBIGUOUS  # "Conway joined Derani and Nasr" with "Conway" unread: the crew is not the subject
         if not scope.seasons:
             # a line-up said in the past tense before the Rolex 24 is the season just ended
             started = ctx.date >= dt.date(ctx.date.year, 1, 24)

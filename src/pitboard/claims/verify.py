@@ -1605,6 +1605,7 @@ _REASON_TEXT = {
     "outside the championship": "This is about a race or series outside the WeatherTech championship, which the data does not cover.",
     "missing round": "This depends on a championship round missing from the data.",
     "not a statistic": "This is not a statistic the timing data records (ages, contracts, plans).",
+    "ambiguous reading": "The line-up's subject is a name the checker could not read, so whose line-up it is is not known.",
 }
 
 
