@@ -492,6 +492,20 @@ def test_an_unread_subject_does_not_make_the_crew_the_subject(pb) -> None:  # ty
     assert c.verdict == "not checkable" and c.reason == "ambiguous reading", c.explanation
 
 
+def test_a_subject_with_an_appositive_returns_at_a_race(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 No. 7: Campbell at Daytona, Sebring and Petit only
+    text = "Nasr keeps the seat for Long Beach, while Matt Campbell, absent this weekend, returns at {}."
+    ok = [c for c in check(pb, text.format("Petit Le Mans"), "2024-03-20").claims if c.type == "lineup"]
+    assert [(c.text, c.verdict) for c in ok][-1] == (
+        "Matt Campbell, absent this weekend, returns at Petit Le Mans",
+        "supported",
+    )
+    bad = [c for c in check(pb, text.format("Laguna Seca"), "2024-03-20").claims if c.type == "lineup"]
+    assert bad[-1].verdict == "contradicted" and "Campbell" in bad[-1].explanation, bad[-1].explanation
+    text = "Matt Campbell had led the No. 7 to third when the series returns at Laguna Seca."
+    assert not [c for c in check(pb, text, "2024-03-20").claims if c.type == "lineup"]
+
+
 def test_a_past_tense_lineup_before_the_rolex_24_is_last_seasons(pb) -> None:  # type: ignore[no-untyped-def]
     c = one(pb, "Kyle Kirkwood was the third driver at Daytona and Sebring.", "2025-01-10", "lineup")
     assert c.slots["seasons"] == [2024] and c.verdict == "supported", c.explanation

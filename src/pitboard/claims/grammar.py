@@ -215,7 +215,7 @@ TITLE_TO = re.compile(
 LINEUP = re.compile(
     r"\b(?:joins|joined|joining|rejoins?|will (?:drive|race|pilot|partner|share|contest|compete|team)|teamed (?:up )?with|teams? up with|"
     r"alongside|replaces|replaced|replacing|in place of|full[- ]season|endurance (?:rounds|races|events)|Endurance Cup (?:rounds|races|events)|"
-    r"co-drivers?|partnered|returns to|returned to|returns? (?:as|for)|returned (?:as|for)|shares? the|shared the|sharing the|"
+    r"co-drivers?|partnered|returns to|returned to|returns? (?:as|for)|(?<!class )(?<!series )(?<!paddock )(?<!field )returns at|returned (?:as|for)|shares? the|shared the|sharing the|"
     r"line-?up|drive for|drove for|racing for|(?:was|is|as) the (?:third|fourth|fifth) driver|part of (?:the )?[\w'’ .-]{0,40}?(?:effort|line-?up|squad|entry)|"
     r"(?:will be )?shared by|adds|added (?:for|to|at)|keeps|kept|shares with|shared with|(?:made|makes|complete[sd]?|round(?:s|ed)? out) (?:up )?the (?:[\w-]+ )?line-?up|(?:will )?stay(?:s|ed)? (?:in the car|on) for|(?:is|are|was|were) (?:also )?expected back|dr(?:ove|ives) the (?:car|No\.\s?\d+)(?= (?:at|in|for) (?:every|each|all|the|[A-Z])))\b",
     re.IGNORECASE,
@@ -392,6 +392,13 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             second = sm is not None
             ctx.clause_at = lo + sm.end() if sm else None
             own = own or second
+            # ", while Felipe Fraga, absent this weekend, returns at …": a subject with an appositive
+            own = own or bool(
+                re.search(
+                    r"[,;]\s+(?:while|but|and|whereas)\s+(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+,[^,;]{1,40},\s*$",
+                    sent.text[lo:start],
+                )
+            )
             if previous is not None and previous.type == "lineup" and previous.end >= sent.start + lo and not own:
                 continue
             # a line-up clause runs to the next claim, or to the next line-up clause with its own subject
