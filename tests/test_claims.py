@@ -506,6 +506,13 @@ def test_a_subject_with_an_appositive_returns_at_a_race(pb) -> None:  # type: ig
     assert not [c for c in check(pb, text, "2024-03-20").claims if c.type == "lineup"]
 
 
+def test_a_rumoured_lineup_is_not_a_statistic(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(
+        pb, "Porsche and Ferrari are said to be interested in the seat alongside Felipe Nasr.", "2021-11-20", "lineup"
+    )
+    assert c.verdict == "not checkable" and c.reason == "not a statistic", c.explanation
+
+
 def test_a_past_tense_lineup_before_the_rolex_24_is_last_seasons(pb) -> None:  # type: ignore[no-untyped-def]
     c = one(pb, "Kyle Kirkwood was the third driver at Daytona and Sebring.", "2025-01-10", "lineup")
     assert c.slots["seasons"] == [2024] and c.verdict == "supported", c.explanation

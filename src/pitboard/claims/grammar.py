@@ -1616,6 +1616,11 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             ] if previous is not None and previous.type == "lineup" and re.search(r"\bthem\b", text[start:hi]) else []  # fmt: skip
             crew = [x for i, x in enumerate(crew) if x["key"] not in {y["key"] for y in crew[:i]}]
             slots["drivers"] += crew or [{"name": m.name, "key": m.key} for m in ctx.last_group if m.kind == "driver"]
+        if reason is None and re.search(
+            r"\b(?:interested in|rumou?red|linked (?:to|with)|in talks|said to be|tipped (?:to|for)|could|might)\b",
+            text[lo:hi],
+        ):
+            reason = NOT_A_STATISTIC  # "McLaren and Porsche said to be interested in the seat alongside …": a rumour
         unread = re.search(
             r"(?:^|[,;:]\s+|\band\s+)(?!(?:He|She|They|The|It|His|Her|Their|Its|This|That|But|And)\b)([A-Z][\w'’-]+)\s+$",
             text[lo:start],
