@@ -295,6 +295,224 @@ def test_lineup_at_every_round_needs_every_crew_member_at_every_round(pb) -> Non
     assert bad.verdict == "contradicted", bad.explanation
 
 
+def test_the_driver_replaced_is_the_one_right_after_the_verb(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2022 No. 60 at Sebring: Jarvis/Blomqvist/Vandoorne; Castroneves drove it at Daytona only
+    ok = one(
+        pb,
+        "Stoffel Vandoorne replaced Helio Castroneves alongside Oliver Jarvis and Tom Blomqvist.",
+        "2022-04-01",
+        "lineup",
+    )
+    assert ok.verdict == "supported", ok.explanation
+    bad = one(pb, "Stoffel Vandoorne replaced Tom Blomqvist alongside Oliver Jarvis.", "2022-04-01", "lineup")
+    assert bad.verdict == "contradicted" and "Blomqvist was still" in bad.explanation, bad.explanation
+
+
+def test_a_driver_in_two_cars_at_one_race_shares_either(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2025 Rolex 24: Kirkwood in the No. 14 (GTD PRO) and the No. 12 (GTD, with Parker Thompson)
+    c = one(pb, "Kyle Kirkwood shared the car with Parker Thompson at Daytona.", "2025-04-01", "lineup")
+    assert c.verdict == "supported", c.explanation
+
+
+def test_a_colon_starts_a_lineup_of_its_own(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 No. 7 Porsche: Campbell at Daytona, Sebring and Petit only; Cameron/Nasr at Long Beach, Laguna Seca
+    text = (
+        "Matt Campbell is the team's endurance specialist. He only contests the endurance rounds: "
+        "Dane Cameron and Felipe Nasr drove the No. 7 at Long Beach and Laguna Seca."
+    )
+    claims = [c for c in check(pb, text, "2024-12-01").claims if c.type == "lineup"]
+    assert [(c.text, c.verdict) for c in claims] == [
+        ("He only contests the endurance rounds", "contradicted"),
+        ("Dane Cameron and Felipe Nasr drove the No. 7 at Long Beach and Laguna Seca", "supported"),
+    ], [(c.text, c.verdict, c.explanation) for c in claims]
+    bad = one(pb, "Dane Cameron and Matt Campbell drove the No. 7 at Long Beach.", "2024-12-01", "lineup")
+    assert bad.verdict == "contradicted", bad.explanation
+
+
+def test_a_gapped_lineup_and_a_relative_lineup_are_claims_of_their_own(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 No. 7 Porsche: Cameron/Nasr throughout, Campbell at Daytona, Sebring and Petit, Newgarden at Daytona
+    text = (
+        "Dane Cameron shared the No. 7 with several drivers. Nasr partnered him at Long Beach and Laguna Seca, "
+        "Campbell at Sebring and at Petit Le Mans, and Josef Newgarden, who also partnered Cameron at Sebring, "
+        "joined him for Daytona."
+    )
+    claims = [(c.text, c.verdict) for c in check(pb, text, "2024-12-01").claims if c.type == "lineup"][1:]
+    assert claims == [
+        ("Nasr partnered him at Long Beach and Laguna Seca", "supported"),
+        ("Campbell at Sebring and at Petit Le Mans", "supported"),
+        ("who also partnered Cameron at Sebring", "contradicted"),
+        ("joined him for Daytona", "supported"),
+    ], claims
+
+
+def test_a_relative_lineup_after_a_crew_and_them_for_the_sentences_crew(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 No. 7 Porsche: Cameron/Nasr at every GTP round, Campbell at Daytona, Sebring and Petit only
+    def lineups(text: str, date: str) -> list[tuple[str, str]]:
+        return [(c.text, c.verdict) for c in check(pb, text, date).claims if c.type == "lineup"]
+
+    text = (
+        "Penske's No. 7 adds Josef Newgarden to its pairing of Dane Cameron and {}, who will race the car all season."
+    )
+    assert lineups(text.format("Felipe Nasr"), "2024-01-20")[1:] == [("who will race the car all season", "supported")]
+    assert lineups(text.format("Matt Campbell"), "2024-01-20")[1:] == [
+        ("who will race the car all season", "contradicted")
+    ]
+    text = (
+        "Cameron stays alongside Nasr for Detroit and Watkins Glen, and Matt Campbell, who joined them at Daytona "
+        "and {}, returns for Petit Le Mans as well."
+    )
+    assert lineups(text.format("Sebring"), "2024-05-20")[1:] == [
+        ("who joined them at Daytona and Sebring", "supported"),
+        ("returns for Petit Le Mans as well", "supported"),
+    ]
+    assert lineups(text.format("Long Beach"), "2024-05-20")[1] == (
+        "who joined them at Daytona and Long Beach",
+        "contradicted",
+    )
+
+
+def test_a_lineup_after_where_is_at_the_race_named_before_it(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 Laguna Seca, No. 7: Cameron/Nasr (Campbell drove Daytona, Sebring and Petit only)
+    text = "The series moves on to Laguna Seca next month, where Dane Cameron and {} will share the No. 7."
+    ok = one(pb, text.format("Felipe Nasr"), "2024-04-22", "lineup")
+    assert ok.verdict == "supported" and ok.slots["events"] == ["Laguna Seca"], ok.explanation
+    bad = one(pb, text.format("Matt Campbell"), "2024-04-22", "lineup")
+    assert bad.verdict == "contradicted" and "Monterey" in bad.explanation, bad.explanation
+    # 2021 Detroit (Belle Isle) is a missing round
+    c = one(
+        pb,
+        "The paddock heads to Belle Isle on June 12, where Ricky Taylor and Filipe Albuquerque will share the No. 10.",
+        "2021-05-17",
+        "lineup",
+    )
+    assert c.verdict == "not checkable" and c.reason == "missing round", c.explanation
+
+
+def test_a_second_lineup_predicate_of_the_same_subject(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 No. 7 Porsche: Cameron and Nasr at every GTP round, Campbell at three
+    text = "{} stays in the No. 7 alongside Felipe Nasr, and will be Nasr's full-season team-mate."
+    ok = [c for c in check(pb, text.format("Dane Cameron"), "2024-01-20").claims if c.type == "lineup"]
+    assert [(c.text, c.verdict) for c in ok][1:] == [("will be Nasr's full-season team-mate", "supported")]
+    bad = [c for c in check(pb, text.format("Matt Campbell"), "2024-01-20").claims if c.type == "lineup"]
+    assert [(c.text, c.verdict) for c in bad][1:] == [("will be Nasr's full-season team-mate", "contradicted")]
+
+
+def test_a_cars_lineup_at_every_round_or_at_named_races(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 No. 7 Porsche: Cameron and Nasr at every GTP round, Campbell at Daytona, Sebring and Petit
+    ok = one(
+        pb, "Penske's No. 7 will be shared by Dane Cameron and Felipe Nasr at every round.", "2024-01-20", "lineup"
+    )
+    assert ok.verdict == "supported", ok.explanation
+    for text in (
+        "Penske's No. 7 will be shared by Dane Cameron and Matt Campbell at every round.",
+        "Penske's No. 7 will be shared by Dane Cameron and Matt Campbell at Sebring and Long Beach.",
+    ):
+        bad = one(pb, text, "2024-01-20", "lineup")
+        assert bad.verdict == "contradicted" and "Long Beach" in bad.explanation, bad.explanation
+
+
+def test_a_crew_shared_the_car_and_expected_back(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 Rolex 24, No. 7 Porsche: Cameron/Nasr/Campbell/Newgarden; Sebring: Cameron/Nasr/Campbell
+    text = "Dane Cameron, Felipe Nasr and {} shared the car, which held off Pipo Derani in the closing laps."
+    ok = one(pb, text.format("Josef Newgarden"), "2024-02-01", "lineup")
+    assert ok.verdict == "supported" and ok.text.endswith("shared the car"), ok.explanation
+    bad = one(pb, text.format("Kevin Estre"), "2024-02-01", "lineup")
+    assert bad.verdict == "contradicted" and "Derani" not in bad.explanation, bad.explanation
+    text = "Cameron and Nasr will race the No. 7 at Long Beach, while {} is also expected back in the No. 7 at Sebring."
+    claims = [c for c in check(pb, text.format("Matt Campbell"), "2024-02-01").claims if c.type == "lineup"]
+    assert (
+        claims[-1].text == "Matt Campbell is also expected back in the No. 7 at Sebring"
+        and claims[-1].verdict == "supported"
+    )
+    claims = [c for c in check(pb, text.format("Josef Newgarden"), "2024-02-01").claims if c.type == "lineup"]
+    assert claims[-1].verdict == "contradicted", claims[-1].explanation
+
+
+def test_kept_together_and_which_he_shares_with(pb) -> None:  # type: ignore[no-untyped-def]
+    ok = one(
+        pb,
+        "Porsche Penske Motorsport kept Cameron and Nasr together for Detroit and Watkins Glen.",
+        "2024-07-01",
+        "lineup",
+    )
+    assert ok.verdict == "supported", ok.explanation
+    # 2025 Indianapolis and Petit Le Mans are not in the data
+    c = one(
+        pb,
+        "Porsche Penske Motorsport kept Nasr and Campbell together for Indianapolis and Petit Le Mans.",
+        "2025-10-20",
+        "lineup",
+    )
+    assert c.verdict == "not checkable" and c.reason == "missing round", c.explanation
+    text = "Felipe Nasr set the fastest lap in the No. 7 Porsche, which he shares with Dane Cameron and which finished second."
+    c = one(pb, text, "2024-05-20", "lineup")
+    assert c.text == "which he shares with Dane Cameron" and c.verdict == "supported", (c.text, c.explanation)
+
+
+def test_that_he_will_stay_in_the_car_for_the_rest_of_the_season(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 GTP after Sebring: Nasr in the No. 7 at every round, Campbell only at Petit
+    text = "{} was second at Sebring. The team confirmed that he will stay in the car for the rest of the season."
+    ok = one(pb, text.format("Felipe Nasr"), "2024-03-20", "lineup")
+    assert ok.verdict == "supported" and ok.slots["subject"][0]["name"] == "Felipe Nasr", ok.explanation
+    bad = one(pb, text.format("Matt Campbell"), "2024-03-20", "lineup")
+    assert bad.verdict == "contradicted" and "Long Beach" in bad.explanation, bad.explanation
+    past = one(
+        pb,
+        "Matt Campbell was second at Sebring. The team confirmed that he stayed in the car for the rest of the season.",
+        "2024-12-20",
+        "lineup",
+    )
+    assert past.verdict == "contradicted", past.explanation
+
+
+def test_an_appositive_relative_lineup_then_its_subjects_verb(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 No. 7: Campbell at Daytona, Sebring and Petit, not at the Glen or Indianapolis (endurance rounds)
+    text = "Matt Campbell was third at Sebring. Campbell, the Australian who was signed for the endurance rounds only, stays on for Petit Le Mans."
+    claims = [(c.text, c.verdict) for c in check(pb, text, "2024-09-01").claims if c.type == "lineup"]
+    assert claims == [
+        ("Campbell, the Australian who was signed for the endurance rounds only", "contradicted"),
+        ("stays on for Petit Le Mans", "supported"),
+    ], claims
+
+
+def test_made_up_the_n_man_lineup(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 Rolex 24, No. 7 Porsche: Cameron / Nasr / Campbell / Newgarden
+    text = "Cameron and Nasr raced the No. 7 all year, while IndyCar star Josef Newgarden made up the {}-man line-up for the Rolex 24."
+    ok = [c for c in check(pb, text.format("four"), "2024-12-01").claims if c.type == "lineup"][-1]
+    assert ok.text == "Josef Newgarden made up the four-man line-up for the Rolex 24" and ok.verdict == "supported", (
+        ok.explanation
+    )
+    bad = [c for c in check(pb, text.format("five"), "2024-12-01").claims if c.type == "lineup"][-1]
+    assert bad.verdict == "contradicted" and "4 drivers" in bad.explanation, bad.explanation
+
+
+def test_an_unread_subject_does_not_make_the_crew_the_subject(pb) -> None:  # type: ignore[no-untyped-def]
+    # "Smithers" is no driver in the data: Derani and Nasr (who also raced sprint rounds) are not the subject
+    c = one(pb, "Smithers joined Pipo Derani and Felipe Nasr for the endurance races.", "2021-11-20", "lineup")
+    assert c.verdict == "not checkable" and c.reason == "ambiguous reading", c.explanation
+
+
+def test_a_subject_with_an_appositive_returns_at_a_race(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 No. 7: Campbell at Daytona, Sebring and Petit only
+    text = "Nasr keeps the seat for Long Beach, while Matt Campbell, absent this weekend, returns at {}."
+    ok = [c for c in check(pb, text.format("Petit Le Mans"), "2024-03-20").claims if c.type == "lineup"]
+    assert [(c.text, c.verdict) for c in ok][-1] == (
+        "Matt Campbell, absent this weekend, returns at Petit Le Mans",
+        "supported",
+    )
+    bad = [c for c in check(pb, text.format("Laguna Seca"), "2024-03-20").claims if c.type == "lineup"]
+    assert bad[-1].verdict == "contradicted" and "Campbell" in bad[-1].explanation, bad[-1].explanation
+    text = "Matt Campbell had led the No. 7 to third when the series returns at Laguna Seca."
+    assert not [c for c in check(pb, text, "2024-03-20").claims if c.type == "lineup"]
+
+
+def test_a_rumoured_lineup_is_not_a_statistic(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(
+        pb, "Porsche and Ferrari are said to be interested in the seat alongside Felipe Nasr.", "2021-11-20", "lineup"
+    )
+    assert c.verdict == "not checkable" and c.reason == "not a statistic", c.explanation
+
+
 def test_a_past_tense_lineup_before_the_rolex_24_is_last_seasons(pb) -> None:  # type: ignore[no-untyped-def]
     c = one(pb, "Kyle Kirkwood was the third driver at Daytona and Sebring.", "2025-01-10", "lineup")
     assert c.slots["seasons"] == [2024] and c.verdict == "supported", c.explanation

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pitboard.claims.lexicon import DEMONYMS, Lexicon, spot
-from pitboard.claims.model import NOT_A_STATISTIC, OUTSIDE, Claim, Mention
+from pitboard.claims.model import AMBIGUOUS, NOT_A_STATISTIC, OUTSIDE, Claim, Mention
 from pitboard.claims.scope import TimeScope, time_scope
 from pitboard.claims.text import NUM, ORD, Sentence, number, ordinal
 
@@ -200,7 +200,7 @@ POLE = re.compile(
     rf"\bon pole\b|\bpole[- ]?sitter\b|\bpole[- ](?:winning|sitting)\b|\b(?:taking|took|taken|had taken) (?:the )?(?:\w+ )?pole\b|\bqualified (?P<q>{ORD}|on pole)\b|\bqualifying (?:in )?(?P<q2>{ORD})\b|\bpole position\b|"
     # the grid: "from sixth on the grid", "No. 32, third on the grid", "started from second", "won from pole"
     rf"\b(?P<q3>{ORD})\s+on\s+the\s+(?:\w+\s+)?grid\b|\b(?:started|starting|starts|start)\s+(?:from\s+)?(?P<q4>{ORD})\b(?![- ]place)|"
-    rf"\bpole\s+(?:went|fell|was awarded)\s+to\b|\bfrom pole\b|\bqualified\s+(?:the\s+)?[^,;.]{{1,30}}?\s+on\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}pole\b|\bqualified fastest\b|\btopped (?:the )?(?:[\w-]+ ){{0,2}}qualifying\b|"
+    rf"\bpole\s+(?:went|fell|was awarded)\s+to\b|\bfrom pole\b|\bqualified\s+(?:the\s+)?(?:[^,;.]|\.(?=\s?\d)){{1,30}}?\s+on\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}pole\b|\bqualified fastest\b|\btopped (?:the )?(?:[\w-]+ ){{0,2}}qualifying\b|"
     rf"\b(?:fastest|quickest) in (?:the )?(?:[\w-]+ ){{0,2}}qualifying\b|\b(?P<front>(?:on|from)\s+the\s+front\s+row)\b",
     re.IGNORECASE,
 )
@@ -244,9 +244,9 @@ TITLE_TO = re.compile(
 LINEUP = re.compile(
     r"\b(?:joins|joined|joining|rejoins?|will (?:drive|race|pilot|partner|share|contest|compete|team)|teamed (?:up )?with|teams? up with|"
     r"alongside|replaces|replaced|replacing|in place of|full[- ]season|endurance (?:rounds|races|events)|Endurance Cup (?:rounds|races|events)|"
-    r"co-drivers?|partnered|returns to|returned to|returns? (?:as|for)|returned (?:as|for)|shares? the|shared the|sharing the|"
+    r"co-drivers?|partnered|returns to|returned to|returns? (?:as|for)|(?<!class )(?<!series )(?<!paddock )(?<!field )returns at|returned (?:as|for)|shares? the|shared the|sharing the|"
     r"line-?up|drive for|drove for|racing for|(?:was|is|as) the (?:third|fourth|fifth) driver|part of (?:the )?[\w'’ .-]{0,40}?(?:effort|line-?up|squad|entry)|"
-    r"(?:will be )?shared by|adds|added (?:for|to|at)|keeps|drove the (?:car|No\.\s?\d+) (?:at|in) (?:every|each|all))\b",
+    r"(?:will be )?shared by|adds|added (?:for|to|at)|keeps|kept|shares with|shared with|(?:made|makes|complete[sd]?|round(?:s|ed)? out) (?:up )?the (?:[\w-]+ )?line-?up|(?:will )?stay(?:s|ed)? (?:in the car|on) for|(?:is|are|was|were) (?:also )?expected back|dr(?:ove|ives) the (?:car|No\.\s?\d+)(?= (?:at|in|for) (?:every|each|all|the|[A-Z])))\b",
     re.IGNORECASE,
 )
 #: A points figure ("1,620", "76", "four").
@@ -340,6 +340,12 @@ class Context:
     section_event: Mention | None = None
     #: The car each make was last named with ("the No. 81 Ferrari"): "the Ferrari" is that car.
     car_makes: dict[str, Mention] = field(default_factory=dict)
+    #: A line-up verb right after a relative line-up clause ("Estre, who partnered X at A, joined
+    #: him for B"): the relative's subject, and the claim starts at the verb.
+    after_relative: bool = False
+    #: Where a line-up's own clause starts when it shares the subject of the one before it
+    #: ("…, and will be Derani's full-season team-mate").
+    clause_at: int | None = None
 
 
 def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
@@ -396,26 +402,57 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         mentions = [m for m in mentions if not (a <= m.start - sent.start < b)]
         ctx.outside_asides.append((a, b))
     names = [(m.start - sent.start, m.end - sent.start) for m in mentions if m.kind in ("event", "car")]
-    triggers = _triggers(text, names)
+    triggers = _gapped_lineups(_triggers(text, names), text, mentions, sent.start)
     out: list[Claim] = []
     pronoun = _pronoun(text, ctx)
     first = triggers[0][1] if triggers else len(text)
     prefix = [m for m in mentions if m.start - sent.start < first]
     previous: Claim | None = None
+    rel_claim: Claim | None = None
     for idx, (kind, start, end, match) in enumerate(triggers):
         lo = triggers[idx - 1][2] if idx else 0
         hi = triggers[idx + 1][1] if idx + 1 < len(triggers) else len(text)
+        ctx.after_relative = relative = second = False
+        ctx.clause_at = None
         if kind == "lineup":
-            own = _own_clause(mentions, text, lo, start, sent.start)
+            # "…, Kevin Estre, who also partnered MacNeil at Lime Rock, …": a relative clause is its own
+            relative = bool(_RELATIVE_LINEUP.search(text[lo:start]))
+            # "…, joined him for VIR": the verb of the relative's subject, after the relative clause
+            ctx.after_relative = bool(
+                rel_claim is not None
+                and previous is rel_claim
+                and re.fullmatch(r"\s*,\s*", text[rel_claim.end - sent.start : start])
+            )
+            own = _own_clause(mentions, text, lo, start, sent.start) or relative or ctx.after_relative
+            # "… alongside Derani and Aitken, and will be Derani's full-season team-mate": a second
+            # predicate of the same subject
+            sm = re.search(r",\s+and\s+(?=(?:will|would|is|was)\b)", text[lo:start])
+            second = sm is not None
+            ctx.clause_at = lo + sm.end() if sm else None
+            own = own or second
+            # ", while Felipe Fraga, absent this weekend, returns at …": a subject with an appositive
+            own = own or bool(
+                re.search(
+                    r"[,;]\s+(?:while|but|and|whereas)\s+(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+,[^,;]{1,40},\s*$",
+                    sent.text[lo:start],
+                )
+            )
             if previous is not None and previous.type == "lineup" and previous.end >= sent.start + lo and not own:
                 continue
             # a line-up clause runs to the next claim, or to the next line-up clause with its own subject
             later = [
                 t for i, t in enumerate(triggers[idx + 1 :], start=idx + 1)
                 if t[0] != "lineup" or _own_clause(mentions, text, triggers[i - 1][2], t[1], sent.start)
+                or _RELATIVE_LINEUP.search(text[triggers[i - 1][2] : t[1]])
             ]  # fmt: skip
             hi = _head(mentions, text, later[0][1], sent.start) if later else len(text)
-            stop = re.search(r";|,\s(?:and|while|but|as|where)\s", text[end:hi])
+            cut = _RELATIVE_LINEUP.search(text[end:hi])
+            if later and cut and end + cut.end() == later[0][1]:
+                hi = end + cut.start()  # "…, who will race the car all season" is a line-up of its own
+            stop = re.search(
+                r";|:\s|,\s(?:and|while|but|as|where|which|who)\s|\sand\s(?:which|who)\s" + (r"|," if relative else ""),
+                text[end:hi],
+            )
             if stop:
                 hi = end + stop.start()
         named_next: list[Mention] = []
@@ -558,10 +595,42 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             # "the team's second win of the year": the team's wins, whatever car or driver the
             # sentence is about (the team named in the sentence, else the article's)
             subject = _team_of(mentions, start, sent, ctx) or subject
+        if relative and (not subject or all(m.how.startswith("pronoun") for m in subject)):
+            # "Vesti, the Dane who was signed for …": the name the relative clause follows
+            rm = _RELATIVE_LINEUP.search(text[lo:start])
+            ante = (
+                [m for m in mentions if m.kind in SUBJECT_KINDS and m.end - sent.start <= lo + rm.start()] if rm else []
+            )
+            subject = ante[-1:] or subject
+        that_he = re.search(r"\b(?:that|and)\s+(?P<p>he|she)\s+$", text[lo:start]) if kind == "lineup" else None
+        if that_he:
+            # "The team confirmed that he will stay in the car": the driver named last, not the team
+            subject = _pronoun(text[lo + that_he.start("p") :], ctx) or subject
+        if kind == "lineup" and second and previous is not None and previous.type == "lineup":
+            # the subject of the line-up before: the driver(s) named before its verb, else its subject
+            verb = max(t[1] for t in triggers[:idx] if t[0] == "lineup")
+            named = [m for m in mentions if m.kind == "driver" and m.end - sent.start <= verb]
+            group = (
+                [
+                    m
+                    for m in named
+                    if _head(mentions, text, named[-1].end - sent.start, sent.start) <= m.start - sent.start
+                ]
+                if named
+                else []
+            )
+            names = {x["name"] for x in previous.slots["subject"]}
+            subject = (group[:1] and [m for m in named if m.start >= group[0].start]) or [
+                m for m in previous.mentions if m.kind in SUBJECT_KINDS and m.name in names
+            ] or subject  # fmt: skip
+        if ctx.after_relative and rel_claim is not None:
+            names = {x["name"] for x in rel_claim.slots["subject"]}
+            subject = [m for m in rel_claim.mentions if m.kind in SUBJECT_KINDS and m.name in names] or subject
         claim = _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mentions, ctx, previous)
         if claim is not None:
             out.append(claim)
             previous = claim
+            rel_claim = claim if kind == "lineup" and relative else None
     if aside_claims:
         out = sorted(out + aside_claims, key=lambda c: c.start)
     # update the context: the last subject group named (for "He", "the team", "the Brazilian")
@@ -767,11 +836,65 @@ def _clause_start(text: str) -> int:
     return marks[-1] if marks else 0
 
 
+#: "…, who also partnered MacNeil at Lime Rock": a relative clause opening right before a line-up verb
+_RELATIVE_LINEUP = re.compile(
+    r",\s+(?:the\s+[A-Z][\w-]+\s+)?(?:who|which)\s+(?:(?:also\s+|had\s+|has\s+)?"
+    r"|(?:also\s+)?(?:was|were|is|are|has been|had been)\s+(?:[a-z]+\s+){0,3})$"
+)
+#: ", Campbell at the WeatherTech 240": a second line-up with its verb left out
+_GAPPED = re.compile(r",\s+$")
+
+
+def _gapped_lineups(triggers: list, text: str, mentions: list[Mention], base: int) -> list:  # type: ignore[type-arg]
+    """ "Jaminet partnered him at Lime Rock and Long Beach, Campbell at the WeatherTech 240": the
+    driver after the comma, followed by "at"/"for" and a race, is a line-up of its own (the verb
+    of the line-up before it left out), not more of the first one's crew."""
+    out = list(triggers)
+    for i, (kind, _start, end, _match) in enumerate(triggers):
+        if kind != "lineup":
+            continue
+        nxt = triggers[i + 1][1] if i + 1 < len(triggers) else len(text)
+        ordered = sorted((m for m in mentions if end <= m.start - base < nxt), key=lambda m: m.start)
+        if not any(m.kind == "event" for m in ordered):
+            continue  # the first line-up names its races
+        for j, m in enumerate(ordered[:-1]):
+            a, b = m.start - base, m.end - base
+            after = ordered[j + 1]
+            prep = re.match(r"\s+(?:at|for|in)\s+(?:the\s+)?", text[b : after.start - base])
+            if (
+                m.kind == "driver"
+                and after.kind == "event"
+                and _GAPPED.search(text[end:a])
+                and prep
+                and prep.end() == after.start - base - b
+                and not re.search(r"\b(?:and|or|with|alongside)\s*$", text[end:a])
+            ):
+                at = re.compile(r"\b(?:at|for|in)\b").search(text, b)
+                if at is not None:
+                    out.append(("lineup", at.start(), at.end(), at))
+    return sorted(out, key=lambda t: t[1])
+
+
+def _where_event(mentions: list[Mention], text: str, lo: int, start: int, base: int) -> list[str]:
+    """ "heads to Belle Isle on June 12, where Taylor and Albuquerque will share the No. 10": the race
+    named right before ", where" is the line-up's."""
+    where = list(re.finditer(r",\s+where\b", text[:start]))
+    if not where:
+        return []
+    at = where[-1].start()
+    if re.search(r"[;:]|\.\s", text[at:start]):
+        return []
+    before = [m for m in mentions if m.kind == "event" and m.end - base <= at]
+    if not before or (re.search(r"[,;]", text[before[-1].end - base : at]) and at - (before[-1].end - base) > 25):
+        return []
+    return [before[-1].name]
+
+
 def _own_clause(mentions: list[Mention], text: str, lo: int, at: int, base: int) -> bool:
     """A trigger starts a clause of its own: a subject right before it, after a clause break
     (", Stoffel Vandoorne was the third driver"), not the object of the trigger before it."""
     head = _head(mentions, text, at, base)
-    return head < at and bool(re.search(r"[,;]|\band\b|\bwhile\b", text[lo:head]))
+    return head < at and bool(re.search(r"[,;:]|\band\b|\bwhile\b", text[lo:head]))
 
 
 def _head(mentions: list[Mention], text: str, at: int, base: int) -> int:
@@ -1772,6 +1895,12 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     elif kind == "lineup":
         low = clause.casefold()
         drivers = [m for m in window if m.kind == "driver" and m.start - sent.start >= start]
+        # "will be Derani's full-season team-mate": the driver whose team-mate the subject is
+        drivers += [
+            m for m in mentions
+            if m.kind == "driver" and lo <= m.start - sent.start < start and m not in subject
+            and re.match(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:team-?mate|co-driver|partner)\b", text[m.end - sent.start :], re.I)
+        ]  # fmt: skip
         slots.update(
             # "moves from Meyer Shank Racing to the No. 31 Whelen Cadillac": the team left is not the team
             team=next(
@@ -1780,19 +1909,50 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             ),
             car=next((m.key for m in window if m.kind == "car"), None),
             drivers=[{"name": m.name, "key": m.key} for m in drivers],
-            full_season=bool(re.search(r"full[- ]season|every (?:round|race)|all (?:of the )?rounds|all season", low)),
-            events=[m.name for m in window if m.kind == "event" and m.start - sent.start >= start],
+            full_season=bool(
+                re.search(
+                    r"full[- ]season|every (?:round|race)|all (?:of the )?rounds|all season|(?:rest|remainder) of the (?:[\w ]{1,12} )?season",
+                    low,
+                )
+            ),
+            # "for the rest of the season": the rounds after the publication date
+            rest=bool(re.search(r"(?:rest|remainder) of the (?:[\w ]{1,12} )?season|remaining rounds", low)),
+            events=[m.name for m in window if m.kind == "event" and m.start - sent.start >= start]
+            or _where_event(mentions, text, lo, start, sent.start),
             future=bool(re.search(r"\b(?:will|remaining|returns|joins|rejoins|is expected|keeps|adds)\b", low)),
             endurance_only=bool(
                 re.search(r"endurance (?:rounds|races|events)|endurance cup (?:rounds|races|events)", low)
             ),
             replaces=bool(re.search(r"replac|in place of", low)),
         )
-        if re.search(r"\b(?:them|the (?:full-time |regular )?(?:pair|duo|trio))\b", low) and not [
-            d for d in drivers if d.start - sent.start >= end
-        ]:
-            # "Conway joined them": the crew named last
-            slots["drivers"] += [{"name": m.name, "key": m.key} for m in ctx.last_group if m.kind == "driver"]
+        # "Morad replacing Auer alongside Ward and Dontje": the one replaced is the driver right after the verb
+        rep = re.search(r"\b(?:replac(?:es|ed|ing)|in place of)\s+(?!by\b)", text[start:hi], re.I)
+        old = [m for m in drivers if rep and m.start - sent.start == start + rep.end()]
+        if old:
+            slots["replaced"] = {"name": old[0].name, "key": old[0].key}
+        if re.search(
+            r"\b(?:them|the (?:full-time |regular )?(?:pair|duo|trio))\b",
+            text[start:hi].casefold() if ctx.after_relative else low,
+        ) and not [d for d in drivers if d.start - sent.start >= end]:
+            # "Conway joined them": the crew named last (in this sentence: the line-up before it)
+            crew = [
+                {"name": x["name"], "key": x["key"]}
+                for x in [*previous.slots["subject"], *previous.slots.get("drivers", [])]
+                if x.get("kind", "driver") == "driver"
+            ] if previous is not None and previous.type == "lineup" and re.search(r"\bthem\b", text[start:hi]) else []  # fmt: skip
+            crew = [x for i, x in enumerate(crew) if x["key"] not in {y["key"] for y in crew[:i]}]
+            slots["drivers"] += crew or [{"name": m.name, "key": m.key} for m in ctx.last_group if m.kind == "driver"]
+        if reason is None and re.search(
+            r"\b(?:interested in|rumou?red|linked (?:to|with)|in talks|said to be|tipped (?:to|for)|could|might)\b",
+            text[lo:hi],
+        ):
+            reason = NOT_A_STATISTIC  # "McLaren and Porsche said to be interested in the seat alongside …": a rumour
+        unread = re.search(
+            r"(?:^|[,;:]\s+|\band\s+)(?!(?:He|She|They|The|It|His|Her|Their|Its|This|That|But|And)\b)([A-Z][\w'’-]+)\s+$",
+            text[lo:start],
+        )
+        if unread and subject and all(m.start - sent.start >= start for m in subject) and reason is None:
+            reason = AMBIGUOUS  # "Conway joined Derani and Nasr" with "Conway" unread: the crew is not the subject
         if not scope.seasons:
             # a line-up said in the past tense before the Rolex 24 is the season just ended
             started = ctx.date >= dt.date(ctx.date.year, 1, 24)
@@ -1803,7 +1963,11 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
                 slots["team"]
                 or slots["car"]
                 or slots["events"]
+                or slots["endurance_only"]
+                or slots["full_season"]
                 or len(slots["drivers"]) > (1 if subject and subject[0].kind == "driver" else 0)
+                # "Taylor, Albuquerque, Rossi and Castroneves shared the winning car": a crew
+                or (len([m for m in subject if m.kind == "driver"]) > 1 and re.search(r"\bshar", match.group(), re.I))
             )
             and reason is None
         ):
@@ -1827,12 +1991,15 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     a = start
     own = [s for s in subject if sent.start <= s.start < sent.start + start and not s.how.startswith("pronoun")]
     covered = previous is not None and own and previous.end >= own[-1].end
+    # "… pairing of Bourdais and van der Zande, who will race the car all season": the relative is the line-up
+    rel_at = own[-1].end - sent.start if own else 0
+    rel = kind == "lineup" and not ctx.after_relative and own and re.search(r",\s*(?:who|which)\b", text[rel_at:start])
     if (kind == "standing_margin" and previous is not None) or (own and own[-1].end - sent.start < lo) or covered:
         own = []  # a subject shared with an earlier claim of the sentence: the span is this claim's words
-    rel = own and re.search(r",\s*(?:who|which)\b", text[own[-1].end - sent.start : start])
+    rel = rel or (own and re.search(r",\s*(?:who|which)\b", text[rel_at:start]))
     if rel:
         # "the No. 14 …, who started from second": the relative clause is the claim
-        a = own[-1].end - sent.start + rel.start() + len(rel.group()) - len(rel.group().lstrip(", "))
+        a = rel_at + rel.start() + len(rel.group()) - len(rel.group().lstrip(", "))
         own = []
     if (
         own and kind.startswith("standing") and re.search(r",\s*$", text[own[-1].end - sent.start : start])
@@ -1896,7 +2063,10 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         # (a title after another claim of the sentence keeps its own words: "…, and now becomes a
         # two-time champion")
         whole = not own and not (claim_type == "championship" and previous is not None)
+        whole = whole and not rel and not ctx.after_relative
         a, b = min(a, 0 if whole else a), max(b, hi if claim_type == "lineup" else b)
+        if claim_type == "lineup" and ctx.clause_at is not None:
+            a = ctx.clause_at
     cut = [y for x, y in ctx.outside_asides if a <= x and y <= start]
     if cut:
         # "Tandy, a class winner at Le Mans in 2018, won at Indianapolis": the claim is its own words
@@ -2107,6 +2277,8 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
         lineup_ok.add("together")  # "X, together with Rossi, took the title": every one is checked
     if len(slots.get("events") or []) > 1:
         lineup_ok |= {"both", "each", "all"}
+    if slots.get("endurance_only"):
+        lineup_ok.add("only")  # "only contest the endurance rounds": no other round is checked anyway
     for rx in (_NUMERIC, _WIDENERS):
         for m in rx.finditer(text, a, b):
             x, y = m.span()

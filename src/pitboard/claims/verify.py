@@ -36,6 +36,7 @@ from pitboard.claims.model import (
     ClaimVerdict,
 )
 from pitboard.claims.scope import FIRST_SEASON
+from pitboard.claims.text import number
 from pitboard.exceptions import AmbiguousNameError, PitboardError
 
 #: Below this, an inferred slot cannot carry a ``supported`` verdict either (``_support_gate``).
@@ -1432,11 +1433,15 @@ class Checker:
         if s.get("car") and s["car"] not in cars:
             problems.append(f"not in #{s['car']}")
         mates = [d for d in s.get("drivers", []) if d["key"] != subj["key"]]
-        if len(subjects) > 1 and (s.get("drivers") or _SHARED.search(claim.text)):
+        if len(subjects) > 1 and (s.get("drivers") or _SHARED.search(claim.text) or _DROVE_THE.search(claim.text)):
             # "A, B and C shared the car with D": every named driver is in the first one's car
             keys = {subj["key"], *(d["key"] for d in mates)}
             mates = [{"name": x["name"], "key": x["key"]} for x in subjects[1:] if x["key"] not in keys] + mates
-        replaced = mates[-1:] if s.get("replaces") else []
+        replaced = (
+            [m for m in mates if m["key"] == s["replaced"]["key"]] if s.get("replaced")
+            else mates[-1:] if s.get("replaces") else []
+        )  # fmt: skip
+        started = self._crew_rows(subj, [m for m in mates if m not in replaced], claim, season, started)
         for mate in mates:
             if mate in replaced:
                 continue
@@ -1462,6 +1467,17 @@ class Checker:
                 return Outcome(NOT_CHECKABLE, f"The data shows {'; '.join(facts)}; the line-up at {', '.join(unknown or [c['event_name'] for c in missing])} is not in the data.",
                                MISSING_ROUND, evidence, question)  # fmt: skip
             problems += _crew_gaps(crew, started, [c["event_name"] for c in listed])
+            size = re.search(r"\b(\w+)-(?:man|driver) line-?up", claim.text, re.I)
+            if size:
+                # "made up the four-man line-up for the Rolex 24": the crew's size at each race
+                n = number(size.group(1))
+                for c in listed:
+                    rows = [r for r in started if r["event_name"] == c["event_name"]]
+                    sizes = {1 + len([x for x in (r.get("co_drivers") or "").split(" / ") if x.strip()]) for r in rows}
+                    if n is not None and sizes and n not in sizes:
+                        problems.append(
+                            f"{'/'.join(map(str, sorted(sizes)))} drivers at {c['event_name']}, not {size.group(1)}"
+                        )
             missing = []
         elif s.get("endurance_only"):
             sprint = sorted(e for e in raced if not any(c["event_name"] == e and c["endurance_cup"] for c in cal))
@@ -1473,6 +1489,15 @@ class Checker:
             problems += _crew_gaps(crew, started, [c["event_name"] for c in endurance if c["status"] == "present"])
             missing = [c for c in endurance if c["status"] == "missing"]
         elif s.get("full_season"):
+            if s.get("rest"):
+                # "for the rest of the season": the rounds still to come at the publication date
+                # (said of the past: from the driver's first start on)
+                first = min((r["race_date"] for r in started if r.get("race_date")), default=None)
+                since = self.date if s.get("future") else (first - dt.timedelta(days=1) if first else None)
+                if since is not None:
+                    present = [c for c in present if c["race_date"] and c["race_date"] > since]
+                    missing = [c for c in missing if c["race_date"] and c["race_date"] > since]
+                raced = {e for e in raced if e in {c["event_name"] for c in present}}
             skipped = [c["event_name"] for c in present if c["event_name"] not in raced]
             if skipped:
                 problems.append(f"missed {', '.join(skipped)}")
@@ -1486,6 +1511,34 @@ class Checker:
             return Outcome(NOT_CHECKABLE, f"The data shows {text}; missing: {'; '.join(c['event_name'] for c in missing)}.",
                            MISSING_ROUND, evidence, question)  # fmt: skip
         return Outcome(SUPPORTED, f"The data shows {text}.", evidence=evidence, question=question)
+
+    def _crew_rows(
+        self,
+        subj: dict[str, Any],
+        mates: list[dict[str, Any]],
+        claim: Claim,
+        season: int,
+        started: list[dict[str, Any]],
+    ) -> list[dict[str, Any]]:
+        """``started`` plus the rows of a second car the subject drove at a race (the stats give one
+        row per race: Keating in the No. 5 and the No. 52 at the 2022 Rolex 24), read from the
+        crew mates' own rows that name the subject."""
+        seen = {(r["event_name"], r["number"]) for r in started}
+        extra = []
+        for mate in mates:
+            try:
+                rows = self.subject_stats({"kind": "driver", **mate}, claim, season=season).races
+            except PitboardError:
+                continue
+            for r in rows:
+                if (
+                    r["started"]
+                    and (r["event_name"], r["number"]) not in seen
+                    and subj["name"] in (r.get("co_drivers") or "")
+                ):
+                    seen.add((r["event_name"], r["number"]))
+                    extra.append({**r, "co_drivers": f"{mate['name']} / {r.get('co_drivers') or ''}"})
+        return started + extra
 
     def event_ref(self, season: int, name: str) -> Any:
         """``Pitboard.event`` (memoised per check); a name two races share that season
@@ -1536,6 +1589,28 @@ class Checker:
                 problems.append(f"{d['name']} never drove for it")
         if not started:
             return Outcome(CONTRADICTED, f"{subj['name']} did not start a championship race in {season}.")
+        listed, unknown = self._listed_rounds(s.get("events") or [], season)
+        if any(c["status"] == "missing" for c in listed) or unknown:
+            names = unknown or [c["event_name"] for c in listed if c["status"] == "missing"]
+            return Outcome(NOT_CHECKABLE, f"The line-up at {', '.join(names)} is not in the data.", MISSING_ROUND,
+                           self.lines(started[:20]))  # fmt: skip
+        # "the No. 7 … at Daytona and Sebring" / "… all season": each driver in the car at each race
+        races = (
+            [c["event_name"] for c in listed] if listed
+            else sorted({r["event_name"] for r in started}) if s.get("full_season") else []
+        )  # fmt: skip
+        for event in races:
+            rows = [r for r in started if r["event_name"] == event]
+            absent = [
+                d["name"] for d in s.get("drivers", []) if not any(d["name"] in (r.get("drivers") or "") for r in rows)
+            ]
+            if not rows:
+                problems.append(f"did not start {event}")
+            elif absent:
+                problems.append(f"{' and '.join(absent)} not in the car at {event}")
+        if s.get("endurance_only") and s.get("drivers") and not problems:
+            return Outcome(NOT_CHECKABLE, "The endurance rounds of a team's or car's crew are not told apart here.",
+                           "ambiguous reading", self.lines(started[:20]))  # fmt: skip
         verdict = CONTRADICTED if problems else SUPPORTED
         return Outcome(verdict, f"The data shows {subj['name']} in {season} with {text}" + (f": {'; '.join(problems)}." if problems else "."),
                        evidence=self.lines(started[:20]))  # fmt: skip
@@ -1788,6 +1863,7 @@ _REASON_TEXT = {
     "outside the championship": "This is about a race or series outside the WeatherTech championship, which the data does not cover.",
     "missing round": "This depends on a championship round missing from the data.",
     "not a statistic": "This is not a statistic the timing data records (ages, contracts, plans).",
+    "ambiguous reading": "The line-up's subject is a name the checker could not read, so whose line-up it is is not known.",
 }
 
 
@@ -1870,6 +1946,8 @@ def _table_row(checker: Checker, table: Any, subj: dict[str, Any], claim: Claim)
     return _row_of(checker.pb, table, subj["name"], None)
 
 
+#: "Pierson and Kelly drove the No. 52 at …": one car, the crew at each race
+_DROVE_THE = re.compile(r"\b(?:dr(?:ove|ives?)|rac(?:e|es|ed)) the (?:car|No\.)|\bshare\b", re.I)
 _SHARED = re.compile(
     r"\b(?:shar(?:ed|es|ing)|together|co-?dr(?:ove|ive|iving|iven)|teamed|same car|crew(?:ed)?)\b", re.I
 )
@@ -1879,13 +1957,22 @@ def _crew_gaps(crew: list[dict[str, Any]], started: list[dict[str, Any]], events
     """The races among ``events`` where the first of ``crew`` did not start, or started without
     one of the others (race rows of the first's season)."""
     problems = []
-    by_event = {r["event_name"]: r for r in started}
+    by_event: dict[str, list[dict[str, Any]]] = {}
+    for r in started:
+        by_event.setdefault(r["event_name"], []).append(r)
     for event in events:
-        row = by_event.get(event)
-        if row is None:
+        rows = by_event.get(event)
+        if not rows:
             problems.append(f"{crew[0]['name']} did not start {event}")
             continue
-        absent = [m["name"] for m in crew[1:] if m["name"] not in (row.get("co_drivers") or row.get("drivers") or "")]
+        # a driver entered in two cars at one race (Daytona): the crew in either
+        absent = min(
+            (
+                [m["name"] for m in crew[1:] if m["name"] not in (row.get("co_drivers") or row.get("drivers") or "")]
+                for row in rows
+            ),
+            key=len,
+        )
         if absent:
             problems.append(f"{' and '.join(absent)} not in the car at {event}")
     return problems
