@@ -1775,3 +1775,32 @@ def test_a_team_named_with_inner_capitals_and_the_team_mid_sentence(pb) -> None:
     assert c.slots["subject"][0]["name"] == "Crowdstrike Racing by APR" and c.verdict == "contradicted", c.explanation
     q = one(pb, "Zacharie Robichon qualified the No. 9 on GTD pole at VIR in 2021.", "2021-12-01")
     assert q.type == "qualifying" and q.slots.get("car_stated") == "9", q.slots
+
+
+def test_a_possessive_winners_description(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023: Pfaff's No. 9 (Bachler / Pilet) won GTD PRO at Sebring and was third at Long Beach
+    text = "Long Beach report.\n\nPfaff's Sebring winners Klaus Bachler and Patrick Pilet came home third."
+    claims = check(pb, text, "2023-04-17").claims
+    assert [(c.slots["event"], c.verdict) for c in claims] == [("Sebring", "supported"), ("Long Beach", "supported")]
+
+
+def test_have_not_won_is_not_a_win(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2021 No. 31 up to Mid-Ohio: no win
+    c = one(pb, "Mid-Ohio report. Derani and Nasr have not won a race this season.", "2021-05-17")
+    assert c.type == "count" and c.slots["value"] == 0 and c.verdict == "supported", c.explanation
+
+
+def test_a_gap_behind_is_to_the_car_ahead(pb) -> None:  # type: ignore[no-untyped-def]
+    # Sebring 2024 GTP: No. 40 won, the No. 01 second 0.891 s behind
+    good = one(pb, "At Sebring the No. 01 finished second, 0.891 seconds behind.", "2024-03-18")
+    assert good.verdict == "supported", good.explanation
+
+
+def test_a_drivers_lead_over_a_team_is_the_drivers_table(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 GTP drivers after Laguna Seca: Cameron / Nasr 1357, Aitken / Derani 1307
+    c = one(
+        pb,
+        "Felipe Nasr and Dane Cameron left Laguna Seca with a 50-point lead over Whelen Engineering Racing.",
+        "2024-05-20",
+    )
+    assert c.slots["championship"] == "drivers", c.slots

@@ -85,7 +85,8 @@ EVERY = re.compile(
 )
 #: "has yet to win this season", "is still looking for its first win of 2021", "winless": no win
 YET_TO = re.compile(
-    r"\b(?:(?:has|have|is|are)\s+(?:yet|still)\s+to\s+(?:win|score\s+a\s+win|take\s+a\s+win|claim\s+a\s+(?:win|victory))\b(?!\s+since)|"
+    r"\b(?:(?:has|have|had)\s+(?:not|n't|never)\s+won\s+(?:a\s+race\s+|a\s+round\s+)?(?=(?:all|this|in|so)\b)|"
+    r"(?:has|have|is|are)\s+(?:yet|still)\s+to\s+(?:win|score\s+a\s+win|take\s+a\s+win|claim\s+a\s+(?:win|victory))\b(?!\s+since)|"
     r"(?:is|are)\s+still\s+(?:looking|searching|waiting)\s+for\s+(?:its|his|her|their)\s+first\s+(?:\w+\s+)?(?:win|victory)\b|winless\b)",
     re.IGNORECASE,
 )
@@ -157,6 +158,8 @@ WIN = re.compile(
     r"\b(?P<onetwo>(?:(?:a|an|the) )?(?:[\w-]+ ){0,2}one-two)\b|"
     r"(?P<ewin3>\b(?:(?:their|his|her|its) (?:[\w'’.-]+ ){1,4}?|(?:a|the) (?:(?-i:[A-Z0-9][\w'’.-]*) ){1,4})(?:victory|win)\b)(?! (?:at|in) )|"
     r"\b(?:taking|took|takes|scored|scoring|claimed|claiming) victories (?:at|in)\b|"
+    # "Heart of Racing's Lime Rock winners" (between commas), "Pfaff's Sebring winners Klaus Bachler and …"
+    r"(?P<ewin6>(?:(?<=, )|^)(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+['’]s\s+(?:[\w'’.-]+\s+){1,3}?(?:race\s+|class\s+)?winners?)(?=,|\s+(?-i:[A-Z]))|"
     r"(?<=, )(?P<ewin>the (?:[\w'’.-]+ ){1,5}?(?:race |class |GTP |GTD |LMP2 |LMP3 |DPi |GTLM |GTD PRO )?winners?|"
     r"(?:the )?(?:race |class |overall )?winners? (?:at|of) (?:the )?[\w'’. -]{2,40}?)"
     r"(?:(?P<ewhen> last year| last season| in (?:19|20)\d{2}| this year| in (?:January|February|March|April|May|June|July|August|September|October|November|December)))?(?=,)|"
@@ -197,7 +200,7 @@ FINISH = re.compile(
 )
 POLE = re.compile(
     rf"\b(?:took|takes|claimed|claims|secured|secures|earned|earns|won|wins|captured|captures|grabbed|grabs|scored|scores|snatched|snatches|set|sets|started from|starts from|start from|will start from|put .{{1,30}}? on) (?:the |his |her |their |its |a )?(?:\w+ ){{0,2}}pole(?: position| award)?\b|"
-    rf"\bon pole\b|\bpole[- ]?sitter\b|\bpole[- ](?:winning|sitting)\b|\b(?:taking|took|taken|had taken) (?:the )?(?:\w+ )?pole\b|\bqualified (?P<q>{ORD}|on pole)\b|\bqualifying (?:in )?(?P<q2>{ORD})\b|\bpole position\b|"
+    rf"\bon pole\b|\bpole[- ]?sitters?\b|\bpole[- ](?:winning|sitting)\b|\b(?:taking|took|taken|had taken) (?:the )?(?:\w+ )?pole\b|\bqualified (?P<q>{ORD}|on pole)\b|\bqualifying (?:in )?(?P<q2>{ORD})\b|\bpole position\b|"
     # the grid: "from sixth on the grid", "No. 32, third on the grid", "started from second", "won from pole"
     rf"\b(?P<q3>{ORD})\s+on\s+the\s+(?:\w+\s+)?grid\b|\b(?:started|starting|starts|start)\s+(?:from\s+)?(?P<q4>{ORD})\b(?![- ]place)|"
     rf"\bpole\s+(?:went|fell|was awarded)\s+to\b|\bfrom pole\b|\bqualified\s+(?:the\s+)?(?:[^,;.]|\.(?=\s?\d)){{1,30}}?\s+on\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}pole\b|\bqualified fastest\b|\btopped (?:the )?(?:[\w-]+ ){{0,2}}qualifying\b|"
@@ -547,6 +550,10 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             subject = cars[:1] or drivers or [m for m in inside if m.kind == "team"][:1]
             if not subject:
                 continue
+        if kind == "win" and re.search(
+            r"\b(?:not|n't|never|yet to|failed to|unable to)\s+(?:\w+\s+)?$", text[:start], re.I
+        ):
+            continue  # "have not won": not a win (a count of none is read by YET_TO)
         if kind == "rival" and (
             (previous is not None and (previous.end > sent.start + start or previous.type == "championship"))
             or re.search(r"(?:\d|\bpoints?|\bseconds?|\bs|\blaps?|\bpts)\s*$", text[:start], re.IGNORECASE)
@@ -691,7 +698,8 @@ _WINNER_OF = re.compile(r"^\s+(?:race\s+|class\s+|overall\s+)?winners?\b", re.IG
 #: of the Rolex 24 in January, finished fifth"): a race named there is background.
 _DESCRIPTION = re.compile(
     rf",\s+(?=(?:the|a|an|winners?|runners?-up|on\s+pole|pole-?sitters?|{ORD}|fresh|after|last|this)\b)"
-    r"(?![^,;]*\b(?:had|has|have|was|were|is|are|won|wins|finished|took|takes|scored|claimed|will|would|did)\b)[^,;]{3,60}?(?=,)",
+    r"(?![^,;]*\b(?:had|has|have|was|were|is|are|won|wins|finished|took|takes|scored|claimed|will|would|did)\b)[^,;]{3,60}?(?=,)|"
+    r",\s+[^,;]{3,60}?\b(?:winners?|champions?|pole-?sitters?|runners?-up)(?=,)",
     re.IGNORECASE,
 )
 #: A time after a race name: "at Sebring in March", "at Laguna Seca three weeks earlier", "last year".
@@ -1677,12 +1685,20 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             slots["event_from_context"] = True
         if not slots["event"]:
             return None
-    elif kind == "win" and g.get("ewin"):
+    elif kind == "win" and (g.get("ewin") or g.get("ewin6")):
         # "the No. 14 Lexus, the Sebring winner, was second": the race named in the description
         inside = [m for m in mentions if m.kind == "event" and start <= m.start - sent.start < end]
         if not inside:
             return None
         slots.update(position=1, event=inside[0].name, on_road=False, appositive=True)
+        if g.get("ewin6"):
+            named = _named_after(window, end, sent, text)
+            if named and named[0].start - sent.start - end <= 2:
+                # "Pfaff's Sebring winners Klaus Bachler and Patrick Pilet …": the names that follow
+                subject = named
+                slots["subject"] = [{"kind": m.kind, "name": m.name, "key": m.key} for m in subject]
+            elif subject and subject[0].start - sent.start >= start:
+                subject = []  # the owner ("Pfaff's") describes the winners: not the subject
     elif kind == "win":
         slots.update(
             position=1,
@@ -1886,6 +1902,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             slots["seasons"] = [ctx.date.year if ctx.date >= dt.date(ctx.date.year, 1, 24) else ctx.date.year - 1]
     elif kind.startswith("standing"):
         slots.update(_standing_slots(kind, match, text, start, end, hi, sent, mentions, ctx))
+        if slots.pop("championship_from_rival", False) and subject and all(m.kind == "driver" for m in subject):
+            slots["championship"] = "drivers"  # "Garcia and Sims … a 52-point lead over AO Racing": drivers
         if (
             not slots["class"] and previous is not None and previous.slots.get("class")
             and previous.slots.get("seasons") == slots["seasons"]
@@ -2246,7 +2264,10 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
             and m.kind == "team"
             and subject
             and all(x.kind == "driver" for x in subject)
-            and re.search(r"\b(?:with|for)\s+(?:the\s+)?$", text[max(0, ma - 12) : ma], re.I)
+            and (
+                re.search(r"\b(?:with|for)\s+(?:the\s+)?$", text[max(0, ma - 12) : ma], re.I)
+                or re.match(r"['’]s\s", text[mb : mb + 3])  # "Pfaff's Sebring winners Bachler and Pilet"
+            )
         ):
             descriptors.append({"kind": m.kind, "name": m.name, "key": m.key})  # "won with Conquest Racing"
             ok = True
@@ -2529,7 +2550,7 @@ def _rival_slots(text, match_start, end, hi, sent, mentions, subject, previous) 
 
 
 _MARGIN = re.compile(
-    r"^[^;.]{0,40}?\b(?:by\s+)?(?P<s>\d+(?:\.(?P<dec>\d+))?)\s*(?:seconds?|secs?|s)\b(?:\s+(?:over|ahead of|clear of|in front of)\s+(?:the\s+)?)?",
+    r"^[^;.]{0,40}?\b(?:by\s+)?(?P<s>\d+(?:\.(?P<dec>\d+))?)\s*(?:seconds?|secs?|s)\b(?:\s+(?:over|ahead of|clear of|in front of)\s+(?:the\s+)?|\s+(?P<behind>behind|adrift|back|off)\b(?:\s+(?:the\s+)?)?)?",
     re.IGNORECASE,
 )
 _LAPS_DOWN = re.compile(rf"^[^;.]{{0,20}}?\b(?P<n>{NUM}|a)\s+laps?\s+(?:down|behind)\b", re.IGNORECASE)
@@ -2550,6 +2571,8 @@ def _details(text: str, end: int, hi: int, slots: dict[str, Any], mentions: list
     m = _MARGIN.match(rest)
     if m:
         slots.update(margin_s=float(m.group("s")), margin_digits=len(m.group("dec") or ""))
+        if m.group("behind"):
+            slots["margin_behind"] = True  # "second, 0.646 seconds behind": the gap to the car ahead
         stop = end + m.end()
         after = [x for x in mentions if x.kind in ("car", "team") and 0 <= x.start - sent.start - stop <= 2]
         if after:
@@ -2763,6 +2786,7 @@ def _standing_slots(kind, match, text, start, end, hi, sent, mentions, ctx) -> d
         out["championship"] = {"driver": "drivers", "manufacturer": "manufacturers"}.get(
             out["rival"][0]["kind"], "teams"
         )
+        out["championship_from_rival"] = True
     return out
 
 

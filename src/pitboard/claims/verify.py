@@ -968,6 +968,9 @@ class Checker:
                 (x for x in rows if x["number"] == rival_no or (x["team"] or "").casefold() == rival_no.casefold()),
                 None,
             )
+        elif s.get("margin_behind"):
+            ahead = [x for x in order if x is not mine and order.index(x) < order.index(mine)] if mine in order else []
+            rival = ahead[-1] if ahead else None
         else:
             after = [x for x in order if x is not mine and order.index(x) > order.index(mine)] if mine in order else []
             rival = after[0] if after else None
