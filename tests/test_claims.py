@@ -1804,3 +1804,16 @@ def test_a_drivers_lead_over_a_team_is_the_drivers_table(pb) -> None:  # type: i
         "2024-05-20",
     )
     assert c.slots["championship"] == "drivers", c.slots
+
+
+def test_participles_reigning_champions_and_more_verbs(pb) -> None:  # type: ignore[no-untyped-def]
+    day = "2022-05-16"  # Mid-Ohio 2022 DPi: No. 10 won from second, No. 60 second, No. 31 third from fifth
+    grid = one(
+        pb, "Starting fifth on the grid, Pipo Derani and Tristan Nunez finished third at Mid-Ohio.", day, "qualifying"
+    )
+    assert grid.verdict == "supported", grid.explanation
+    led = check(pb, "At Mid-Ohio the No. 10 won, leading home the No. 60.", day).claims[-1]
+    assert led.slots.get("order") and led.verdict == "supported", led.explanation
+    assert one(pb, "At Road America the No. 60 struggled to fourth.", "2022-08-10").verdict == "supported"
+    champ = one(pb, "The reigning GTD PRO champion Laurin Heinrich was fast again.", "2025-08-12")
+    assert champ.type == "championship" and champ.verdict == "supported", champ.explanation

@@ -170,12 +170,12 @@ FINISH = re.compile(
     rf"\bfinish(?:ed|ing)? (?:the race |a |an |(?:just )?off the podium )?(?:in )?(?:a |an )?(?:(?:distant|lonely|solid|strong|fine|creditable|respectable|disappointing|frustrating|quiet|close|comfortable|lowly)\s+)?(?P<a>{ORD}|runner-up)(?:[- ]place)?\b|"
     rf"\bbest of the rest in (?P<v>{ORD})\b|"
     # "failed to finish", "retired (from the race) after 116 laps"
-    rf"\b(?P<dnf>failed to finish|did not finish|retired(?! from (?:racing|the sport|competition)))\b(?:\s+from\s+the\s+race)?(?:\s+after\s+(?P<dnflaps>\d{{1,4}})\s+laps)?|"
+    rf"\b(?P<dnf>failed to finish|did not finish|retire[sd]?(?! from (?:racing|the sport|competition)))\b(?:\s+from\s+the\s+race)?(?:\s+after\s+(?P<dnflaps>\d{{1,4}})\s+laps)?|"
     rf"\b(?P<b>{ORD})[- ]place finish\b|\bcame home (?P<c>{ORD})\b|\bclassified (?P<d>{ORD})\b|\btook (?P<e>{ORD})(?: place)?\b|"
     rf"\b(?:was|were|ended up|placed|crossed the line|(?:had|has) been) (?:a (?:close|distant|strong|solid|fine|lonely|comfortable) )?(?P<f>{ORD})\b(?![- ](?:place finish|straight|consecutive|time|on the grid|in the (?:\w+ )?standings|in (?:the )?(?:points|championship|qualifying)))|"
     rf"\b(?:settle[ds]? for|settling for|(?:could )?(?:only )?manage[ds]?|managing|with) (?:a |an )?(?P<n>{ORD})(?:[- ]place(?: finish)?)?\b(?!\s+(?:win|victory|title|championship|pole|podium|straight|consecutive|time|on the grid|in the (?:\w+ )?standings))|"
     rf"\b(?:a|an) (?P<r>{ORD})[- ]place(?: finish)? (?=(?:at|in) (?:the )?[A-Z])|\b(?P<g>runner-up)\b|\bon the (?:[\w-]+ ){{0,2}}podium in (?P<x>{ORD})\b|\b(?P<h>on the (?:(?:GTD PRO|GTP|GTD|LMP2|LMP3|DPi|GTLM|class) )?podium|podium finish|a podium)\b|"
-    rf"\b(?:salvaged|faded to|dropped to|slipped to|fell to|recovered to|climbed to)\s+(?P<i>{ORD})\b|"
+    rf"\b(?:salvaged|faded to|dropped to|slipped to|fell to|recovered to|climbed to|struggled to|battled to|fought to|rallied to|limped to|crawled to|slumped to|sank to)\s+(?P<i>{ORD})\b|"
     rf"\b(?P<j>complet(?:ed|ing|es) (?:the|an?) (?:[\w-]+ ){{0,2}}podium)\b(?!\s+in\s+(?:{ORD}))|"
     rf"\bcomplet(?:ed|ing|es) the (?:[\w-]+ ){{0,2}}podium\s+in\s+(?P<u>{ORD})(?:\s+place)?\b|"
     # "with the No. 10 Acura second", "with Racing Team Nederland's No. 29 in third"
@@ -200,7 +200,7 @@ FINISH = re.compile(
 )
 POLE = re.compile(
     rf"\b(?:took|takes|claimed|claims|secured|secures|earned|earns|won|wins|captured|captures|grabbed|grabs|scored|scores|snatched|snatches|set|sets|started from|starts from|start from|will start from|put .{{1,30}}? on) (?:the |his |her |their |its |a )?(?:\w+ ){{0,2}}pole(?: position| award)?\b|"
-    rf"\bon pole\b|\bpole[- ]?sitters?\b|\bpole[- ](?:winning|sitting)\b|\b(?:taking|took|taken|had taken) (?:the )?(?:\w+ )?pole\b|\bqualified (?P<q>{ORD}|on pole)\b|\bqualifying (?:in )?(?P<q2>{ORD})\b|\bpole position\b|"
+    rf"\bon pole\b|\bpole[- ]?sitters?\b|\bpole[- ]?(?:winning|sitting|winners?)\b|\bconvert(?:ed|s|ing)?\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?pole\b|\b(?:taking|took|taken|had taken) (?:the )?(?:\w+ )?pole\b|\bqualified (?P<q>{ORD}|on pole)\b|\bqualifying (?:in )?(?P<q2>{ORD})\b|\bpole position\b|"
     # the grid: "from sixth on the grid", "No. 32, third on the grid", "started from second", "won from pole"
     rf"\b(?P<q3>{ORD})\s+on\s+the\s+(?:\w+\s+)?grid\b|\b(?:started|starting|starts|start)\s+(?:from\s+)?(?P<q4>{ORD})\b(?![- ]place)|"
     rf"\bpole\s+(?:went|fell|was awarded)\s+to\b|\bfrom pole\b|\bqualified\s+(?:the\s+)?(?:[^,;.]|\.(?=\s?\d)){{1,30}}?\s+on\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}pole\b|\bqualified fastest\b|\btopped (?:the )?(?:[\w-]+ ){{0,2}}qualifying\b|"
@@ -230,7 +230,7 @@ TITLE = re.compile(
 #: "won, holding off the No. 78", "brought the car home ahead of Riley's No. 74": the cars named
 #: finished right behind the subject (type ``result``, about the cars named).
 RIVAL = re.compile(
-    r"\b(?:(?:brought|bringing|brings|took|taking|takes)\s+(?:the\s+car|it|\w+)\s+home\s+)?(?:ahead\s+of|holding\s+off|held\s+off|holds\s+off|in\s+front\s+of)\s+"
+    r"\b(?:(?:brought|bringing|brings|took|taking|takes)\s+(?:the\s+car|it|\w+)\s+home\s+)?(?:ahead\s+of|holding\s+off|held\s+off|holds\s+off|in\s+front\s+of|leading\s+home|led\s+home|leads\s+home)\s+"
     r"(?=(?:the\s+)?(?:sister\s+)?(?:[A-Z#]|No\.))",
     re.IGNORECASE,
 )
@@ -270,7 +270,9 @@ STANDING_PATTERNS = {
     "standing_margin": rf"\bby\s+(?P<gap>{_PTS})\s+points?\s+(?:over|from|ahead of)\b|\bbeat\b(?=[^.;]{{1,50}}?\bby\s+{_PTS}\s+points?\b)",
     # "53 points behind Garcia and Sims", "405 points clear of …", "29 points back",
     # "trailed Garcia and Taylor by 173 points"
-    "standing_behind": rf"(?<![\w,])(?<!with )(?<!on )(?P<gap>{_PTS})\s+points?\s+(?P<dir>behind|adrift|back|off the lead|down on|clear|ahead|in front|up on)\b|"
+    "standing_behind": rf"(?<![\w,.])(?<!with )(?<!on )(?P<gap>{_PTS})\s+points?\s+(?P<dir>behind|adrift|back|off the lead|down on|clear|ahead|in front|up on)\b|"
+    # "…, 30 more than Stevan McAleer", "99 clear of De Angelis": a points gap written without "points"
+    rf"(?<![\w,.])(?<!with )(?<!on )(?P<gap3>\d{{1,3}})\s+(?P<dir2>more than|clear of|ahead of|behind)\s+(?=(?-i:[A-Z]))|"
     rf"\b(?P<trail>trail(?:ed|s|ing)?)\b(?=[^.;]{{1,60}}?\bby\s+(?P<gap2>{_PTS})\s+points?\b)",
     # "In the Michelin Endurance Cup, they are second": the place follows the table
     "standing_in": rf"\bIn the (?:[\w'’ -]{{0,40}}?\s)?(?:standings|championship|Endurance Cup|points)\s*,\s+"
@@ -278,7 +280,7 @@ STANDING_PATTERNS = {
 }
 STANDING = {k: re.compile(v, re.IGNORECASE) for k, v in STANDING_PATTERNS.items()}
 STANDING_FIGURES = {
-    "points": re.compile(rf"\b(?:with|on)\s+(?P<v>{_PTS})\s+points\b", re.IGNORECASE),
+    "points": re.compile(rf"\b(?:with|on|have|has|had)\s+(?P<v>{_PTS})\s+points\b", re.IGNORECASE),
     "gap": re.compile(
         rf"\bby\s+(?:just\s+|only\s+)?(?P<v>{_PTS})\s+points?\b|(?<![\d,])(?P<v2>{_PTS})\s+(?:points\s+)?(?:ahead of|clear of)\b|"
         rf"\b(?:advantage|lead|margin)\s+(?:had been|was|is|of)\s+(?:just\s+|only\s+)?(?P<v3>{_PTS})\s+points?\b|"
@@ -588,6 +590,11 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
                 # "The result also gave the car a third straight podium": the car named last
                 factor = AMBIGUOUS_PRONOUN if _ambiguous(ctx, ("car",)) else INNER_PRONOUN
                 subject = [_as_pronoun(cars[0], "the car", factor)]
+        if not subject and not text[:start].strip(" ,") and kind in ("qualifying", "finish", "win"):
+            # "Starting fifth in class, Hindman and Long …": the main clause's subject, after the comma
+            comma = text.find(",", end)
+            if comma != -1:
+                subject = _named_after([m for m in mentions if m.start - sent.start > comma], comma + 1, sent, text)
         if not subject and idx and not pronoun:
             # "Derani, from sixth on the grid, won …": the sentence's subject, named before its first trigger
             lead = [m for m in prefix if m.kind in SUBJECT_KINDS and not _RIVAL.search(text[: m.start - sent.start])]
@@ -1182,7 +1189,10 @@ def _named_after(window: list[Mention], start: int, sent: Sentence, text: str) -
 
 
 #: A trigger whose subject follows it: "the pole went to the No. 4", "Third place was enough for …"
-_SUBJECT_AFTER = re.compile(r"(?:went|fell|awarded|belonged)\s+to$|enough\s+for$", re.IGNORECASE)
+_SUBJECT_AFTER = re.compile(
+    r"(?:went|fell|awarded|belonged)\s+to$|enough\s+for$|^(?:reigning|defending)\s+(?:[\w'’-]+\s+){0,3}champions?$|^pole[- ]?winners?$",
+    re.IGNORECASE,
+)
 
 
 def _in_rival_unit(m: Mention, rivals: list[Mention], text: str, base: int) -> bool:
@@ -1327,7 +1337,15 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if len({e.name for e in current}) == 1:
             events = current[:1]
     time_from = "stated" if scope.label and scope_at >= 0 else "sentence" if scope.label else None
-    classes = [m for m in window if m.kind == "class"]
+    classes = [
+        m
+        for m in window
+        if m.kind == "class"
+        and not (
+            m.start - sent.start > end
+            and re.search(r"\b(?:as|while|whereas)\s|[;,]\s*(?:and|but|while)\b", text[end : m.start - sent.start])
+        )
+    ]  # "Paul Miller BMW converts pole at Road America as Riley's LMP3 run reaches four": not LMP3
     if not classes and kind in COUNT_KINDS:
         # "DragonSpeed won in GTD PRO for the first time": the class of the trigger's own clause
         cut = _clause_start(text[:start])
@@ -2064,6 +2082,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             (m.kind == "class" or (m.kind == "event" and m.name in named_events))
             and end <= m.start - sent.start < hi
             and m.start - sent.start - b < 40
+            and not re.search(r",\s*(?:and|but|while)\b|;", text[b : m.start - sent.start])
         ):
             b = max(b, m.end - sent.start)
     if car_stated is not None and car_stated.start - sent.start >= end and car_stated.start - sent.start - b < 40:
@@ -2664,10 +2683,10 @@ def _standing_slots(kind, match, text, start, end, hi, sent, mentions, ctx) -> d
         out["position"] = 1
     elif kind == "standing_margin":
         out["final"] = True
-    if g.get("gap") or g.get("gap2"):
-        out["gap"] = _points(g.get("gap") or g.get("gap2"))
+    if g.get("gap") or g.get("gap2") or g.get("gap3"):
+        out["gap"] = _points(g.get("gap") or g.get("gap2") or g.get("gap3"))
         # "53 points behind", "trailed X by": the subject is behind; "clear of", "lead": ahead
-        out["trails"] = bool(g.get("trail")) or (g.get("dir") or "").casefold() in _BEHIND
+        out["trails"] = bool(g.get("trail")) or (g.get("dir") or g.get("dir2") or "").casefold() in _BEHIND
     if kind == "standing_behind" and g.get("trail"):
         out["_end"] = match.end("gap2") + len(re.match(r"\s+points?", text[match.end("gap2") :]).group())
     whole = text[start:end] + rest
