@@ -1817,3 +1817,20 @@ def test_participles_reigning_champions_and_more_verbs(pb) -> None:  # type: ign
     assert one(pb, "At Road America the No. 60 struggled to fourth.", "2022-08-10").verdict == "supported"
     champ = one(pb, "The reigning GTD PRO champion Laurin Heinrich was fast again.", "2025-08-12")
     assert champ.type == "championship" and champ.verdict == "supported", champ.explanation
+
+
+def test_a_car_brought_home_clear_of_another_by_a_margin(pb) -> None:  # type: ignore[no-untyped-def]
+    # Mid-Ohio 2022 DPi: No. 10 won, the No. 60 second, 2.098 s behind on the same lap
+    day = "2022-05-16"
+    good = check(
+        pb, "Mid-Ohio report.\n\nRicky Taylor brought the No. 10 home 2.098 seconds clear of the No. 60.", day
+    ).claims[-1]
+    assert good.verdict == "supported", good.explanation
+    bad = check(
+        pb, "Mid-Ohio report.\n\nRicky Taylor brought the No. 10 home 3.5 seconds clear of the No. 60.", day
+    ).claims[-1]
+    assert bad.verdict == "contradicted", bad.explanation
+    car = check(
+        pb, "Mid-Ohio report.\n\nRicky Taylor brought the No. 60 home 2.098 seconds clear of the No. 10.", day
+    ).claims[-1]
+    assert car.verdict == "contradicted", car.explanation

@@ -230,7 +230,8 @@ TITLE = re.compile(
 #: "won, holding off the No. 78", "brought the car home ahead of Riley's No. 74": the cars named
 #: finished right behind the subject (type ``result``, about the cars named).
 RIVAL = re.compile(
-    r"\b(?:(?:brought|bringing|brings|took|taking|takes)\s+(?:the\s+car|it|\w+)\s+home\s+)?(?:ahead\s+of|holding\s+off|held\s+off|holds\s+off|in\s+front\s+of|leading\s+home|led\s+home|leads\s+home)\s+"
+    r"\b(?:(?:brought|bringing|brings|took|taking|takes)\s+(?:the\s+car|it|[^,;]{1,40}?)\s+home\s+)?(?:(?P<mg>\d+\.\d+)\s+(?:seconds?|secs?|s)\s+(?:clear\s+of|ahead\s+of|in\s+front\s+of)|"
+    r"ahead\s+of|holding\s+off|held\s+off|holds\s+off|in\s+front\s+of|leading\s+home|led\s+home|leads\s+home)\s+"
     r"(?=(?:the\s+)?(?:sister\s+)?(?:[A-Z#]|No\.))",
     re.IGNORECASE,
 )
@@ -1806,6 +1807,13 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         subject, descriptors = order.pop("_rivals"), order.pop("_descriptors")
         b_end = order.pop("_end")
         order["strict"] = order["ref_position"] == 1 or bool(re.search(r"\bh(?:o|e)ld", match.group(), re.I))
+        brought = [m for m in mentions if m.kind == "car" and start <= m.start - sent.start < end]
+        if brought:
+            order["ref_car"] = brought[0].key  # "brought the No. 10 home …": the car the subject drove
+            descriptors = [*descriptors, {"kind": "car", "name": brought[0].key, "key": brought[0].key}]
+        if match.groupdict().get("mg"):
+            order["margin_s"] = float(match.group("mg"))  # "15.855 seconds clear of the No. 3"
+            order["margin_digits"] = len(match.group("mg").split(".")[1])
         slots.update(order=order, rival_crew=[d["name"] for d in descriptors], car_team=None)
         slots["subject"] = [{"kind": m.kind, "name": m.name, "key": m.key} for m in subject]
         if subject[0].kind == "car":

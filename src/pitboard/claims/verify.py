@@ -887,6 +887,9 @@ class Checker:
             position = ahead and ahead["class_position"]
         if position is None:
             return Outcome(NOT_CHECKABLE, f"Which car the claim measures against at {label} is not clear.", AMBIGUOUS)
+        if ahead is not None and order.get("ref_car") and str(ahead["number"]) != str(order["ref_car"]):
+            return Outcome(CONTRADICTED, f"The data shows {order['ref'][0]['name']} in the No. {ahead['number']} at {label}, "
+                           f"not the No. {order['ref_car']}.", evidence=self.lines([ahead]), question=questions)  # fmt: skip
         cls = ahead["class"] if ahead else s.get("class")
         guess = min((x.get("confidence", 1.0) for x in order["ref"]), default=1.0) < HIGH_CONFIDENCE
         rows, texts, verdicts = [], [], []
@@ -915,7 +918,24 @@ class Checker:
             texts.append(
                 f"{subj['name']} finished {where} at {label} ({r['class']}, #{r['number']}), the car ahead P{position}"
             )
-            if actual == want:
+            if actual == want and order.get("margin_s") is not None and ahead is not None:
+                # "15.855 seconds clear of the No. 3": the gap, to the precision written
+                times = {x["number"]: x for x in self._race_rows(r["season"], r["event_name"], r["class"])}
+                mine, first = times.get(r["number"]), times.get(ahead["number"])
+                same = (
+                    mine
+                    and first
+                    and mine["laps"] == first["laps"]
+                    and mine["total_time_ms"]
+                    and first["total_time_ms"]
+                )
+                gap = abs(mine["total_time_ms"] - first["total_time_ms"]) / 1000 if same else None
+                ok = gap is not None and abs(gap - order["margin_s"]) <= 0.5 * 10 ** -order["margin_digits"] + 1e-9
+                texts[-1] += (
+                    f"; the gap was {gap:.3f} s" if gap is not None else "; the gap is not a time in the results"
+                )
+                verdicts.append(ok)
+            elif actual == want:
                 verdicts.append(True)
             elif actual and actual > position and not (order["strict"] or position == 1):
                 verdicts.append(None)  # behind, but not next: "ahead of" may mean either
