@@ -116,5 +116,14 @@ def main(path=HERE / "labels.json"):
     return 0
 
 
+def held_out(script: str, min_articles: int, min_claims: int) -> int:
+    """The same checks for a held-out set next to ``script`` (its labels.json and articles), with
+    the size minimums of a held-out set."""
+    global HERE, MIN_ARTICLES, MIN_CLAIMS
+    HERE = Path(script).resolve().parent
+    MIN_ARTICLES, MIN_CLAIMS = min_articles, min_claims
+    return main(*(sys.argv[1:] or [HERE / "labels.json"]))
+
+
 if __name__ == "__main__":
     sys.exit(main(*sys.argv[1:]))

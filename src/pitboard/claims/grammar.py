@@ -56,13 +56,13 @@ ORDINAL_COUNT = re.compile(
     rf"(?<![\w-])(?P<ord>{ORD}|maiden)\s+(?P<adj>{_ADJ})(?P<metric>win|victory|podium|pole(?: position)?|title|championship|start|top[- ](?:5|five)(?: finish)?|fastest (?:race )?lap)\b(?P<since>\s+since)?",
     re.IGNORECASE,
 )
-#: "won for the second time this year", "on pole for the third time": an ordinal count of the
-#: verb before it (read like "his second win of the year").
 #: "The win was Acura's fourth of the year": an ordinal count whose metric is the noun before it.
 ORDINAL_OF = re.compile(
     rf"\b(?P<metric>win|victory|podium|pole)\s+(?:was|is|marked|became)\s+(?:[\w'’.]+\s+){{0,4}}?(?P<ord>{ORD})\s+(?=(?:of|this|in)\s+(?:the\s+)?(?:year|season|(?:19|20)\d{{2}})\b)",
     re.IGNORECASE,
 )
+#: "won for the second time this year", "on pole for the third time": an ordinal count of the
+#: verb before it (read like "his second win of the year").
 ORDINAL_TIME = re.compile(rf"\bfor the (?P<ord>{ORD}) time\b(?!\s+(?:in a row|running|since))", re.IGNORECASE)
 _TIME_VERB = re.compile(
     r"\b(?:(?P<win>won|wins|win|winning|victorious)|(?P<pole>pole|poles)|(?P<podium>podium|podiums))\b[^.;]{0,60}$",

@@ -371,21 +371,19 @@ class Checker:
         if not weak:
             return outcome
         if all(slot == "season" and v["source"] == "default" for slot, v in weak):
-            alt = dict(claim.slots, seasons=[self.article_season()], since=None, until=None, career=False)
-            alt["time"] = str(self.article_season())
-            try:
-                other = self._decide(replace(claim, slots=alt))
-            except PitboardError:
-                other = None
+            other = self._season_reading(claim)
             if other is not None and other.verdict == SUPPORTED:
                 return outcome
-        how = "; ".join(
-            f"the {slot} ({v['value'] if v.get('value') is not None else 'not stated'}) is inferred from "
-            f"{_SOURCE_TEXT.get(v['source'], v['source'])}, confidence {v['confidence']}"
-            for slot, v in weak
-        )
-        return Outcome(NOT_CHECKABLE, f"Ambiguous reading: {how}. Under that reading: {outcome.explanation}",
-                       AMBIGUOUS, outcome.evidence, outcome.question)  # fmt: skip
+        return _ambiguous_reading(weak, outcome)
+
+    def _season_reading(self, claim: Claim) -> Outcome | None:
+        """A count with no time re-read for the article's season alone (the other reading)."""
+        alt = dict(claim.slots, seasons=[self.article_season()], since=None, until=None, career=False)
+        alt["time"] = str(self.article_season())
+        try:
+            return self._decide(replace(claim, slots=alt))
+        except PitboardError:
+            return None
 
     def _provenance_gate(self, claim: Claim, outcome: Outcome) -> Outcome:
         """The provenance gate: a ``contradicted`` verdict needs every slot it rests on (subject,
@@ -395,12 +393,7 @@ class Checker:
         career figure; it stays ``contradicted`` when the article's season contradicts it too."""
         weak = self.weak_slots(claim)
         if [w for w in weak if w[0] == "season" and w[1]["source"] == "default"]:
-            alt = dict(claim.slots, seasons=[self.article_season()], since=None, until=None, career=False)
-            alt["time"] = str(self.article_season())
-            try:
-                other = self._decide(replace(claim, slots=alt))
-            except PitboardError:
-                other = None
+            other = self._season_reading(claim)
             if other is not None and other.verdict == CONTRADICTED:
                 weak = [w for w in weak if w[0] != "season"]
                 outcome = Outcome(
@@ -411,18 +404,7 @@ class Checker:
                 )
         if not weak:
             return outcome
-        how = "; ".join(
-            f"the {slot} ({v['value'] if v.get('value') is not None else 'not stated'}) is inferred from "
-            f"{_SOURCE_TEXT.get(v['source'], v['source'])}, confidence {v['confidence']}"
-            for slot, v in weak
-        )
-        return Outcome(
-            NOT_CHECKABLE,
-            f"Ambiguous reading: {how}. Under that reading: {outcome.explanation}",
-            AMBIGUOUS,
-            outcome.evidence,
-            outcome.question,
-        )
+        return _ambiguous_reading(weak, outcome)
 
     # -- counts ----------------------------------------------------------------------------------
     def _race_date(self, name: str, season: int) -> dt.date | None:
@@ -459,15 +441,9 @@ class Checker:
         if len(s["subject"]) > 1 and not joint:
             # "Cadillac and Acura have one win apiece": each subject's own count, all must hold
             parts = [self._count(replace(claim, slots={**s, "subject": [x]})) for x in s["subject"]]
-            text = " ".join(f"{x['name']}: {p.explanation}" for x, p in zip(s["subject"], parts, strict=True))
-            evidence = [e for p in parts for e in p.evidence]
-            questions = [q for p in parts for q in p.question]
-            if all(p.verdict == SUPPORTED for p in parts):
-                return Outcome(SUPPORTED, text, evidence=evidence, question=questions)
-            if any(p.verdict == CONTRADICTED for p in parts):
-                return Outcome(CONTRADICTED, text, evidence=evidence, question=questions)
-            bad = next(p for p in parts if p.verdict == NOT_CHECKABLE)
-            return Outcome(NOT_CHECKABLE, text, bad.reason, evidence, questions)
+            return _all_of(
+                parts, " ".join(f"{x['name']}: {p.explanation}" for x, p in zip(s["subject"], parts, strict=True))
+            )
         subj = s["subject"][0]
         if subj["kind"] == "car" and not s.get("seasons"):
             # a car is (season, number, team): the season the paragraph or article is about
@@ -673,15 +649,7 @@ class Checker:
         if pairs:
             # a list of races: the claim holds only if it holds at every one of them
             parts = [self._result(replace(claim, slots=p)) for p in pairs]
-            evidence = [x for p in parts for x in p.evidence]
-            questions = [q for p in parts for q in p.question]
-            text = " ".join(p.explanation for p in parts)
-            if all(p.verdict == SUPPORTED for p in parts):
-                return Outcome(SUPPORTED, text, evidence=evidence, question=questions)
-            if any(p.verdict == CONTRADICTED for p in parts):
-                return Outcome(CONTRADICTED, text, evidence=evidence, question=questions)
-            bad = next(p for p in parts if p.verdict == NOT_CHECKABLE)
-            return Outcome(NOT_CHECKABLE, text, bad.reason, evidence, questions)
+            return _all_of(parts, " ".join(p.explanation for p in parts))
         if s.get("superlative"):
             return self._superlative(claim)
         if s.get("order"):
@@ -780,20 +748,30 @@ class Checker:
             return Outcome(SUPPORTED, f"The data shows {text}.", evidence=evidence, question=questions)
         return Outcome(CONTRADICTED, f"The data shows {text}.", evidence=evidence, question=questions)
 
+    def _subject_at_race(
+        self, claim: Claim, what: str
+    ) -> Outcome | tuple[str, dict[str, Any], list[dict[str, Any]], list[str]]:
+        """The race a claim is about and its subject's starts there (label, subject, rows, the
+        question asked), or why it cannot be checked."""
+        season, ref, stop = self._race_edition(claim.slots)
+        if stop is not None:
+            return stop
+        subj = claim.slots["subject"][0]
+        ans = self.subject_races(subj, claim, season)
+        rows = [r for r in ans.races if r["event_name"] == ref.event_name and r["started"]]
+        question = [_question(subj, {"season": season}) + f" → {what} at {ref.event_name}"]
+        return f"{ref.event_name} {season}", subj, rows, question
+
     def _team_places(self, claim: Claim) -> Outcome:
         """ "Wayne Taylor Racing's Cadillacs finished second and third": the team's (or make's)
         cars in the class took exactly those places."""
         s = claim.slots
-        season, ref, stop = self._race_edition(s)
-        if stop is not None:
-            return stop
-        label = f"{ref.event_name} {season}"
-        subj = s["subject"][0]
-        ans = self.subject_races(subj, claim, season)
-        rows = [r for r in ans.races if r["event_name"] == ref.event_name and r["started"]
-                and (not s.get("class") or r["class"] == s["class"])]  # fmt: skip
+        found = self._subject_at_race(claim, "races")
+        if isinstance(found, Outcome):
+            return found
+        label, subj, rows, question = found
+        rows = [r for r in rows if not s.get("class") or r["class"] == s["class"]]
         want = sorted(s["positions"])
-        question = [_question(subj, {"season": season}) + f" → races at {ref.event_name}"]
         # the class in which the team ran as many cars as places named (its other classes are other cars)
         groups = [[r for r in rows if r["class"] == c] for c in sorted({r["class"] for r in rows})]
         fits = [g for g in groups if len(g) >= len(want)]
@@ -814,14 +792,10 @@ class Checker:
         """ "led 45 laps": the laps at whose line crossing the car led its class (DEFINITIONS.md),
         from the laps file; a driver is credited with the car's laps only if no one else drove it."""
         s = claim.slots
-        season, ref, stop = self._race_edition(s)
-        if stop is not None:
-            return stop
-        label = f"{ref.event_name} {season}"
-        subj = s["subject"][0]
-        ans = self.subject_races(subj, claim, season)
-        question = [_question(subj, {"season": season}) + f" → laps led at {ref.event_name}"]
-        rows = [r for r in ans.races if r["event_name"] == ref.event_name and r["started"]]
+        found = self._subject_at_race(claim, "laps led")
+        if isinstance(found, Outcome):
+            return found
+        label, subj, rows, question = found
         if len(rows) != 1:
             return Outcome(NOT_CHECKABLE, f"{subj['name']} has {len(rows)} starts at {label}: which car is meant is not clear.",
                            AMBIGUOUS, self.lines(rows), question)  # fmt: skip
@@ -1904,6 +1878,33 @@ _SOURCE_TEXT = {
     "pronoun": "a pronoun",
     "fuzzy": "a near spelling",
 }
+
+
+def _all_of(parts: list[Outcome], text: str) -> Outcome:
+    """A claim made of parts (every race of a list, every subject): supported only if every part
+    is, contradicted if any part is, else not checkable for the first part that is not."""
+    evidence = [e for p in parts for e in p.evidence]
+    questions = [q for p in parts for q in p.question]
+    if all(p.verdict == SUPPORTED for p in parts):
+        return Outcome(SUPPORTED, text, evidence=evidence, question=questions)
+    if any(p.verdict == CONTRADICTED for p in parts):
+        return Outcome(CONTRADICTED, text, evidence=evidence, question=questions)
+    bad = next(p for p in parts if p.verdict == NOT_CHECKABLE)
+    return Outcome(NOT_CHECKABLE, text, bad.reason, evidence, questions)
+
+
+def _ambiguous_reading(weak: list[tuple[str, dict[str, Any]]], outcome: Outcome) -> Outcome:
+    """``not checkable (ambiguous reading)``: the inferred slots, where each came from, and what
+    the data shows under that reading."""
+    how = "; ".join(
+        f"the {slot} ({v['value'] if v.get('value') is not None else 'not stated'}) is inferred from "
+        f"{_SOURCE_TEXT.get(v['source'], v['source'])}, confidence {v['confidence']}"
+        for slot, v in weak
+    )
+    return Outcome(
+        NOT_CHECKABLE, f"Ambiguous reading: {how}. Under that reading: {outcome.explanation}", AMBIGUOUS,
+        outcome.evidence, outcome.question,
+    )  # fmt: skip
 
 
 def _lap(ms: int | None) -> str:
