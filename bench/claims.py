@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import sys
 import time
@@ -65,8 +66,10 @@ def run(labels_path: Path, db: str | None, verbose: bool, repeats: int = 5) -> d
     contradicted_pred: list[bool] = []
     false_supported: list[str] = []
     longest = ("", "", 0)
+    texts: list[tuple[str, str, int]] = []
     for art in data["articles"]:
         text = (labels_path.parent / art["file"]).read_text(encoding="utf-8")
+        texts.append((text, art["date"], len(text.split())))
         if len(text.split()) > longest[2]:
             longest = (text, art["date"], len(text.split()))
         answer = pb.check(text, art["date"])
@@ -108,6 +111,19 @@ def run(labels_path: Path, db: str | None, verbose: bool, repeats: int = 5) -> d
         t0 = time.perf_counter()
         pb.check(longest[0], longest[1])
         times.append(time.perf_counter() - t0)
+    # an article of exactly 800 words (the size): the set's articles run together, cut at
+    # 800 words; its first check is of text the process has not seen, then warm
+    joined = "\n\n".join(t for t, _, _ in sorted(texts, key=lambda x: -x[2]))
+    cut = [m.end() for m in re.finditer(r"\S+", joined)][:800]
+    long_text = joined[: cut[-1]] if cut else joined
+    t0 = time.perf_counter()
+    pb.check(long_text, longest[1])
+    first_800 = time.perf_counter() - t0
+    times_800 = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        pb.check(long_text, longest[1])
+        times_800.append(time.perf_counter() - t0)
     all_ok = [ok for oks in by_type.values() for ok in oks]
     return {
         "articles": len(data["articles"]),
@@ -122,6 +138,8 @@ def run(labels_path: Path, db: str | None, verbose: bool, repeats: int = 5) -> d
         "false_supported": false_supported,
         "seconds": statistics.median(times),
         "longest_words": longest[2],
+        "seconds_800": statistics.median(times_800),
+        "first_800": first_800,
     }
 
 
@@ -153,12 +171,17 @@ def main() -> int:
     print(
         f"warm check of the longest article ({r['longest_words']} words): {r['seconds']:.3f} s (target < {TARGETS['seconds']} s)"
     )
+    print(
+        f"800-word article (the set's articles run together): first check {r['first_800']:.3f} s, "
+        f"warm {r['seconds_800']:.3f} s (target < {TARGETS['seconds']} s)"
+    )
     missed = [
         r["recall"] < TARGETS["recall"],
         r["verdict_accuracy"] < TARGETS["verdict_accuracy"],
         r["contradicted_precision"] < TARGETS["contradicted_precision"],
         len(r["false_supported"]) > TARGETS["false_supported"],
         r["seconds"] >= TARGETS["seconds"],
+        r["seconds_800"] >= TARGETS["seconds"],
     ]
     return 1 if args.check and any(missed) else 0
 
