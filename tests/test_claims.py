@@ -1834,3 +1834,25 @@ def test_a_car_brought_home_clear_of_another_by_a_margin(pb) -> None:  # type: i
         pb, "Mid-Ohio report.\n\nRicky Taylor brought the No. 60 home 2.098 seconds clear of the No. 10.", day
     ).claims[-1]
     assert car.verdict == "contradicted", car.explanation
+
+
+def test_first_since_with_a_missing_round_between_is_not_checkable(pb) -> None:  # type: ignore[no-untyped-def]
+    # Pfaff No. 9 (GTD) 2021: won Sebring, then Road America; Detroit (GTD raced) is missing between
+    c = one(
+        pb, "Road America report. It was the No. 9's first victory since the Twelve Hours of Sebring.", "2021-08-09"
+    )
+    assert c.verdict == "not checkable" and c.reason == "missing round", c.explanation
+
+
+def test_a_race_in_a_future_clause_and_reigning_at_the_start(pb) -> None:  # type: ignore[no-untyped-def]
+    # Laguna Seca 2022 LMP2: the No. 8 Tower car (Deletraz) set the fastest lap
+    text = (
+        "Laguna Seca report.\n\nLouis Deletraz posted the fastest LMP2 lap, and the pair will again be joined by "
+        "Rui Pinto de Andrade at Watkins Glen."
+    )
+    lap = check(pb, text, "2022-05-02").claims[0]
+    assert lap.slots["event"] == "Laguna Seca" and lap.verdict == "supported", lap.explanation
+    champ = one(
+        pb, "Reigning GTD champion Roman De Angelis finished fourth at Long Beach.", "2023-04-17", "championship"
+    )
+    assert champ.verdict == "supported", champ.explanation

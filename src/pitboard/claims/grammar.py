@@ -731,7 +731,7 @@ def _reported(events: list[Mention], text: str, base: int) -> list[Mention]:
     described = _descriptions(text)
     for e in sorted(events, key=lambda e: e.start):
         listed = skipped is not None and re.fullmatch(
-            r"\s*(?:,|and|&|,\s*and)\s*(?:(?:at|in)\s+)?(?:the\s+)?",
+            r"\s*(?:,|and|&|,\s*and)\s*(?:\w+\s+)?(?:(?:at|in)\s+)?(?:the\s+)?",
             text[skipped.end - base : e.start - base],
             re.IGNORECASE,
         )
@@ -744,6 +744,7 @@ def _reported(events: list[Mention], text: str, base: int) -> list[Mention]:
                 and not re.match(r"[^,.;]{0,30},?\s*where\b", text[e.end - base :], re.I)
             )
             or any(a <= e.start - base < b for a, b in described)
+            or re.search(r"\b(?:will|next|upcoming)\b[^,;.]*$", text[: e.start - base], re.I)  # "will … at the Glen"
         ):
             skipped = e  # "after podiums at Daytona and Laguna Seca": the whole list
             continue
@@ -1178,7 +1179,10 @@ def _named_after(window: list[Mention], start: int, sent: Sentence, text: str) -
     after = [
         m for m in window
         if m.kind in SUBJECT_KINDS and start <= m.start - sent.start < stop
-        and not re.search(r"\b(?:with|for|alongside|in|behind|ahead of)\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?$", text[max(start, m.start - sent.start - 14) : m.start - sent.start], re.I)
+        and not (
+            m.kind != "car"
+            and re.search(r"\b(?:with|for|alongside|in|behind|ahead of)\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?$", text[max(start, m.start - sent.start - 14) : m.start - sent.start], re.I)
+        )
     ]  # fmt: skip
     if not after:
         return []
@@ -1810,6 +1814,12 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         brought = [m for m in mentions if m.kind == "car" and start <= m.start - sent.start < end]
         if brought:
             order["ref_car"] = brought[0].key  # "brought the No. 10 home …": the car the subject drove
+            if order["ref_position"] is None and not [x for x in order["ref"] if x.get("confidence", 1.0) >= 0.9]:
+                # the subject is a guess: measure against the car named
+                order["ref"] = [{"kind": "car", "name": brought[0].name, "key": brought[0].key, "confidence": 1.0}]
+                slots["numbers"] = (
+                    [m.key for m in subject] if subject and subject[0].kind == "car" else slots.get("numbers")
+                )
             descriptors = [*descriptors, {"kind": "car", "name": brought[0].key, "key": brought[0].key}]
         if match.groupdict().get("mg"):
             order["margin_s"] = float(match.group("mg"))  # "15.855 seconds clear of the No. 3"
@@ -2282,7 +2292,7 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
             not ok
             and car_subject is not None
             and m.kind == "team"
-            and re.fullmatch(r"(?:['’]s)?\s+", text[mb : car_subject.start - base])
+            and re.fullmatch(r"(?:['’]s?)?\s+", text[mb : car_subject.start - base])
         ):
             descriptors.append({"kind": m.kind, "name": m.name, "key": m.key})  # "Vasser Sullivan's No. 14"
             ok = True
@@ -2371,6 +2381,7 @@ _PROPER = re.compile(
 )
 #: Capitalised words that are not part of a person's or team's name.
 _NOT_NAMES = {
+    "reigning", "defending",
     "the", "a", "an", "he", "she", "they", "his", "her", "their", "it", "its", "and", "but", "after", "before", "in",
     "at", "on", "with", "for", "of", "meanwhile", "however", "then", "still", "now", "there", "here", "earlier",
     "later", "previously", "this", "that", "last", "next", "first", "second", "third", "monday", "tuesday",

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 PARTICLES = {"van", "der", "de", "da", "di", "von", "le", "la", "dos", "du", "del", "den", "ter"}
 #: Capitalised words that are never a driver's surname in prose (sentence starts, titles).
 NOT_NAMES = {
-    "the", "he", "she", "they", "his", "her", "their", "it", "its", "a", "an", "in", "on", "at", "after", "before",
+    "reigning", "defending", "the", "he", "she", "they", "his", "her", "their", "it", "its", "a", "an", "in", "on", "at", "after", "before",
     "with", "and", "but", "for", "from", "this", "that", "last", "next", "team", "racing", "race", "motorsport",
     "motorsports", "championship", "cup", "class", "pole", "lap", "no", "car", "engineering", "grand", "prix",
     "hours", "twelve", "six", "ten", "sports", "international", "raceway", "park", "speedway", "circuit", "saturday",

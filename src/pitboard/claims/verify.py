@@ -1813,6 +1813,16 @@ class Checker:
                 return Outcome(
                     CONTRADICTED, text + f", later than {target_season}.", evidence=evidence, question=question
                 )
+            gaps = [
+                f"{c['event_name']} {y}" for y in range(prev["season"], last["season"] + 1) if y in self._seasons
+                for c in self.calendar(y)
+                if c["status"] == "missing" and c["race_date"] and prev["race_date"] < c["race_date"] < last["race_date"]
+                and (not c["classes"] or last["class"] in c["classes"])
+            ]  # fmt: skip
+            if ok and gaps:
+                # a round missing from the data between the two could hold another one
+                return Outcome(NOT_CHECKABLE, f"{text}; missing from the data in between: {'; '.join(gaps)}.",
+                               MISSING_ROUND, evidence, question)  # fmt: skip
             return Outcome(SUPPORTED if ok else CONTRADICTED, text + ".", evidence=evidence, question=question)
         # consecutive
         claimed = s.get("value") or 2
