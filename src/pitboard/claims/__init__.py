@@ -10,6 +10,7 @@ grammar, the verdict rules and what the checker does not understand.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
@@ -41,8 +42,9 @@ def parse_date(value: dt.date | str) -> dt.date:
         raise InputError(f"publication date {value!r} is not a date: use YYYY-MM-DD (e.g. 2023-10-19)") from None
 
 
-#: Threads verifying one article's claims at once.
-CHECK_THREADS = 4
+#: Threads verifying one article's claims at once: one a core, at most four (more only contend
+#: with DuckDB's own threads; measured on 2 cores: 2 threads 0.96 s, 4 threads 1.02 s for 800 words).
+CHECK_THREADS = min(4, max(2, os.cpu_count() or 2))
 
 
 def extract(pb: Pitboard, text: str, date: dt.date | str) -> list[Claim]:
