@@ -5,6 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 
+def print_checks(checks: Sequence[tuple[str, object, object, bool]], width: int) -> None:
+    """Print the targets as a table: name, value and target (right-aligned in ``width``), PASS/MISS."""
+    print(f"\n  {'target':44s} {'value':>{width}s}   {'target':>{width}s}   result")
+    for name, value, target, ok in checks:
+        print(f"  {name:44s} {value!s:>{width}s}   {target!s:>{width}s}   {'PASS' if ok else 'MISS'}")
+
+
 def verdict(checks: Sequence[tuple[str, object, object, bool]], strict: bool) -> int:
     """Print the names of the missed targets (``checks``: name, value, target, passed) and
     return the exit code: 1 only when a target was missed and ``--check`` (``strict``) was given."""

@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _targets import verdict  # bench/ is sys.path[0] when a script runs
+from _targets import print_checks, verdict  # bench/ is sys.path[0] when a script runs
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data" / "imsa"
@@ -103,9 +103,7 @@ def main() -> int:
             med["stats"] < med["polars"],
         ),
     ]
-    print(f"\n  {'target':44s} {'value':>10s}   {'target':>10s}   result")
-    for name, value, target, ok in checks:
-        print(f"  {name:44s} {value:>10s}   {target:>10s}   {'PASS' if ok else 'MISS'}")
+    print_checks(checks, 10)
     return verdict(checks, options.check)
 
 

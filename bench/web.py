@@ -39,7 +39,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from _targets import verdict  # bench/ is sys.path[0] when a script runs
+from _targets import print_checks, verdict  # bench/ is sys.path[0] when a script runs
 
 from pitboard.web.process import ServerProcess
 
@@ -275,9 +275,7 @@ def run(db: Path, levels: list[int], options: argparse.Namespace) -> int:
             flat,
         ),
     ]
-    print(f"\n  {'target':44s} {'value':>18s}   {'target':>18s}   result")
-    for name, value, target, ok in checks:
-        print(f"  {name:44s} {value:>18s}   {target:>18s}   {'PASS' if ok else 'MISS'}")
+    print_checks(checks, 18)
     return verdict(checks, options.check)
 
 
