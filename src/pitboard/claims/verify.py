@@ -138,35 +138,20 @@ class Checker:
 
     # -- subjects ------------------------------------------------------------------------------
     def subject_stats(self, subj: dict[str, Any], claim: Claim, **scope: Any) -> StatsAnswer:
-        kind, name = subj["kind"], subj["name"]
-        if kind == "car":
-            numbers = claim.slots.get("numbers") or [subj["key"]]
-            if "season" not in scope:
-                since = scope.get("since")
-                scope = {
-                    **scope,
-                    "season": since.year if since and since.year >= FIRST_SEASON else self.context_season(claim),
-                }
-            several = sum(1 for x in claim.slots.get("subject") or [] if x["kind"] == "car") > 1
-            number = subj["key"] if subj["key"] in numbers or several else numbers[0]
-            team = self.car_team(str(number), scope["season"], claim)
-            return self.stats("car", number, car_team=team, **scope)
-        if kind == "driver":
-            name = subj["key"] and self._driver_name(subj)
-        return self.stats(kind, name, **scope)
+        if subj["kind"] == "car" and "season" not in scope:
+            since = scope.get("since")
+            season = since.year if since and since.year >= FIRST_SEASON else self.context_season(claim)
+            scope = {**scope, "season": season}
+        name, car_team = self._library_name(subj, claim, scope.get("season"))
+        if subj["kind"] == "car":
+            return self.stats("car", name, car_team=car_team, **scope)
+        return self.stats(subj["kind"], name, **scope)
 
     def subject_races(self, subj: dict[str, Any], claim: Claim, season: int) -> Any:
         """A subject's race rows of one season (``Pitboard.races``: the rows without the figures,
         a third of the queries); the season's full answer when this check already has it."""
-        kind, name = subj["kind"], subj["name"]
-        car_team = None
-        if kind == "car":
-            numbers = claim.slots.get("numbers") or [subj["key"]]
-            several = sum(1 for x in claim.slots.get("subject") or [] if x["kind"] == "car") > 1
-            name = subj["key"] if subj["key"] in numbers or several else numbers[0]
-            car_team = self.car_team(str(name), season, claim)
-        elif kind == "driver":
-            name = subj["key"] and self._driver_name(subj)
+        kind = subj["kind"]
+        name, car_team = self._library_name(subj, claim, season)
         full = self._stats.get((kind, name, car_team, (("season", season),)))
         if full is not None:
             if isinstance(full, PitboardError):
@@ -174,6 +159,18 @@ class Checker:
             return full
         key = ("races", kind, name, car_team, season)
         return _memo(self._stats, key, lambda: self.pb.races(kind, name, car_team=car_team, season=season))
+
+    def _library_name(self, subj: dict[str, Any], claim: Claim, season: int | None) -> tuple[str, str | None]:
+        """The name to ask the library for a subject, and for a car the team that tells it apart:
+        a car is its own number when the claim names several cars, else the claim's number."""
+        if subj["kind"] == "car":
+            numbers = claim.slots.get("numbers") or [subj["key"]]
+            several = sum(1 for x in claim.slots.get("subject") or [] if x["kind"] == "car") > 1
+            number = subj["key"] if subj["key"] in numbers or several else numbers[0]
+            return number, self.car_team(str(number), season, claim)  # type: ignore[arg-type]
+        if subj["kind"] == "driver":
+            return subj["key"] and self._driver_name(subj), None
+        return subj["name"], None
 
     def context_season(self, claim: Claim) -> int:
         """The season of a car named without a year: the paragraph's (else the article's) year,
