@@ -340,8 +340,6 @@ class Context:
     last_class: str | None = None
     #: The sentence's relative clauses about another series (claims of their own).
     outside_asides: list[tuple[int, int]] = field(default_factory=list)
-    #: Where the claim in hand starts when its subject is "the team" right before its trigger.
-    span_from: int | None = None
     #: The race a sub-heading names ("DragonSpeed: The Win at Mosport"): its section's race.
     section_event: Mention | None = None
     #: The car each make was last named with ("the No. 81 Ferrari"): "the Ferrari" is that car.
@@ -600,12 +598,9 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             # "Derani, from sixth on the grid, won …": the sentence's subject, named before its first trigger
             lead = [m for m in prefix if m.kind in SUBJECT_KINDS and not _RIVAL.search(text[: m.start - sent.start])]
             subject = _nearest_unit(lead, text, sent.start) if lead else []
-        ctx.span_from = None
-        said = re.search(r"\bthe (?:team|squad|outfit)\s+(?:\w+\s+){0,2}$", text[lo:start], re.I)
-        if kind in COUNT_KINDS and said:
+        if kind in COUNT_KINDS and _THE_TEAM.search(text[lo:start]):
             # "second place means the team is still looking for its first win": the team
             subject = _team_of(mentions, start, sent, ctx) or subject
-            ctx.span_from = lo + said.start()
         if kind in COUNT_KINDS and _TEAMS_OWN.search(text[:start]):
             # "the team's second win of the year": the team's wins, whatever car or driver the
             # sentence is about (the team named in the sentence, else the article's)
@@ -829,6 +824,8 @@ def _outside_asides(text: str, asides: list[tuple[int, int]], at: int, offset: i
     return text
 
 
+#: "the team" right before a count's trigger ("the team is still looking for its first win").
+_THE_TEAM = re.compile(r"\bthe (?:team|squad|outfit)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _LEFT_TEAM = re.compile(r"\b(?:from|leav(?:es|ing)|left|formerly (?:of|with)|ex-)\s+(?:the\s+)?$", re.IGNORECASE)
 _TEAMS_OWN = re.compile(r"\bthe (?:team|squad|outfit)['’]s\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
@@ -2091,8 +2088,9 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         )
         if pm:
             a = pm.start()
-    if ctx.span_from is not None and ctx.span_from < start:
-        a = ctx.span_from  # "the team is still looking for …"
+    said = _THE_TEAM.search(text[lo:start]) if kind in COUNT_KINDS else None
+    if said:
+        a = lo + said.start()  # "the team is still looking for …": the claim starts at "the team"
     b = end
     named_events = {slots.get("event"), *(slots.get("events") or []), *(slots.get("where") or [])}
     for m in window:
