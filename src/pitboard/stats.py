@@ -332,14 +332,7 @@ def subject_stats(
     For a car, ``name`` is its number ("31", "#31", "No. 31") and ``scope.season`` picks the
     season (a car is season, number and team; ``car_team`` disambiguates).
     """
-    if kind not in SUBJECT_KINDS:
-        raise ValueError(f"kind must be one of {SUBJECT_KINDS}")
-    if kind == "car" and car_team is None and scope.team:  # for a car, the team picks the car
-        car_team, scope = scope.team, Scope(scope.season, scope.cls, scope.event, None, scope.since, scope.until)
-    res, subject = _subject(pb, kind, name, scope.season, car_team)
-    flt, rounds = resolve_scope(pb, scope)
-    rows = sq.races(pb.db, kind, res.key, flt)
-    pole_rows = sq.poles(pb.db, kind, res.key, flt)
+    res, subject, scope, flt, rounds, rows, pole_rows = _subject_rows(pb, kind, name, scope, car_team)
     figures = _figures(rows, pole_rows, kind, res.key)
     races = _race_list(rows, pole_rows, kind)
     classes = _classes_by_season(rows)
@@ -375,15 +368,32 @@ def subject_races(
     pb: Pitboard, kind: str, name: str, scope: Scope = Scope(), *, car_team: str | None = None
 ) -> SubjectRaces:
     """The race rows of ``subject_stats`` (same resolution, scope and row shape), nothing else."""
+    res, subject, _, _, _, rows, pole_rows = _subject_rows(pb, kind, name, scope, car_team)
+    return SubjectRaces(kind, subject, res, _race_list(rows, pole_rows, kind))
+
+
+def _subject_rows(
+    pb: Pitboard, kind: str, name: str, scope: Scope, car_team: str | None
+) -> tuple[
+    resolve.Resolution,
+    dict[str, Any],
+    Scope,
+    sq.ScopeFilter,
+    list[tuple[int, int]] | None,
+    list[dict[str, Any]],
+    list[dict[str, Any]],
+]:
+    """A subject resolved within a scope, the scope in effect (a car's team moves into the car), and
+    its race and pole rows: what ``subject_stats`` and ``subject_races`` both start from."""
     if kind not in SUBJECT_KINDS:
         raise ValueError(f"kind must be one of {SUBJECT_KINDS}")
-    if kind == "car" and car_team is None and scope.team:
+    if kind == "car" and car_team is None and scope.team:  # for a car, the team picks the car
         car_team, scope = scope.team, Scope(scope.season, scope.cls, scope.event, None, scope.since, scope.until)
     res, subject = _subject(pb, kind, name, scope.season, car_team)
-    flt, _ = resolve_scope(pb, scope)
+    flt, rounds = resolve_scope(pb, scope)
     rows = sq.races(pb.db, kind, res.key, flt)
     pole_rows = sq.poles(pb.db, kind, res.key, flt)
-    return SubjectRaces(kind, subject, res, _race_list(rows, pole_rows, kind))
+    return res, subject, scope, flt, rounds, rows, pole_rows
 
 
 def _classes_by_season(rows: list[dict[str, Any]]) -> dict[int, set[str]]:
