@@ -1165,6 +1165,8 @@ def test_put_the_car_on_pole_is_the_driver_who_set_the_time(pb) -> None:  # type
     assert crew.verdict == "contradicted", crew.explanation  # Telitz set the time
     credited = one(pb, "At Mid-Ohio Jack Hawksworth took pole.", "2021-05-17")
     assert credited.verdict == "supported", credited.explanation  # the pole is the crew's
+    both = one(pb, "At Mid-Ohio Jack Hawksworth and Aaron Telitz put the No. 14 on pole.", "2021-05-17")
+    assert both.verdict == "supported", both.explanation  # two drivers named: the crew's pole
 
 
 def test_a_race_in_a_description_or_with_its_own_time_is_not_the_race_reported(pb) -> None:  # type: ignore[no-untyped-def]
@@ -1494,6 +1496,10 @@ def test_the_make_stands_for_the_car_named_with_it(pb) -> None:  # type: ignore[
     )
     claims = check(pb, text, "2025-05-12").claims[-2:]
     assert [(c.slots["subject"][0]["key"], c.verdict) for c in claims] == [("81", "supported"), ("81", "supported")]
+    # "the plaid Porsche": a make with a word of colour before it is the car too
+    text = "Mosport report.\n\nThe No. 9 Porsche 911 GT3 R won GTD PRO. The plaid Porsche has three wins from six starts this season."
+    count = check(pb, text, "2022-07-05").claims[-1]
+    assert count.slots["subject"][0]["key"] == "9" and count.verdict == "supported", count.explanation
 
 
 def test_a_rival_is_not_what_the_car_stands_for(pb) -> None:  # type: ignore[no-untyped-def]
@@ -1856,3 +1862,17 @@ def test_a_race_in_a_future_clause_and_reigning_at_the_start(pb) -> None:  # typ
         pb, "Reigning GTD champion Roman De Angelis finished fourth at Long Beach.", "2023-04-17", "championship"
     )
     assert champ.verdict == "supported", champ.explanation
+
+
+def test_won_n_straight_races_is_a_run_anywhere_in_the_season(pb) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Laguna Seca report. The No. 3 Corvette, which won three straight GTLM races over the summer, finished second."
+    )
+    run = next(c for c in check(pb, text, "2021-09-13").claims if c.type == "streak")
+    assert run.verdict == "supported", run.explanation  # WG 6h, WG 240, Lime Rock
+    four = one(pb, "The No. 3 Corvette won four straight GTLM races in 2021.", "2021-09-13")
+    assert four.verdict == "not checkable", four.explanation  # the missing Detroit round came just before
+    five = one(pb, "The No. 3 Corvette won five straight GTLM races in 2021.", "2021-09-13")
+    assert five.verdict == "contradicted", five.explanation
+    latest = one(pb, "The No. 3 Corvette has won three straight GTLM races.", "2021-09-13")
+    assert latest.verdict == "contradicted", latest.explanation  # "has won": the latest three

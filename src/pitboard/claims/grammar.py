@@ -132,7 +132,9 @@ SEQUENCE_PATTERNS = {
     # "finished second in three consecutive races", "on the podium for the third straight race"
     rf"\b(?:(?P<pos3>{ORD}|second place|runner-up)\s+in\s+)(?P<n4>{NUM})\s+(?:straight|consecutive|successive)\s+(?:races|rounds)\b|"
     rf"\bfor\s+(?:the\s+|a\s+)?(?P<n5>{ORD})\s+(?:(?:straight|consecutive|successive)\s+(?:race|round|event)\b|(?:race|round)\s+(?:in\s+a\s+row|running)\b)|"
-    rf"\b(?P<n2>{NUM})\s+(?:wins\s+|victories\s+)?in\s+a\s+row\b",
+    rf"\b(?P<n2>{NUM})\s+(?:wins\s+|victories\s+)?in\s+a\s+row\b|"
+    # "won three straight GTLM races over the summer": a run somewhere in the season
+    rf"\b(?<=won\s)(?P<n6>{NUM})\s+(?:straight|consecutive|successive)\s+(?:{_CLASSES}\s+)?(?:races|rounds|events)\b",
     # "back-to-back wins at Road America and VIR", "won at Watkins Glen and Mosport back to back"
     "seq_b2b": r"\bback[- ]to[- ]back\b(?!\s+(?:titles?|championships?|crowns?))",
 }
@@ -649,14 +651,12 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         first = named[0]
         # the group "they" will stand for: not a rival named after "ahead of" / "behind"
         rivals = [m for m in named if _RIVAL.search(text[: m.start - sent.start])]
-        group = [
-            m
-            for m in named
-            if m.kind == first.kind and m not in rivals and not _in_rival_unit(m, rivals, text, sent.start)
-        ]
+        own = [m for m in named if m not in rivals and not _in_rival_unit(m, rivals, text, sent.start)]
+        group = [m for m in own if m.kind == first.kind]
         ctx.last_group = group or [m for m in named if m.kind == first.kind]
-        # "It", "the car" stand for a subject, not a rival ("2.1 seconds clear of the BMW")
-        ctx.subjects = (ctx.subjects + [m for m in named if m not in rivals])[-12:]
+        # "It", "the car", "the Briton" stand for a subject, not a rival or its crew ("1.6 seconds
+        # clear of the No. 3 Corvette of Garcia and Sims")
+        ctx.subjects = (ctx.subjects + own)[-12:]
     ctx.last_named = named
     ctx.teams_named |= {m.name for m in mentions if m.kind == "team"}
     years = [int(y) for y in re.findall(r"(?<![\w#.-])(20[2-9]\d)(?![\w-])", _outside_asides(text, ctx.asides, -1))]
@@ -761,7 +761,7 @@ def _makes_as_cars(mentions: list[Mention], text: str, base: int, ctx: Context) 
             m.kind == "manufacturer"
             and m.name in ctx.car_makes
             and not car_after
-            and re.search(r"\bthe\s+$", text[max(0, a - 5) : a], re.I)
+            and re.search(r"\bthe\s+(?:(?-i:[a-z][\w-]*)\s+)?$", text[max(0, a - 25) : a], re.I)
             and not re.search(r"\b(?:No\.|#)\s?\d", text[b : b + 6])
         ):
             car = ctx.car_makes[m.name]
@@ -2477,7 +2477,7 @@ def _sequence_slots(kind, g, text, start, end, lo, hi, sent, mentions, window, m
     tail_end = end + stop.start() if stop else hi
     own = text[start:tail_end]
     out: dict[str, Any] = {"sequence": kind, "_end": end, "quantity": "all", "overall": False}
-    n = g.get("n") or g.get("n2") or g.get("n3") or g.get("n4") or g.get("n5")
+    n = g.get("n") or g.get("n2") or g.get("n3") or g.get("n4") or g.get("n5") or g.get("n6")
     out["length"] = (number(n) or ordinal(n)) if n else 2
     if kind == "seq_years":
         out["length"] = ordinal(g["n"])
@@ -2524,6 +2524,10 @@ def _sequence_slots(kind, g, text, start, end, lo, hi, sent, mentions, window, m
         out.update(races="listed", events=[e.name for e in events])
     elif events:
         out.update(races="ending", events=[events[-1].name])
+    elif kind == "seq_run" and re.search(
+        r"(?<!has )(?<!have )(?<!had )\bwon\s+$", text[max(lo, match.start() - 10) : match.start()], re.I
+    ):
+        out["races"] = "window"  # "won three straight races" (not "has won"): any run of the season
     if events:
         out["_end"] = max(out["_end"], max(e.end for e in events) - sent.start)
     if re.search(r"\bof the (?:year|season)\b", own, re.I):

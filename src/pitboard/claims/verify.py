@@ -16,6 +16,7 @@ Every figure comes from the facade (``Pitboard.stats``, ``standings``, ``event``
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -715,8 +716,10 @@ class Checker:
                 if fig.fastest_laps_set == 0 and not fig.fastest_laps_setter_unknown:
                     ok = False
                     text = f"{subj['name']}'s car set the class's fastest race lap at {event_label}, but another of its drivers set it"
-            if claim.type == "qualifying" and s.get("pole_set") and subj["kind"] == "driver" and ok:
-                # "Hawksworth put the No. 14 on pole": the driver who set the time, not the crew's credit
+            crew = sum(x["kind"] == "driver" for x in s["subject"]) > 1
+            if claim.type == "qualifying" and s.get("pole_set") and subj["kind"] == "driver" and ok and not crew:
+                # "Hawksworth put the No. 14 on pole": the driver who set the time, not the crew's
+                # credit; "Priaulx and Rockenfeller put the No. 64 on pole" can only mean the crew
                 fig = self.subject_stats(subj, claim, season=season, event=ref.event_name).figures
                 if fig.poles_setter_unknown:
                     verdicts.append((None, f"{text}, but the data does not say which of its drivers set the time"))
@@ -1652,6 +1655,9 @@ class Checker:
             names = [self.event_ref(season, e).event_name for e in s.get("events") or []]
             idx = [i for i, c in enumerate(rounds) if c["event_name"] in names]
             how = s.get("races") or ("ending" if s.get("event") else "latest")
+            if how == "window":
+                done = [c for c in rounds if c["race_date"] and c["race_date"] <= self.date]
+                return self._window(claim, subj, season, cls, done, n)
             if how == "first":
                 chosen = rounds[:n]
             elif how == "last" or how == "latest":
@@ -1716,6 +1722,35 @@ class Checker:
             reason = BEFORE_DATA if any(r == BEFORE_DATA for _, r in unknown) else MISSING_ROUND
             return Outcome(NOT_CHECKABLE, text + ".", reason, evidence)
         return Outcome(SUPPORTED, text + ".", evidence=evidence)
+
+    def _window(self, claim: Claim, subj: dict[str, Any], season: int, cls: str,
+                rounds: list[dict[str, Any]], n: int) -> Outcome:  # fmt: skip
+        """ "won three straight races over the summer": some n consecutive rounds of the class in
+        the season (up to the publication date) all won. A missing round inside a run could
+        complete or break it: supported only by a run the data holds whole, contradicted only if
+        no run could be whole even with the missing rounds won."""
+        ans = self.subject_races(subj, claim, season)
+        marks: list[bool | None] = []
+        evidence: list[Any] = []
+        for c in rounds:
+            if c["status"] == "missing":
+                marks.append(None)
+                continue
+            rows = [r for r in ans.races if r["event_name"] == c["event_name"] and r["started"] and r["class"] == cls]
+            ok = [r for r in rows if _sequence_hit(r, claim.slots)]
+            marks.append(bool(ok))
+            evidence += self.lines(ok[:1])
+        runs = [marks[i : i + n] for i in range(len(marks) - n + 1)]
+        best = max((sum(1 for _ in itertools.takewhile(bool, marks[i:])) for i in range(len(marks))), default=0)
+        text = (f"The data shows {subj['name']}'s longest run of races in a row in which it {_predicate_text(claim.slots)} "
+                f"in {cls} in {season} up to {self.date:%d %b %Y} was {best} (claimed: {n})")  # fmt: skip
+        if any(all(x is True for x in w) for w in runs):
+            return Outcome(SUPPORTED, text + ".", evidence=evidence)
+        if any(all(x is not False for x in w) for w in runs):
+            return Outcome(
+                NOT_CHECKABLE, text + "; a round missing from the data could complete a run.", MISSING_ROUND, evidence
+            )
+        return Outcome(CONTRADICTED, text + ".", evidence=evidence)
 
     # -- streaks ----------------------------------------------------------------------------------
     def _streak(self, claim: Claim) -> Outcome:
