@@ -1666,6 +1666,8 @@ class Checker:
             elif how == "between" and len(idx) >= 2:
                 chosen = rounds[idx[0] : idx[-1] + 1]
             elif how == "ending":
+                if not names and not s.get("event"):
+                    return Outcome(NOT_CHECKABLE, "The run names no race it ends at.", AMBIGUOUS)
                 end_name = names[-1] if names else self.event_ref(season, s["event"]).event_name
                 end = next((i for i, c in enumerate(rounds) if c["event_name"] == end_name), None)
                 if end is None:
