@@ -1876,3 +1876,71 @@ def test_won_n_straight_races_is_a_run_anywhere_in_the_season(pb) -> None:  # ty
     assert five.verdict == "contradicted", five.explanation
     latest = one(pb, "The No. 3 Corvette has won three straight GTLM races.", "2021-09-13")
     assert latest.verdict == "contradicted", latest.explanation  # "has won": the latest three
+
+
+def test_a_race_in_an_epithet_is_not_the_race_reported(pb) -> None:  # type: ignore[no-untyped-def]
+    # Glen 6h 2021 GTD: No. 14 sixth, No. 9 Pfaff (Sebring winners) seventh; DPi: No. 5 JDC-Miller 7th of 7
+    text = (
+        "Glen report.\n\nThe No. 14 Vasser Sullivan Lexus faded to sixth, Sebring winners Pfaff Motorsports finished "
+        "seventh. The Sebring-winning JDC-Miller Cadillac was last of the seven DPi finishers."
+    )
+    claims = check(pb, text, "2021-06-29").claims
+    assert [c.verdict for c in claims] == ["supported"] * 3, [c.explanation for c in claims]
+    assert all("Six Hours of The Glen 2021" in c.explanation for c in claims)
+    assert claims[-1].slots["subject"][0]["name"] == "JDC-Miller MotorSports"  # the team's car, not the make
+
+
+def test_a_teams_make_is_the_teams_car(pb) -> None:  # type: ignore[no-untyped-def]
+    # Laguna Seca 2024 GTP: No. 5 Proton Porsche last (10th of 10)
+    c = one(pb, "Laguna Seca report.\n\nProton's Porsche finished last in GTP, a lap down.", "2024-05-13")
+    assert c.slots["subject"][0]["kind"] == "team" and c.verdict == "supported", c.explanation
+
+
+def test_on_the_podium_n_times_is_a_count(pb) -> None:  # type: ignore[no-untyped-def]
+    # No. 60 MSR, 2022 DPi: 7 podiums in 10 starts
+    text = "Petit report.\n\nThe No. 60 Acura won. In 2022 the No. 60 was on the podium eight times."
+    c = check(pb, text, "2022-10-03").claims[-1]
+    assert c.type == "count" and c.slots["value"] == 8 and c.verdict == "contradicted", c.explanation
+    text = "Petit report.\n\nThe No. 60 Acura won. In 2022 the No. 60 was on the podium seven times in ten races."
+    c = check(pb, text, "2022-10-03").claims[-1]
+    assert c.verdict == "supported", c.explanation
+
+
+def test_an_ordinal_count_after_earlier_races_counts_to_the_race_reported(pb) -> None:  # type: ignore[no-untyped-def]
+    # Long Beach 2025: Vanthoor won GTD (No. 177) after GTP wins at Daytona and Sebring (No. 7);
+    # AO Racing's No. 77 won GTD PRO at Sebring
+    text = (
+        "Long Beach report.\n\nLaurens Vanthoor won GTD in the No. 177 AO Racing Porsche. It was Vanthoor's third win "
+        "of the season after the Rolex 24 and the Twelve Hours of Sebring. It was AO Racing's second win of the year "
+        "after its GTD PRO triumph at Sebring. It was AO Racing's third win of the year after its GTD PRO triumph at Sebring."
+    )
+    claims = check(pb, text, "2025-04-14").claims
+    assert [c.verdict for c in claims[1:]] == ["supported", "supported", "contradicted"], [
+        c.explanation for c in claims
+    ]
+
+
+def test_a_margin_after_a_result_is_at_that_race(pb) -> None:  # type: ignore[no-untyped-def]
+    # Lime Rock 2023 GTD PRO: No. 23 won, No. 14 second 0.336 s behind
+    text = (
+        "Review.\n\nRoss Gunn and Alex Riberas won at Lime Rock from pole, just 0.336 seconds ahead of the No. 14, "
+        "and again at Road America."
+    )
+    c = next(c for c in check(pb, text, "2023-10-20").claims if "0.336" in c.text)
+    assert c.slots["event"] == "Lime Rock" and c.verdict == "supported", c.explanation
+
+
+def test_went_back_to_back_is_a_run_in_any_class_of_the_team(pb) -> None:  # type: ignore[no-untyped-def]
+    # Heart of Racing 2023: No. 23 won GTD PRO at Lime Rock and Road America (No. 27 in GTD did not)
+    c = one(pb, "In 2023 Heart of Racing went back-to-back.", "2023-10-20")
+    assert c.verdict == "supported", c.explanation
+
+
+def test_a_contradiction_must_hold_under_the_sentences_other_readings(pb) -> None:  # type: ignore[no-untyped-def]
+    # Petit 2022: the No. 60 had 10 top-5s in 10 DPi starts; Acura's cars as a make did not
+    text = (
+        "Petit report.\n\nIt was the No. 60's first win since the Rolex 24, but the Acura finished in the top five "
+        "in all ten rounds."
+    )
+    c = check(pb, text, "2022-10-03").claims[-1]
+    assert c.verdict == "not checkable" and "read of #60" in c.explanation, c.explanation

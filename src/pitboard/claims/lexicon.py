@@ -159,6 +159,8 @@ def _build(pb: Pitboard) -> Lexicon:
                     if {gram[0].casefold(), gram[-1].casefold()} & (_GENERIC_TEAM_WORDS | PARTICLES):
                         continue
                     words_of[" ".join(gram).casefold()].add(row["name"])
+                    if size > 1 and i == 0 and name.startswith("-".join(gram)) and all(w.isalpha() for w in gram):
+                        words_of["-".join(gram).casefold()].add(row["name"])  # "JDC-Miller"
     for gram, owners in words_of.items():
         if len(owners) == 1 and len(gram) >= 4 and gram not in NOT_NAMES_TEAM_OK:
             phrases.setdefault(gram, (next(iter(owners)), "contains"))

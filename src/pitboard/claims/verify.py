@@ -224,6 +224,8 @@ class Checker:
             outcome = self._whole(claim, outcome)
         if outcome.verdict == CONTRADICTED:
             outcome = self._provenance_gate(claim, outcome)
+        if outcome.verdict == CONTRADICTED:
+            outcome = self._readings_gate(claim, outcome)
         elif outcome.verdict == SUPPORTED:
             outcome = self._support_gate(claim, outcome)
         sources = tuple(sorted({e["source"] for e in outcome.evidence if e.get("source")}))
@@ -403,6 +405,32 @@ class Checker:
         if not weak:
             return outcome
         return _ambiguous_reading(weak, outcome)
+
+    def _readings_gate(self, claim: Claim, outcome: Outcome) -> Outcome:
+        """The readings gate: a ``contradicted`` verdict must hold however the sentence is read.
+        If the claim holds with another name of its sentence as the subject, or at the other
+        race the sentence or paragraph is about, the writer may have meant that reading:
+        ``not checkable (ambiguous reading)``, with both readings explained."""
+        alts = claim.slots.get("alternatives") or {}
+        readings = [
+            (f"of {x['name']}", {**claim.slots, "subject": [x], "numbers": None, "car_stated": None})
+            for x in alts.get("subjects") or []
+            if claim.type in ("result", "qualifying", "fastest_lap", "count", "streak")
+        ] + [(f"at {e}", {**claim.slots, "event": e, "events": None}) for e in alts.get("events") or []]
+        for label, slots in readings:
+            try:
+                other = self._decide(replace(claim, slots={**slots, "alternatives": None}))
+            except PitboardError:
+                continue
+            if other.verdict == SUPPORTED:
+                return Outcome(
+                    NOT_CHECKABLE,
+                    f"Ambiguous reading: {outcome.explanation} But read {label}, the claim holds: {other.explanation}",
+                    AMBIGUOUS,
+                    outcome.evidence + other.evidence,
+                    outcome.question + other.question,
+                )
+        return outcome
 
     # -- counts ----------------------------------------------------------------------------------
     def _race_date(self, name: str, season: int) -> dt.date | None:
@@ -908,7 +936,7 @@ class Checker:
                 texts[-1] += (
                     f"; the gap was {gap:.3f} s" if gap is not None else "; the gap is not a time in the results"
                 )
-                verdicts.append(ok)
+                verdicts.append(ok if gap is not None else None)  # a gap the results cannot time decides nothing
             elif actual == want:
                 verdicts.append(True)
             elif actual and actual > position and not (order["strict"] or position == 1):
@@ -937,9 +965,10 @@ class Checker:
         want = s.get("position") or 1
         return pos == want, f"{name} crossed the line P{pos} in class at {label} (the order on the road)"
 
-    def _detail(self, r: dict[str, Any], s: dict[str, Any], season: int, event: str) -> tuple[bool, str]:
+    def _detail(self, r: dict[str, Any], s: dict[str, Any], season: int, event: str) -> tuple[bool | None, str]:
         """A margin ("by 29.5 seconds", "4.7 seconds ahead of the No. 48"), laps down or a lap
-        time attached to a result, from the race's results file (to the precision stated)."""
+        time attached to a result, from the race's results file (to the precision stated); None
+        when the results cannot time the margin (a lap apart, no total time)."""
         rows = self._race_rows(season, event, r["class"])
         mine = next((x for x in rows if x["number"] == r["number"]), None)
         if mine is None:
@@ -969,7 +998,7 @@ class Checker:
             after = [x for x in order if x is not mine and order.index(x) > order.index(mine)] if mine in order else []
             rival = after[0] if after else None
         if rival is None or rival["laps"] != mine["laps"] or not rival["total_time_ms"] or not mine["total_time_ms"]:
-            return False, "the margin named is not a time gap in the results"
+            return None, "the margin named is not a time gap in the results"
         gap = abs(rival["total_time_ms"] - mine["total_time_ms"]) / 1000
         digits = s.get("margin_digits", 0)
         ok = abs(gap - s["margin_s"]) <= 0.5 * 10**-digits + 1e-9
@@ -1656,8 +1685,17 @@ class Checker:
             idx = [i for i, c in enumerate(rounds) if c["event_name"] in names]
             how = s.get("races") or ("ending" if s.get("event") else "latest")
             if how == "window":
-                done = [c for c in rounds if c["race_date"] and c["race_date"] <= self.date]
-                return self._window(claim, subj, season, cls, done, n)
+                # a team or make in several classes: a run in any of them
+                classes = [cls]
+                if subj["kind"] in ("team", "manufacturer") and not s.get("class"):
+                    raced = {r["class"] for r in self.subject_races(subj, claim, season).races if r["started"]}
+                    classes = sorted(raced, key=lambda c: c != cls)
+                outcomes = []
+                for c in classes:
+                    done = [x for x in self._rounds(season, c) if x["race_date"] and x["race_date"] <= self.date]
+                    outcomes.append(self._window(claim, subj, season, c, done, n))
+                order = {SUPPORTED: 0, NOT_CHECKABLE: 1, CONTRADICTED: 2}
+                return min(outcomes, key=lambda o: order[o.verdict])
             if how == "first":
                 chosen = rounds[:n]
             elif how == "last" or how == "latest":
