@@ -1944,3 +1944,63 @@ def test_a_contradiction_must_hold_under_the_sentences_other_readings(pb) -> Non
     )
     c = check(pb, text, "2022-10-03").claims[-1]
     assert c.verdict == "not checkable" and "read of #60" in c.explanation, c.explanation
+
+
+def test_a_drivers_surname_is_not_a_team(pb) -> None:  # type: ignore[no-untyped-def]
+    # Rolex 24 2023 GTD: Darren Turner's No. 27 Heart of Racing Aston Martin won (not Turner Motorsport)
+    c = one(pb, "Rolex 24 report.\n\nDarren Turner finished fourth in GTD in the No. 27 Aston Martin.", "2023-01-30")
+    assert [x["name"] for x in c.slots["subject"]] == ["Darren Turner"], c.slots["subject"]
+    assert c.verdict == "contradicted" and "P1" in c.explanation, c.explanation
+
+
+def test_the_make_pair_is_the_drivers_named_last(pb) -> None:  # type: ignore[no-untyped-def]
+    # Petit 2022: Barnicoat and Hawksworth won GTD PRO; "the Lexus pair" is them, not Lexus
+    text = (
+        "Petit Le Mans report.\n\nBen Barnicoat and Jack Hawksworth won in GTD PRO for Vasser Sullivan. "
+        "The Lexus pair finished 220 points behind the champions."
+    )
+    c = check(pb, text, "2022-10-03").claims[-1]
+    assert [x["kind"] for x in c.slots["subject"]] == ["driver", "driver"], c.slots["subject"]
+    assert c.slots["provenance"]["subject"]["source"] == "pronoun"
+
+
+def test_with_names_third_after_a_title_is_a_standing(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2022 GTD PRO drivers: Campbell/Jaminet champions, Barnicoat third 220 behind
+    text = (
+        "Petit Le Mans report.\n\nMatt Campbell and Mathieu Jaminet won the GTD PRO drivers' title, "
+        "with Barnicoat and Hawksworth third, {} points behind."
+    )
+    claims = check(pb, text.format(220), "2022-10-03").claims
+    assert [c.type for c in claims] == ["championship", "championship"], [(c.text, c.type) for c in claims]
+    assert claims[-1].slots["subject"][0]["name"] == "Ben Barnicoat", claims[-1].slots["subject"]
+    assert check(pb, text.format(107), "2022-10-03").claims[-1].verdict == "contradicted"
+
+
+def test_a_cars_streak_at_an_event_spans_its_seasons(pb) -> None:  # type: ignore[no-untyped-def]
+    # Mid-Ohio GTD: the No. 96 Turner BMW won in 2021 and 2022
+    text = "Mid-Ohio report.\n\nThe No. 96 Turner Motorsport BMW won in GTD for a second straight win at Mid-Ohio."
+    c = check(pb, text, "2022-05-16").claims[-1]
+    assert c.type == "streak" and c.verdict == "supported", c.explanation
+    assert "2021, 2022" in c.explanation
+
+
+def test_a_run_after_a_listed_win_is_one_claim(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2022 DPi: No. 10 Taylor/Albuquerque won Laguna Seca and Mid-Ohio
+    text = (
+        "Mid-Ohio report.\n\nRicky Taylor and Filipe Albuquerque won in the No. 10 Acura. It was the pair's "
+        "second consecutive victory after their win at Laguna Seca."
+    )
+    claims = check(pb, text, "2022-05-16").claims
+    assert [(c.type, c.verdict) for c in claims] == [("result", "supported"), ("streak", "supported")], [
+        c.explanation for c in claims
+    ]
+    assert claims[-1].slots["subject"][0]["name"] == "Ricky Taylor"
+
+
+def test_finished_last_picks_the_teams_car_that_was(pb) -> None:  # type: ignore[no-untyped-def]
+    # Long Beach 2024 GTP: WTR's No. 10 eighth, No. 40 tenth of ten
+    text = "Long Beach report.\n\nWayne Taylor Racing's Acura finished last in GTP."
+    c = one(pb, text, "2024-04-22")
+    assert c.verdict == "supported" and "#40" in c.explanation, c.explanation
+    text = "Petit Le Mans report.\n\nCorvette Racing's Corvette finished last in GTD PRO."  # No. 3 seventh of eight
+    assert one(pb, text, "2023-10-16").verdict == "contradicted"

@@ -416,6 +416,7 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
     first = triggers[0][1] if triggers else len(text)
     prefix = [m for m in mentions if m.start - sent.start < first]
     previous: Claim | None = None
+    with_names: list[Mention] = []
     rel_claim: Claim | None = None
     for idx, (kind, start, end, match) in enumerate(triggers):
         lo = triggers[idx - 1][2] if idx else 0
@@ -546,6 +547,20 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             if named:
                 # "It was a fourth win of the season for Sellers and Snow": the names after "for"
                 subject = _named_after(segment, end + tail.end() - 1, sent, text) or subject
+        if (
+            kind == "finish"
+            and match.groupdict().get("wwho")
+            and previous is not None
+            and previous.start >= sent.start
+            and previous.type == "championship"
+        ):
+            # "leads the standings by 76 points from Gunn, with Barnicoat and Hawksworth third": a
+            # standing, whose names a gap after it ("…, 107 points behind Gunn") is about
+            a, b = match.start("wwho"), match.end("wwho")
+            with_names = [m for m in mentions if m.kind in SUBJECT_KINDS and a <= m.start - sent.start < b]
+            continue
+        if not subject and with_names and kind.startswith("standing") and not text[:start].rstrip().endswith("."):
+            subject = with_names
         if kind == "finish" and match.groupdict().get("wwho"):
             # "with the No. 10 Acura second": the names between "with" and the place
             a, b = match.start("wwho"), match.end("wwho")
@@ -564,7 +579,12 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             or re.search(r"(?:\d|\bpoints?|\bseconds?|\bs|\blaps?|\bpts)\s*$", text[:start], re.IGNORECASE)
         ):
             continue  # a margin or a standings gap ("93 ahead of"), or part of the claim before it
-        if kind == "standing_margin" and previous is not None and previous.type == "championship":
+        if (
+            kind == "standing_margin"
+            and previous is not None
+            and previous.type == "championship"
+            and not [m for m in mentions if m.kind in SUBJECT_KINDS and previous.end <= m.start < sent.start + start]
+        ):
             # "won the title in the No. 8, by 126 points over …": the title winner's margin
             names = {x["name"] for x in previous.slots["subject"]}
             subject = [m for m in previous.mentions if m.kind in SUBJECT_KINDS and m.name in names]
@@ -645,6 +665,16 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             out.append(claim)
             previous = claim
             rel_claim = claim if kind == "lineup" and relative else None
+    # "the pair's second consecutive victory after their win at Laguna Seca": a run or count that
+    # lists a race holds the win named inside it; it is one claim
+    out = [
+        c for c in out
+        if not any(
+            o is not c and o.type in ("streak", "count") and c.type == "result"
+            and o.start <= c.start and c.end <= o.end
+            for o in out
+        )
+    ]  # fmt: skip
     if aside_claims:
         out = sorted(out + aside_claims, key=lambda c: c.start)
     # update the context: the last subject group named (for "He", "the team", "the Brazilian")
@@ -1132,11 +1162,23 @@ def _subject(before, window, start, sent, pronoun, ctx, text) -> list[Mention]: 
     last = max((m.end - sent.start for m in before), default=0)
     demonyms = re.findall(rf"\bthe ({'|'.join(DEMONYMS)})\b", text[last:start], re.IGNORECASE)
     if before and not demonyms:
-        return _nearest_unit(before, text, sent.start)
+        unit = _nearest_unit(before, text, sent.start)
+        crew = re.match(r"\s+(?:pair|duo|trio|drivers|crew)\b", text[unit[-1].end - sent.start :], re.I)
+        if crew and unit[-1].kind in ("manufacturer", "team"):
+            # "The BMW pair now sit 76 points behind": the drivers named last, not the make
+            drivers = [m for m in ctx.last_group if m.kind == "driver"] or [
+                m for m in reversed(ctx.subjects) if m.kind == "driver"
+            ][:2]
+            return [_as_pronoun(d, unit[-1].text + crew.group(), DEMONYM) for d in drivers]
+        return unit
     dummy = re.match(
         r"\s*(?:But\s+|And\s+)?it(?:\s+was|\s+is|['’]s|\s+had been|\s+has been|\s+marked|\s+became)\b", text, re.I
     )
-    if pronoun and dummy and re.search(r"\b(?:his|her|their)\b", text[dummy.end() : start], re.I):
+    if (
+        pronoun
+        and dummy
+        and re.search(r"\b(?:his|her|their|the (?:pair|duo|trio)['’]s)\b", text[dummy.end() : start], re.I)
+    ):
         pronoun = None  # "It was his third win": "his", not "it"
     if pronoun and not demonyms:
         return pronoun
@@ -1164,7 +1206,7 @@ def _subject(before, window, start, sent, pronoun, ctx, text) -> list[Mention]: 
                 AMBIGUOUS_PRONOUN if len(named) > 1 else LEAD_PRONOUN if named == {drivers[0].key} else INNER_PRONOUN
             )
             return [_as_pronoun(drivers[0], m.group(), inner)]
-    m = re.search(r"\b(?:their|they|them)\b", text[:start], re.IGNORECASE)
+    m = re.search(r"\b(?:their|they|them|the (?:pair|duo|trio)['’]s)(?!\w)", text[:start], re.IGNORECASE)
     if m and ctx.last_group:
         # a plural pronoun stands for the group named last (a crew, two teams): rarely ambiguous
         return [_as_pronoun(p, m.group(), _plural(ctx, LEAD_PRONOUN)) for p in ctx.last_group]
@@ -1697,7 +1739,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
                 slots["ended_run"] = True  # "ended a run of four straight podiums": the run before this race
             after = re.match(
                 r"\s+(?:win\s+|victory\s+)?after\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:win\s+(?:at|in)\s+(?:the\s+)?)?",
-                text[end:hi],
+                text[end:],
                 re.I,
             )
             if after and metric in ("wins", "podiums", "poles") and value == 2:

@@ -278,7 +278,10 @@ def spot(lex: Lexicon, text: str, offset: int, known: dict[str, str]) -> list[Me
                         extra={"numbers": tuple(numbers)}))  # fmt: skip
     for pattern, team, how in lex.team_phrases:
         for match in pattern.finditer(text):
-            if free(*match.span()):
+            a, b = match.span()
+            if how != "exact" and any(a < e and s < b and not (a <= s and e <= b) for s, e in people):
+                continue  # "Darren Turner" is a driver, not Turner Motorsport
+            if free(a, b):
                 add(Mention("team", offset + match.start(), offset + match.end(), match.group(), team, team, how,
                             1.0 if how == "exact" else 0.9))  # fmt: skip
     for match in _DRIVER_RUN.finditer(text):

@@ -161,6 +161,15 @@ class Checker:
         key = ("races", kind, name, car_team, season)
         return _memo(self._stats, key, lambda: self.pb.races(kind, name, car_team=car_team, season=season))
 
+    def _car_races_at(self, subj: dict[str, Any], claim: Claim, season: int, event: str) -> list[dict[str, Any]]:
+        """A car's started races at one event in one season (none if the number did not race)."""
+        try:
+            ref = self.event_ref(season, event)
+            rows = self.subject_races(subj, claim, season).races
+        except PitboardError:
+            return []
+        return [r for r in rows if r["started"] and r["event_name"] == ref.event_name and r["race_date"] <= self.date]
+
     def _library_name(self, subj: dict[str, Any], claim: Claim, season: int | None) -> tuple[str, str | None]:
         """The name to ask the library for a subject, and for a car the team that tells it apart:
         a car is its own number when the claim names several cars, else the claim's number."""
@@ -709,6 +718,14 @@ class Checker:
                 shown = ", ".join(f"P{p}" for p in places) or "no classified car"
                 verdicts.append((ok, f"{subj['name']}'s cars finished {shown} in class at {event_label}"))
                 continue
+            if subj["kind"] in ("team", "manufacturer") and len(mine) > 1 and s.get("last"):
+                # "Proton's Porsche finished last": the car that was last of its class, if one was
+                lasts = [
+                    x for x in mine
+                    if x["class_position"]
+                    and x["class_position"] == max((y["class_position"] or 0 for y in self._race_rows(x["season"], x["event_name"], x["class"])), default=0)
+                ]  # fmt: skip
+                mine = lasts[:1] or mine[:1] if len(lasts) <= 1 else mine
             if subj["kind"] in ("team", "manufacturer") and len(mine) > 1:
                 # several cars: a claim of a first (win, pole, fastest lap) needs one of them;
                 # any other place must hold whichever car is meant, else which one is unclear
@@ -1899,6 +1916,12 @@ class Checker:
         # consecutive
         claimed = s.get("value") or 2
         if s.get("event"):
+            if subj["kind"] == "car":
+                # a car is one season's entry: its number and team in each season are the editions
+                started = [
+                    r for y in self._seasons if dt.date(y, 1, 1) <= self.date
+                    for r in self._car_races_at(subj, claim, y, s["event"])
+                ]  # fmt: skip
             hits_at = [r for r in started if _counts(r, metric)]
             seasons = sorted({r["season"] for r in hits_at})
             run = 0
