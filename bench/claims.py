@@ -40,16 +40,24 @@ def _spans(text: str, label: dict[str, Any]) -> tuple[int, int] | None:
     return (at, at + len(label["text"])) if at >= 0 else None
 
 
-def match(labels: list[tuple[int, int]], found: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """One-to-one pairs (label index, found index) by largest character overlap."""
+def match(
+    labels: list[tuple[int, int]],
+    found: list[tuple[int, int]],
+    label_types: list[str] | None = None,
+    found_types: list[str] | None = None,
+) -> list[tuple[int, int]]:
+    """One-to-one pairs (label index, found index): a found claim of the label's type first, then
+    the largest character overlap. A label whose span holds two claims ("had started from the
+    pole for the fourth time this season": a pole and a count) pairs with the one it labels."""
     pairs = []
     for i, (a, b) in enumerate(labels):
         for j, (c, d) in enumerate(found):
             overlap = min(b, d) - max(a, c)
             if overlap > 0:
-                pairs.append((overlap, i, j))
+                same = bool(label_types and found_types and label_types[i] == found_types[j])
+                pairs.append((same, overlap, i, j))
     used_l, used_f, out = set(), set(), []
-    for _, i, j in sorted(pairs, reverse=True):
+    for _, _, i, j in sorted(pairs, reverse=True):
         if i not in used_l and j not in used_f:
             used_l.add(i)
             used_f.add(j)
@@ -79,7 +87,12 @@ def run(labels_path: Path, db: str | None, verbose: bool, repeats: int = 5) -> d
             if s is None:
                 print(f"  ! {art['id']}: label text not in the article: {c['text']!r}", file=sys.stderr)
         indexed = [(i, s) for i, s in enumerate(spans) if s is not None]
-        pairs = match([s for _, s in indexed], [(c.start, c.end) for c in found])
+        pairs = match(
+            [s for _, s in indexed],
+            [(c.start, c.end) for c in found],
+            [art["claims"][i]["type"] for i, _ in indexed],
+            [c.type for c in found],
+        )
         n_labels += len(art["claims"])
         n_found += len(found)
         n_matched += len(pairs)

@@ -2004,3 +2004,49 @@ def test_finished_last_picks_the_teams_car_that_was(pb) -> None:  # type: ignore
     assert c.verdict == "supported" and "#40" in c.explanation, c.explanation
     text = "Petit Le Mans report.\n\nCorvette Racing's Corvette finished last in GTD PRO."  # No. 3 seventh of eight
     assert one(pb, text, "2023-10-16").verdict == "contradicted"
+
+
+def test_a_count_whose_races_fit_the_season_is_read_for_the_season(pb) -> None:  # type: ignore[no-untyped-def]
+    # Tower Motorsport: LMP2 wins at Laguna Seca and Petit in 2022, and one in 2021 (3 in all)
+    text = "Petit Le Mans report.\n\nTower won twice, at Laguna Seca and at Petit."
+    c = one(pb, text, "2022-10-04")
+    assert c.verdict == "supported" and "Read for 2022" in c.explanation, c.explanation
+    text = "Petit Le Mans report.\n\nTower won twice, at Laguna Seca and at Mid-Ohio."  # P4 at Mid-Ohio
+    assert one(pb, text, "2022-10-04").verdict == "contradicted"
+
+
+def test_ended_the_year_with_is_the_season(pb) -> None:  # type: ignore[no-untyped-def]
+    # No. 3 Corvette 2021 GTLM: 7 poles in the data, Detroit missing (7-8)
+    text = "Season review.\n\nThe No. 3 Corvette ended the year with {} pole positions in all."
+    c = one(pb, text.format("nine"), "2021-11-20")
+    assert c.slots["seasons"] == [2021] and c.verdict == "contradicted", c.explanation
+    assert one(pb, text.format("seven"), "2021-11-20").verdict == "not checkable"
+
+
+def test_a_demonym_team_is_the_team(pb) -> None:  # type: ignore[no-untyped-def]
+    # Pfaff 2021 GTD (No. 9): worst class finish 12th at the Rolex 24, seventh at the Glen
+    text = (
+        "Season review.\n\nPfaff Motorsports and Zacharie Robichon won the title. "
+        "The Canadian team's worst result of the year was seventh at Watkins Glen."
+    )
+    c = check(pb, text, "2021-11-20").claims[-1]
+    assert c.slots["subject"][0]["name"] == "Pfaff Motorsports", c.slots["subject"]
+    assert c.verdict == "contradicted" and "P12" in c.explanation, c.explanation
+
+
+def test_editions_of_the_race_are_the_race_in_hand(pb) -> None:  # type: ignore[no-untyped-def]
+    # Rolex 24 overall: Acura 2021, 2022, 2023
+    text = "Rolex 24 preview.\n\n{} has won the last three editions of the race."
+    assert one(pb, text.format("Acura"), "2024-01-20").verdict == "supported"
+    assert one(pb, text.format("Cadillac"), "2024-01-20").verdict == "contradicted"
+
+
+def test_won_a_race_for_the_nth_time_counts_wins_at_that_race(pb) -> None:  # type: ignore[no-untyped-def]
+    # Rolex 24 overall wins 2021-25: Acura 3 (2021-23), Porsche 2 (2024-25), Cadillac 0;
+    # Petit 2025 is missing, so a count over 2023-2025 at Petit is an interval
+    text = "Review.\n\nCadillac won Petit Le Mans for the second time in three years."
+    c = one(pb, text, "2025-10-11", "count")
+    assert c.slots["event"] == "Petit Le Mans" and c.slots["seasons"] == [2023, 2024, 2025]
+    assert c.verdict == "not checkable", c.explanation
+    c = one(pb, "Review.\n\nAcura won the Rolex 24 for the third time.", "2025-10-11", "count")
+    assert c.slots["event"] == "Rolex 24" and "3 wins" in c.explanation, c.explanation

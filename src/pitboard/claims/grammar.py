@@ -26,7 +26,7 @@ from typing import Any
 
 from pitboard.claims.lexicon import DEMONYMS, Lexicon, spot
 from pitboard.claims.model import AMBIGUOUS, NOT_A_STATISTIC, OUTSIDE, Claim, Mention
-from pitboard.claims.scope import TimeScope, time_scope
+from pitboard.claims.scope import TimeScope, season_started, time_scope
 from pitboard.claims.text import NUM, ORD, Sentence, number, ordinal
 
 SUBJECT_KINDS = ("car", "driver", "team", "manufacturer")
@@ -602,7 +602,9 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             names = {x["name"] for x in source.slots["subject"]}
             subject = [m for m in source.mentions if m.kind in SUBJECT_KINDS and m.name in names]
         if not subject and previous is None:
-            team_said = re.search(r"\bthe (?:team|squad|outfit)\s+(?:\w+\s+)?$", text[:start], re.IGNORECASE)
+            team_said = re.search(
+                rf"\bthe (?:[A-Z][\w-]+\s+)?{_TEAM_NOUN}(?:\s+|['’]s\s+(?:\w+\s+){{0,4}})(?:\w+\s+)?$", text[:start]
+            )  # "the team finished 18th", "The Canadian team's worst result of the year was seventh"
             if team_said:
                 subject = _team_of(mentions, start, sent, ctx)  # "… and the team finished 18th at Petit"
             car_said = re.search(
@@ -857,6 +859,8 @@ def _outside_asides(text: str, asides: list[tuple[int, int]], at: int, offset: i
     return text
 
 
+#: The nouns that make a phrase a team ("the Canadian team", "the squad").
+_TEAM_NOUN = r"(?:[Tt]eam|[Ss]quad|[Oo]utfit)\b"
 #: "the team" right before a count's trigger ("the team is still looking for its first win").
 _THE_TEAM = re.compile(r"\bthe (?:team|squad|outfit)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _LEFT_TEAM = re.compile(r"\b(?:from|leav(?:es|ing)|left|formerly (?:of|with)|ex-)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -1064,6 +1068,10 @@ def _pronoun(text: str, ctx: Context) -> list[Mention] | None:
             noun != "crew" or (ctx.last_group[:1] and ctx.last_group[0].kind == "driver")
         ):
             return [_as_pronoun(s, m.group("p"), LEAD_PRONOUN) for s in ctx.last_group if s.kind == "driver"] or None
+        if noun in DEMONYMS and re.match(rf"\s+{_TEAM_NOUN}", text[m.end() :]):
+            # "The Canadian team's worst result": the team named last, not a Canadian driver
+            teams = [s for s in reversed(ctx.subjects) if s.kind == "team"]
+            return [_as_pronoun(teams[0], m.group("p") + " team", LEAD_PRONOUN)] if teams else None
         if noun in DEMONYMS:
             drivers = [s for s in reversed(ctx.subjects) if s.kind == "driver"]
             country = DEMONYMS[noun]
@@ -1160,7 +1168,11 @@ def _subject(before, window, start, sent, pronoun, ctx, text) -> list[Mention]: 
     before = [m for m in before if m.start not in rival_ends and not _in_rival_unit(m, rivals, text, sent.start)]
     window = [m for m in window if m.start not in rival_ends and not _in_rival_unit(m, rivals, text, sent.start)]
     last = max((m.end - sent.start for m in before), default=0)
-    demonyms = re.findall(rf"\bthe ({'|'.join(DEMONYMS)})\b", text[last:start], re.IGNORECASE)
+    demonyms = [  # "the Brazilian", but not "the Canadian team"
+        m.group(1)
+        for m in re.finditer(rf"\bthe ({'|'.join(DEMONYMS)})\b(?!\s+{_TEAM_NOUN})", text[last:], re.IGNORECASE)
+        if m.end() <= start - last
+    ]
     if before and not demonyms:
         unit = _nearest_unit(before, text, sent.start)
         crew = re.match(r"\s+(?:pair|duo|trio|drivers|crew)\b", text[unit[-1].end - sent.start :], re.I)
@@ -1645,6 +1657,27 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if not scope.label and claim_type == "count":
             # "his fifth win": the count so far (career) unless a time is named
             slots.update(career=True, until=ctx.date, time="career")
+        won_at = next(
+            (
+                e for e in mentions
+                if e.kind == "event" and claim_type == "count" and re.match(r"for the\b", text[start:end], re.I)
+                and re.fullmatch(r"\s*", text[e.end - sent.start : start])
+                and re.search(r"\b(?:won|wins|winning|claimed|took|taken)\s+(?:the\s+)?$", text[: e.start - sent.start], re.I)
+            ),
+            None,
+        )  # fmt: skip
+        if won_at is not None:
+            # "won Petit Le Mans for the second time (in three years)": the wins at that race
+            slots["event"] = won_at.name
+            m = re.match(
+                rf"\s*in\s+(?:the\s+)?(?:last\s+|past\s+)?(?P<m>{NUM})\s+(?:seasons|years)\b", text[end:hi], re.I
+            )
+            if m:
+                n = number(m.group("m")) or 1
+                year = ctx.date.year if season_started(ctx.date) else ctx.date.year - 1
+                slots.update(seasons=list(range(year - n + 1, year + 1)), career=False, since=None)
+                slots["time"] = f"{year - n + 1}–{year}"
+                end += m.end()
         if claim_type == "count":
             # "his second win of the season, after the Rolex 24": the earlier win is a race listed
             earlier = re.match(
@@ -1694,6 +1727,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         elif not events and ctx.event is not None:
             slots["event"] = ctx.event.name  # "the last three editions of the race": the race in hand
             slots["event_from_context"] = True
+            if kind == "seq_editions" and re.match(r"\s*of (?:the|this) (?:race|event)\b", text[end:]):
+                slots["event_here"] = True  # "of the race" says it is the race in hand
         slots.update(_sequence_slots(kind, g, text, start, end, lo, hi, sent, mentions, window, match))
         end = max(end, slots.pop("_end"))
         _run_after(slots, text, end, hi, sent, mentions, ctx)
@@ -2227,7 +2262,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     slots.pop("_unchecked", None)
     if slots.get("event_from_context") and ctx.main_event is not None and slots.get("event") == ctx.main_event.name:
         # "here" is the article's own race
-        slots["event_here"] = bool(re.search(r"\bhere\b", text[start:hi], re.I))
+        slots["event_here"] = slots.get("event_here") or bool(re.search(r"\bhere\b", text[start:hi], re.I))
     slots["provenance"] = _provenance(slots, claim_type, subject, sent, lo, hi, time_from, ctx)
     slots["alternatives"] = _alternatives(slots, mentions, ctx, (sent.start + a, sent.start + b))
     return Claim(sent.start + a, sent.start + b, span_text, claim_type, slots, _unique(used), reason)

@@ -53,9 +53,18 @@ _YEAR = r"(?:19|20)\d{2}"
 _SHORT = r"'\d{2}"
 
 
-def _season_start_passed(date: dt.date) -> bool:
+def season_started(date: dt.date) -> bool:
     """The publication year's season has begun (the Rolex 24 runs in late January)."""
     return date >= dt.date(date.year, 1, 24)
+
+
+#: Phrases that scope a figure to the season of the publication date ("this season", "so far",
+#: "ended the year with nine poles", "after the first three rounds").
+_THIS_SEASON = (
+    r"\b(?:this|the current) (?:season|year)\b|\bso far\b|\bof the (?:season|year)\b|\bthis season's\b|"
+    r"\b(?:ended|finished|closed|ends|finishes|closes) the (?:season|year)\b|"
+    r"\bafter (?:the )?(?:first |opening )?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:rounds|races)\b"
+)
 
 
 def time_scope(text: str, date: dt.date, *, default_career: bool = True) -> TimeScope:
@@ -73,23 +82,15 @@ def time_scope(text: str, date: dt.date, *, default_career: bool = True) -> Time
     m = re.search(rf"\b(?:the |his |her |their )?(?:past|last|previous) ({NUM}) (?:full )?(?:seasons|years)\b", low)
     if m:
         n = number(m.group(1)) or 1
-        end = date.year if _season_start_passed(date) else date.year - 1
+        end = date.year if season_started(date) else date.year - 1
         seasons = tuple(range(end - n + 1, end + 1))
         return TimeScope(
             seasons=seasons, until=date, label=f"{seasons[0]}–{seasons[-1]}", spans=(m.span(),), relative=True
         )
-    if re.search(
-        r"\b(?:this|the current) (?:season|year)\b|\bso far\b|\bof the (?:season|year)\b|\bthis season's\b|\bseason-(?:opening|best)\b|\bto date\b|"
-        r"\bafter (?:the )?(?:first |opening )?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:rounds|races)\b",
-        low,
-    ):
-        m = re.search(
-            r"\b(?:this|the current) (?:season|year)\b|\bso far\b|\bof the (?:season|year)\b|\bthis season's\b|"
-            r"\bafter (?:the )?(?:first |opening )?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:rounds|races)\b",
-            low,
-        )
+    if re.search(_THIS_SEASON + r"|\bseason-(?:opening|best)\b|\bto date\b", low):
+        m = re.search(_THIS_SEASON, low)
         # before the Rolex 24 "this season" / "of the year" is still the season just ended
-        year = date.year if _season_start_passed(date) else date.year - 1
+        year = date.year if season_started(date) else date.year - 1
         return TimeScope(seasons=(year,), until=date, label=f"{year} to {date:%d %b %Y}",
                          spans=(m.span(),) if m else (), relative=True)  # fmt: skip
     m = re.search(r"\b(?:last|previous) (?:season|year)(?:'s)?\b|\ba year (?:ago|earlier)\b", low)

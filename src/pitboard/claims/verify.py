@@ -403,6 +403,20 @@ class Checker:
         weak = self.weak_slots(claim)
         if [w for w in weak if w[0] == "season" and w[1]["source"] == "default"]:
             other = self._season_reading(claim)
+            s = claim.slots
+            if other is not None and other.verdict == SUPPORTED and s.get("where"):
+                other = self._listed_races(claim, other)
+            if other is not None and other.verdict == SUPPORTED and (s.get("starts") or s.get("where")):
+                # "on the podium nine times in eleven races", "won twice, at Laguna Seca and at
+                # Petit": a second figure or the races listed fit the article's season exactly,
+                # which is the scope the writer meant, not a career
+                return Outcome(
+                    SUPPORTED,
+                    f"Read for {self.article_season()}, the season the claim's races and figures fit: "
+                    f"{other.explanation}",
+                    evidence=other.evidence,
+                    question=other.question,
+                )
             if other is not None and other.verdict == CONTRADICTED:
                 weak = [w for w in weak if w[0] != "season"]
                 outcome = Outcome(
