@@ -2050,3 +2050,24 @@ def test_won_a_race_for_the_nth_time_counts_wins_at_that_race(pb) -> None:  # ty
     assert c.verdict == "not checkable", c.explanation
     c = one(pb, "Review.\n\nAcura won the Rolex 24 for the third time.", "2025-10-11", "count")
     assert c.slots["event"] == "Rolex 24" and "3 wins" in c.explanation, c.explanation
+
+
+def test_a_gap_between_published_points_is_the_published_gap(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023 GTD after Long Beach, published: Sellers/Snow 1008, De Angelis/Sørensen 909 (computed 1006, 908)
+    text = (
+        "Long Beach report.\n\nSellers and Snow head for Laguna Seca on {} points, {} clear of De Angelis and Sorensen."
+    )
+    c = one(pb, text.format(1008, 99), "2023-04-17")
+    assert c.slots["points"] == 1008 and c.verdict == "supported", c.explanation
+    assert one(pb, text.format(1108, 99), "2023-04-17").verdict == "contradicted"
+    assert one(pb, text.format(1008, 98), "2023-04-17").verdict == "contradicted"
+
+
+def test_a_figure_within_a_known_standings_difference_is_not_decided(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023 GTP after Long Beach: the computed table is 1 point off IMSA's for Albuquerque/Taylor;
+    # De Phillippi/Yelloly (unpublished) are 21 behind Tandy/Jaminet in the computed table
+    text = "Long Beach report.\n\nConnor De Phillippi and Nick Yelloly are {} points behind Tandy and Jaminet."
+    assert one(pb, text.format(21), "2023-04-17").verdict == "supported"
+    c = one(pb, text.format(22), "2023-04-17")
+    assert c.verdict == "not checkable" and "up to 1 point" in c.explanation, c.explanation
+    assert one(pb, text.format(25), "2023-04-17").verdict == "contradicted"

@@ -2867,6 +2867,11 @@ def _standing_slots(kind, match, text, start, end, hi, sent, mentions, ctx) -> d
     if m:
         out["points"] = _points(m.group("v"))
         out["_end"] = max(out["_end"], start + m.end())
+    elif kind == "standing_behind":
+        # "head for Laguna Seca on 1008 points, 99 clear of …": the points just before the gap
+        before = re.search(rf"\b(?:with|on|have|has|had)\s+(?P<v>{_PTS})\s+points\s*,\s*$", text[:start], re.I)
+        if before:
+            out["points"] = _points(before.group("v"))
     m = STANDING_FIGURES["gap"].search(whole)
     if m and out["gap"] is None:
         out["gap"] = _points(next(v for v in m.groups() if v))
