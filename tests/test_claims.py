@@ -339,7 +339,8 @@ def test_a_gapped_lineup_and_a_relative_lineup_are_claims_of_their_own(pb) -> No
     claims = [(c.text, c.verdict) for c in check(pb, text, "2024-12-01").claims if c.type == "lineup"][1:]
     assert claims == [
         ("Nasr partnered him at Long Beach and Laguna Seca", "supported"),
-        ("Campbell at Sebring and at Petit Le Mans", "supported"),
+        ("Campbell at Sebring", "supported"),  # the preposition repeated: one claim per race
+        ("and at Petit Le Mans", "supported"),
         ("who also partnered Cameron at Sebring", "contradicted"),
         ("joined him for Daytona", "supported"),
     ], claims
@@ -2071,3 +2072,53 @@ def test_a_figure_within_a_known_standings_difference_is_not_decided(pb) -> None
     c = one(pb, text.format(22), "2023-04-17")
     assert c.verdict == "not checkable" and "up to 1 point" in c.explanation, c.explanation
     assert one(pb, text.format(25), "2023-04-17").verdict == "contradicted"
+
+
+def test_a_lineup_repeating_at_is_one_claim_per_race(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 No. 77 AO Racing: Christensen/Heinrich at Indianapolis; Bachler/Heinrich at VIR
+    text = (
+        "Road America report.\n\nLooking ahead, Michael Christensen will partner Heinrich in the No. 77 at the "
+        "Battle on the Bricks and at VIR."
+    )
+    claims = check(pb, text, "2024-08-05").claims
+    assert [(c.text, c.verdict) for c in claims] == [
+        ("Michael Christensen will partner Heinrich in the No. 77 at the Battle on the Bricks", "supported"),
+        ("and at VIR", "contradicted"),
+    ], [(c.text, c.verdict, c.explanation) for c in claims]
+
+
+def test_a_second_victory_at_a_named_race_in_n_years(pb) -> None:  # type: ignore[no-untyped-def]
+    # Long Beach GTP: Tandy won in 2023 (No. 6, with Jaminet) and 2025 (No. 7); 2024 went to No. 01
+    text = (
+        "Long Beach report.\n\nNick Tandy won GTP. Tandy also won here two years ago with Jaminet, making it his "
+        "{} Long Beach victory in three years."
+    )
+    claims = check(pb, text.format("second"), "2025-04-14").claims
+    assert claims[1].verdict == "supported" and "2023" in claims[1].explanation, claims[1].explanation
+    assert claims[2].slots["subject"][0]["name"] == "Nick Tandy" and claims[2].verdict == "supported"
+    assert check(pb, text.format("third"), "2025-04-14").claims[2].verdict == "contradicted"
+
+
+def test_second_fastest_lap_is_not_the_fastest_lap(pb) -> None:  # type: ignore[no-untyped-def]
+    # Long Beach 2025 GTD: No. 36 had the second-best lap (No. 177 the best)
+    text = "Long Beach report.\n\nThe No. 36 DXDT Corvette set the second-fastest lap in class."
+    assert [c.type for c in check(pb, text, "2025-04-14").claims] == []
+
+
+def test_n_race_wins_in_a_row_for_a_team(pb) -> None:  # type: ignore[no-untyped-def]
+    # Mid-Ohio: WTR's No. 10 won DPi in 2021 and 2022; "last year's" belongs to the later clause
+    text = (
+        "Mid-Ohio report.\n\nRicky Taylor and Filipe Albuquerque won in the No. 10 Acura. It was the pair's second "
+        "consecutive victory after their win at Laguna Seca, and it made it {} Mid-Ohio wins in a row for Wayne "
+        "Taylor Racing after last year's triumph here."
+    )
+    claims = check(pb, text.format("two"), "2022-05-16").claims
+    assert [c.verdict for c in claims] == ["supported"] * 3, [c.explanation for c in claims]
+    assert claims[2].slots["subject"][0]["name"] == "Wayne Taylor Racing"
+    assert check(pb, text.format("three"), "2022-05-16").claims[2].verdict == "not checkable"  # 2020 not in the data
+
+
+def test_joins_as_third_driver_is_a_role(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 No. 96 Turner BMW: Walker with Gallagher and Foley at Indianapolis and Petit
+    text = "Road America report.\n\nJake Walker joins Turner as third driver for Indianapolis and Petit Le Mans."
+    assert one(pb, text, "2024-08-05").verdict == "supported"

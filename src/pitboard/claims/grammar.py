@@ -21,7 +21,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Any
 
 from pitboard.claims.lexicon import DEMONYMS, Lexicon, spot
@@ -55,7 +56,7 @@ TIMES = re.compile(
     re.IGNORECASE,
 )
 ORDINAL_COUNT = re.compile(
-    rf"(?<![\w-])(?P<ord>{ORD}|maiden)\s+(?P<adj>{_ADJ})(?P<metric>win|victory|podium|pole(?: position)?|title|championship|start|top[- ](?:5|five)(?: finish)?|fastest (?:race )?lap)\b(?P<since>\s+since)?",
+    rf"(?<![\w-])(?P<ord>{ORD}|maiden)\s+(?P<evadj>(?:(?-i:[A-Z])[\w'’.-]*|24)(?:\s+(?:(?-i:[A-Z])[\w'’.-]*|24)){{0,3}}\s+)?(?P<adj>{_ADJ})(?P<metric>win|victory|podium|pole(?: position)?|title|championship|start|top[- ](?:5|five)(?: finish)?|fastest (?:race )?lap)\b(?P<since>\s+since)?",
     re.IGNORECASE,
 )
 #: "The win was Acura's fourth of the year": an ordinal count whose metric is the noun before it.
@@ -135,6 +136,8 @@ SEQUENCE_PATTERNS = {
     rf"\b(?:(?P<pos3>{ORD}|second place|runner-up)\s+in\s+)(?P<n4>{NUM})\s+(?:straight|consecutive|successive)\s+(?:races|rounds)\b|"
     rf"\bfor\s+(?:the\s+|a\s+)?(?P<n5>{ORD})\s+(?:(?:straight|consecutive|successive)\s+(?:race|round|event)\b|(?:race|round)\s+(?:in\s+a\s+row|running)\b)|"
     rf"\b(?P<n2>{NUM})\s+(?:wins\s+|victories\s+)?in\s+a\s+row\b|"
+    # "two Mid-Ohio wins in a row": the last editions of that race
+    rf"\b(?P<n7>{NUM})\s+(?=(?-i:[A-Z]))(?:[\w'’.-]+\s+){{1,3}}?(?:wins|victories)\s+in\s+a\s+row\b|"
     # "won three straight GTLM races over the summer": a run somewhere in the season
     rf"\b(?<=won\s)(?P<n6>{NUM})\s+(?:straight|consecutive|successive)\s+(?:{_CLASSES}\s+)?(?:races|rounds|events)\b",
     # "back-to-back wins at Road America and VIR", "won at Watkins Glen and Mosport back to back"
@@ -213,7 +216,8 @@ POLE = re.compile(
 )
 FASTEST = re.compile(
     rf"\b(?:the\s+)?quickest(?:\s+lap)?\s+of\s+the\s+race\b|"
-    rf"\bfastest (?:race |overall |class |{_CLASSES} |GT Daytona Pro |GT Daytona |GT Le Mans )?lap\b"
+    # not "the second-fastest lap", "third fastest lap": a rank the checker does not read
+    rf"(?<!-)(?<!second )(?<!third )(?<!2nd )(?<!3rd )\bfastest (?:race |overall |class |{_CLASSES} |GT Daytona Pro |GT Daytona |GT Le Mans )?lap\b"
     rf"(?:(?:\s+(?:in|of)\s+(?:the\s+)?(?:race|{_CLASSES}))?\s+(?:went|fell|belonged)\s+to\b)?",
     re.IGNORECASE,
 )
@@ -535,6 +539,11 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             subject = _co_champions(subject, mentions, text, sent, end)
         if _SUBJECT_AFTER.search(match.group()):
             subject = _named_after(segment, end, sent, text) or subject
+        if kind == "seq_run" and (not subject or all(m.how.startswith("pronoun") for m in subject)):
+            tail = re.match(r"\s+for\s+(?:the\s+)?", text[end:hi], re.I)
+            if tail and any(m.kind in SUBJECT_KINDS and m.start - sent.start == end + tail.end() for m in segment):
+                # "it made it two Mid-Ohio wins in a row for Wayne Taylor Racing": the names after "for"
+                subject = _named_after(segment, end + tail.end() - 1, sent, text) or subject
         if kind in ("ordinal", "ordinal_of", "count_only", "ordinal_time") and not before:
             tail = re.match(
                 r"\s+(?:of\s+(?:the\s+)?(?:year|season)\s+|of\s+(?:19|20)\d{2}\s+|this\s+(?:year|season)\s+)?for\s+(?:the\s+)?",
@@ -579,6 +588,19 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             or re.search(r"(?:\d|\bpoints?|\bseconds?|\bs|\blaps?|\bpts)\s*$", text[:start], re.IGNORECASE)
         ):
             continue  # a margin or a standings gap ("93 ahead of"), or part of the claim before it
+        if (
+            previous is not None
+            and previous.start >= sent.start
+            and kind in COUNT_KINDS
+            and re.search(
+                r",\s+(?:making|giving|handing|earning|securing|marking)\s+(?:it\s+|him\s+|her\s+|them\s+)?(?:his|her|their)\s+[^,;]*$",
+                text[previous.end - sent.start : start],
+            )
+        ):
+            # "Tandy also won here with Jaminet, making it his second Long Beach victory": the
+            # participle's "his" is the main clause's subject, not the partner named after "with"
+            names = {x["name"] for x in previous.slots["subject"]}
+            subject = [m for m in previous.mentions if m.kind in SUBJECT_KINDS and m.name in names] or subject
         if (
             kind == "standing_margin"
             and previous is not None
@@ -677,6 +699,7 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             for o in out
         )
     ]  # fmt: skip
+    out = [part for c in out for part in _per_race(c, sent)]
     if aside_claims:
         out = sorted(out + aside_claims, key=lambda c: c.start)
     # update the context: the last subject group named (for "He", "the team", "the Brazilian")
@@ -857,6 +880,31 @@ def _outside_asides(text: str, asides: list[tuple[int, int]], at: int, offset: i
         if x < y:
             text = text[:x] + " " * (y - x) + text[y:]
     return text
+
+
+def _per_race(claim: Claim, sent: Sentence) -> list[Claim]:
+    """A line-up that repeats its preposition for each race ("will partner Heinrich in the No. 77
+    at the Battle on the Bricks and at VIR") is one claim per race, each with its own verdict."""
+    events = list(claim.slots.get("events") or [])
+    if claim.type != "lineup" or len(events) < 2:
+        return [claim]
+    named = sorted(
+        (m for m in claim.mentions if m.kind == "event" and claim.start <= m.start < claim.end), key=lambda m: m.start
+    )
+    if [m.name for m in named] != events:
+        return [claim]
+    text, base = sent.text, sent.start
+    joined = r"(?:\s*,?\s+and\s+|\s*,\s*)(?:at|for|in)\s+(?:the\s+)?"
+    if not all(re.fullmatch(joined, text[a.end - base : b.start - base]) for a, b in pairwise(named)):
+        return [claim]
+    parts = [(claim.start, named[0].end, named[0].name)]
+    for m in named[1:]:
+        gap = len(text[parts[-1][1] - base :]) - len(text[parts[-1][1] - base :].lstrip(" ,"))
+        parts.append((parts[-1][1] + gap, m.end, m.name))  # "and at VIR"
+    return [
+        replace(claim, start=a, end=b, text=text[a - base : b - base], slots={**claim.slots, "event": e, "events": [e]})
+        for a, b, e in parts
+    ]
 
 
 #: The nouns that make a phrase a team ("the Canadian team", "the squad").
@@ -1326,7 +1374,11 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         scope = time_scope(timed[lo:start], ctx.date, default_career=False)
         scope_at = lo
     if not scope.label:
-        scope = time_scope(timed[start:], ctx.date, default_career=False)
+        # the rest of the sentence, up to a new clause with a subject of its own ("…, and it made
+        # it two Mid-Ohio wins in a row after last year's triumph": not this claim's year)
+        rest = timed[start:]
+        new_clause = re.search(r",\s+(?:and|but|while|whereas)\s+(?:it|he|she|they|the|his|her|their)\b|;", rest, re.I)
+        scope = time_scope(rest[: new_clause.start()] if new_clause else rest, ctx.date, default_career=False)
         scope_at = -1
     in_aside = previous is not None and any(
         a < previous.end - sent.start <= b and not a <= start < b for a, b in ctx.asides
@@ -1666,6 +1718,15 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             ),
             None,
         )  # fmt: skip
+        if g.get("evadj"):
+            # "his second Long Beach victory": the wins at that race (no race there: not read)
+            a, b = match.span("evadj")
+            won_at = next(
+                (e for e in mentions if e.kind == "event" and a <= e.start - sent.start and e.end - sent.start <= b),
+                None,
+            )
+            if won_at is None and not re.fullmatch(_ADJ, text[a:b], re.I):
+                return None  # "his second Porsche win": a make the count does not read
         if won_at is not None:
             # "won Petit Le Mans for the second time (in three years)": the wins at that race
             slots["event"] = won_at.name
@@ -1735,6 +1796,11 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         named = re.match(
             r"\s+(?P<ev>[\w'’. -]{2,40}?)\s+(?:wins|victories|titles|poles)\b", text[start + len(match.group()) :]
         )
+        if kind == "seq_run" and g.get("n7"):
+            inside = [m for m in mentions if m.kind == "event" and start <= m.start - sent.start < end]
+            if inside:  # "two Mid-Ohio wins in a row": the last editions of the race
+                slots.update(races="editions", event=inside[0].name, events=None)
+                slots.pop("event_from_context", None)
         if kind == "seq_b2b" and named:
             inside = [
                 m
@@ -2500,6 +2566,12 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
                     )  # "after ten hours of Petit": the race's length
                     or re.match(rf"\s+{_MONTH}", text[y:])  # a date: "25 June 2023", "June 25"
                     or re.search(rf"{_MONTH}\s+$", text[max(0, x - 12) : x])
+                    # "joins Turner as third driver": a role in a line-up, not a place
+                    or (
+                        "full_season" in slots
+                        and re.match(r"\s+driver\b", text[y:])
+                        and re.search(r"\bas\s+(?:a\s+|the\s+|its\s+)?$", text[max(0, x - 8) : x])
+                    )
                     or (slots.get("endurance_only") and re.match(r"\s+(?:Michelin\s+)?endurance", text[y:], re.I))
                 )
             ):
@@ -2625,7 +2697,7 @@ def _sequence_slots(kind, g, text, start, end, lo, hi, sent, mentions, window, m
     tail_end = end + stop.start() if stop else hi
     own = text[start:tail_end]
     out: dict[str, Any] = {"sequence": kind, "_end": end, "quantity": "all", "overall": False}
-    n = g.get("n") or g.get("n2") or g.get("n3") or g.get("n4") or g.get("n5") or g.get("n6")
+    n = g.get("n") or g.get("n2") or g.get("n3") or g.get("n4") or g.get("n5") or g.get("n6") or g.get("n7")
     out["length"] = (number(n) or ordinal(n)) if n else 2
     if kind == "seq_years":
         out["length"] = ordinal(g["n"])

@@ -96,6 +96,10 @@ def time_scope(text: str, date: dt.date, *, default_career: bool = True) -> Time
     m = re.search(r"\b(?:last|previous) (?:season|year)(?:'s)?\b|\ba year (?:ago|earlier)\b", low)
     if m:
         return TimeScope(seasons=(date.year - 1,), label=str(date.year - 1), spans=(m.span(),), relative=True)
+    m = re.search(rf"\b({NUM}) (?:years|seasons) (?:ago|earlier)\b", low)
+    if m and (number(m.group(1)) or 0) > 1:
+        year = date.year - (number(m.group(1)) or 0)  # "won here two years ago"
+        return TimeScope(seasons=(year,), label=str(year), spans=(m.span(),), relative=True)
     m = re.search(r"\bnext (?:season|year)\b", low)
     if m:
         return TimeScope(seasons=(date.year + 1,), label=str(date.year + 1), spans=(m.span(),), relative=True)
