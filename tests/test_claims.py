@@ -2122,3 +2122,20 @@ def test_joins_as_third_driver_is_a_role(pb) -> None:  # type: ignore[no-untyped
     # 2024 No. 96 Turner BMW: Walker with Gallagher and Foley at Indianapolis and Petit
     text = "Road America report.\n\nJake Walker joins Turner as third driver for Indianapolis and Petit Le Mans."
     assert one(pb, text, "2024-08-05").verdict == "supported"
+
+
+def test_a_teams_car_in_the_class_the_article_is_on(pb) -> None:  # type: ignore[no-untyped-def]
+    # CTMP 2025: Vasser Sullivan's No. 14 eighth in GTD PRO, No. 12 third in GTD
+    text = "CTMP report.\n\nIn GTD PRO, the No. 3 Corvette finished fourth. The Vasser Sullivan Lexus finished {}."
+    c = check(pb, text.format("eighth"), "2025-07-14").claims[-1]
+    assert c.verdict == "supported" and "#14" in c.explanation, c.explanation
+    c = check(pb, text.format("third"), "2025-07-14").claims[-1]  # true only of the GTD car: unclear
+    assert c.verdict == "not checkable" and "across classes" in c.explanation, c.explanation
+
+
+def test_a_demonym_naming_one_driver_is_a_sure_reading(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2022 GTD: Roman De Angelis (CAN) won twice (the Glen, CTMP); Maxime Martin is Belgian
+    text = "Petit report.\n\nRoman De Angelis and Maxime Martin finished seventh in GTD. The Canadian won {} this year."
+    c = check(pb, text.format("three times"), "2022-10-03").claims[-1]
+    assert c.slots["subject"][0]["name"] == "Roman De Angelis" and c.verdict == "contradicted", c.explanation
+    assert check(pb, text.format("twice"), "2022-10-03").claims[-1].verdict == "supported"

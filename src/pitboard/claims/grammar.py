@@ -1125,7 +1125,10 @@ def _pronoun(text: str, ctx: Context) -> list[Mention] | None:
             country = DEMONYMS[noun]
             same = [d for d in drivers if country in d.extra.get("countries", ())]
             pick = (same or drivers)[:1]
-            return [_as_pronoun(p, m.group("p"), DEMONYM) for p in pick] or None
+            # the one driver of that licence country the article has just named: as sure as "he"
+            sure = len({d.key for d in same}) == 1
+            factor = (LEAD_PRONOUN if same[0].key == drivers[0].key else INNER_PRONOUN) if sure else DEMONYM
+            return [_as_pronoun(p, m.group("p"), factor) for p in pick] or None
         return None
     if word in ("they", "their"):
         return [_as_pronoun(p, m.group("p"), _plural(ctx, LEAD_PRONOUN)) for p in ctx.last_group] or None
@@ -1253,7 +1256,10 @@ def _subject(before, window, start, sent, pronoun, ctx, text) -> list[Mention]: 
                 if DEMONYMS[word.casefold()] in d.extra.get("countries", ()) and d.key not in {p.key for p in picked}
             ]
             if same:
-                picked.append(_as_pronoun(same[0], f"the {word}", DEMONYM))
+                # the one driver of that licence country the article has just named: as sure as "he"
+                sure = len({d.key for d in same}) == 1 and len(demonyms) == 1
+                factor = (LEAD_PRONOUN if same[0].key == drivers[0].key else INNER_PRONOUN) if sure else DEMONYM
+                picked.append(_as_pronoun(same[0], f"the {word}", factor))
         if picked:
             return picked
     m = re.search(r"\b(?:his|her|he|she)\b", text[:start], re.IGNORECASE)
@@ -1532,6 +1538,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         )
     ):
         slots["qualifier"] = "pole"  # "the pole-winning Corvette": the make's car that took pole
+    if subject and subject[0].kind in ("team", "manufacturer") and not slots.get("class") and ctx.last_class:
+        slots["class_context"] = ctx.last_class  # "the Vasser Sullivan Lexus finished eighth" in a GTD PRO paragraph
     if subject and subject[0].kind == "car":
         near = [t for t in teams if 0 <= t.start - subject[0].end <= 40] or [
             t for t in teams if re.fullmatch(r"(?:['’]s)?\s+", text[t.end - sent.start : subject[0].start - sent.start])
