@@ -2139,3 +2139,28 @@ def test_a_demonym_naming_one_driver_is_a_sure_reading(pb) -> None:  # type: ign
     c = check(pb, text.format("three times"), "2022-10-03").claims[-1]
     assert c.slots["subject"][0]["name"] == "Roman De Angelis" and c.verdict == "contradicted", c.explanation
     assert check(pb, text.format("twice"), "2022-10-03").claims[-1].verdict == "supported"
+
+
+def test_holding_off_a_rival_by_a_margin(pb) -> None:  # type: ignore[no-untyped-def]
+    # Glen 6h 2021 DPi: No. 55 Mazda won, No. 60 Meyer Shank Racing Acura 0.965 s behind
+    text = (
+        "Glen report.\n\nHarry Tincknell and Oliver Jarvis won, the No. 55 Mazda RT24-P holding off the Meyer Shank "
+        "Racing Acura by {} seconds."
+    )
+    c = check(pb, text.format("0.965"), "2021-06-28").claims[-1]
+    assert c.verdict == "supported" and "0.965 s" in c.explanation, c.explanation
+    assert check(pb, text.format("1.965"), "2021-06-28").claims[-1].verdict == "contradicted"
+
+
+def test_started_nth_of_the_n_cars(pb) -> None:  # type: ignore[no-untyped-def]
+    # Glen 6h 2021: the No. 55 Mazda qualified sixth of seven DPi cars
+    text = "Glen report.\n\nThe No. 55 Mazda won. The Mazda started sixth of the {} DPi cars."
+    assert check(pb, text.format("seven"), "2021-06-28").claims[-1].verdict == "supported"
+    c = check(pb, text.format("eight"), "2021-06-28").claims[-1]
+    assert c.verdict == "contradicted" and "list 7 cars" in c.explanation, c.explanation
+
+
+def test_back_to_back_across_a_missing_round_is_not_checkable(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2021 GTD: the No. 96 won Mid-Ohio and the Glen 6h; Detroit (between them) is missing
+    c = one(pb, "Glen report.\n\nThe No. 96 won back-to-back at Mid-Ohio and the Glen.", "2021-06-28")
+    assert c.verdict == "not checkable" and c.reason == "missing round", c.explanation

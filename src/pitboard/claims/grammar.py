@@ -2007,6 +2007,11 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if match.groupdict().get("mg"):
             order["margin_s"] = float(match.group("mg"))  # "15.855 seconds clear of the No. 3"
             order["margin_digits"] = len(match.group("mg").split(".")[1])
+        mg = re.match(r"\s+by\s+(?P<s>\d+\.(?P<dec>\d+))\s*(?:seconds?|secs?|s)\b", text[b_end:hi])
+        if mg and "margin_s" not in order:
+            # "holding off the Meyer Shank Racing Acura by 0.965 seconds": the margin after the rival
+            order["margin_s"], order["margin_digits"] = float(mg.group("s")), len(mg.group("dec"))
+            b_end += mg.end()
         slots.update(order=order, rival_crew=[d["name"] for d in descriptors], car_team=None)
         slots["subject"] = [{"kind": m.kind, "name": m.name, "key": m.key} for m in subject]
         if subject[0].kind == "car":
@@ -2054,6 +2059,10 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         # "put the No. 14 on pole", "set the pole time": the driver who set the time
         slots["pole_set"] = bool(re.match(r"(?:put|puts|putting|set|sets|setting)\b", match.group(), re.I))
         slots.update(grid=ordinal(q) if q and q.casefold() != "on pole" else 1)
+        tail = re.match(rf"\s+of\s+the\s+(?P<n>{NUM})\b", text[end:hi], re.I)
+        if tail and q:
+            slots["field"] = number(tail.group("n"))  # "started sixth of the seven DPi cars"
+            end += tail.end()
         if not events and ctx.event is not None:
             slots["event"] = ctx.event.name
             slots["event_from_context"] = True

@@ -281,8 +281,11 @@ def spot(lex: Lexicon, text: str, offset: int, known: dict[str, str]) -> list[Me
             a, b = match.span()
             if how != "exact" and any(a < e and s < b and not (a <= s and e <= b) for s, e in people):
                 continue  # "Darren Turner" is a driver, not Turner Motorsport
+            tail = re.match(r"\s+(?:Racing|Motorsports?|MotorSports|Autosport|Competition|Team)\b", text[b:])
+            if tail and how != "exact" and tail.group().strip().casefold() in team.casefold():
+                b += tail.end()  # "Meyer Shank Racing": the whole name, so "Acura" after it describes the team
             if free(a, b):
-                add(Mention("team", offset + match.start(), offset + match.end(), match.group(), team, team, how,
+                add(Mention("team", offset + a, offset + b, text[a:b], team, team, how,
                             1.0 if how == "exact" else 0.9))  # fmt: skip
     for match in _DRIVER_RUN.finditer(text):
         _drivers_in_run(lex, text, match, offset, known, free, add)

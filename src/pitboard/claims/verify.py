@@ -759,6 +759,13 @@ class Checker:
             r = mine[0]
             rows.append(r)
             fact_claim = claim
+            if s.get("field") and not s.get("last"):
+                # "started sixth of the seven DPi cars": the class's size at that race
+                size = len(self._race_rows(r["season"], r["event_name"], r["class"]))
+                if s["field"] != size:
+                    verdicts.append(
+                        (False, f"the {r['class']} results at {event_label} list {size} cars, not {s['field']}")
+                    )
             if s.get("last"):
                 # "finished last (of the six DPi cars)": the class's last place, and its size
                 field_rows = self._race_rows(r["season"], r["event_name"], r["class"])
@@ -1784,6 +1791,13 @@ class Checker:
                 chosen = [rounds[i] for i in idx]
                 if kind in ("seq_run", "seq_b2b") and idx and idx != list(range(idx[0], idx[0] + len(idx))):
                     between = [rounds[i]["event_name"] for i in range(idx[0], idx[-1] + 1) if i not in idx]
+                    if all(rounds[i]["status"] == "missing" for i in range(idx[0], idx[-1] + 1) if i not in idx):
+                        # the round between is missing: whether the car raced it is not known
+                        return Outcome(
+                            NOT_CHECKABLE,
+                            f"{', '.join(between)} came between the races named, and is missing from the data.",
+                            MISSING_ROUND,
+                        )
                     return Outcome(
                         CONTRADICTED,
                         f"The races named are not consecutive {cls} rounds of {season}: {', '.join(between)} came between.",
