@@ -2164,3 +2164,12 @@ def test_back_to_back_across_a_missing_round_is_not_checkable(pb) -> None:  # ty
     # 2021 GTD: the No. 96 won Mid-Ohio and the Glen 6h; Detroit (between them) is missing
     c = one(pb, "Glen report.\n\nThe No. 96 won back-to-back at Mid-Ohio and the Glen.", "2021-06-28")
     assert c.verdict == "not checkable" and c.reason == "missing round", c.explanation
+
+
+def test_a_published_endurance_cup_champion_decides_the_title(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2022 DPi Michelin Endurance Cup: MSR and WTR tied on 39, MSR credited (2022-dpi-045); the
+    # data cannot compute it (no 2022 Rolex 24 laps file)
+    text = "Petit report.\n\n{} also took the Michelin Endurance Cup."
+    c = one(pb, text.format("Meyer Shank Racing"), "2022-10-03")
+    assert c.verdict == "supported" and "published" in c.explanation, c.explanation
+    assert one(pb, text.format("Wayne Taylor Racing"), "2022-10-03").verdict == "contradicted"

@@ -1106,11 +1106,13 @@ class Checker:
                     ),
                     row,
                 )
-            return (
-                None,
-                f"the {season} {cls} {kind} standings are incomplete (missing: {'; '.join(table.missing_events)})",
-                row,
+            figures = table.verification.figures if table.verification else []
+            why = (
+                f"missing: {'; '.join(table.missing_events)}"
+                if table.missing_events
+                else next((f.known_difference for f in figures if f.known_difference), "not computable from the data")
             )
+            return None, f"the {season} {cls} {kind} standings are incomplete ({why})", row
         leaders = [r for r in table.rows if r.position == 1]
         won = any(_entrant(r.name, entrants, kind) if entrants else _holds(subj, r, ans) for r in leaders)
         who = " / ".join(r.name for r in leaders)
@@ -2110,7 +2112,9 @@ def _names(subj: dict[str, Any], text: str) -> bool:
         return subj["name"].casefold() in low or subj["name"].split()[-1].casefold() in low
     if subj["kind"] == "car":
         return f"#{subj['key']} " in text + " " or f"no. {subj['key']}" in low
-    return subj["name"].casefold() in low or low in subj["name"].casefold()
+    name = subj["name"].casefold()
+    head = low.split(" (")[0].strip()  # "Meyer Shank Racing (Blomqvist / Jarvis)": the team
+    return name in low or low in name or (len(head) > 3 and head in name)
 
 
 def _reference_of(pb: Pitboard, table: Any, fig: Any) -> str:
