@@ -2173,3 +2173,14 @@ def test_a_published_endurance_cup_champion_decides_the_title(pb) -> None:  # ty
     c = one(pb, text.format("Meyer Shank Racing"), "2022-10-03")
     assert c.verdict == "supported" and "published" in c.explanation, c.explanation
     assert one(pb, text.format("Wayne Taylor Racing"), "2022-10-03").verdict == "contradicted"
+
+
+def test_a_rival_teams_crew_describes_its_car(pb) -> None:  # type: ignore[no-untyped-def]
+    # Laguna Seca 2024 GTP: No. 6 won, No. 31 Whelen Cadillac (Derani/Aitken) second, 5.764 s behind
+    text = (
+        "Laguna Seca report.\n\nMathieu Jaminet and Nick Tandy won in the No. 6 Porsche, finishing 5.764 seconds "
+        "clear of the Whelen Cadillac of Pipo Derani and {}."
+    )
+    assert check(pb, text.format("Jack Aitken"), "2024-05-13").claims[-1].verdict == "supported"
+    c = check(pb, text.format("Tom Blomqvist"), "2024-05-13").claims[-1]
+    assert c.verdict == "not checkable" and "not Tom Blomqvist" in c.explanation, c.explanation

@@ -2807,6 +2807,19 @@ def _rival_slots(text, match_start, end, hi, sent, mentions, subject, previous) 
             if owner is None:
                 return None
             descriptors.append({"kind": m.kind, "name": m.name, "key": m.key, "car": owner.key})
+    elif rivals[0].kind == "team":
+        # "clear of the Whelen Cadillac of Pipo Derani and Jack Aitken": the team's crew describes it
+        for m in named:
+            owner = next((t for t in reversed(rivals) if t.end <= m.start), None)
+            if (
+                m.kind == "driver"
+                and owner is not None
+                and re.search(
+                    r"^\s+(?:[\w-]+\s+){0,2}of\s+(?:[\w'’. -]+?(?:,\s*|\s+and\s+))*$",
+                    text[owner.end - sent.start : m.start - sent.start],
+                )
+            ):
+                descriptors.append({"kind": m.kind, "name": m.name, "key": m.key, "car": owner.key})
     ref_position = None
     ref = subject
     finite = re.match(r"(?:held|holds|brought|brings|took|takes)\b", text[match_start:], re.IGNORECASE)
