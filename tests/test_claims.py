@@ -2184,3 +2184,13 @@ def test_a_rival_teams_crew_describes_its_car(pb) -> None:  # type: ignore[no-un
     assert check(pb, text.format("Jack Aitken"), "2024-05-13").claims[-1].verdict == "supported"
     c = check(pb, text.format("Tom Blomqvist"), "2024-05-13").claims[-1]
     assert c.verdict == "not checkable" and "not Tom Blomqvist" in c.explanation, c.explanation
+
+
+def test_a_race_across_a_clause_break_is_not_the_claims(pb) -> None:  # type: ignore[no-untyped-def]
+    # Long Beach 2022 DPi: No. 60 qualified third (fourth at the Rolex 24); No. 31 fifth
+    text = (
+        "Long Beach report.\n\nOliver Jarvis and Tom Blomqvist were fourth in the No. 60 Acura after starting "
+        "fourth, while Pipo Derani was fifth in the No. 31 – matching his result at the Rolex 24."
+    )
+    c = next(c for c in check(pb, text, "2022-04-11").claims if c.type == "qualifying")
+    assert c.slots["event"] == "Long Beach" and c.verdict == "contradicted", c.explanation

@@ -907,6 +907,8 @@ def _per_race(claim: Claim, sent: Sentence) -> list[Claim]:
     ]
 
 
+#: A break between clauses with subjects of their own: a race named across one is not the claim's.
+_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but)\b|\s[–—]\s|;", re.IGNORECASE)
 #: The nouns that make a phrase a team ("the Canadian team", "the squad").
 _TEAM_NOUN = r"(?:[Tt]eam|[Ss]quad|[Oo]utfit)\b"
 #: "the team" right before a count's trigger ("the team is still looking for its first win").
@@ -1454,6 +1456,11 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         current = [
             e for e in _reported([m for m in mentions if m.kind == "event"], text, sent.start)
             if not any(a <= e.start - sent.start < b and not a <= start < b for a, b in ctx.asides)
+            # not a race across a clause of its own ("…, while Derani was fifth – matching his
+            # result at the Rolex 24")
+            and not _CLAUSE_BREAK.search(
+                text[min(end, e.end - sent.start) : max(start, e.start - sent.start)]
+            )
         ]  # fmt: skip
         if len({e.name for e in current}) == 1:
             events = current[:1]
@@ -2347,12 +2354,12 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         # "here" is the article's own race
         slots["event_here"] = slots.get("event_here") or bool(re.search(r"\bhere\b", text[start:hi], re.I))
     slots["provenance"] = _provenance(slots, claim_type, subject, sent, lo, hi, time_from, ctx)
-    slots["alternatives"] = _alternatives(slots, mentions, ctx, (sent.start + a, sent.start + b))
+    slots["alternatives"] = _alternatives(slots, mentions, ctx, (sent.start + a, sent.start + b), sent)
     return Claim(sent.start + a, sent.start + b, span_text, claim_type, slots, _unique(used), reason)
 
 
 def _alternatives(
-    slots: dict[str, Any], mentions: list[Mention], ctx: Context, span: tuple[int, int]
+    slots: dict[str, Any], mentions: list[Mention], ctx: Context, span: tuple[int, int], sent: Sentence
 ) -> dict[str, list[Any]]:
     """The other readings a sentence allows where the claim's own words do not settle them: a
     subject not named in the claim (or a make, which may stand for a car) against each other
@@ -2371,7 +2378,14 @@ def _alternatives(
     events: list[str] = []
     said = slots.get("event")
     if said and not any(m.kind == "event" and m.name == said for m in own):
-        for e in (ctx.event, ctx.main_event, *(m for m in mentions if m.kind == "event")):
+        # a race of the sentence across a clause break of its own is another clause's race
+        here = [
+            m for m in mentions
+            if m.kind == "event" and not _CLAUSE_BREAK.search(
+                sent.text[min(span[1], m.end) - sent.start : max(span[0], m.start) - sent.start]
+            )
+        ]  # fmt: skip
+        for e in (ctx.event, ctx.main_event, *here):
             if e is not None and e.name != said and e.name not in events:
                 events.append(e.name)
     return {"subjects": subjects[:4], "events": events[:2]}
