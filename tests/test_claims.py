@@ -2194,3 +2194,21 @@ def test_a_race_across_a_clause_break_is_not_the_claims(pb) -> None:  # type: ig
     )
     c = next(c for c in check(pb, text, "2022-04-11").claims if c.type == "qualifying")
     assert c.slots["event"] == "Long Beach" and c.verdict == "contradicted", c.explanation
+
+
+def test_holding_off_measures_against_the_sentences_subject(pb) -> None:  # type: ignore[no-untyped-def]
+    # Long Beach 2022 GTD PRO: No. 23 (Gunn/Riberas) won, No. 14 (Hawksworth/Barnicoat) 1.465 s behind
+    text = (
+        "Long Beach report.\n\nIn GTD PRO, Ross Gunn and Alex Riberas gave the Heart of Racing Team its first GTD PRO "
+        "victory, holding off the No. 14 Vasser Sullivan Lexus of Jack Hawksworth and Ben Barnicoat by 1.465 seconds."
+    )
+    c = check(pb, text, "2022-04-11").claims[-1]
+    assert c.verdict == "supported" and "1.465 s" in c.explanation, c.explanation
+
+
+def test_nth_win_in_m_races_is_a_window(pb) -> None:  # type: ignore[no-untyped-def]
+    # Ganassi 2022 DPi: Daytona no win, Sebring (No. 02) and Long Beach (No. 01) wins
+    text = "Long Beach report.\n\nBourdais delivered Cadillac Chip Ganassi Racing its {} win in three races."
+    c = check(pb, text.format("second"), "2022-04-11").claims[-1]
+    assert c.verdict == "supported" and "last 3 races" in c.explanation, c.explanation
+    assert check(pb, text.format("third"), "2022-04-11").claims[-1].verdict == "contradicted"

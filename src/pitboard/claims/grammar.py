@@ -1408,6 +1408,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         m for m in window
         if m.kind == "event"
         and not (_WINNER_OF.match(text[m.end - sent.start :]) and not m.start - sent.start <= start <= m.end - sent.start + 12)
+        # "was fifth in the No. 31 – matching his result at the Rolex 24": another clause's race
+        and not (m.start - sent.start >= end and re.search(r"\s[–—]\s", text[end : m.start - sent.start]))
     ]  # fmt: skip  # "faded to sixth, Sebring winners Pfaff finished seventh": Sebring is an epithet
     if not events and kind in ("win", "finish", "qualifying", "fastest_lap") and lo:
         # "…, and at Laguna it also set the fastest race lap": a race named in the trigger's own
@@ -1703,6 +1705,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         starts = STARTS_AFTER.match(text[end:hi])
         if starts and metric != "starts":
             slots["starts"] = number(starts.group("m"))  # "his third podium in three races"
+            slots["of_races"] = bool(re.search(r"\b(?:races|rounds|events)\b", starts.group(), re.I))
             end += starts.end()
         if g.get("since"):
             claim_type = "streak"
@@ -2372,6 +2375,11 @@ def _alternatives(
     stated = any(m.name in names and m.kind != "manufacturer" for m in own)
     subjects: list[dict[str, Any]] = []
     for m in mentions if not stated else ():
+        if re.search(
+            r",\s+(?:while|whereas)\b|;",
+            sent.text[min(span[1], m.end) - sent.start : max(span[0], m.start) - sent.start],
+        ):
+            continue  # the subject of another clause ("…, while Derani was fifth")
         if m.kind in SUBJECT_KINDS and m.name not in names and m.confidence >= 0.7:
             names.add(m.name)
             subjects.append({"kind": m.kind, "name": m.name, "key": m.key})
@@ -2835,7 +2843,22 @@ def _rival_slots(text, match_start, end, hi, sent, mentions, subject, previous) 
             ):
                 descriptors.append({"kind": m.kind, "name": m.name, "key": m.key, "car": owner.key})
     ref_position = None
-    ref = subject
+    # the car ahead is the sentence's subject, named before "holding off", never the rival's crew
+    ref = [m for m in subject if m.start - sent.start < match_start]
+    if not ref:
+        before = [
+            m
+            for m in mentions
+            if m.kind in SUBJECT_KINDS and sent.start <= m.start and m.end - sent.start <= match_start
+        ]
+        drivers = [m for m in before if m.kind == "driver"]
+        ref = (
+            _nearest_unit(drivers, text, sent.start)
+            if drivers
+            else _nearest_unit(before, text, sent.start)
+            if before
+            else []
+        )
     finite = re.match(r"(?:held|holds|brought|brings|took|takes)\b", text[match_start:], re.IGNORECASE)
     if not finite and previous is not None and previous.type == "result" and previous.slots.get("position"):
         ref_position = previous.slots["position"]

@@ -510,6 +510,8 @@ class Checker:
                                        outcome.evidence, outcome.question)  # fmt: skip
                 return outcome
         metric = s["metric"]
+        if s.get("ordinal") and s.get("starts") and metric != "starts" and not s.get("seasons") and not joint:
+            return self._in_last_races(claim, s, subj, metric)
         calls = [v for scope in self._scope_calls(s) for v in self._event_variants(subj, claim, scope)]
         value, starts, slack, rows, questions, missing = 0, 0, 0, [], [], []
         for scope in calls:
@@ -575,6 +577,39 @@ class Checker:
             return Outcome(NOT_CHECKABLE, f"The data shows {shown} {span}; missing from the data: {'; '.join(missing)}.",
                            MISSING_ROUND, evidence, questions)  # fmt: skip
         return Outcome(SUPPORTED, f"The data shows {shown} {span}.", evidence=evidence, question=questions)
+
+    def _in_last_races(self, claim: Claim, s: dict[str, Any], subj: dict[str, Any], metric: str) -> Outcome:
+        """ "its second win in three races", "his third podium in four starts": the count over the
+        subject's last M races up to the race in hand (a team's or make's races, not its cars')."""
+        until = min(s.get("until") or self.date, self.date)
+        scope: dict[str, Any] = {"until": until, **({"cls": s["class"]} if s.get("class") else {})}
+        ans = self.subject_stats(subj, claim, **scope)
+        question = [_question(subj, scope) + f" → its last {s['starts']} races"]
+        races = sorted({(r["race_date"], r["session_id"]) for r in ans.races if r["started"]})
+        last = races[-s["starts"] :]
+        if len(last) < s["starts"]:
+            return Outcome(NOT_CHECKABLE, f"The data shows {subj['name']} in {len(races)} races up to {until:%d %b %Y}; "
+                           f"earlier races are before {FIRST_SEASON}.", BEFORE_DATA, question=question)  # fmt: skip
+        sessions = {sid for _, sid in last}
+        hits = [r for r in ans.races if r["session_id"] in sessions and _counts(r, metric)]
+        value = len({r["session_id"] for r in hits})
+        word = METRIC_WORDS[metric]
+        shown = f"{value} {word} in {subj['name']}'s last {s['starts']} races up to {until:%d %b %Y}"
+        gaps = []
+        for name in ans.coverage.missing_events:
+            day = re.search(r"\((\d{1,2} \w{3} \d{4})\)", name)
+            when = dt.datetime.strptime(day.group(1), "%d %b %Y").date() if day else None
+            if when is None or last[0][0] <= when <= until:
+                gaps.append(name)
+        evidence = self.lines(hits)
+        if gaps and value <= s["value"]:
+            return Outcome(NOT_CHECKABLE, f"The data shows {shown}; missing from the data: {'; '.join(gaps)}.",
+                           MISSING_ROUND, evidence, question)  # fmt: skip
+        if value != s["value"]:
+            return Outcome(
+                CONTRADICTED, f"The data shows {shown}, not {s['value']}.", evidence=evidence, question=question
+            )
+        return Outcome(SUPPORTED, f"The data shows {shown}.", evidence=evidence, question=question)
 
     def _event_variants(self, subj: dict[str, Any], claim: Claim, scope: dict[str, Any]) -> list[dict[str, Any]]:
         """A scope whose race name means two races of one venue ("at the Glen" in 2021: the Six
