@@ -2212,3 +2212,22 @@ def test_nth_win_in_m_races_is_a_window(pb) -> None:  # type: ignore[no-untyped-
     c = check(pb, text.format("second"), "2022-04-11").claims[-1]
     assert c.verdict == "supported" and "last 3 races" in c.explanation, c.explanation
     assert check(pb, text.format("third"), "2022-04-11").claims[-1].verdict == "contradicted"
+
+
+def test_a_relative_clause_name_is_not_the_subject_after_it(pb) -> None:  # type: ignore[no-untyped-def]
+    # Long Beach: No. 31 Derani/Nasr won in 2021 (September); Derani/Nunez fifth in 2022
+    text = "Long Beach report.\n\nPipo Derani, who won here last September with Felipe Nasr, was fifth in the No. 31."
+    claims = check(pb, text, "2022-04-11").claims
+    assert [(c.verdict, c.slots["subject"][0]["name"]) for c in claims] == [
+        ("supported", "Pipo Derani"),
+        ("supported", "Pipo Derani"),
+    ], [c.explanation for c in claims]
+    assert "2021" in claims[0].explanation
+
+
+def test_the_car_he_shares_with_is_a_lineup_of_its_own(pb) -> None:  # type: ignore[no-untyped-def]
+    # Long Beach 2022: Derani/Nunez fifth in the No. 31; Conway drove the No. 31 in 2022 but not there
+    text = "Long Beach report.\n\nDerani finished fifth in the No. 31 he shares with Mike Conway."
+    result, lineup = check(pb, text, "2022-04-11").claims
+    assert result.text == "Derani finished fifth in the No. 31" and result.verdict == "supported"
+    assert lineup.text == "he shares with Mike Conway" and lineup.slots["subject"][0]["name"] == "Pipo Derani"

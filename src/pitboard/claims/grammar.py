@@ -508,6 +508,18 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             # the subject of the coordinated verb
             cut = lo + sub[-1].start()
             before = [m for m in before if m.start - sent.start < cut]
+
+        # "Pipo Derani, who won here last September with Felipe Nasr, was fifth": a name inside a
+        # relative clause the trigger is outside of is not its subject
+        def in_aside(m: Mention, at: int = at) -> bool:
+            return any(a <= m.start - sent.start < b and not a <= at < b for a, b in ctx.asides)
+
+        if before and all(in_aside(m) for m in before):
+            # the names before the relative clause: its antecedent is the subject
+            before = [m for m in mentions if m.kind in SUBJECT_KINDS and m.start - sent.start < at and not in_aside(m)]
+            before = _nearest_unit(before, text, sent.start) if before else []
+        else:
+            before = [m for m in before if not in_aside(m)]
         subject = _subject(before, segment, at, sent, pronoun, ctx, text)
         leaders = _LEADERS.search(text, _clause_start(text[:at]), at) if kind.startswith("standing") else None
         if leaders and not [m for m in before if m.start - sent.start >= leaders.start()]:
@@ -664,6 +676,31 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         if that_he:
             # "The team confirmed that he will stay in the car": the driver named last, not the team
             subject = _pronoun(text[lo + that_he.start("p") :], ctx) or subject
+        reduced = (
+            re.search(r"(?<!which )(?<!that )\b(?P<p>he|she)\s+$", text[lo:start])
+            if kind == "lineup" and not that_he
+            else None
+        )
+        car_before = (
+            [m for m in mentions if m.kind == "car" and 0 <= lo + reduced.start() - (m.end - sent.start) <= 60]
+            if reduced else []
+        )  # fmt: skip
+        if car_before:
+            # "fifth in the No. 31 Whelen Engineering Cadillac he shares with Tristan Nunez": "he" is
+            # the driver the sentence is about, the car the one just named
+            drivers = [
+                m for m in mentions
+                if m.kind == "driver" and m.end <= car_before[-1].start
+                and not any(a <= m.start - sent.start < b for a, b in ctx.asides)
+            ]  # fmt: skip
+            ref = (
+                _nearest_unit(drivers, text, sent.start)[-1:]
+                if drivers
+                else (_pronoun(text[lo + reduced.start("p") :], ctx) or [])
+            )
+            subject = [_as_pronoun(d, reduced.group("p"), LEAD_PRONOUN) for d in ref] or subject
+            window = [*car_before[-1:], *(m for m in window if m.kind != "car")]
+            ctx.clause_at = lo + reduced.start("p")  # the line-up's words start at "he"
         if kind == "lineup" and second and previous is not None and previous.type == "lineup":
             # the subject of the line-up before: the driver(s) named before its verb, else its subject
             verb = max(t[1] for t in triggers[:idx] if t[0] == "lineup")
@@ -1331,7 +1368,11 @@ def _unit_end(car: Mention, mentions: list[Mention], text: str, base: int) -> in
     for m in sorted(mentions, key=lambda m: m.start):
         if m.start - base < end:
             continue
-        if m.kind in ("team", "manufacturer", "driver") and re.fullmatch(_DESCRIBES, text[end : m.start - base]):
+        gap = text[end : m.start - base]
+        if (
+            m.kind in ("team", "manufacturer", "driver") and re.fullmatch(_DESCRIBES, gap)
+            and not re.search(r"\b(?:he|she|they|who|which|that)\b", gap, re.I)  # "the No. 31 he shares with Nunez"
+        ):  # fmt: skip
             end = m.end - base
         else:
             break

@@ -50,6 +50,8 @@ class TimeScope:
 
 
 _YEAR = r"(?:19|20)\d{2}"
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")  # fmt: skip
 _SHORT = r"'\d{2}"
 
 
@@ -100,6 +102,12 @@ def time_scope(text: str, date: dt.date, *, default_career: bool = True) -> Time
     if m and (number(m.group(1)) or 0) > 1:
         year = date.year - (number(m.group(1)) or 0)  # "won here two years ago"
         return TimeScope(seasons=(year,), label=str(year), spans=(m.span(),), relative=True)
+    m = re.search(rf"\blast ({'|'.join(_MONTHS)})\b", low)
+    if m:
+        # "won here last September": the latest such month before the publication date
+        month = _MONTHS.index(m.group(1)) + 1
+        year = date.year if month < date.month else date.year - 1
+        return TimeScope(seasons=(year,), until=date, label=str(year), spans=(m.span(),), relative=True)
     m = re.search(r"\bnext (?:season|year)\b", low)
     if m:
         return TimeScope(seasons=(date.year + 1,), label=str(date.year + 1), spans=(m.span(),), relative=True)
