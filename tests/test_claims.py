@@ -2231,3 +2231,45 @@ def test_the_car_he_shares_with_is_a_lineup_of_its_own(pb) -> None:  # type: ign
     result, lineup = check(pb, text, "2022-04-11").claims
     assert result.text == "Derani finished fifth in the No. 31" and result.verdict == "supported"
     assert lineup.text == "he shares with Mike Conway" and lineup.slots["subject"][0]["name"] == "Pipo Derani"
+
+
+def test_a_teams_number_since_a_year_spans_its_seasons(pb) -> None:  # type: ignore[no-untyped-def]
+    # Winward No. 57, 2022 to 26 Jun 2025: 9 GTD wins in 38 starts
+    text = "Feature.\n\nThe Winward Racing No. 57 Mercedes-AMG has won {} races in 38 starts since the start of 2022."
+    c = one(pb, text.format("nine"), "2025-06-26")
+    assert c.verdict == "supported" and "2022–2025" in c.explanation, c.explanation
+    assert one(pb, text.format("ten"), "2025-06-26").verdict == "contradicted"
+
+
+def test_back_to_back_at_one_race_is_two_editions(pb) -> None:  # type: ignore[no-untyped-def]
+    # Winward No. 57 won GTD at Laguna Seca in 2024 and 2025 ("Monterey" is Laguna Seca)
+    text = "Feature.\n\nThe Winward Racing No. 57 won at Laguna Seca and went back-to-back at Monterey too."
+    c = one(pb, text, "2025-06-26")
+    assert c.verdict == "supported" and "2024" in c.explanation and "2025" in c.explanation, c.explanation
+
+
+def test_has_yet_to_and_not_since_for_podiums_and_poles(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2025 No. 31 Whelen Cadillac: no podium in six starts (best: fourth); Winward's last GTD pole: Rolex 24 2023
+    claims = check(
+        pb,
+        "Feature.\n\nSix races into 2025, the No. 31 has yet to stand on the podium. "
+        "Winward has not started from pole since the 2023 Rolex 24. Winward has not started from pole since the 2022 Rolex 24.",
+        "2025-06-26",
+    ).claims
+    assert [(c.type, c.verdict) for c in claims] == [
+        ("count", "supported"),
+        ("streak", "supported"),
+        ("streak", "contradicted"),
+    ], [c.explanation for c in claims]
+
+
+def test_they_is_the_group_this_sentence_named(pb) -> None:  # type: ignore[no-untyped-def]
+    # Long Beach 2022 DPi: Bamber/Lynn (No. 02) qualified second and led the standings by 3 points
+    text = (
+        "Long Beach report.\n\nSebastien Bourdais and Renger van der Zande won for Cadillac Chip Ganassi Racing. Earl "
+        "Bamber and Alex Lynn, who won the Twelve Hours of Sebring last month, had qualified second to complete a "
+        "Ganassi front-row lockout, and they now lead the DPi standings by three points."
+    )
+    claims = check(pb, text, "2022-04-11").claims
+    assert [c.slots["subject"][0]["name"] for c in claims[-2:]] == ["Earl Bamber", "Earl Bamber"]
+    assert [c.verdict for c in claims[-2:]] == ["supported", "supported"], [c.explanation for c in claims]

@@ -90,6 +90,9 @@ EVERY = re.compile(
 YET_TO = re.compile(
     r"\b(?:(?:has|have|had)\s+(?:not|n't|never)\s+won\s+(?:a\s+race\s+|a\s+round\s+)?(?=(?:all|this|in|so)\b)|"
     r"(?:has|have|is|are)\s+(?:yet|still)\s+to\s+(?:win|score\s+a\s+win|take\s+a\s+win|claim\s+a\s+(?:win|victory))\b(?!\s+since)|"
+    # "has yet to stand on the podium", "has yet to take a pole"
+    r"(?:has|have|is|are)\s+(?:yet|still)\s+to\s+(?P<zpod>(?:stand|finish)\s+on\s+(?:the\s+|a\s+)?podium|score\s+a\s+podium)\b(?!\s+since)|"
+    r"(?:has|have|is|are)\s+(?:yet|still)\s+to\s+(?P<zpole>take\s+(?:a\s+|the\s+)?pole|start\s+from\s+pole)\b(?!\s+since)|"
     r"(?:is|are)\s+still\s+(?:looking|searching|waiting)\s+for\s+(?:its|his|her|their)\s+first\s+(?:\w+\s+)?(?:win|victory)\b|winless\b)",
     re.IGNORECASE,
 )
@@ -107,7 +110,9 @@ COUNT_OF = re.compile(
 STREAK = re.compile(
     rf"\bfirst (?:[\w-]+ ){{0,2}}(?:win|victory|triumph|success|podium|pole)\w* since\b|\bfor the first time since\b|"
     # "has not won since Road America", "has yet to win since the Rolex 24": no win after it
-    rf"\b(?P<nosince>(?:has|have|had)\s+(?:not|n't|yet to|still to|failed to)\s+(?:won|win|score a win|take a win|taken a win))\s+since\b|"
+    rf"\b(?P<nosince>(?:has|have|had)\s+(?:not|n't|yet to|still to|failed to)\s+(?:won|win|score a win|take a win|taken a win"
+    rf"|(?P<nspole>started from pole|start from pole|taken (?:a |the )?pole|take (?:a |the )?pole|been on pole)"
+    rf"|(?P<nspod>stood on the podium|stand on the podium|been on the podium|finished on the podium|finish on the podium|scored a podium)))\s+since\b|"
     rf"(?<![\w-])(?P<n>{NUM}|{ORD})\s+(?:straight|consecutive|successive)\s+(?:\w+\s+)?(?P<metric>wins?|victor(?:y|ies)|podiums?|poles?|titles?|championships?)\b|"
     rf"\b(?P<metric2>wins|victories|podiums|poles|titles) in a row\b|\bback-to-back\b|\brepeat (?:win|victory)\b|"
     rf"\b(?P<metric3>win|victory|podium|pole)\s+(?:was|is|marked|made it)\s+(?:[\w'’.]+\s+){{0,3}}?(?P<n3>{ORD})\s+in\s+a\s+row\b|"
@@ -496,7 +501,12 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         ]
         # "In the Endurance Cup, they are second": the subject is named before the verb
         at = match.start("verb") if kind == "standing_in" else start
-        before = [m for m in mentions if lo <= m.start - sent.start < at and m.kind in SUBJECT_KINDS]
+        before = [
+            m for m in mentions
+            if lo <= m.start - sent.start < at and m.kind in SUBJECT_KINDS
+            # "to complete a Ganassi front-row lockout": a name after "a" describes, it is no subject
+            and not (m.kind != "car" and re.search(r"\b(?:a|an)\s+$", text[: m.start - sent.start], re.I))
+        ]  # fmt: skip
         if kind.startswith("standing"):
             # "… for Corvette, and BMW finished second in the standings": the subject of its own clause
             own_clause = [m for m in before if m.start - sent.start >= _clause_start(text[:at])]
@@ -514,13 +524,40 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         def in_aside(m: Mention, at: int = at) -> bool:
             return any(a <= m.start - sent.start < b and not a <= at < b for a, b in ctx.asides)
 
-        if before and all(in_aside(m) for m in before):
+        after_aside = next(
+            (a for a, b in ctx.asides if b <= at and re.fullmatch(r"\s*,?\s*(?:\w+\s+){0,2}", text[b:at])), None
+        )
+        if not before and after_aside is not None:
+            # "Bamber and Lynn, who won at Sebring last month, had qualified second": the relative
+            # clause's antecedent is the subject of the verb after it
+            before = [m for m in mentions if m.kind in SUBJECT_KINDS and m.end - sent.start <= after_aside]
+            before = _nearest_unit(before, text, sent.start) if before else []
+        elif before and all(in_aside(m) for m in before):
             # the names before the relative clause: its antecedent is the subject
             before = [m for m in mentions if m.kind in SUBJECT_KINDS and m.start - sent.start < at and not in_aside(m)]
             before = _nearest_unit(before, text, sent.start) if before else []
         else:
             before = [m for m in before if not in_aside(m)]
         subject = _subject(before, segment, at, sent, pronoun, ctx, text)
+        they = re.search(r"\b(?:they|their)\b", text[:at], re.I)
+        if (
+            they
+            and they.start() > 0
+            and subject
+            and all(m.how.startswith(("pronoun ('they'", "pronoun ('their'")) for m in subject)
+        ):
+            # "Bamber and Lynn, who won …, had qualified second, and they now lead": the group this
+            # sentence named before "they", not the previous sentence's
+            named = [
+                m for m in mentions
+                if m.kind in ("driver", "team", "car") and m.end - sent.start <= they.start()
+                and not any(a <= m.start - sent.start < b for a, b in ctx.asides)
+                and not _RIVAL.search(text[: m.start - sent.start])
+                and not re.search(r"\b(?:a|an)\s+$", text[: m.start - sent.start], re.I)  # "a Ganassi front-row lockout"
+            ]  # fmt: skip
+            group = _nearest_unit(named, text, sent.start) if named else []
+            if len(group) > 1 or (group and group[0].kind != "driver"):
+                subject = [_as_pronoun(m, they.group(), LEAD_PRONOUN) for m in group]
         leaders = _LEADERS.search(text, _clause_start(text[:at]), at) if kind.startswith("standing") else None
         if leaders and not [m for m in before if m.start - sent.start >= leaders.start()]:
             # "the points leaders leave Elkhart Lake 179 points clear of X": whoever led that table
@@ -1658,7 +1695,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             slots["season_from_article"] = True
     if kind == "count_zero":
         # "has yet to win this season": no win in the scope (the article's season if none is named)
-        slots.update(value=0, metric="wins")
+        slots.update(value=0, metric="podiums" if g.get("zpod") else "poles" if g.get("zpole") else "wins")
         if not scope.label:
             year = ctx.date.year if ctx.date >= dt.date(ctx.date.year, 1, 24) else ctx.date.year - 1
             slots.update(seasons=[year], career=False, time=f"{year} season", until=ctx.date)
@@ -1860,6 +1897,14 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             if inside:  # "two Mid-Ohio wins in a row": the last editions of the race
                 slots.update(races="editions", event=inside[0].name, events=None)
                 slots.pop("event_from_context", None)
+        at_one = re.match(r"\s+(?:(?:wins?|victories|podiums|poles)\s+)?(?:at|in)\s+(?:the\s+)?", text[end:hi], re.I)
+        if kind == "seq_b2b" and at_one and len(slots.get("events") or []) <= 1:
+            there = [m for m in mentions if m.kind == "event" and m.start - sent.start == end + at_one.end()]
+            if there and not re.match(r"\s*(?:,|and\b)", text[there[0].end - sent.start :]):
+                # "went back-to-back at Monterey": the last two editions of that race
+                slots.update(races="editions", event=there[0].name, events=None, length=2)
+                slots.pop("event_from_context", None)
+                end = max(end, there[0].end - sent.start)
         if kind == "seq_b2b" and named:
             inside = [
                 m
@@ -1873,7 +1918,9 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         word = match.group().casefold()
         if g.get("nosince"):
             # "has not won since Road America": no win after it, up to the publication date
-            slots.update(streak="none since", metric="wins")
+            slots.update(
+                streak="none since", metric="poles" if g.get("nspole") else "podiums" if g.get("nspod") else "wins"
+            )
             slots.update(_since_target(text[end:hi], events, ctx))
         elif word.startswith("for the first"):
             verb = _TIME_VERB.search(text[:start])

@@ -494,7 +494,11 @@ class Checker:
                 parts, " ".join(f"{x['name']}: {p.explanation}" for x, p in zip(s["subject"], parts, strict=True))
             )
         subj = s["subject"][0]
-        if subj["kind"] == "car" and not s.get("seasons"):
+        if subj["kind"] == "car" and not s.get("seasons") and s.get("since") and s.get("car_team"):
+            # "the Winward No. 57 has won nine races since 2022": the team's number in each season since
+            first = max(s["since"].year, FIRST_SEASON)
+            s.update(seasons=list(range(first, self.date.year + 1)), career=False)
+        elif subj["kind"] == "car" and not s.get("seasons"):
             # a car is (season, number, team): the season the paragraph or article is about
             s.update(seasons=[self.context_season(claim)], career=False)
         if s.get("as_of"):
@@ -1768,6 +1772,16 @@ class Checker:
         s = claim.slots
         subj = s["subject"][0]
         kind = s["sequence"]
+        if kind == "seq_b2b" and s.get("races") == "listed" and len(s.get("events") or []) > 1:
+            season = (s.get("seasons") or [self.article_season()])[-1]
+            try:
+                same = len({self.event_ref(season, e).event_name for e in s["events"]}) == 1
+            except PitboardError:
+                same = False
+            if same:
+                # "won at Laguna Seca and went back-to-back at Monterey": one race, two editions
+                s = {**s, "races": "editions", "event": s["events"][0], "events": None, "length": 2}
+                claim = replace(claim, slots=s)
         n = s.get("length") or 2
         races: list[tuple[int, dict[str, Any] | None]] = []  # (season, calendar row or None before the data)
         if s.get("races") == "editions" or kind == "seq_years":
