@@ -2273,3 +2273,33 @@ def test_they_is_the_group_this_sentence_named(pb) -> None:  # type: ignore[no-u
     claims = check(pb, text, "2022-04-11").claims
     assert [c.slots["subject"][0]["name"] for c in claims[-2:]] == ["Earl Bamber", "Earl Bamber"]
     assert [c.verdict for c in claims[-2:]] == ["supported", "supported"], [c.explanation for c in claims]
+
+
+def test_won_here_with_a_partner_checks_both(pb) -> None:  # type: ignore[no-untyped-def]
+    # Laguna Seca 2021 LMP2: No. 52 Keating/Jensen won; Chatin was not in the car
+    text = "Laguna Seca report.\n\nMikkel Jensen won here with {} in 2021."
+    assert one(pb, text.format("Ben Keating"), "2023-05-16").verdict == "supported"
+    c = one(pb, text.format("Paul-Loup Chatin"), "2023-05-16")
+    assert c.verdict == "contradicted" and "Chatin did not start" in c.explanation, c.explanation
+
+
+def test_in_each_of_the_past_two_years(pb) -> None:  # type: ignore[no-untyped-def]
+    # Sebring GTD: Ward/Ellis (No. 57) won 2024 and 2025. Laguna Seca DPi: WTR won 2021 and 2022, fourth in 2023
+    c = one(
+        pb,
+        "Feature.\n\nRussell Ward and Philip Ellis have won the Twelve Hours of Sebring in each of the past two years.",
+        "2025-06-26",
+    )
+    assert c.type == "streak" and c.verdict == "supported", c.explanation
+    text = "Laguna Seca report.\n\nWayne Taylor Racing, winners here in each of the past two years, had to settle for fourth."
+    streak, result = check(pb, text, "2023-05-16").claims
+    assert streak.verdict == "supported" and "2021" in streak.explanation and "2023" not in streak.explanation
+    assert result.verdict == "supported", result.explanation
+
+
+def test_a_car_description_stops_at_a_new_clause(pb) -> None:  # type: ignore[no-untyped-def]
+    # Long Beach 2022 GTD: No. 96 fourth from eighth on the grid
+    text = "Long Beach report.\n\nRobby Foley and Bill Auberlen recovered to fourth in the No. 96 Turner BMW after starting eighth, Foley having spun."
+    claims = check(pb, text, "2022-04-11").claims
+    assert [(c.type, c.verdict) for c in claims] == [("result", "supported"), ("qualifying", "supported")]
+    assert claims[0].text.endswith("Turner BMW")

@@ -132,7 +132,9 @@ SEQUENCE_PATTERNS = {
     # "finished second in each of the last three rounds", "on the podium in all of the last seven races of the year"
     rf"\bin\s+(?:each|all|every\s+one)\s+of\s+(?:the|their|its|his|her)\s+(?:last|past|previous|final)\s+(?P<n2>{NUM})\s+(?:{_CLASSES}\s+)?(?:races|rounds|starts|events)\b",
     # "the last three editions of the race"
-    "seq_editions": rf"\b(?:the\s+)?(?:last|past|previous)\s+(?P<n>{NUM})\s+(?:editions|runnings)\b",
+    "seq_editions": rf"\b(?:the\s+)?(?:last|past|previous)\s+(?P<n>{NUM})\s+(?:editions|runnings)\b|"
+    # "have won the Twelve Hours of Sebring in each of the past two years"
+    rf"\bin\s+each\s+of\s+the\s+(?:past|last|previous)\s+(?P<n2>{NUM})\s+(?:years|seasons|editions)\b",
     # "for the third straight year", "third consecutive year"
     "seq_years": rf"\b(?:for\s+)?(?:the\s+|a\s+)?(?P<n>{ORD})\s+(?:straight|consecutive|successive)\s+(?:year|season|time)\b",
     # "third in three straight races", "six consecutive second-place finishes", "three straight races", "three in a row"
@@ -758,6 +760,19 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         if ctx.after_relative and rel_claim is not None:
             names = {x["name"] for x in rel_claim.slots["subject"]}
             subject = [m for m in rel_claim.mentions if m.kind in SUBJECT_KINDS and m.name in names] or subject
+        if kind in ("win", "finish") and subject and all(m.kind == "driver" for m in subject):
+            # "after he won here with Keating in 2021": the co-driver shares the result
+            tail = re.match(r"\s+(?:here\s+|there\s+)?(?:with|alongside)\s+", text[end:hi], re.I)
+            at_p = end + tail.end() if tail else -1
+            partners: list[Mention] = []
+            while tail:
+                nxt = next((m for m in mentions if m.kind == "driver" and m.start - sent.start == at_p), None)
+                if nxt is None:
+                    break
+                partners.append(nxt)
+                join = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[nxt.end - sent.start :])
+                at_p = nxt.end - sent.start + (join.end() if join else 10**6)
+            subject = subject + [m for m in partners if m.key not in {x.key for x in subject}]
         claim = _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mentions, ctx, previous)
         if claim is not None:
             out.append(claim)
@@ -1137,6 +1152,7 @@ def _triggers(text: str, names: list[tuple[int, int]] = ()) -> list[tuple[str, i
             inside = cut <= t[1] < run[1] or (
                 run[1] <= t[1] < run[2] + 12
                 and not re.search(r"\b(?:before|after|then|but|while)\s+(?:a\s+|an\s+)?$", text[: t[1]], re.I)
+                and not (t[1] >= run[2] and "," in text[run[2] : t[1]])  # "…past two years, had to settle for fourth"
             )
             if inside and not (t[0] == "streak" and t[1] < run[1] and "first" in t[3].group().casefold()):
                 absorbed[id(t)] = 1
@@ -1408,7 +1424,8 @@ def _unit_end(car: Mention, mentions: list[Mention], text: str, base: int) -> in
         gap = text[end : m.start - base]
         if (
             m.kind in ("team", "manufacturer", "driver") and re.fullmatch(_DESCRIBES, gap)
-            and not re.search(r"\b(?:he|she|they|who|which|that)\b", gap, re.I)  # "the No. 31 he shares with Nunez"
+            # "the No. 31 he shares with Nunez", "the No. 96 after starting eighth, Foley …": not a description
+            and not re.search(r"\b(?:he|she|they|who|which|that|after|before|while|when|having|starting|but)\b", gap, re.I)
         ):  # fmt: skip
             end = m.end - base
         else:
@@ -1886,6 +1903,10 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             slots["event_from_context"] = True
             if kind == "seq_editions" and re.match(r"\s*of (?:the|this) (?:race|event)\b", text[end:]):
                 slots["event_here"] = True  # "of the race" says it is the race in hand
+        if kind == "seq_editions" and g.get("n2") and re.search(r"\bhere\b", text[lo:end], re.I):
+            # "winners here in each of the past two years", in the report of this year's race:
+            # the editions before the one reported
+            slots["before_current"] = True
         slots.update(_sequence_slots(kind, g, text, start, end, lo, hi, sent, mentions, window, match))
         end = max(end, slots.pop("_end"))
         _run_after(slots, text, end, hi, sent, mentions, ctx)
@@ -1897,9 +1918,10 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             if inside:  # "two Mid-Ohio wins in a row": the last editions of the race
                 slots.update(races="editions", event=inside[0].name, events=None)
                 slots.pop("event_from_context", None)
-        at_one = re.match(r"\s+(?:(?:wins?|victories|podiums|poles)\s+)?(?:at|in)\s+(?:the\s+)?", text[end:hi], re.I)
+        mend = start + len(match.group())
+        at_one = re.match(r"\s+(?:(?:wins?|victories|podiums|poles)\s+)?(?:at|in)\s+(?:the\s+)?", text[mend:hi], re.I)
         if kind == "seq_b2b" and at_one and len(slots.get("events") or []) <= 1:
-            there = [m for m in mentions if m.kind == "event" and m.start - sent.start == end + at_one.end()]
+            there = [m for m in mentions if m.kind == "event" and m.start - sent.start == mend + at_one.end()]
             if there and not re.match(r"\s*(?:,|and\b)", text[there[0].end - sent.start :]):
                 # "went back-to-back at Monterey": the last two editions of that race
                 slots.update(races="editions", event=there[0].name, events=None, length=2)

@@ -1789,6 +1789,8 @@ class Checker:
             if not name:
                 return Outcome(NOT_CHECKABLE, "The run names no race.", MISSING_ROUND)
             last, _ = self._edition({"event": name, "seasons": []})
+            if last is not None and s.get("before_current") and self._race_report({"event": name}):
+                last -= 1  # "winners here in each of the past two years": before the race reported
             if last is None:
                 return Outcome(
                     NOT_CHECKABLE,
