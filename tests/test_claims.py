@@ -2303,3 +2303,31 @@ def test_a_car_description_stops_at_a_new_clause(pb) -> None:  # type: ignore[no
     claims = check(pb, text, "2022-04-11").claims
     assert [(c.type, c.verdict) for c in claims] == [("result", "supported"), ("qualifying", "supported")]
     assert claims[0].text.endswith("Turner BMW")
+
+
+def test_a_second_ordinal_keeps_its_own_time(pb) -> None:  # type: ignore[no-untyped-def]
+    # CTMP 2024 LMP2: Tom Dillmann's first win in the data (earlier seasons are not in it)
+    c = check(
+        pb,
+        "CTMP report.\n\nTom Dillmann won. It was Dillmann's first IMSA win and the first of the year.",
+        "2024-07-16",
+    ).claims[-1]
+    assert c.verdict == "not checkable" and c.reason == "before the data", c.explanation
+
+
+def test_k_of_the_seasons_first_n_races(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 GTD, No. 57: won Daytona, Sebring, Laguna Seca, the Glen; seventh at Long Beach
+    text = "CTMP report.\n\nThe No. 57 Winward Mercedes-AMG had won {} of the season's first five GTD races."
+    assert one(pb, text.format("four"), "2024-07-16").verdict == "supported"
+    assert one(pb, text.format("five"), "2024-07-16").verdict == "contradicted"
+
+
+def test_the_pair_after_a_sentence_about_the_team(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 GTD drivers' champions: Ellis/Ward
+    text = (
+        "Feature.\n\nRussell Ward and Philip Ellis won at Sebring. Across 2022 and '23 Winward Racing won three times. "
+        "The pair won the GTD title in {}."
+    )
+    c = check(pb, text.format(2024), "2025-06-26").claims[-1]
+    assert {x["name"] for x in c.slots["subject"]} == {"Russell Ward", "Philip Ellis"} and c.verdict == "supported"
+    assert check(pb, text.format(2023), "2025-06-26").claims[-1].verdict == "not checkable"  # a guessed pair

@@ -125,7 +125,7 @@ STREAK = re.compile(
 #: rounds before the publication date, or the last N editions of a race.
 SEQUENCE_PATTERNS = {
     # "won the first three races of the year", "won five of the first six", "did not win any of the first six GTD PRO races"
-    "seq_first": rf"\b(?:(?P<k>{NUM}|any|each|all|every one)\s+of\s+)?the\s+(?:opening|first)\s+(?P<n>{NUM})\s+(?:{_CLASSES}\s+)?(?:races|rounds|events)\b",
+    "seq_first": rf"\b(?:(?P<k>{NUM}|any|each|all|every one)\s+of\s+)?the\s+(?:season['’]s\s+|year['’]s\s+)?(?:opening|first)\s+(?P<n>{NUM})\s+(?:{_CLASSES}\s+)?(?:races|rounds|events)\b",
     # "three wins in the last four races"
     "seq_last": rf"\b(?P<k>{NUM})\s+(?:wins?|victories|podiums?|poles?)\s+in\s+(?:the|their|its|his)\s+(?:last|past|previous)\s+(?P<n>{NUM})\s+(?:races|rounds|starts)\b|"
     rf"\b(?:won|winning|wins)\s+(?P<k2>{NUM})\s+of\s+(?:the|their|its|his|her)\s+(?:last|past|previous)\s+(?P<n3>{NUM})\s+(?:races|rounds|starts)\b|"
@@ -1207,7 +1207,13 @@ def _pronoun(text: str, ctx: Context) -> list[Mention] | None:
         if noun.split()[-1] in ("trio", "duo", "pair", "pairing", "crew", "drivers", "champions", "winners") and (
             noun != "crew" or (ctx.last_group[:1] and ctx.last_group[0].kind == "driver")
         ):
-            return [_as_pronoun(s, m.group("p"), LEAD_PRONOUN) for s in ctx.last_group if s.kind == "driver"] or None
+            group = [_as_pronoun(s, m.group("p"), LEAD_PRONOUN) for s in ctx.last_group if s.kind == "driver"]
+            if not group and noun.split()[-1] in ("pair", "duo"):
+                # "The pair won the title" after a sentence about the team: the two drivers named last
+                drivers = list(dict.fromkeys(s.key for s in reversed(ctx.subjects) if s.kind == "driver"))[:2]
+                named = {s.key: s for s in ctx.subjects if s.kind == "driver"}
+                group = [_as_pronoun(named[k], m.group("p"), DEMONYM) for k in drivers] if len(drivers) == 2 else []
+            return group or None
         if noun in DEMONYMS and re.match(rf"\s+{_TEAM_NOUN}", text[m.end() :]):
             # "The Canadian team's worst result": the team named last, not a Canadian driver
             teams = [s for s in reversed(ctx.subjects) if s.kind == "team"]
@@ -1471,7 +1477,12 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     if own_aside is not None:
         hi = min(hi, own_aside[1])  # a claim inside a relative clause ends with it
     timed = _outside_asides(text, [*ctx.asides, *_descriptions(text)], start)
-    scope = time_scope(timed[start:hi], ctx.date, default_career=False)
+    # "Dillmann's first IMSA win and the first of the year": the second ordinal's time is its own
+    second = re.search(
+        r",?\s+and\s+(?:the|his|her|its|their)\s+(?:first|second|third|fourth|fifth|\w+th)\b", timed[end:hi], re.I
+    )
+    own_hi = end + second.start() if second and kind in ("ordinal", "ordinal_of", "ordinal_time") else hi
+    scope = time_scope(timed[start:own_hi], ctx.date, default_career=False)
     scope_at = start
     if not scope.label:
         scope = time_scope(timed[lo:start], ctx.date, default_career=False)
@@ -1479,7 +1490,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     if not scope.label:
         # the rest of the sentence, up to a new clause with a subject of its own ("…, and it made
         # it two Mid-Ohio wins in a row after last year's triumph": not this claim's year)
-        rest = timed[start:]
+        rest = timed[start:own_hi] if own_hi < hi else timed[start:]
         new_clause = re.search(r",\s+(?:and|but|while|whereas)\s+(?:it|he|she|they|the|his|her|their)\b|;", rest, re.I)
         scope = time_scope(rest[: new_clause.start()] if new_clause else rest, ctx.date, default_career=False)
         scope_at = -1
