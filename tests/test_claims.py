@@ -2331,3 +2331,32 @@ def test_the_pair_after_a_sentence_about_the_team(pb) -> None:  # type: ignore[n
     c = check(pb, text.format(2024), "2025-06-26").claims[-1]
     assert {x["name"] for x in c.slots["subject"]} == {"Russell Ward", "Philip Ellis"} and c.verdict == "supported"
     assert check(pb, text.format(2023), "2025-06-26").claims[-1].verdict == "not checkable"  # a guessed pair
+
+
+def test_a_place_then_a_gap_are_two_claims(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023 GTP after Laguna Seca: Derani/Sims second, 25 behind Tandy/Jaminet (who had led by one)
+    text = (
+        "Laguna Seca report.\n\nDerani and Sims now sit second in the championship, {} points behind Tandy and "
+        "Jaminet, who had arrived with a one-point lead over the Whelen pair."
+    )
+    claims = check(pb, text.format(25), "2023-05-16").claims
+    assert [(c.text, c.verdict) for c in claims] == [
+        ("Derani and Sims now sit second in the championship", "supported"),
+        ("25 points behind Tandy and Jaminet", "supported"),
+    ], [(c.text, c.explanation) for c in claims]
+    assert check(pb, text.format(20), "2023-05-16").claims[-1].verdict == "contradicted"
+
+
+def test_a_make_in_a_teams_table_is_not_decided(pb) -> None:  # type: ignore[no-untyped-def]
+    c = one(pb, "Feature.\n\nThe Cadillac sits sixth in the GTP teams' standings.", "2025-06-26")
+    assert c.verdict == "not checkable" and c.reason == "ambiguous reading", c.explanation
+
+
+def test_a_car_then_and_starts_a_new_subject(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2022 Glen 6h: Johansson drove the No. 1 Paul Miller BMW with Sellers and Snow
+    text = (
+        "Long Beach report.\n\nAt the Six Hours of the Glen in June, Scott Dixon rejoins Bourdais and van der Zande "
+        "in the No. 01 and Erik Johansson rejoins Sellers and Snow."
+    )
+    c = check(pb, text, "2022-04-11").claims[-1]
+    assert c.text == "Erik Johansson rejoins Sellers and Snow" and c.verdict == "supported", c.explanation

@@ -300,7 +300,8 @@ STANDING_FIGURES = {
     "gap": re.compile(
         rf"\bby\s+(?:just\s+|only\s+)?(?P<v>{_PTS})\s+points?\b|(?<![\d,])(?P<v2>{_PTS})\s+(?:points\s+)?(?:ahead of|clear of)\b|"
         rf"\b(?:advantage|lead|margin)\s+(?:had been|was|is|of)\s+(?:just\s+|only\s+)?(?P<v3>{_PTS})\s+points?\b|"
-        rf"\b(?P<v4>{_PTS})-point\s+(?:lead|advantage|margin)\b",
+        rf"\b(?P<v4>{_PTS})-point\s+(?:lead|advantage|margin)\b|"
+        rf"(?<![\d,])(?P<v5>{_PTS})\s+points?\s+(?:behind|adrift|back\b|off the lead)",
         re.IGNORECASE,
     ),
 }
@@ -1166,7 +1167,12 @@ def _triggers(text: str, names: list[tuple[int, int]] = ()) -> list[tuple[str, i
         t for t in found
         if not (
             t[0] in ("standing_margin", "standing_gap", "standing_behind")
-            and any(0 <= t[1] - e <= 80 and ";" not in text[e : t[1]] for _, _, e, _ in leads)
+            and any(
+                0 <= t[1] - e <= 80 and ";" not in text[e : t[1]]
+                # "sat second in the standings, 196 points behind the Lexus": a place, then a gap
+                and not (k == "standing_position" and re.fullmatch(r"\s*,\s*", text[e : t[1]]))
+                for k, _, e, _ in leads
+            )
             and not re.search(r",\s+an?\s+$", text[: t[1]])
         )
     ]  # fmt: skip
@@ -1428,6 +1434,8 @@ def _unit_end(car: Mention, mentions: list[Mention], text: str, base: int) -> in
         if m.start - base < end:
             continue
         gap = text[end : m.start - base]
+        if re.fullmatch(r"\s+and\s+", gap) and end == car.end - base:
+            break  # "in the No. 01 and Erik Johansson rejoins …": a second subject, not the car's crew
         if (
             m.kind in ("team", "manufacturer", "driver") and re.fullmatch(_DESCRIBES, gap)
             # "the No. 31 he shares with Nunez", "the No. 96 after starting eighth, Foley …": not a description
@@ -1452,7 +1460,8 @@ def _nearest_unit(before: list[Mention], text: str, base: int) -> list[Mention]:
                 last[0].kind == "car"
                 and m.kind in ("team", "manufacturer", "driver")
                 and re.fullmatch(r"(?:['’]s)?[\s\w.'’-]{0,40}?(?:\s(?:of|with|for|driven by)\s|\s|,\s|\sand\s)?", gap)
-                and "," not in gap.strip(", ")[:0]
+                # "in the No. 01 and Erik Johansson rejoins …": "and" right after the car starts a new subject
+                and not (len(last) == 1 and re.fullmatch(r"\s+and\s+", gap))
             ):
                 last.append(m)
                 continue
@@ -2284,7 +2293,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         # "will be Derani's full-season team-mate": the driver whose team-mate the subject is
         drivers += [
             m for m in mentions
-            if m.kind == "driver" and lo <= m.start - sent.start < start and m not in subject
+            if m.kind == "driver" and lo + _clause_start(text[lo:start]) <= m.start - sent.start < start and m not in subject
             and re.match(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:team-?mate|co-driver|partner)\b", text[m.end - sent.start :], re.I)
         ]  # fmt: skip
         slots.update(
@@ -3104,7 +3113,8 @@ def _standing_slots(kind, match, text, start, end, hi, sent, mentions, ctx) -> d
     the final table."""
     g = match.groupdict()
     rest = text[end:hi]
-    stop = re.search(r";|,\s(?:but|while|and then|as)\s|\.\s", rest)
+    # (", who had arrived with a one-point lead": the rival's own figure, not this claim's)
+    stop = re.search(r";|,\s(?:but|while|and then|as|who|which)\s|\.\s", rest)
     rest = rest[: stop.start()] if stop else rest
     out: dict[str, Any] = {"standing": True, "position": None, "points": None, "gap": None, "_end": end}
     if kind == "standing_position":
@@ -3135,7 +3145,7 @@ def _standing_slots(kind, match, text, start, end, hi, sent, mentions, ctx) -> d
     m = STANDING_FIGURES["gap"].search(whole)
     if m and out["gap"] is None:
         out["gap"] = _points(next(v for v in m.groups() if v))
-        out["trails"] = False
+        out["trails"] = bool(m.group("v5"))  # "…, 17 points behind": the subject trails
     if m and kind != "standing_in":
         out["_end"] = max(out["_end"], start + m.end())
     # the rival: named after "over" / "ahead of" / "behind" / "led X by", else the second (or the leader)

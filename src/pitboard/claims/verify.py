@@ -1270,6 +1270,7 @@ class Checker:
         def rank(r: Any) -> int:
             return rank_in(table, r)
 
+        make_only = False  # a make named against a teams' or drivers' table
         wanted = [("position", s.get("position")), ("points", s.get("points")), ("gap", s.get("gap"))]
         for metric, claimed in wanted:
             if claimed is None:
@@ -1362,7 +1363,11 @@ class Checker:
                     )
                 )
             else:
-                verdicts.append((None if table.missing_events else False, f"{subj['name']} is not in {label}"))
+                # "The Cadillac sits sixth in the teams' standings": a make names no entry of a
+                # teams' or drivers' table (which Cadillac is meant is not clear)
+                make = make_only = subj["kind"] == "manufacturer" and champ != "manufacturers"
+                verdicts.append((None if table.missing_events or make else False, f"{subj['name']} is not in {label}"
+                                 + (" (a make, not one of its entries)" if make else "")))  # fmt: skip
         if row is not None:
             evidence.append({"season": season, "class": cls, "championship": champ, "after": after,
                              "name": row.name, "position": rank(row), "points": row.points,
@@ -1371,7 +1376,8 @@ class Checker:
         if any(ok is False for ok, _ in verdicts):
             return Outcome(CONTRADICTED, f"The record shows {text}.", evidence=evidence, question=question)
         if not verdicts or any(ok is None for ok, _ in verdicts):
-            return Outcome(NOT_CHECKABLE, f"The data shows {text}.", MISSING_ROUND, evidence, question)
+            why = AMBIGUOUS if make_only and not table.missing_events else MISSING_ROUND
+            return Outcome(NOT_CHECKABLE, f"The data shows {text}.", why, evidence, question)
         for d in s.get("rival_descriptors") or []:
             # "Dan Goldburg of United Autosports": the rival's team or car that season
             races = [r for r in self.subject_races(s["rival"][0], claim, season).races if r["started"]]
