@@ -2360,3 +2360,23 @@ def test_a_car_then_and_starts_a_new_subject(pb) -> None:  # type: ignore[no-unt
     )
     c = check(pb, text, "2022-04-11").claims[-1]
     assert c.text == "Erik Johansson rejoins Sellers and Snow" and c.verdict == "supported", c.explanation
+
+
+def test_a_standings_gap_to_a_rival_is_in_the_class_both_race(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023 GTP manufacturers after Long Beach: BMW 41 behind Cadillac (published); BMW also races GTD
+    text = "Long Beach report.\n\nIn the manufacturers' standings BMW trails Cadillac by {} points."
+    c = one(pb, text.format(41), "2023-04-17")
+    assert c.verdict == "supported" and "GTP manufacturers" in c.explanation, c.explanation
+    assert one(pb, text.format(45), "2023-04-17").verdict == "contradicted"
+
+
+def test_second_win_after_the_sister_car_triumphed(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2025 GTP: MSR won Detroit (No. 93) and the Glen (No. 60)
+    text = (
+        "Glen report.\n\nTom Blomqvist and Colin Braun won the Six Hours of the Glen for Meyer Shank Racing. It was "
+        "MSR's {} win of the season after the sister No. 93 triumphed on the streets of Detroit."
+    )
+    c = next(c for c in check(pb, text.format("second"), "2025-06-24").claims if c.type == "count")
+    assert c.verdict == "supported" and "up to 22 Jun 2025" in c.explanation, c.explanation
+    c = next(c for c in check(pb, text.format("third"), "2025-06-24").claims if c.type == "count")
+    assert c.verdict == "contradicted", c.explanation

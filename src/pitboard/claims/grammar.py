@@ -1875,18 +1875,20 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if claim_type == "count":
             # "his second win of the season, after the Rolex 24": the earlier win is a race listed
             earlier = re.match(
-                r"\s*(?:of the (?:year|season)|this (?:year|season)|in (?:19|20)\d{2})?\s*,?\s*after\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:win\s+(?:at|in)\s+(?:the\s+)?)?",
-                text[end:hi],
+                r"\s*(?:of the (?:year|season)|this (?:year|season)|in (?:19|20)\d{2})?\s*,?\s*after\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:win\s+(?:at|in)\s+(?:the\s+)?)?"
+                # "… after the sister No. 93 triumphed on the streets of Detroit"
+                r"(?:[\w.'’ -]{0,40}?\b(?:won|triumphed|scored)\s+(?:at|in|on)\s+)?",
+                text[end:],
                 re.I,
             )
             after: list[str] = []
             if earlier:
                 # "its third win of the season after the Rolex 24 and Sebring": the earlier wins
                 # are listed (each checked), and the count is as of the race in hand, not them
-                zone = text[end + earlier.start() : hi]
-                stop = re.search(r"[;]|\.\s|,\s+(?:but|while|which|as|and\s+(?:the|it|he|she|they))\b", zone)
+                zone = text[end + earlier.start() :]
+                stop = re.search(r"[;]|(?<!No)\.\s|,\s+(?:but|while|which|as|and\s+(?:the|it|he|she|they))\b", zone)
                 zone_end = end + earlier.start() + (stop.start() if stop else len(zone))
-                for e in window:
+                for e in mentions:
                     if (
                         e.kind == "event"
                         and end + earlier.start() <= e.start - sent.start < zone_end

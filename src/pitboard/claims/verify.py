@@ -1188,6 +1188,17 @@ class Checker:
             return Outcome(NOT_CHECKABLE, "The claim names no table for the points leaders.", AMBIGUOUS)
         # "the points leaders … clear of X": the table of X's class
         cls = self._class_of(s["rival"][0] if leader else subj, claim, season)
+        if not s.get("class") and not leader and s.get("rival") and cls is not None:
+            # "BMW trails Cadillac by 41 points": the class both are in (BMW also races GTD)
+            def raced(x: dict[str, Any]) -> set[str]:
+                return {r["class"] for r in self.subject_races(x, claim, season).races if r["started"]}
+
+            try:
+                both = raced(subj) & raced(s["rival"][0])
+            except PitboardError:
+                both = set()
+            if len(both) == 1:
+                cls = both.pop()
         if cls is None:
             return Outcome(CONTRADICTED, f"{subj['name']} did not start a championship race in {season}.")
         champ = (
@@ -1995,7 +2006,8 @@ class Checker:
         if s.get("class"):
             scope["cls"] = s["class"]
         ans = self.subject_stats(subj, claim, **scope)
-        started = sorted((r for r in ans.races if r["started"]), key=lambda r: (r["race_date"], r["session_id"]))
+        rows = [r for r in ans.races if r["started"]]
+        started = sorted(rows, key=lambda r: (r["race_date"], r["session_id"]))
         hits = [r for r in started if _counts(r, metric)]
         question = [_question(subj, scope)]
         word = METRIC_WORDS.get(metric, metric)
