@@ -2380,3 +2380,30 @@ def test_second_win_after_the_sister_car_triumphed(pb) -> None:  # type: ignore[
     assert c.verdict == "supported" and "up to 22 Jun 2025" in c.explanation, c.explanation
     c = next(c for c in check(pb, text.format("third"), "2025-06-24").claims if c.type == "count")
     assert c.verdict == "contradicted", c.explanation
+
+
+def test_overall_before_a_coordinated_subject_is_the_earlier_claims(pb) -> None:  # type: ignore[no-untyped-def]
+    # Rolex 24 2023: No. 60 Acura won overall; No. 27 Heart of Racing Aston Martin won GTD
+    text = (
+        "Season review.\n\nAt Daytona, Meyer Shank Racing's Acura won overall and the Heart of Racing Aston Martin of "
+        "Roman De Angelis and Darren Turner won GTD."
+    )
+    claims = check(pb, text, "2023-10-17").claims
+    assert [c.verdict for c in claims] == ["supported", "supported"], [c.explanation for c in claims]
+    assert claims[1].slots["overall"] is False
+
+
+def test_an_appositive_title_is_an_aside(pb) -> None:  # type: ignore[no-untyped-def]
+    # Pfaff 2023 GTD PRO: one win, Sebring (2022 titles were Campbell/Jaminet's)
+    c = one(
+        pb,
+        "Review.\n\nPfaff, champions last year with Matt Campbell and Mathieu Jaminet, won only at Sebring this time.",
+        "2023-10-17",
+    )
+    assert c.slots["subject"][0]["name"] == "Pfaff Motorsports" and c.verdict == "supported", c.explanation
+
+
+def test_won_only_at_a_race_means_no_other_win_that_season(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023 GTD PRO: the No. 14 won Long Beach and the Glen
+    c = one(pb, "Review.\n\nThe No. 14 Vasser Sullivan Lexus won only at Long Beach this year.", "2023-10-17")
+    assert c.verdict == "contradicted" and "also won at Sahlen's Six Hours of The Glen" in c.explanation, c.explanation

@@ -942,7 +942,9 @@ def _makes_as_cars(mentions: list[Mention], text: str, base: int, ctx: Context) 
 
 
 _ASIDE = re.compile(
-    r",\s*(?P<body>(?:who|which)\b[^,;]*?|(?:a|an)\s+[^,;]*?)(?=,|\s*[.;!?]?\s*$)",
+    r",\s*(?P<body>(?:who|which)\b[^,;]*?|(?:a|an)\s+[^,;]*?"
+    # ", champions last year with Campbell and Jaminet,": an appositive title (between commas)
+    r"|(?:the\s+)?(?:reigning\s+|defending\s+)?(?:champions?|winners?|runners?-up)\s+[^,;]*?)(?=,|\s*[.;!?]?\s*$)",
     re.IGNORECASE,
 )
 
@@ -1620,7 +1622,12 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     slots: dict[str, Any] = {
         "subject": [{"kind": s.kind, "name": s.name, "key": s.key} for s in subject],
         "class": classes[0].key if classes else None,
-        "overall": bool(re.search(r"\boverall\b", clause, re.IGNORECASE)),
+        # "MSR's Acura won overall and the Heart of Racing Aston Martin … won GTD": "overall" before
+        # a coordinated subject is the earlier claim's
+        "overall": bool(
+            re.search(r"\boverall\b", text[start:hi], re.IGNORECASE)
+            or re.search(r"\boverall\b(?![^;]*?(?:,|\band\b))", text[lo:start], re.IGNORECASE)
+        ),
         "event": events[0].name if events else None,
         "seasons": list(scope.seasons),
         "since": scope.since,
@@ -2057,6 +2064,10 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             ),
         )
         end = max(end, _details(text, end, hi, slots, mentions, sent))
+        if re.match(r"\s+only\s+(?:at|in)\b", text[start + len(match.group()) :], re.I) or re.search(
+            r"\bonly\s+$", text[lo:start], re.I
+        ):
+            slots["only"] = True  # "won only at Sebring this year": no other win in that season
         if not events and ctx.event is not None:
             slots["event"] = ctx.event.name
             slots["event_from_context"] = True

@@ -846,6 +846,19 @@ class Checker:
             verdicts.append((ok, text))
         if s.get("together") and len({(r["session_id"], r["number"]) for r in rows}) > 1:
             verdicts.append((False, "they were not in the same car"))
+        if s.get("only") and claim.type == "result" and rows and all(ok for ok, _ in verdicts):
+            # "won only at Sebring this year": no other class win that season up to the date
+            first = rows[0]
+            season_rows = self.subject_races(s["subject"][0], claim, first["season"]).races
+            wins = sorted({(r["race_date"], r["event_name"]) for r in season_rows
+                           if r["started"] and r["class_position"] == 1 and r["race_date"] <= self.date})  # fmt: skip
+            gaps = [c["event_name"] for c in self.calendar(first["season"]) if c["status"] == "missing"
+                    and c["race_date"] and c["race_date"] <= self.date and first["class"] in (c["classes"] or [first["class"]])]  # fmt: skip
+            if len(wins) > 1:
+                verdicts.append((False, f"it also won at {', '.join(e for _, e in wins if e != first['event_name'])} "
+                                 f"in {first['season']}"))  # fmt: skip
+            elif gaps:
+                verdicts.append((None, f"{'; '.join(gaps)} (missing from the data) could hold another win"))
         evidence = self.lines(rows)
         if claim.type == "result" and any(not ok for ok, _ in verdicts) and rows:
             winner = self._winner(rows[0], s.get("overall"))
