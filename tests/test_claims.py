@@ -2407,3 +2407,10 @@ def test_won_only_at_a_race_means_no_other_win_that_season(pb) -> None:  # type:
     # 2023 GTD PRO: the No. 14 won Long Beach and the Glen
     c = one(pb, "Review.\n\nThe No. 14 Vasser Sullivan Lexus won only at Long Beach this year.", "2023-10-17")
     assert c.verdict == "contradicted" and "also won at Sahlen's Six Hours of The Glen" in c.explanation, c.explanation
+
+
+def test_took_a_class_is_a_win(pb) -> None:  # type: ignore[no-untyped-def]
+    # Laguna Seca 2022 GTD: No. 16 Wright (Hardwick/Heylen) won
+    text = "Laguna Seca report.\n\nRyan Hardwick and Jan Heylen took GTD for Wright Motorsports."
+    assert one(pb, text, "2022-05-02").verdict == "supported"
+    assert one(pb, text.replace("Jan Heylen", "Patrick Long"), "2022-05-02").verdict == "contradicted"

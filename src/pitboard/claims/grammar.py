@@ -172,6 +172,8 @@ WIN = re.compile(
     r"\b(?P<onetwo>(?:(?:a|an|the) )?(?:[\w-]+ ){0,2}one-two)\b|"
     r"(?P<ewin3>\b(?:(?:their|his|her|its) (?:[\w'’.-]+ ){1,4}?|(?:a|the) (?:(?-i:[A-Z0-9][\w'’.-]*) ){1,4})(?:victory|win)\b)(?! (?:at|in) )|"
     r"\b(?:taking|took|takes|scored|scoring|claimed|claiming) victories (?:at|in)\b|"
+    # "Hardwick and Heylen took GTD for Wright Motorsports": won the class
+    rf"\b(?:took|takes|taking)\s+(?={_CLASSES}\b(?!\s+(?:pole|points|standings|title|championship|lead)))|"
     # "Heart of Racing's Lime Rock winners" (between commas), "Pfaff's Sebring winners Klaus Bachler and …"
     r"(?P<ewin6>(?:(?<=, )|^)(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+['’]s\s+(?:[\w'’.-]+\s+){1,3}?(?:race\s+|class\s+)?winners?)(?=,|\s+(?-i:[A-Z]))|"
     r"(?<=, )(?P<ewin>the (?:[\w'’.-]+ ){1,5}?(?:race |class |GTP |GTD |LMP2 |LMP3 |DPi |GTLM |GTD PRO )?winners?|"
