@@ -2414,3 +2414,14 @@ def test_took_a_class_is_a_win(pb) -> None:  # type: ignore[no-untyped-def]
     text = "Laguna Seca report.\n\nRyan Hardwick and Jan Heylen took GTD for Wright Motorsports."
     assert one(pb, text, "2022-05-02").verdict == "supported"
     assert one(pb, text.replace("Jan Heylen", "Patrick Long"), "2022-05-02").verdict == "contradicted"
+
+
+def test_the_pair_after_a_crew_of_four_is_the_first_two_named(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2021 Rolex 24 GTD: No. 57 Ward/Ellis/Dontje/Engel; 2024 GTD champions Ellis/Ward
+    text = (
+        "Feature.\n\nAt the 2021 Rolex 24 Russell Ward and Philip Ellis won with Indy Dontje and Maro Engel. "
+        "The pair won the GTD title in {}."
+    )
+    c = check(pb, text.format(2024), "2025-06-26").claims[-1]
+    assert {x["name"] for x in c.slots["subject"]} == {"Russell Ward", "Philip Ellis"} and c.verdict == "supported"
+    assert check(pb, text.format(2023), "2025-06-26").claims[-1].verdict == "not checkable"

@@ -1218,6 +1218,10 @@ def _pronoun(text: str, ctx: Context) -> list[Mention] | None:
             noun != "crew" or (ctx.last_group[:1] and ctx.last_group[0].kind == "driver")
         ):
             group = [_as_pronoun(s, m.group("p"), LEAD_PRONOUN) for s in ctx.last_group if s.kind == "driver"]
+            size = {"pair": 2, "duo": 2, "pairing": 2, "trio": 3}.get(noun.split()[-1])
+            if size and len(group) > size:
+                # "Ward and Ellis won with Dontje and Engel. … The pair": the first named, a guess
+                group = [_as_pronoun(s, m.group("p"), DEMONYM) for s in ctx.last_group if s.kind == "driver"][:size]
             if not group and noun.split()[-1] in ("pair", "duo"):
                 # "The pair won the title" after a sentence about the team: the two drivers named last
                 drivers = list(dict.fromkeys(s.key for s in reversed(ctx.subjects) if s.kind == "driver"))[:2]
