@@ -406,3 +406,30 @@ def test_since_and_until_include_the_race_on_that_day(pb: pitboard.Pitboard) -> 
     after = stats.subject_stats(pb, "driver", "Tom Blomqvist", stats.Scope(season=2023, since=day))
     season = stats.subject_stats(pb, "driver", "Tom Blomqvist", stats.Scope(season=2023))
     assert after.coverage.rounds_in_scope == season.coverage.rounds_in_scope - 1  # only the Rolex 24 is before
+
+
+@pytest.mark.full
+@pytest.mark.parametrize(
+    ("kind", "name", "scope", "car_team"),
+    [
+        ("driver", "Russell Ward", stats.Scope(season=2024), None),
+        ("driver", "Pipo Derani", stats.Scope(since=dt.date(2022, 1, 1), until=dt.date(2024, 6, 30)), None),
+        ("driver", "Jordan Taylor", stats.Scope(cls="GTDPRO"), None),  # two classes, two cars at a race
+        ("team", "Vasser Sullivan", stats.Scope(season=2023, event="Long Beach"), None),
+        ("manufacturer", "Porsche", stats.Scope(season=2025, until=dt.date(2025, 6, 1)), None),
+        ("car", "57", stats.Scope(season=2024), "Winward Racing"),
+    ],
+)
+def test_the_row_cache_gives_the_rows_of_the_scoped_queries(
+    pb: pitboard.Pitboard, kind: str, name: str, scope: stats.Scope, car_team: str | None
+) -> None:
+    """``subject_row_cache`` (one article's check) reads a subject's rows once and scopes them in
+    Python: the answers must be those of the scoped SQL, row for row."""
+    from pitboard.queries.stats import subject_row_cache
+
+    direct = stats.subject_stats(pb, kind, name, scope, car_team=car_team)
+    with subject_row_cache():
+        stats.subject_stats(pb, kind, name, stats.Scope(), car_team=car_team)  # fills the cache unscoped
+        cached = stats.subject_stats(pb, kind, name, scope, car_team=car_team)
+    assert cached.races == direct.races and cached.poles == direct.poles
+    assert cached.figures == direct.figures and direct.figures.starts > 0

@@ -9,6 +9,7 @@ grammar, the verdict rules and what the checker does not understand.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import os
 import re
@@ -25,6 +26,7 @@ from pitboard.claims.model import (
     Mention,
 )
 from pitboard.exceptions import InputError
+from pitboard.queries.stats import subject_row_cache
 
 if TYPE_CHECKING:
     from pitboard.api import Pitboard
@@ -119,8 +121,11 @@ def check(pb: Pitboard, text: str, date: dt.date | str) -> CheckAnswer:
     claims = extract(pb, text, day)
     # the claims are checked side by side: each waits mostly on DuckDB, which releases the GIL
     # (the checker's memo and evidence lookups are safe to share: a race only repeats a query)
-    with ThreadPoolExecutor(max_workers=CHECK_THREADS) as pool:
-        verdicts = tuple(pool.map(checker.check, claims))
+    # one article asks about the same subjects in many scopes: each subject's rows are read once
+    # and scoped in Python (the worker threads share the cache through a copied context)
+    with subject_row_cache(), ThreadPoolExecutor(max_workers=CHECK_THREADS) as pool:
+        contexts = [contextvars.copy_context() for _ in claims]
+        verdicts = tuple(pool.map(lambda cc: cc[0].run(checker.check, cc[1]), zip(contexts, claims, strict=True)))
     return CheckAnswer(date=day, claims=verdicts, sources=tuple(sorted({s for v in verdicts for s in v.sources})))
 
 

@@ -8,7 +8,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
+import contextvars
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,6 +57,45 @@ class ScopeFilter:
             params["until"] = self.until
         return " AND ".join(clauses), params
 
+    def matches(self, row: dict[str, Any]) -> bool:
+        """Whether a row (with season, class, event_id, team_id, race_date) is in the scope:
+        ``where`` in Python, for rows fetched once for a whole check (``subject_row_cache``)."""
+        day = row.get("race_date")
+        return (
+            (not self.seasons or row["season"] in self.seasons)
+            and (not self.cls or row["class"] == self.cls)
+            and (self.event_ids is None or row["event_id"] in self.event_ids)
+            and (not self.team_id or row["team_id"] == self.team_id)
+            and (not self.since or (day is not None and day >= self.since))
+            and (not self.until or (day is not None and day <= self.until))
+        )
+
+
+#: A subject's unscoped race and pole rows, fetched once and filtered per scope in Python, while
+#: ``subject_row_cache`` is open (one article's check asks about the same subjects in many scopes).
+_ROW_CACHE: contextvars.ContextVar[dict[Any, Any] | None] = contextvars.ContextVar("subject_rows", default=None)
+
+
+@contextmanager
+def subject_row_cache() -> Iterator[None]:
+    """Within the block (and the contexts copied from it), ``races`` and ``poles`` read each
+    subject's rows once, unscoped, and apply each scope in Python: same rows, fewer queries."""
+    token = _ROW_CACHE.set({})
+    try:
+        yield
+    finally:
+        _ROW_CACHE.reset(token)
+
+
+def _cached(kind: str, key: str, what: str, fetch: Any) -> Any:
+    cache = _ROW_CACHE.get()
+    if cache is None:
+        return None
+    k = (what, kind, key)
+    if k not in cache:
+        cache[k] = fetch()  # two threads may both fetch: the same rows, the last one kept
+    return cache[k]
+
 
 #: The columns a scope filters on, for a pole (grids g, the pole car's entry e, its event ev).
 _POLE_COLUMNS = {
@@ -89,6 +131,36 @@ def races(db: Database, kind: str, key: str, scope: ScopeFilter) -> list[dict[st
     same race). A driver listed on two cars of one race (a third driver at Daytona) has one start:
     the row of the better-placed car within the scope (``ONE_CAR_PER_RACE``).
     """
+    cached = _cached(kind, key, "races", lambda: _race_rows(db, kind, key, ScopeFilter(), crews_of_all=True))
+    if cached is not None:
+        raw, crews = cached
+        rows = [dict(r) for r in raw if scope.matches(r)]
+    else:
+        rows, crews = _race_rows(db, kind, key, scope, crews_of_all=False)
+    if kind == "driver":
+        chosen: dict[str, dict[str, Any]] = {}
+        for r in rows:
+            car = chosen.setdefault(r["session_id"], r)
+            car.setdefault("all_cars", []).append(r["number"])
+        if crews is None:
+            crews = _crews(db, [(r["session_id"], r["number"]) for r in chosen.values()], without=key)
+        for r in chosen.values():
+            crew = crews.get((r["session_id"], r["number"]))
+            r["co_drivers"] = " / ".join(crew) if crew else None
+        return list(chosen.values())
+    if crews is None:
+        crews = _crews(db, sorted({(r["session_id"], r["number"]) for r in rows}))
+    for r in rows:
+        crew = crews.get((r["session_id"], r["number"]))
+        r["drivers"] = " / ".join(crew) if crew else None
+    return rows
+
+
+def _race_rows(
+    db: Database, kind: str, key: str, scope: ScopeFilter, *, crews_of_all: bool
+) -> tuple[list[dict[str, Any]], dict[tuple[str, str], list[str]] | None]:
+    """A subject's race rows in the scope, before a driver's one-car-per-race choice, and (when
+    ``crews_of_all``) the crews of every car in them (a driver's without the driver)."""
     where, params = scope.where()
     if kind == "driver":
         # ONE_CAR_PER_RACE, the car list and the crew are done here rather than as a window,
@@ -101,24 +173,15 @@ def races(db: Database, kind: str, key: str, scope: ScopeFilter) -> list[dict[st
             ORDER BY r.race_date, r.session_id, r.started DESC, r.class_position NULLS LAST, r.number""",
             {**params, "key": key},
         )
-        chosen: dict[str, dict[str, Any]] = {}
-        for r in rows:
-            car = chosen.setdefault(r["session_id"], r)
-            car.setdefault("all_cars", []).append(r["number"])
-        crews = _crews(db, [(r["session_id"], r["number"]) for r in chosen.values()], without=key)
-        for r in chosen.values():
-            crew = crews.get((r["session_id"], r["number"]))
-            r["co_drivers"] = " / ".join(crew) if crew else None
-        return list(chosen.values())
-    rows = db.dicts(
-        f"SELECT r.* FROM race_results r WHERE {_SUBJECT[kind]} AND {where} ORDER BY r.race_date, r.session_id, r.class, r.number",
-        {**params, "key": key},
-    )
-    crews = _crews(db, sorted({(r["session_id"], r["number"]) for r in rows}))
-    for r in rows:
-        crew = crews.get((r["session_id"], r["number"]))
-        r["drivers"] = " / ".join(crew) if crew else None
-    return rows
+    else:
+        rows = db.dicts(
+            f"SELECT r.* FROM race_results r WHERE {_SUBJECT[kind]} AND {where} ORDER BY r.race_date, r.session_id, r.class, r.number",
+            {**params, "key": key},
+        )
+    if not crews_of_all:
+        return rows, None
+    cars = sorted({(r["session_id"], r["number"]) for r in rows})
+    return rows, _crews(db, cars, without=key if kind == "driver" else None)
 
 
 def _crews(db: Database, cars: list[tuple[str, str]], without: str | None = None) -> dict[tuple[str, str], list[str]]:
@@ -146,6 +209,13 @@ def poles(db: Database, kind: str, key: str, scope: ScopeFilter) -> list[dict[st
     manufacturer, pole_lap_ms, pole_driver_id and pole_set_by (who set the time; null when the data
     cannot tell), session_id (the grid-setting session).
     """
+    cached = _cached(kind, key, "poles", lambda: _pole_rows(db, kind, key, ScopeFilter()))
+    if cached is not None:
+        return [dict(r) for r in cached if scope.matches(r)]
+    return _pole_rows(db, kind, key, scope)
+
+
+def _pole_rows(db: Database, kind: str, key: str, scope: ScopeFilter) -> list[dict[str, Any]]:
     where, params = scope.where(columns=_POLE_COLUMNS)
     subject = {
         "driver": "EXISTS (SELECT 1 FROM entry_drivers d WHERE d.session_id = g.session_id AND d.number = g.pole_number AND d.driver_id = $key)",
