@@ -509,8 +509,7 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         before = [
             m for m in mentions
             if lo <= m.start - sent.start < at and m.kind in SUBJECT_KINDS
-            # "to complete a Ganassi front-row lockout": a name after "a" describes, it is no subject
-            and not (m.kind != "car" and re.search(r"\b(?:a|an)\s+$", text[: m.start - sent.start], re.I))
+            and not (m.kind != "car" and _describing(m, text, sent))
         ]  # fmt: skip
         if kind.startswith("standing"):
             # "… for Corvette, and BMW finished second in the standings": the subject of its own clause
@@ -558,7 +557,7 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
                 if m.kind in ("driver", "team", "car") and m.end - sent.start <= they.start()
                 and not any(a <= m.start - sent.start < b for a, b in ctx.asides)
                 and not _RIVAL.search(text[: m.start - sent.start])
-                and not re.search(r"\b(?:a|an)\s+$", text[: m.start - sent.start], re.I)  # "a Ganassi front-row lockout"
+                and not _describing(m, text, sent)
             ]  # fmt: skip
             group = _nearest_unit(named, text, sent.start) if named else []
             if len(group) > 1 or (group and group[0].kind != "driver"):
@@ -1003,6 +1002,16 @@ def _per_race(claim: Claim, sent: Sentence) -> list[Claim]:
 
 #: A break between clauses with subjects of their own: a race named across one is not the claim's.
 _CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but)\b|\s[–—]\s|;", re.IGNORECASE)
+#: The narrower break for subjects: ", but the Acura …" after "the No. 60" may still mean the car.
+_SUBJECT_BREAK = re.compile(r",\s+(?:while|whereas)\b|;", re.IGNORECASE)
+
+
+def _describing(m: Mention, text: str, sent: Sentence) -> bool:
+    """A name after "a"/"an" describes something ("to complete a Ganassi front-row lockout"): it
+    is no subject."""
+    return bool(re.search(r"\b(?:a|an)\s+$", text[: m.start - sent.start], re.I))
+
+
 #: The nouns that make a phrase a team ("the Canadian team", "the squad").
 _TEAM_NOUN = r"(?:[Tt]eam|[Ss]quad|[Oo]utfit)\b"
 #: "the team" right before a count's trigger ("the team is still looking for its first win").
@@ -2524,10 +2533,7 @@ def _alternatives(
     stated = any(m.name in names and m.kind != "manufacturer" for m in own)
     subjects: list[dict[str, Any]] = []
     for m in mentions if not stated else ():
-        if re.search(
-            r",\s+(?:while|whereas)\b|;",
-            sent.text[min(span[1], m.end) - sent.start : max(span[0], m.start) - sent.start],
-        ):
+        if _SUBJECT_BREAK.search(sent.text[min(span[1], m.end) - sent.start : max(span[0], m.start) - sent.start]):
             continue  # the subject of another clause ("…, while Derani was fifth")
         if m.kind in SUBJECT_KINDS and m.name not in names and m.confidence >= 0.7:
             names.add(m.name)

@@ -19,7 +19,7 @@ import datetime as dt
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -169,6 +169,17 @@ class Checker:
         except PitboardError:
             return []
         return [r for r in rows if r["started"] and r["event_name"] == ref.event_name and r["race_date"] <= self.date]
+
+    def _missing_rounds(self, after: dt.date, until: dt.date, classes: Collection[str] | None = None) -> list[str]:
+        """The championship rounds missing from the data that ran after ``after`` and on or before
+        ``until`` ("Event 2021"), of any of ``classes`` (None: of any class): what could hide a
+        result the claim depends on."""
+        return [
+            f"{c['event_name']} {y}" for y in range(after.year, until.year + 1) if y in self._seasons
+            for c in self.calendar(y)
+            if c["status"] == "missing" and c["race_date"] and after < c["race_date"] <= until
+            and (classes is None or not c["classes"] or set(classes) & set(c["classes"]))
+        ]  # fmt: skip
 
     def _library_name(self, subj: dict[str, Any], claim: Claim, season: int | None) -> tuple[str, str | None]:
         """The name to ask the library for a subject, and for a car the team that tells it apart:
@@ -599,12 +610,8 @@ class Checker:
         value = len({r["session_id"] for r in hits})
         word = METRIC_WORDS[metric]
         shown = f"{value} {word} in {subj['name']}'s last {s['starts']} races up to {until:%d %b %Y}"
-        gaps = []
-        for name in ans.coverage.missing_events:
-            day = re.search(r"\((\d{1,2} \w{3} \d{4})\)", name)
-            when = dt.datetime.strptime(day.group(1), "%d %b %Y").date() if day else None
-            if when is None or last[0][0] <= when <= until:
-                gaps.append(name)
+        raced = {r["class"] for r in ans.races if r["season"] in {d.year for d, _ in last}}
+        gaps = self._missing_rounds(last[0][0] - dt.timedelta(days=1), until, raced)
         evidence = self.lines(hits)
         if gaps and value <= s["value"]:
             return Outcome(NOT_CHECKABLE, f"The data shows {shown}; missing from the data: {'; '.join(gaps)}.",
@@ -773,12 +780,13 @@ class Checker:
                 continue
             if subj["kind"] in ("team", "manufacturer") and len(mine) > 1 and s.get("last"):
                 # "Proton's Porsche finished last": the car that was last of its class, if one was
-                lasts = [
-                    x for x in mine
-                    if x["class_position"]
-                    and x["class_position"] == max((y["class_position"] or 0 for y in self._race_rows(x["season"], x["event_name"], x["class"])), default=0)
-                ]  # fmt: skip
-                mine = lasts[:1] or mine[:1] if len(lasts) <= 1 else mine
+                def last_place(x: dict[str, Any]) -> int:
+                    field = self._race_rows(x["season"], x["event_name"], x["class"])
+                    return max((y["class_position"] or 0 for y in field), default=0)
+
+                lasts = [x for x in mine if x["class_position"] and x["class_position"] == last_place(x)]
+                if len(lasts) <= 1:
+                    mine = lasts or mine[:1]
             if subj["kind"] in ("team", "manufacturer") and len(mine) > 1:
                 # several cars: a claim of a first (win, pole, fastest lap) needs one of them;
                 # any other place must hold whichever car is meant, else which one is unclear
@@ -852,8 +860,9 @@ class Checker:
             season_rows = self.subject_races(s["subject"][0], claim, first["season"]).races
             wins = sorted({(r["race_date"], r["event_name"]) for r in season_rows
                            if r["started"] and r["class_position"] == 1 and r["race_date"] <= self.date})  # fmt: skip
-            gaps = [c["event_name"] for c in self.calendar(first["season"]) if c["status"] == "missing"
-                    and c["race_date"] and c["race_date"] <= self.date and first["class"] in (c["classes"] or [first["class"]])]  # fmt: skip
+            gaps = self._missing_rounds(
+                dt.date(first["season"] - 1, 12, 31), min(self.date, dt.date(first["season"], 12, 31)), [first["class"]]
+            )
             if len(wins) > 1:
                 verdicts.append((False, f"it also won at {', '.join(e for _, e in wins if e != first['event_name'])} "
                                  f"in {first['season']}"))  # fmt: skip
@@ -1998,11 +2007,7 @@ class Checker:
             shown = ", ".join(f"{r['event_name']} {r['season']}" for r in later)
             return Outcome(CONTRADICTED, f"The data shows {subj['name']} with {word} after {label}: {shown}.",
                            evidence=self.lines(later), question=question)  # fmt: skip
-        gaps = [
-            f"{c['event_name']} {y}" for y in range(day.year, self.date.year + 1) if y in self._seasons
-            for c in self.calendar(y)
-            if c["status"] == "missing" and c["race_date"] and day < c["race_date"] <= self.date
-        ]  # fmt: skip
+        gaps = self._missing_rounds(day, self.date)
         text = f"The data shows no {word} for {subj['name']} after {label} up to {self.date:%d %b %Y}"
         if gaps:
             return Outcome(NOT_CHECKABLE, f"{text}; missing from the data: {'; '.join(gaps)}.", MISSING_ROUND,
@@ -2019,8 +2024,7 @@ class Checker:
         if s.get("class"):
             scope["cls"] = s["class"]
         ans = self.subject_stats(subj, claim, **scope)
-        rows = [r for r in ans.races if r["started"]]
-        started = sorted(rows, key=lambda r: (r["race_date"], r["session_id"]))
+        started = sorted((r for r in ans.races if r["started"]), key=lambda r: (r["race_date"], r["session_id"]))
         hits = [r for r in started if _counts(r, metric)]
         question = [_question(subj, scope)]
         word = METRIC_WORDS.get(metric, metric)
@@ -2052,12 +2056,7 @@ class Checker:
                 return Outcome(
                     CONTRADICTED, text + f", later than {target_season}.", evidence=evidence, question=question
                 )
-            gaps = [
-                f"{c['event_name']} {y}" for y in range(prev["season"], last["season"] + 1) if y in self._seasons
-                for c in self.calendar(y)
-                if c["status"] == "missing" and c["race_date"] and prev["race_date"] < c["race_date"] < last["race_date"]
-                and (not c["classes"] or last["class"] in c["classes"])
-            ]  # fmt: skip
+            gaps = self._missing_rounds(prev["race_date"], last["race_date"] - dt.timedelta(days=1), [last["class"]])
             if ok and gaps:
                 # a round missing from the data between the two could hold another one
                 return Outcome(NOT_CHECKABLE, f"{text}; missing from the data in between: {'; '.join(gaps)}.",
