@@ -433,3 +433,36 @@ def test_the_row_cache_gives_the_rows_of_the_scoped_queries(
         cached = stats.subject_stats(pb, kind, name, scope, car_team=car_team)
     assert cached.races == direct.races and cached.poles == direct.poles
     assert cached.figures == direct.figures and direct.figures.starts > 0
+
+
+@pytest.mark.full
+def test_drivers_read_together_give_the_rows_of_one_driver_at_a_time(
+    pb: pitboard.Pitboard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``prefetch_drivers`` (an article's drivers in three queries) fills the cache with exactly
+    the rows, crews and poles that one driver's own queries give, for every scope: a driver on two
+    cars of one race, a driver with a pole and a car of one driver included."""
+    from pitboard.queries import stats as sq
+    from pitboard.queries.stats import prefetch_drivers, subject_row_cache
+
+    def one_at_a_time(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a driver read on its own: the batch missed it")
+
+    names = ["Jordan Taylor", "Pipo Derani", "Russell Ward", "Antonio Garcia", "Ben Keating"]
+    keys = [stats.subject_races(pb, "driver", n).resolution.key for n in names]
+    scopes = [
+        stats.Scope(),
+        stats.Scope(season=2023),
+        stats.Scope(cls="GTDPRO"),
+        stats.Scope(season=2021, event="Daytona"),
+    ]
+    for scope in scopes:
+        direct = [stats.subject_stats(pb, "driver", n, scope) for n in names]
+        with subject_row_cache(), monkeypatch.context() as m:
+            prefetch_drivers(pb.db, keys)
+            m.setattr(sq, "_race_rows", one_at_a_time)
+            m.setattr(sq, "_pole_rows", one_at_a_time)
+            batched = [stats.subject_stats(pb, "driver", n, scope) for n in names]
+        for d, b in zip(direct, batched, strict=True):
+            assert b.races == d.races and b.poles == d.poles and b.figures == d.figures
+    assert any(r["co_drivers"] for r in direct[0].races) and any(d.poles for d in direct)

@@ -26,7 +26,7 @@ from pitboard.claims.model import (
     Mention,
 )
 from pitboard.exceptions import InputError
-from pitboard.queries.stats import subject_row_cache
+from pitboard.queries.stats import prefetch_drivers, subject_row_cache
 
 if TYPE_CHECKING:
     from pitboard.api import Pitboard
@@ -110,6 +110,18 @@ def _not_the_articles_own(text: str, claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def _drivers_named(claims: list[Claim]) -> set[str]:
+    """The drivers the claims name or read as subjects (the driver ids of their mentions and
+    slots): the subjects whose rows the check will ask for."""
+    out = {m.key for c in claims for m in c.mentions if m.kind == "driver"}
+    for c in claims:
+        for slot in ("subject", "rival"):
+            out.update(x["key"] for x in c.slots.get(slot) or [] if x.get("kind") == "driver" and x.get("key"))
+        alts = c.slots.get("alternatives") or {}
+        out.update(x["key"] for x in alts.get("subjects") or [] if x.get("kind") == "driver" and x.get("key"))
+    return out
+
+
 def check(pb: Pitboard, text: str, date: dt.date | str) -> CheckAnswer:
     """Every claim of ``text`` (an article published on ``date``) with its verdict and evidence."""
     from pitboard.claims.verify import Checker
@@ -124,6 +136,8 @@ def check(pb: Pitboard, text: str, date: dt.date | str) -> CheckAnswer:
     # one article asks about the same subjects in many scopes: each subject's rows are read once
     # and scoped in Python (the worker threads share the cache through a copied context)
     with subject_row_cache(), ThreadPoolExecutor(max_workers=CHECK_THREADS) as pool:
+        # the drivers the article names, read together up front: three queries, not three a driver
+        prefetch_drivers(pb.db, _drivers_named(claims))
         contexts = [contextvars.copy_context() for _ in claims]
         verdicts = tuple(pool.map(lambda cc: cc[0].run(checker.check, cc[1]), zip(contexts, claims, strict=True)))
     return CheckAnswer(date=day, claims=verdicts, sources=tuple(sorted({s for v in verdicts for s in v.sources})))
