@@ -436,33 +436,43 @@ def test_the_row_cache_gives_the_rows_of_the_scoped_queries(
 
 
 @pytest.mark.full
-def test_drivers_read_together_give_the_rows_of_one_driver_at_a_time(
-    pb: pitboard.Pitboard, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("kind", "names"),
+    [
+        ("driver", ["Jordan Taylor", "Pipo Derani", "Russell Ward", "Antonio Garcia", "Ben Keating"]),
+        ("team", ["Vasser Sullivan", "Corvette Racing", "Wayne Taylor Racing", "Paul Miller Racing"]),
+        ("manufacturer", ["Porsche", "Acura", "Lamborghini"]),
+    ],
+)
+def test_subjects_read_together_give_the_rows_of_one_subject_at_a_time(
+    pb: pitboard.Pitboard, monkeypatch: pytest.MonkeyPatch, kind: str, names: list[str]
 ) -> None:
-    """``prefetch_drivers`` (an article's drivers in three queries) fills the cache with exactly
-    the rows, crews and poles that one driver's own queries give, for every scope: a driver on two
-    cars of one race, a driver with a pole and a car of one driver included."""
+    """``prefetch`` (an article's drivers, teams or makes in three queries) fills the cache with
+    exactly the rows, crews and poles that one subject's own queries give, for every scope: a
+    driver on two cars of one race, subjects with poles, a team's crews with every driver."""
     from pitboard.queries import stats as sq
-    from pitboard.queries.stats import prefetch_drivers, subject_row_cache
+    from pitboard.queries.stats import prefetch, subject_row_cache
 
     def one_at_a_time(*args: object, **kwargs: object) -> None:
-        raise AssertionError("a driver read on its own: the batch missed it")
+        raise AssertionError("a subject read on its own: the batch missed it")
 
-    names = ["Jordan Taylor", "Pipo Derani", "Russell Ward", "Antonio Garcia", "Ben Keating"]
-    keys = [stats.subject_races(pb, "driver", n).resolution.key for n in names]
+    keys = [stats.subject_races(pb, kind, n).resolution.key for n in names]
     scopes = [
         stats.Scope(),
         stats.Scope(season=2023),
         stats.Scope(cls="GTDPRO"),
         stats.Scope(season=2021, event="Daytona"),
     ]
+    crews = poles = 0
     for scope in scopes:
-        direct = [stats.subject_stats(pb, "driver", n, scope) for n in names]
+        direct = [stats.subject_stats(pb, kind, n, scope) for n in names]
+        crews += sum(bool(r.get("co_drivers") or r.get("drivers")) for d in direct for r in d.races)
+        poles += sum(len(d.poles) for d in direct)
         with subject_row_cache(), monkeypatch.context() as m:
-            prefetch_drivers(pb.db, keys)
+            prefetch(pb.db, kind, keys)
             m.setattr(sq, "_race_rows", one_at_a_time)
             m.setattr(sq, "_pole_rows", one_at_a_time)
-            batched = [stats.subject_stats(pb, "driver", n, scope) for n in names]
+            batched = [stats.subject_stats(pb, kind, n, scope) for n in names]
         for d, b in zip(direct, batched, strict=True):
             assert b.races == d.races and b.poles == d.poles and b.figures == d.figures
-    assert any(r["co_drivers"] for r in direct[0].races) and any(d.poles for d in direct)
+    assert crews and poles

@@ -25,8 +25,8 @@ from pitboard.claims.model import (
     ClaimVerdict,
     Mention,
 )
-from pitboard.exceptions import InputError
-from pitboard.queries.stats import prefetch_drivers, subject_row_cache
+from pitboard.exceptions import InputError, PitboardError
+from pitboard.queries.stats import prefetch, subject_row_cache
 
 if TYPE_CHECKING:
     from pitboard.api import Pitboard
@@ -110,15 +110,33 @@ def _not_the_articles_own(text: str, claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _drivers_named(claims: list[Claim]) -> set[str]:
-    """The drivers the claims name or read as subjects (the driver ids of their mentions and
-    slots): the subjects whose rows the check will ask for."""
-    out = {m.key for c in claims for m in c.mentions if m.kind == "driver"}
+def _subjects_named(pb: Pitboard, claims: list[Claim]) -> dict[str, set[str]]:
+    """The drivers, teams and makes the claims name or read as subjects (their mentions and
+    subject slots), as the library's keys: the subjects whose rows the check will ask for. A
+    name the library cannot resolve is left out (it is read on its own, and fails there)."""
+    from pitboard import resolve
+    from pitboard.queries import stats as sq
+
+    named: dict[str, set[str]] = {"driver": set(), "team": set(), "manufacturer": set()}
     for c in claims:
-        for slot in ("subject", "rival"):
-            out.update(x["key"] for x in c.slots.get(slot) or [] if x.get("kind") == "driver" and x.get("key"))
         alts = c.slots.get("alternatives") or {}
-        out.update(x["key"] for x in alts.get("subjects") or [] if x.get("kind") == "driver" and x.get("key"))
+        subjects = [*(c.slots.get("subject") or []), *(c.slots.get("rival") or []), *(alts.get("subjects") or [])]
+        named["driver"].update(m.key for m in c.mentions if m.kind == "driver")
+        named["driver"].update(x["key"] for x in subjects if x.get("kind") == "driver" and x.get("key"))
+        for kind in ("team", "manufacturer"):
+            named[kind].update(m.name for m in c.mentions if m.kind == kind)
+            named[kind].update(x["name"] for x in subjects if x.get("kind") == kind and x.get("name"))
+    match = {
+        "team": lambda name: resolve.match_team(name, sq.team_candidates(pb.db)).key,
+        "manufacturer": lambda name: resolve.match_manufacturer(name, sq.manufacturers(pb.db)).key,
+    }
+    out = {"driver": named["driver"], "team": set(), "manufacturer": set()}
+    for kind, names in named.items():
+        for name in names if kind in match else ():
+            try:
+                out[kind].add(match[kind](name))
+            except PitboardError:
+                continue
     return out
 
 
@@ -136,8 +154,10 @@ def check(pb: Pitboard, text: str, date: dt.date | str) -> CheckAnswer:
     # one article asks about the same subjects in many scopes: each subject's rows are read once
     # and scoped in Python (the worker threads share the cache through a copied context)
     with subject_row_cache(), ThreadPoolExecutor(max_workers=CHECK_THREADS) as pool:
-        # the drivers the article names, read together up front: three queries, not three a driver
-        prefetch_drivers(pb.db, _drivers_named(claims))
+        # the subjects the article names, read together up front: three queries a kind of
+        # subject, not three a subject
+        for kind, keys in _subjects_named(pb, claims).items():
+            prefetch(pb.db, kind, keys)
         contexts = [contextvars.copy_context() for _ in claims]
         verdicts = tuple(pool.map(lambda cc: cc[0].run(checker.check, cc[1]), zip(contexts, claims, strict=True)))
     return CheckAnswer(date=day, claims=verdicts, sources=tuple(sorted({s for v in verdicts for s in v.sources})))

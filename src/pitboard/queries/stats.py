@@ -221,41 +221,55 @@ def _without(
     return out
 
 
-def prefetch_drivers(db: Database, keys: Collection[str]) -> None:
-    """Fill the open ``subject_row_cache`` with the unscoped race and pole rows of many drivers
-    at once (three queries in all, not three a driver): the same rows ``races`` and ``poles``
-    would read one driver at a time. Does nothing when no cache is open."""
+def prefetch(db: Database, kind: str, keys: Collection[str]) -> None:
+    """Fill the open ``subject_row_cache`` with the unscoped race and pole rows of many drivers,
+    teams or manufacturers at once (three queries in all, not three a subject): the same rows
+    ``races`` and ``poles`` would read one subject at a time. Does nothing when no cache is open."""
     cache = _ROW_CACHE.get()
-    wanted = sorted({k for k in keys if k and ("races", "driver", k) not in cache}) if cache is not None else []
+    wanted = sorted({k for k in keys if k and ("races", kind, k) not in cache}) if cache is not None else []
     if cache is None or not wanted:
         return
+    column, pole_column = _BATCH_COLUMNS[kind]
     rows: dict[str, list[dict[str, Any]]] = {k: [] for k in wanted}
-    for r in db.dicts(
-        f"""
-        SELECT d.driver_id AS {_BATCH_KEY}, r.*, d.slot, d.laps_driven, d.drove
-        FROM race_results r JOIN race_drivers d ON r.session_id = d.session_id AND r.number = d.number
-        WHERE d.driver_id IN (SELECT unnest($keys))
-        ORDER BY d.driver_id, r.race_date, r.session_id, r.started DESC, r.class_position NULLS LAST, r.number""",
-        {"keys": wanted},
-    ):
+    if kind == "driver":
+        race_sql = f"""
+            SELECT d.driver_id AS {_BATCH_KEY}, r.*, d.slot, d.laps_driven, d.drove
+            FROM race_results r JOIN race_drivers d ON r.session_id = d.session_id AND r.number = d.number
+            WHERE d.driver_id IN (SELECT unnest($keys))
+            ORDER BY d.driver_id, r.race_date, r.session_id, r.started DESC, r.class_position NULLS LAST, r.number"""
+        pole_join = """JOIN (SELECT DISTINCT session_id, number, driver_id FROM entry_drivers
+                             WHERE driver_id IN (SELECT unnest($keys))) d
+                       ON d.session_id = g.session_id AND d.number = g.pole_number"""
+    else:
+        race_sql = f"""
+            SELECT {column} AS {_BATCH_KEY}, r.* FROM race_results r WHERE {column} IN (SELECT unnest($keys))
+            ORDER BY {column}, r.race_date, r.session_id, r.class, r.number"""
+        pole_join = ""
+    for r in db.dicts(race_sql, {"keys": wanted}):
         rows[r.pop(_BATCH_KEY)].append(r)
     crews = _crew_ids(db, sorted({(r["session_id"], r["number"]) for rs in rows.values() for r in rs}))
     poles: dict[str, list[dict[str, Any]]] = {k: [] for k in wanted}
     for r in db.dicts(
         f"""
-        SELECT d.driver_id AS {_BATCH_KEY}, {_POLE_SELECT}
-        FROM {_POLE_FROM}
-        JOIN (SELECT DISTINCT session_id, number, driver_id FROM entry_drivers WHERE driver_id IN (SELECT unnest($keys))) d
-          ON d.session_id = g.session_id AND d.number = g.pole_number
-        WHERE g.pole_number IS NOT NULL
-        ORDER BY d.driver_id, ev.race_date, g.class""",
+        SELECT {pole_column} AS {_BATCH_KEY}, {_POLE_SELECT}
+        FROM {_POLE_FROM} {pole_join}
+        WHERE g.pole_number IS NOT NULL AND {pole_column} IN (SELECT unnest($keys))
+        ORDER BY {pole_column}, ev.race_date, g.class""",
         {"keys": wanted},
     ):
         poles[r.pop(_BATCH_KEY)].append(r)
     for k in wanted:
         cars = sorted({(r["session_id"], r["number"]) for r in rows[k]})
-        cache[("races", "driver", k)] = (rows[k], _without(crews, k, cars))
-        cache[("poles", "driver", k)] = poles[k]
+        cache[("races", kind, k)] = (rows[k], _without(crews, k if kind == "driver" else None, cars))
+        cache[("poles", kind, k)] = poles[k]
+
+
+#: What ``prefetch`` groups the race rows (alias r) and the pole rows by, for each kind of subject.
+_BATCH_COLUMNS = {
+    "driver": ("d.driver_id", "d.driver_id"),
+    "team": ("r.team_id", "e.team_id"),
+    "manufacturer": ("r.manufacturer", "e.manufacturer"),
+}
 
 
 #: The column naming the subject of a row read for many subjects at once (dropped from the row).
@@ -442,10 +456,18 @@ def team_candidates(db: Database) -> list[dict]:
 
 
 def manufacturers(db: Database) -> list[str]:
-    return [
-        r[0]
-        for r in db.rows("SELECT DISTINCT manufacturer FROM race_results WHERE manufacturer IS NOT NULL ORDER BY 1")
-    ]
+    """Every make that raced (read once per handle)."""
+    return list(
+        db.memo(
+            "manufacturers",
+            lambda: [
+                r[0]
+                for r in db.rows(
+                    "SELECT DISTINCT manufacturer FROM race_results WHERE manufacturer IS NOT NULL ORDER BY 1"
+                )
+            ],
+        )
+    )
 
 
 def cars_numbered(db: Database, number: str, season: int | None) -> list[dict]:
@@ -470,15 +492,24 @@ def round_of(db: Database, season: int, event_name: str) -> int | None:
 
 
 def driver(db: Database, driver_id: str) -> dict[str, Any]:
-    """A driver's row: driver_id, name, spellings, imsa_driver_ids, countries."""
-    return db.dicts(
-        "SELECT driver_id, name, spellings, imsa_driver_ids, countries FROM drivers WHERE driver_id = ?", [driver_id]
-    )[0]
+    """A driver's row: driver_id, name, spellings, imsa_driver_ids, countries (a copy of the
+    handle's table of all drivers, read once: every statistic of a driver asks for it)."""
+    rows = db.memo(
+        "driver_rows",
+        lambda: {
+            r["driver_id"]: r
+            for r in db.dicts("SELECT driver_id, name, spellings, imsa_driver_ids, countries FROM drivers")
+        },
+    )
+    return dict(rows[driver_id])
 
 
 def team(db: Database, team_id: str) -> dict[str, Any]:
-    """A team's row: team_id, name, spellings."""
-    return db.dicts("SELECT team_id, name, spellings FROM teams WHERE team_id = ?", [team_id])[0]
+    """A team's row: team_id, name, spellings (a copy of the handle's table, read once)."""
+    rows = db.memo(
+        "team_rows", lambda: {r["team_id"]: r for r in db.dicts("SELECT team_id, name, spellings FROM teams")}
+    )
+    return dict(rows[team_id])
 
 
 def driver_cars(db: Database, driver_id: str) -> dict[str, set[str]]:
