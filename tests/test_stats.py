@@ -418,6 +418,8 @@ def test_since_and_until_include_the_race_on_that_day(pb: pitboard.Pitboard) -> 
         ("team", "Vasser Sullivan", stats.Scope(season=2023, event="Long Beach"), None),
         ("manufacturer", "Porsche", stats.Scope(season=2025, until=dt.date(2025, 6, 1)), None),
         ("car", "57", stats.Scope(season=2024), "Winward Racing"),
+        ("car", "31", stats.Scope(), "Whelen"),  # one number of one team across seasons: '|'-joined cars
+        ("car", "3", stats.Scope(cls="GTDPRO", until=dt.date(2025, 6, 1)), "Corvette Racing"),
     ],
 )
 def test_the_row_cache_gives_the_rows_of_the_scoped_queries(

@@ -75,13 +75,11 @@ class Pitboard:
     # -- resolution ---------------------------------------------------------------------------
     def event(self, season: int, name: str) -> EventRef:
         """Resolve an event name within a season (see ``pitboard.resolve``)."""
-        from pitboard.stats import check_season
+        from pitboard.stats import check_season, event_in_season
 
         check_season(self, season)
         # memoised per handle: the read-only database always resolves a name the same way
-        found = self.db.memo(
-            ("event", season, name), lambda: resolve.match_event(name, queries.event_candidates(self.db, season))
-        )
+        found = event_in_season(self.db, season, name)
         how, confidence = found["_how"]
         resolution = resolve.Resolution(
             name, found["event_id"] or f"missing:{found['event_name']}", found["event_name"], how, confidence,

@@ -29,7 +29,7 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from pitboard import queries, resolve
+from pitboard import resolve
 from pitboard.choices import CHAMPIONSHIPS as _CHAMPIONSHIPS
 from pitboard.domain.classes import display_class, normalise_class
 from pitboard.exceptions import InputError, NotFoundError
@@ -37,6 +37,7 @@ from pitboard.queries import standings as sq
 from pitboard.queries import stats as statsq
 from pitboard.rules import Rules
 from pitboard.rules import load as load_rules
+from pitboard.stats import event_in_season
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -235,7 +236,7 @@ def compute(pb: Pitboard, season: int, cls: str, championship: str = "drivers", 
     calendar = [c for c in statsq.championship_calendar(db) if c["season"] == season]
     cutoff = None
     if after:
-        event = resolve.match_event(after, queries.event_candidates(db, season))
+        event = event_in_season(db, season, after)
         cutoff = next((c["race_date"] for c in calendar if c["event_name"] == event["event_name"]), None)
         if cutoff is None:
             raise NotFoundError(f"{event['event_name']} is not a championship round of {season}")

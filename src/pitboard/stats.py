@@ -28,13 +28,14 @@ from pitboard import queries, resolve
 from pitboard.answers import Coverage, HeadToHead, Leaderboard, Winners, rows_of
 from pitboard.choices import DRIVER_ONLY_METRICS, LEADER_METRICS, SUBJECT_KINDS
 from pitboard.domain.classes import display_class, normalise_class
-from pitboard.exceptions import AmbiguousNameError, InputError, NotFoundError
+from pitboard.exceptions import AmbiguousNameError, InputError, NotFoundError, PitboardError
 from pitboard.queries import stats as sq
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from pitboard.api import Pitboard
+    from pitboard.db import Database
 
 
 def scope_date(value: dt.date | str | None, *, end: bool) -> dt.date | None:
@@ -194,6 +195,23 @@ def check_class(pb: Pitboard, cls: str | None, season: int | None = None) -> str
     return code
 
 
+def event_in_season(db: Database, season: int, name: str) -> dict[str, Any]:
+    """``resolve.match_event`` of a name among a season's events, memoised per handle (the
+    read-only database always resolves a name the same way, and a claim check asks for the same
+    few names again and again): the same answer, or the same error raised anew."""
+
+    def fetch() -> dict[str, Any] | PitboardError:
+        try:
+            return resolve.match_event(name, queries.event_candidates(db, season))
+        except PitboardError as exc:
+            return exc
+
+    found = db.memo(("event", season, name), fetch)
+    if isinstance(found, PitboardError):
+        raise found.with_traceback(None)
+    return found
+
+
 def resolve_scope(pb: Pitboard, scope: Scope) -> tuple[sq.ScopeFilter, list[tuple[int, int]] | None]:
     """Turn a ``Scope`` of names into ids; also return the (season, round) pairs of the named
     event across all seasons (present or missing), for coverage."""
@@ -213,7 +231,7 @@ def resolve_scope(pb: Pitboard, scope: Scope) -> tuple[sq.ScopeFilter, list[tupl
         seasons = [scope.season] if scope.season else queries.season_numbers(db)
         for season in seasons:
             try:
-                cand = resolve.match_event(scope.event, queries.event_candidates(db, season))
+                cand = event_in_season(db, season, scope.event)
             except AmbiguousNameError:
                 raise
             except NotFoundError:

@@ -74,7 +74,12 @@ def events(db: Database, season: int) -> pd.DataFrame:
 
 
 def event_candidates(db: Database, season: int) -> list[dict]:
-    """Events of a season with every name they can be called by (for ``resolve``)."""
+    """Events of a season with every name they can be called by (for ``resolve``); read once per
+    handle and season (callers must not change them)."""
+    return db.memo(("event_candidates", season), lambda: _event_candidates(db, season))
+
+
+def _event_candidates(db: Database, season: int) -> list[dict]:
     rows = db.rows(
         """
         SELECT c.event_id, c.event_name, c.championship, c.status, c.race_date,

@@ -134,7 +134,10 @@ def races(db: Database, kind: str, key: str, scope: ScopeFilter) -> list[dict[st
     same race). A driver listed on two cars of one race (a third driver at Daytona) has one start:
     the row of the better-placed car within the scope (``ONE_CAR_PER_RACE``).
     """
-    cached = _cached(kind, key, "races", lambda: _race_rows(db, kind, key, ScopeFilter(), crews_of_all=True))
+    if kind == "car":  # a check's cars come from one read of every car's rows
+        cached = _cached(kind, key, "races", lambda: _car_rows(db, key))
+    else:
+        cached = _cached(kind, key, "races", lambda: _race_rows(db, kind, key, ScopeFilter(), crews_of_all=True))
     if cached is not None:
         raw, crews = cached
         rows = [dict(r) for r in raw if scope.matches(r)]
@@ -185,6 +188,46 @@ def _race_rows(
         return rows, None
     cars = sorted({(r["session_id"], r["number"]) for r in rows})
     return rows, _crews(db, cars, without=key if kind == "driver" else None)
+
+
+def _every_car(db: Database) -> tuple[dict[str, list[dict[str, Any]]], dict[Any, Any], dict[str, list[dict[str, Any]]]]:
+    """Every car's race rows and poles (by car_id) and every race crew, read once for the open
+    ``subject_row_cache``: the whole table is a few thousand rows, cheaper to read once than a
+    car at a time."""
+
+    def fetch() -> tuple[dict[str, list[dict[str, Any]]], dict[Any, Any], dict[str, list[dict[str, Any]]]]:
+        rows: dict[str, list[dict[str, Any]]] = {}
+        for r in db.dicts("SELECT r.* FROM race_results r ORDER BY r.race_date, r.session_id, r.class, r.number"):
+            rows.setdefault(r["car_id"], []).append(r)
+        crews: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for session_id, number, driver_id, name in db.rows(
+            """SELECT o.session_id, o.number, o.driver_id, dr.name FROM race_drivers o JOIN drivers dr USING (driver_id)
+               ORDER BY o.session_id, o.number, o.slot"""
+        ):
+            crews.setdefault((session_id, number), []).append((driver_id, name))
+        poles: dict[str, list[dict[str, Any]]] = {}
+        for r in db.dicts(
+            f"SELECT {_POLE_SELECT} FROM {_POLE_FROM} WHERE g.pole_number IS NOT NULL ORDER BY ev.race_date, g.class"
+        ):
+            poles.setdefault(r["car_id"], []).append(r)
+        return rows, crews, poles
+
+    return _cached("car", "", "every car", fetch)
+
+
+def _car_rows(db: Database, key: str) -> tuple[list[dict[str, Any]], dict[tuple[str, str], list[str]]]:
+    """A car's unscoped race rows (several car_ids '|'-joined: one number of one team across
+    seasons) and crews, from ``_every_car``, in the order of ``_race_rows``."""
+    every, crews, _ = _every_car(db)
+    rows = [r for car in key.split("|") for r in every.get(car, [])]
+    rows.sort(key=lambda r: (r["race_date"], r["session_id"], r["class"], r["number"]))
+    return rows, _without(crews, None, sorted({(r["session_id"], r["number"]) for r in rows}))
+
+
+def _car_poles(db: Database, key: str) -> list[dict[str, Any]]:
+    """A car's unscoped poles from ``_every_car``, in the order of ``_pole_rows``."""
+    rows = [p for car in key.split("|") for p in _every_car(db)[2].get(car, [])]
+    return sorted(rows, key=lambda r: (r["race_date"], r["class"]))
 
 
 def _crews(db: Database, cars: list[tuple[str, str]], without: str | None = None) -> dict[tuple[str, str], list[str]]:
@@ -284,7 +327,10 @@ def poles(db: Database, kind: str, key: str, scope: ScopeFilter) -> list[dict[st
     manufacturer, pole_lap_ms, pole_driver_id and pole_set_by (who set the time; null when the data
     cannot tell), session_id (the grid-setting session).
     """
-    cached = _cached(kind, key, "poles", lambda: _pole_rows(db, kind, key, ScopeFilter()))
+    if kind == "car":
+        cached = _cached(kind, key, "poles", lambda: _car_poles(db, key))
+    else:
+        cached = _cached(kind, key, "poles", lambda: _pole_rows(db, kind, key, ScopeFilter()))
     if cached is not None:
         return [dict(r) for r in cached if scope.matches(r)]
     return _pole_rows(db, kind, key, scope)
