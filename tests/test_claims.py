@@ -2425,3 +2425,67 @@ def test_the_pair_after_a_crew_of_four_is_the_first_two_named(pb) -> None:  # ty
     c = check(pb, text.format(2024), "2025-06-26").claims[-1]
     assert {x["name"] for x in c.slots["subject"]} == {"Russell Ward", "Philip Ellis"} and c.verdict == "supported"
     assert check(pb, text.format(2023), "2025-06-26").claims[-1].verdict == "not checkable"
+
+
+def test_a_comma_list_of_lineups_gives_each_clause_its_own_subject(pb) -> None:  # type: ignore[no-untyped-def]
+    # Petit Le Mans 2024: No. 01 Bourdais/van der Zande/Dixon; No. 7 Campbell; No. 6 Estre; No. 23
+    # De Angelis with Gunn/Riberas; No. 40 Herta/Deletraz/Taylor (Hartley drove the No. 10)
+    text = (
+        "For Petit Le Mans, Scott Dixon rejoins Bourdais and van der Zande, Matt Campbell returns to the No. 7, "
+        "Kevin Estre will be the third driver in the No. 6, Roman De Angelis joins Gunn and Riberas, and "
+        "Brendon Hartley joins Jordan Taylor and Deletraz in the No. 40."
+    )
+    got = [(c.text, c.slots["subject"][0]["name"], c.verdict) for c in check(pb, text, "2024-06-25").claims]
+    assert got == [
+        ("Scott Dixon rejoins Bourdais and van der Zande", "Scott Dixon", "supported"),
+        ("Matt Campbell returns to the No. 7", "Matt Campbell", "supported"),
+        ("Kevin Estre will be the third driver in the No. 6", "Kevin Estre", "supported"),
+        ("Roman De Angelis joins Gunn and Riberas", "Roman De Angelis", "supported"),
+        ("Brendon Hartley joins Jordan Taylor and Deletraz in the No. 40", "Brendon Hartley", "contradicted"),
+    ]
+    # a driver after a car and a bare comma is not the car's crew (Petit 2023: Estre in the No. 9)
+    c = check(
+        pb,
+        "At Road Atlanta, Maro Engel rejoins Daniel Juncadela and Jules Gounon in the No. 79, Kevin Estre joins "
+        "Bachler and Pilet at Pfaff, and Kyle Kirkwood will again be the third driver in the No. 14 Lexus.",
+        "2023-08-28",
+    ).claims
+    assert [(x.text, x.verdict) for x in c] == [
+        ("Maro Engel rejoins Daniel Juncadela and Jules Gounon in the No. 79", "supported"),
+        ("Kevin Estre joins Bachler and Pilet at Pfaff", "supported"),
+        ("Kyle Kirkwood will again be the third driver in the No. 14 Lexus", "supported"),
+    ]
+
+
+def test_a_list_ending_on_and_is_one_subject() -> None:
+    """``_head``: "Derani, Sims and Aitken" is one subject; a bare comma after "… and van der
+    Zande" or an "and" before ", and" ends the list."""
+    from pitboard.claims.grammar import _head
+    from pitboard.claims.model import Mention
+
+    def head(text: str, *names: str) -> str:
+        ms = [Mention("driver", text.index(n), text.index(n) + len(n), n, n, n) for n in names]
+        return text[_head(ms, text, text.index(" won"), 0) :]
+
+    assert head("Derani, Sims and Aitken won", "Derani", "Sims", "Aitken") == "Derani, Sims and Aitken won"
+    assert head("Derani/Sims won", "Derani", "Sims") == "Derani/Sims won"
+    assert head("Bourdais and Zande, Campbell won", "Bourdais", "Zande", "Campbell") == "Campbell won"
+    assert head("Gunn and Riberas, and Hartley won", "Gunn", "Riberas", "Hartley") == "Hartley won"
+
+
+def test_a_lineup_after_where_reads_past_a_car_number(pb) -> None:  # type: ignore[no-untyped-def]
+    # Six Hours of the Glen 2023, No. 91: Metni/van Berlo/Jaxon Evans (Andlauer drove other rounds)
+    # (the article's own race, Laguna Seca, where Andlauer drove the No. 91, is not another reading)
+    claims = check(
+        pb,
+        "Cadillac won at Laguna Seca. The Michelin Endurance Cup resumes at the Six Hours of the Glen on June 25, "
+        "where Jack Aitken rejoins Derani and Sims, Scott Huffaker returns to the No. 11 and Julien Andlauer joins "
+        "Metni and van Berlo in the No. 91.",
+        "2023-05-16",
+    ).claims[-3:]
+    assert [(c.text, c.verdict) for c in claims] == [
+        ("Jack Aitken rejoins Derani and Sims", "supported"),
+        ("Scott Huffaker returns to the No. 11", "supported"),  # no trailing "and"
+        ("Julien Andlauer joins Metni and van Berlo in the No. 91", "contradicted"),
+    ]
+    assert claims[2].slots["events"] == ["Six Hours of The Glen"]

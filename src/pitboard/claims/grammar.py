@@ -266,7 +266,7 @@ LINEUP = re.compile(
     r"\b(?:joins|joined|joining|rejoins?|will (?:drive|race|pilot|partner|share|contest|compete|team)|teamed (?:up )?with|teams? up with|"
     r"alongside|replaces|replaced|replacing|in place of|full[- ]season|endurance (?:rounds|races|events)|Endurance Cup (?:rounds|races|events)|"
     r"co-drivers?|partnered|returns to|returned to|returns? (?:as|for)|(?<!class )(?<!series )(?<!paddock )(?<!field )returns at|returned (?:as|for)|shares? the|shared the|sharing the|"
-    r"line-?up|drive for|drove for|racing for|(?:was|is|as) the (?:third|fourth|fifth) driver|part of (?:the )?[\w'’ .-]{0,40}?(?:effort|line-?up|squad|entry)|"
+    r"line-?up|drive for|drove for|racing for|(?:was|is|as|will (?:again |also |once again )?be) the (?:third|fourth|fifth) driver|part of (?:the )?[\w'’ .-]{0,40}?(?:effort|line-?up|squad|entry)|"
     r"(?:will be )?shared by|adds|added (?:for|to|at)|keeps|kept|shares with|shared with|(?:made|makes|complete[sd]?|round(?:s|ed)? out) (?:up )?the (?:[\w-]+ )?line-?up|(?:will )?stay(?:s|ed)? (?:in the car|on) for|(?:is|are|was|were) (?:also )?expected back|dr(?:ove|ives) the (?:car|No\.\s?\d+)(?= (?:at|in|for) (?:every|each|all|the|[A-Z])))\b",
     re.IGNORECASE,
 )
@@ -1086,7 +1086,7 @@ def _where_event(mentions: list[Mention], text: str, lo: int, start: int, base: 
     if not where:
         return []
     at = where[-1].start()
-    if re.search(r"[;:]|\.\s", text[at:start]):
+    if re.search(r"[;:]|(?<!\bNo)\.\s", text[at:start]):  # a sentence break, not "No. 11"
         return []
     before = [m for m in mentions if m.kind == "event" and m.end - base <= at]
     if not before or (re.search(r"[,;]", text[before[-1].end - base : at]) and at - (before[-1].end - base) > 25):
@@ -1104,11 +1104,26 @@ def _own_clause(mentions: list[Mention], text: str, lo: int, at: int, base: int)
 def _head(mentions: list[Mention], text: str, at: int, base: int) -> int:
     """Where the subject named right before ``at`` starts ("Stoffel Vandoorne was the third
     driver", "Ricky Taylor and Filipe Albuquerque finished"), else ``at``."""
+    starts: list[int] = []  # the names of the subject, nearest first
+    gaps: list[str] = []  # what joins each to the one after it
+    kind = None
     cut = at
     for m in sorted(mentions, key=lambda m: -m.start):
         a, b = m.start - base, m.end - base
-        if b <= cut and m.kind in SUBJECT_KINDS and re.fullmatch(r"\s*(?:,|and|&|/|,\s*and)?\s*", text[b:cut]):
-            cut = a
+        if b > cut or m.kind not in SUBJECT_KINDS:
+            continue
+        gap = text[b:cut]
+        if not re.fullmatch(r"\s*(?:,|and|&|/|,\s*and)?\s*", gap) or kind not in (None, m.kind):
+            break
+        if starts:
+            gaps.append(gap)
+        starts.append(a)
+        kind, cut = m.kind, a
+    # a list of one kind ends on "and" ("Derani, Sims and Aitken", "Derani/Sims"): a bare comma
+    # last ("… Bourdais and van der Zande, Matt Campbell returns") or an "and" before the last
+    # ("… Gunn and Riberas, and Brendon Hartley joins") ends a list before: a clause of its own
+    if gaps and (re.fullmatch(r"\s*,\s*", gaps[0]) or any(re.search(r"\band\b|&", g) for g in gaps[1:])):
+        return starts[0]
     return cut
 
 
@@ -1455,6 +1470,8 @@ def _unit_end(car: Mention, mentions: list[Mention], text: str, base: int) -> in
             break  # "in the No. 01 and Erik Johansson rejoins …": a second subject, not the car's crew
         if (
             m.kind in ("team", "manufacturer", "driver") and re.fullmatch(_DESCRIBES, gap)
+            # "in the No. 79, Kevin Estre joins …": a driver after a bare comma starts a clause
+            and not (m.kind == "driver" and re.fullmatch(r"\s*,\s*", gap))
             # "the No. 31 he shares with Nunez", "the No. 96 after starting eighth, Foley …": not a description
             and not re.search(r"\b(?:he|she|they|who|which|that|after|before|while|when|having|starting|but)\b", gap, re.I)
         ):  # fmt: skip
@@ -1479,10 +1496,19 @@ def _nearest_unit(before: list[Mention], text: str, base: int) -> list[Mention]:
                 and re.fullmatch(r"(?:['’]s)?[\s\w.'’-]{0,40}?(?:\s(?:of|with|for|driven by)\s|\s|,\s|\sand\s)?", gap)
                 # "in the No. 01 and Erik Johansson rejoins …": "and" right after the car starts a new subject
                 and not (len(last) == 1 and re.fullmatch(r"\s+and\s+", gap))
+                # "in the No. 79, Kevin Estre joins …": so does a driver after a bare comma
+                and not (m.kind == "driver" and re.fullmatch(r"\s*,\s*", gap))
             ):
                 last.append(m)
                 continue
-            if m.kind == last[-1].kind and re.fullmatch(r"\s*(?:,|and|/|&|, and)\s*", gap):
+            ended = len(last) > 1 and re.search(r"\band\b|&", text[last[-2].end - base : last[-1].start - base])
+            if (
+                m.kind == last[-1].kind
+                and re.fullmatch(r"\s*(?:,|and|/|&|, and)\s*", gap)
+                # "… Bourdais and van der Zande, Matt Campbell returns", "… Gunn and Riberas, and
+                # Brendon Hartley joins": the list ended on "and"
+                and not (ended and "," in gap)
+            ):
                 last.append(m)
                 continue
             if last[-1].kind == "team" and m.kind == "manufacturer" and re.fullmatch(r"(?:['’]s?)?\s+", gap):
@@ -2496,7 +2522,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     if cut:
         # "Tandy, a class winner at Le Mans in 2018, won at Indianapolis": the claim is its own words
         a = min(start, max(cut) + len(text[max(cut) :]) - len(text[max(cut) :].lstrip(" ,")))
-    span_text = text[a:b].rstrip(" ,;.")
+    span_text = re.sub(r"(?:[\s,;.]+(?:and|while|but))+$", "", text[a:b].rstrip(" ,;.")).rstrip(" ,;.")
     b = a + len(span_text)
     used = [*subject, *[m for m in window if m.kind in ("event", "class", "car", "team")], *events]
     if claim_type == "result" and len(subject) > 1 and re.search(r"\btogether\b", text[a : max(b, hi)], re.I):
@@ -2540,7 +2566,8 @@ def _alternatives(
             subjects.append({"kind": m.kind, "name": m.name, "key": m.key})
     events: list[str] = []
     said = slots.get("event")
-    if said and not any(m.kind == "event" and m.name == said for m in own):
+    # (a line-up's race read from ", where …" is as sure as one it names)
+    if said and not any(m.kind == "event" and m.name == said for m in own) and said not in (slots.get("events") or []):
         # a race of the sentence across a clause break of its own is another clause's race
         here = [
             m for m in mentions

@@ -317,7 +317,10 @@ def _le_mans_24(text: str, match: re.Match[str]) -> bool:
 
 
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*"
-_DRIVER_RUN = re.compile(rf"{_NAME_WORD}(?:\.?\s+(?:(?:{'|'.join(PARTICLES)})\s+)*{_NAME_WORD})*")
+#: A run of name words; a surname's particles may open it ("and van der Zande")
+_DRIVER_RUN = re.compile(
+    rf"(?:\b(?:{'|'.join(PARTICLES)})\s+)*{_NAME_WORD}(?:\.?\s+(?:(?:{'|'.join(PARTICLES)})\s+)*{_NAME_WORD})*"
+)
 
 
 def _drivers_in_run(lex, text, match, offset, known, free, add) -> None:  # type: ignore[no-untyped-def]
