@@ -2489,3 +2489,76 @@ def test_a_lineup_after_where_reads_past_a_car_number(pb) -> None:  # type: igno
         ("Julien Andlauer joins Metni and van Berlo in the No. 91", "contradicted"),
     ]
     assert claims[2].slots["events"] == ["Six Hours of The Glen"]
+
+
+def test_won_the_previous_n_races_is_before_the_race_reported(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 GTD PRO: No. 77 (Heinrich) won Laguna Seca and Detroit, was sixth at the Glen; the
+    # No. 23 won neither (it won the Glen)
+    text = (
+        "The Six Hours of the Glen went to Porsche. AO Racing's Laurin Heinrich, who won the previous two GTD PRO "
+        "races, was sixth. Heart of Racing's No. 23 Aston Martin, winner of the previous two GTD PRO races, won."
+    )
+    runs = [c for c in check(pb, text, "2024-06-25").claims if c.type == "streak"]
+    assert [(c.text, c.verdict) for c in runs] == [
+        ("who won the previous two GTD PRO races", "supported"),
+        ("No. 23 Aston Martin, winner of the previous two GTD PRO races", "contradicted"),
+    ]
+    # "won the last two races" has its own verb: "started third at Indianapolis" stays a claim
+    claims = check(
+        pb, "Juncadella and Gounon started third at Indianapolis and won the last two races in a row.", "2023-11-20"
+    ).claims
+    assert [c.type for c in claims] == ["qualifying", "streak"]
+
+
+def test_each_of_the_past_n_years_before_the_race_reported(pb) -> None:  # type: ignore[no-untyped-def]
+    # Pfaff won at VIR in 2021 (GTD) and 2022 (GTD PRO), not in 2023; Robinson and Fraga won LMP3
+    # at the Six Hours of the Glen 2021-23 (no LMP3 in 2024); the class after ';' is not the No. 74's
+    had = one(pb, "Corvette won at VIR on Sunday. Pfaff Motorsports, which had won at VIR in each of the past two seasons, was fifth.", "2023-08-28", "streak")  # fmt: skip
+    assert had.verdict == "supported", had.explanation
+    claims = check(
+        pb,
+        "AF Corse won LMP2 at the Six Hours of the Glen. Riley's No. 74 completed the podium; Gar Robinson and Felipe "
+        "Fraga, LMP3 winners at the Glen in each of the last three years, were fighting for the win until a late stop.",
+        "2024-06-25",
+    ).claims
+    assert [c.verdict for c in claims] == ["supported", "supported", "supported"], [c.explanation for c in claims]
+    assert "Felipe Fraga: The data shows Felipe Fraga won" in claims[2].explanation  # each of the crew
+
+
+def test_a_first_win_at_a_race_since_counts_that_race_only(pb) -> None:  # type: ignore[no-untyped-def]
+    # Corvette Racing: VIR 2021 (No. 4), then Mosport 2023, then VIR 2023; WTR won the 2021 Rolex 24
+    # (after 2020); Cadillac won no class of the 2021 Rolex 24; Acura won the 2022 and 2023 editions
+    text = (
+        "Antonio Garcia and Jordan Taylor gave Corvette Racing victory in the Michelin GT Challenge at VIR on Sunday. "
+        "Garcia and Taylor had started third, and Corvette Racing now has its first VIR victory since Tommy Milner "
+        "and Nick Tandy won here in 2021."
+    )
+    got = [(c.type, c.verdict) for c in check(pb, text, "2023-08-28").claims]
+    # the year of the later clause is not the grid's (the No. 3 started third in 2023, second in 2021)
+    assert got[1:3] == [("qualifying", "supported"), ("streak", "supported")], got
+    looking = check(
+        pb,
+        "Wayne Taylor Racing is looking for its first Rolex 24 win since 2020. Cadillac is chasing its first Rolex 24 "
+        "win since 2021. Acura is looking for its first Rolex 24 win since 2022.",
+        "2024-01-12",
+    ).claims
+    assert [c.verdict for c in looking] == ["contradicted"] * 3, [c.explanation for c in looking]
+
+
+def test_a_make_is_not_a_team_name_and_a_teams_make_is_its_car(pb) -> None:  # type: ignore[no-untyped-def]
+    # Glen 2024 GTD: the No. 120 was classified last; Magnus Racing's No. 44 Aston Martin third
+    c = check(
+        pb,
+        "Winward won GTD at the Six Hours of the Glen. Wright Motorsports' No. 120 Porsche had crossed the line second "
+        "but was later classified last in GTD, and Magnus Racing's Aston Martin was promoted to third.",
+        "2024-06-25",
+    ).claims[-1]
+    assert (c.slots["subject"][0]["name"], c.verdict) == ("Magnus Racing", "supported"), c.explanation
+
+
+def test_a_make_before_a_car_describes_it(pb) -> None:  # type: ignore[no-untyped-def]
+    # Rolex 24 2021 DPi: No. 55 Mazda RT24-P third
+    text = "Rolex 24 report.\n\nThe No. 10 won, with the No. 48 second and {}'s No. 55 in third."
+    assert check(pb, text.format("Mazda"), "2021-02-01").claims[-1].verdict == "supported"
+    wrong = check(pb, text.format("Cadillac"), "2021-02-01").claims[-1]
+    assert wrong.verdict == "contradicted" and "Cadillac does not describe the car" in wrong.explanation

@@ -93,6 +93,8 @@ YET_TO = re.compile(
     # "has yet to stand on the podium", "has yet to take a pole"
     r"(?:has|have|is|are)\s+(?:yet|still)\s+to\s+(?P<zpod>(?:stand|finish)\s+on\s+(?:the\s+|a\s+)?podium|score\s+a\s+podium)\b(?!\s+since)|"
     r"(?:has|have|is|are)\s+(?:yet|still)\s+to\s+(?P<zpole>take\s+(?:a\s+|the\s+)?pole|start\s+from\s+pole)\b(?!\s+since)|"
+    # "never once set the fastest lap in a race"
+    r"never\s+(?:once\s+)?(?:set|took|posted|recorded)\s+(?P<zfl>(?:the|a)\s+fastest\s+(?:race\s+)?lap)\b(?!\s+since)|"
     r"(?:is|are)\s+still\s+(?:looking|searching|waiting)\s+for\s+(?:its|his|her|their)\s+first\s+(?:\w+\s+)?(?:win|victory)\b|winless\b)",
     re.IGNORECASE,
 )
@@ -129,6 +131,8 @@ SEQUENCE_PATTERNS = {
     # "three wins in the last four races"
     "seq_last": rf"\b(?P<k>{NUM})\s+(?:wins?|victories|podiums?|poles?)\s+in\s+(?:the|their|its|his)\s+(?:last|past|previous)\s+(?P<n>{NUM})\s+(?:races|rounds|starts)\b|"
     rf"\b(?:won|winning|wins)\s+(?P<k2>{NUM})\s+of\s+(?:the|their|its|his|her)\s+(?:last|past|previous)\s+(?P<n3>{NUM})\s+(?:races|rounds|starts)\b|"
+    # "who won the previous two GTD PRO races", "winner of the last two races"
+    rf"\b(?:won|winners?\s+of|victorious\s+in)\s+(?:the|their|its|his|her)\s+(?:last|past|previous)\s+(?P<n8>{NUM})\s+(?:{_CLASSES}\s+)?(?:races|rounds|events)\b|"
     # "finished second in each of the last three rounds", "on the podium in all of the last seven races of the year"
     rf"\bin\s+(?:each|all|every\s+one)\s+of\s+(?:the|their|its|his|her)\s+(?:last|past|previous|final)\s+(?P<n2>{NUM})\s+(?:{_CLASSES}\s+)?(?:races|rounds|starts|events)\b",
     # "the last three editions of the race"
@@ -478,6 +482,12 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             )
             if stop:
                 hi = end + stop.start()
+        elif kind not in ("title_to",):
+            # "Garcia and Taylor had started third, and Corvette Racing now has its first VIR
+            # victory since …": a coordinated clause with a subject of its own ends the claim
+            cut_at = _NEW_SUBJECT_CLAUSE.search(text, end, hi)
+            if cut_at is not None:
+                hi = cut_at.start()
         named_next: list[Mention] = []
         if kind == "championship" and pronoun is not None and start < PRONOUN.match(text).end():
             # "The 2024 champions won four races": the phrase refers to the crew named before (no
@@ -1001,6 +1011,13 @@ def _per_race(claim: Claim, sent: Sentence) -> list[Claim]:
 
 
 #: A break between clauses with subjects of their own: a race named across one is not the claim's.
+#: ", and Corvette Racing now has …", ", while the No. 3 Corvette was …": a coordinated clause
+#: whose capitalised subject is followed by its verb (not a list: "…, Y, and Z in GTD").
+_NEW_SUBJECT_CLAUSE = re.compile(
+    r",\s+(?:and|but|while|whereas)\s+(?:the\s+)?(?-i:[A-Z#])[\w'’.-]*(?:\s+(?-i:[A-Z0-9#])[\w'’.-]*){0,5}"
+    r"\s+(?!(?:in|at|on|of|for|by|from|with|to|and|or|the|a|an)\b)(?-i:[a-z])",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but)\b|\s[–—]\s|;", re.IGNORECASE)
 #: The narrower break for subjects: ", but the Acura …" after "the No. 60" may still mean the car.
 _SUBJECT_BREAK = re.compile(r",\s+(?:while|whereas)\b|;", re.IGNORECASE)
@@ -1172,6 +1189,8 @@ def _triggers(text: str, names: list[tuple[int, int]] = ()) -> list[tuple[str, i
     for run in runs:
         zone = text[: run[1]]
         cut = max(zone.rfind(";"), zone.rfind(". "), zone.rfind(","), run[1] - 70)
+        if re.match(r"(?:won|winning|wins|winners?|victorious)\b", run[3].group(), re.I):
+            cut = run[1]  # "won the last two races" has its verb: "started third and …" is a claim of its own
         for t in found:
             if t is run or t[0].startswith(("seq_", "standing")) or t[0] in ("lineup", "championship"):
                 continue
@@ -1543,8 +1562,12 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         # the rest of the sentence, up to a new clause with a subject of its own ("…, and it made
         # it two Mid-Ohio wins in a row after last year's triumph": not this claim's year)
         rest = timed[start:own_hi] if own_hi < hi else timed[start:]
-        new_clause = re.search(r",\s+(?:and|but|while|whereas)\s+(?:it|he|she|they|the|his|her|their)\b|;", rest, re.I)
-        scope = time_scope(rest[: new_clause.start()] if new_clause else rest, ctx.date, default_career=False)
+        breaks = [
+            re.search(r",\s+(?:and|but|while|whereas)\s+(?:it|he|she|they|the|his|her|their)\b|;", rest, re.I),
+            _NEW_SUBJECT_CLAUSE.search(rest),  # "…, and Corvette Racing now has …"
+        ]
+        new_clause = min((b.start() for b in breaks if b), default=len(rest))
+        scope = time_scope(rest[:new_clause], ctx.date, default_career=False)
         scope_at = -1
     in_aside = previous is not None and any(
         a < previous.end - sent.start <= b and not a <= start < b for a, b in ctx.asides
@@ -1569,7 +1592,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         # "was fifth in the No. 31 – matching his result at the Rolex 24": another clause's race
         and not (m.start - sent.start >= end and re.search(r"\s[–—]\s", text[end : m.start - sent.start]))
     ]  # fmt: skip  # "faded to sixth, Sebring winners Pfaff finished seventh": Sebring is an epithet
-    if not events and kind in ("win", "finish", "qualifying", "fastest_lap") and lo:
+    if not events and (kind in ("win", "finish", "qualifying", "fastest_lap") or kind.startswith("seq_")) and lo:
         # "…, and at Laguna it also set the fastest race lap": a race named in the trigger's own
         # clause, before it
         cut = lo + _clause_start(text[lo:start])
@@ -1631,7 +1654,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if m.kind == "class"
         and not (
             m.start - sent.start > end
-            and re.search(r"\b(?:as|while|whereas)\s|[;,]\s*(?:and|but|while)\b", text[end : m.start - sent.start])
+            and re.search(r"\b(?:as|while|whereas)\s|[;,]\s*(?:and|but|while)\b|;", text[end : m.start - sent.start])
         )
         and not (
             kind in COUNT_KINDS
@@ -1780,7 +1803,16 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             slots["season_from_article"] = True
     if kind == "count_zero":
         # "has yet to win this season": no win in the scope (the article's season if none is named)
-        slots.update(value=0, metric="podiums" if g.get("zpod") else "poles" if g.get("zpole") else "wins")
+        slots.update(
+            value=0,
+            metric="podiums"
+            if g.get("zpod")
+            else "poles"
+            if g.get("zpole")
+            else "fastest_laps"
+            if g.get("zfl")
+            else "wins",
+        )
         if not scope.label:
             year = ctx.date.year if ctx.date >= dt.date(ctx.date.year, 1, 24) else ctx.date.year - 1
             slots.update(seasons=[year], career=False, time=f"{year} season", until=ctx.date)
@@ -1973,9 +2005,13 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             slots["event_from_context"] = True
             if kind == "seq_editions" and re.match(r"\s*of (?:the|this) (?:race|event)\b", text[end:]):
                 slots["event_here"] = True  # "of the race" says it is the race in hand
-        if kind == "seq_editions" and g.get("n2") and re.search(r"\bhere\b", text[lo:end], re.I):
-            # "winners here in each of the past two years", in the report of this year's race:
-            # the editions before the one reported
+        if kind == "seq_last" and re.search(r"\bprevious\b", match.group(), re.I) and ctx.event is not None:
+            # "who won the previous two GTD PRO races", in the report of a race: the rounds before it
+            slots.update(before_current=True, event=ctx.event.name)
+        if kind == "seq_editions" and g.get("n2") and re.search(r"\bhere\b|\bhad\b|\bwinners?\b", text[lo:end], re.I):
+            # "winners here in each of the past two years", "which had won at VIR in each of the past
+            # two seasons", "LMP3 winners at the Glen in each of the last three years", in the
+            # report of this year's race: the editions before the one reported
             slots["before_current"] = True
         slots.update(_sequence_slots(kind, g, text, start, end, lo, hi, sent, mentions, window, match))
         end = max(end, slots.pop("_end"))
@@ -2022,8 +2058,21 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             slots.update(streak="first since", metric=_metric(metric_word, word))
             slots.update(_since_target(text[end:hi], events, ctx))
         elif word.startswith("first"):
-            slots.update(streak="first since", metric=_metric(word.split()[1], word))
+            noun = re.search(r"(win|victory|triumph|success|podium|pole)\w*\s+since$", word)
+            slots.update(streak="first since", metric=_metric(noun.group(1) if noun else word.split()[1], word))
             slots.update(_since_target(text[end:hi], events, ctx))
+            at = [m for m in mentions if m.kind == "event" and start <= m.start - sent.start < end]
+            if at:
+                slots["at_event"] = at[0].name  # "its first VIR victory since 2021": wins at VIR only
+            if re.search(
+                r"\b(?:look(?:s|ing)?|seek(?:s|ing)?|chas(?:es|ing)|hunt(?:s|ing)?|search(?:es|ing)?|aim(?:s|ing)?|hop(?:es|ing))\b"
+                r"(?:\s+(?:for|at|to\s+(?:end|take|score|claim)))?\s+(?:its|his|her|their|a)\s+$",
+                text[:start],
+                re.I,
+            ):
+                # "is looking for its first Rolex 24 win since 2020": none since then, up to now,
+                # and one then
+                slots.update(streak="none since", won_then=True)
         else:
             metric4 = {"winning": "wins", "podium": "podiums", "pole": "poles"}.get((g.get("metric4") or "").casefold())
             metric = _metric(g.get("metric") or g.get("metric2") or g.get("metric3") or metric4 or "wins", word)
@@ -2724,10 +2773,11 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
         if (
             not ok
             and car_subject is not None
-            and m.kind == "team"
+            and m.kind in ("team", "manufacturer")
             and re.fullmatch(r"(?:['’]s?)?\s+", text[mb : car_subject.start - base])
         ):
-            descriptors.append({"kind": m.kind, "name": m.name, "key": m.key})  # "Vasser Sullivan's No. 14"
+            # "Vasser Sullivan's No. 14", "Mazda's No. 55"
+            descriptors.append({"kind": m.kind, "name": m.name, "key": m.key})
             ok = True
         if (
             not ok
@@ -2842,7 +2892,11 @@ COUNT_KINDS = (
 )  # fmt: skip
 #: An event that scopes a count: right after it ("five wins at Sebring", "won twice in the Rolex 24").
 _COUNT_EVENT = re.compile(r"\s*(?:,\s*)?(?:(?:all|both|each)\s+)?(?:at|in|of)\s+(?:the\s+)?$", re.IGNORECASE)
-_ENUMERATION = re.compile(r"\s*(?:,|and\b|&)\s*(?:(?:at|in)\s+)?(?:the\s+)?$", re.IGNORECASE)
+#: "…, at Sebring and in the six-hour race at Watkins Glen": the second race of a list
+_ENUMERATION = re.compile(
+    r"\s*(?:,|and\b|&)\s*(?:(?:at|in)\s+)?(?:the\s+)?(?:(?:[\w-]+\s+){0,3}(?:race|round|event)\s+(?:at|in)\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
 
 
 def _own_event(text: str, end: int, events: list[Mention], base: int) -> list[Mention]:
@@ -2877,7 +2931,9 @@ def _event_list(text: str, end: int, hi: int, window: list[Mention], base: int) 
             )
             gap = re.sub(r"^\s+(?:round|race|event)\b", "", gap, flags=re.I)
             if e.name.split()[0].casefold() in {x.name.split()[0].casefold() for x in out} or not re.fullmatch(
-                r"\s*(?:,|,?\s*and|&)\s*(?:(?:at|in)\s+)?(?:the\s+)?(?:race\s+at\s+)?", gap, re.I
+                r"\s*(?:,|,?\s*and|&)\s*(?:(?:at|in)\s+)?(?:the\s+)?(?:(?:[\w-]+\s+){0,3}(?:race|round|event)\s+(?:at|in)\s+(?:the\s+)?)?",
+                gap,
+                re.I,
             ):
                 break  # a race named twice starts another clause ("…, and at Laguna it also set …")
         elif not re.fullmatch(
@@ -2918,7 +2974,7 @@ def _sequence_slots(kind, g, text, start, end, lo, hi, sent, mentions, window, m
     tail_end = end + stop.start() if stop else hi
     own = text[start:tail_end]
     out: dict[str, Any] = {"sequence": kind, "_end": end, "quantity": "all", "overall": False}
-    n = g.get("n") or g.get("n2") or g.get("n3") or g.get("n4") or g.get("n5") or g.get("n6") or g.get("n7")
+    n = next((g[k] for k in ("n", "n2", "n3", "n4", "n5", "n6", "n7", "n8") if g.get(k)), None)
     out["length"] = (number(n) or ordinal(n)) if n else 2
     if kind == "seq_years":
         out["length"] = ordinal(g["n"])

@@ -144,6 +144,14 @@ def _build(pb: Pitboard) -> Lexicon:
                     lex.surname[" ".join(words[i:])].add(did)
                     lex.surname["".join(words[i:])].add(did)
     lex.surname_list = sorted(k for k in lex.surname if len(k) >= 5 and " " not in k)
+    makes: set[str] = set()
+    for ms in pb.cars()["manufacturers"]:
+        if ms is not None:
+            makes.update(m for m in ms if m)
+    # a make's words are the make's ("Aston Martin" in "ASTON MARTIN THOR Team" is no team name)
+    make_words = {
+        w.casefold() for m in [*makes, *resolve.MANUFACTURER_ALIASES] for w in re.findall(r"[A-Za-z0-9']+", m)
+    }
     # teams: every spelling, the nicknames, and the word runs of a name only one team has
     teams = pb.teams().to_dict("records")
     phrases: dict[str, tuple[str, str]] = {}
@@ -157,6 +165,8 @@ def _build(pb: Pitboard) -> Lexicon:
                 for i in range(len(tokens) - size + 1):
                     gram = tokens[i : i + size]
                     if {gram[0].casefold(), gram[-1].casefold()} & (_GENERIC_TEAM_WORDS | PARTICLES):
+                        continue
+                    if all(w.casefold() in make_words for w in gram):
                         continue
                     words_of[" ".join(gram).casefold()].add(row["name"])
                     if size > 1 and i == 0 and name.startswith("-".join(gram)) and all(w.isalpha() for w in gram):
@@ -184,10 +194,6 @@ def _build(pb: Pitboard) -> Lexicon:
                 (re.compile(rf"(?<![\w-])(?=(?-i:[A-Z])){re.escape(original)}(?![\w-])", re.IGNORECASE), team, how)
             )
     # manufacturers: from the cars raced
-    makes: set[str] = set()
-    for ms in pb.cars()["manufacturers"]:
-        if ms is not None:
-            makes.update(m for m in ms if m)
     aliases = {a: m for a, m in resolve.MANUFACTURER_ALIASES.items()}
     for make in sorted(makes, key=len, reverse=True):
         lex.manufacturers.append((_phrase(make, make.isupper()), make))

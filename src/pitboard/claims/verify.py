@@ -39,6 +39,7 @@ from pitboard.claims.model import (
 from pitboard.claims.scope import FIRST_SEASON
 from pitboard.claims.text import number
 from pitboard.exceptions import AmbiguousNameError, PitboardError
+from pitboard.resolve import MANUFACTURER_ALIASES
 
 #: Below this, an inferred slot cannot carry a ``supported`` verdict either (``_support_gate``).
 SUPPORT_CONFIDENCE = 0.75
@@ -130,6 +131,7 @@ class Checker:
             out.append({
                 "event": r.get("event_name"), "season": r.get("season"), "date": r.get("race_date"),
                 "class": r.get("class"), "number": r.get("number"), "team": r.get("team"),
+                "model": r.get("model"),
                 "drivers": r.get("co_drivers") if "co_drivers" in r else r.get("drivers"),
                 "class_position": r.get("class_position"), "position": r.get("position"),
                 "pole": r.get("pole"), "fastest_lap": r.get("fastest_lap"), "corrected": r.get("corrected"),
@@ -170,15 +172,18 @@ class Checker:
             return []
         return [r for r in rows if r["started"] and r["event_name"] == ref.event_name and r["race_date"] <= self.date]
 
-    def _missing_rounds(self, after: dt.date, until: dt.date, classes: Collection[str] | None = None) -> list[str]:
+    def _missing_rounds(
+        self, after: dt.date, until: dt.date, classes: Collection[str] | None = None, event: str | None = None
+    ) -> list[str]:
         """The championship rounds missing from the data that ran after ``after`` and on or before
-        ``until`` ("Event 2021"), of any of ``classes`` (None: of any class): what could hide a
-        result the claim depends on."""
+        ``until`` ("Event 2021"), of any of ``classes`` (None: of any class), editions of ``event``
+        only when given: what could hide a result the claim depends on."""
         return [
             f"{c['event_name']} {y}" for y in range(after.year, until.year + 1) if y in self._seasons
             for c in self.calendar(y)
             if c["status"] == "missing" and c["race_date"] and after < c["race_date"] <= until
             and (classes is None or not c["classes"] or set(classes) & set(c["classes"]))
+            and (event is None or _same_event(self.pb, event, {"season": y, "event_name": c["event_name"]}))
         ]  # fmt: skip
 
     def _library_name(self, subj: dict[str, Any], claim: Claim, season: int | None) -> tuple[str, str | None]:
@@ -1807,8 +1812,14 @@ class Checker:
         rounds, the last N editions of a race) checked for the predicate, then the quantity (all,
         none, exactly k); runs said to be "straight"/"back-to-back" must be consecutive rounds of
         the class. A missing round or a season before the data that could change the answer
-        makes it ``not checkable``."""
+        makes it ``not checkable``. Several subjects ("Robinson and Fraga, winners here in each
+        of the last three years") must each have the run."""
         s = claim.slots
+        if len(s["subject"]) > 1:
+            parts = [self._sequence(replace(claim, slots={**s, "subject": [x]})) for x in s["subject"]]
+            return _all_of(
+                parts, " ".join(f"{x['name']}: {p.explanation}" for x, p in zip(s["subject"], parts, strict=True))
+            )
         subj = s["subject"][0]
         kind = s["sequence"]
         if kind == "seq_b2b" and s.get("races") == "listed" and len(s.get("events") or []) > 1:
@@ -1868,6 +1879,10 @@ class Checker:
                 chosen = rounds[:n]
             elif how == "last" or how == "latest":
                 done = [c for c in rounds if c["race_date"] and c["race_date"] <= self.date]
+                if s.get("before_current") and s.get("event"):
+                    # "the previous two races", in the report of a race: the rounds before it
+                    here = self.event_ref(season, s["event"]).event_name
+                    done = done[: next((i for i, c in enumerate(done) if c["event_name"] == here), len(done))]
                 chosen = done[-n:]
             elif how == "between" and len(idx) >= 2:
                 chosen = rounds[idx[0] : idx[-1] + 1]
@@ -1983,6 +1998,13 @@ class Checker:
         to the publication date; a championship round missing from the data in between could
         hold one."""
         s = claim.slots
+        if s.get("since_season") and s["since_season"] < FIRST_SEASON:
+            # "looking for its first Rolex 24 win since 2020": any win in the data is after it
+            if hits:
+                shown = ", ".join(f"{r['event_name']} {r['season']}" for r in hits)
+                return Outcome(CONTRADICTED, f"The data shows {subj['name']} with {word} after {s['since_season']}: {shown}.",
+                               evidence=self.lines(hits), question=question)  # fmt: skip
+            return Outcome(NOT_CHECKABLE, f"{s['since_season']} is before the data.", BEFORE_DATA)
         if s.get("since_event"):
             season, ref = self._edition(
                 {"event": s["since_event"], "seasons": [s["since_season"]] if s.get("since_season") else []}
@@ -2002,12 +2024,21 @@ class Checker:
             return Outcome(NOT_CHECKABLE, "The claim names no race or season it counts from.", AMBIGUOUS)
         if day is None:
             return Outcome(NOT_CHECKABLE, f"{label} has no date in the calendar.", MISSING_ROUND)
+        then = [
+            r for r in hits if r["season"] == season and (not s.get("since_event") or r["event_name"] == ref.event_name)
+        ]
+        if s.get("won_then") and not then:
+            # "looking for its first Rolex 24 win since 2021": there was one in 2021
+            return Outcome(CONTRADICTED, f"The data shows no {word[:-1]} for {subj['name']} at {label}.",
+                           question=question)  # fmt: skip
         later = [r for r in hits if r["race_date"] and r["race_date"] > day]
         if later:
             shown = ", ".join(f"{r['event_name']} {r['season']}" for r in later)
             return Outcome(CONTRADICTED, f"The data shows {subj['name']} with {word} after {label}: {shown}.",
                            evidence=self.lines(later), question=question)  # fmt: skip
         gaps = self._missing_rounds(day, self.date)
+        if s.get("at_event"):  # "its first Rolex 24 win since": only a missing Rolex 24 could hold one
+            gaps = self._missing_rounds(day, self.date, event=s["at_event"])
         text = f"The data shows no {word} for {subj['name']} after {label} up to {self.date:%d %b %Y}"
         if gaps:
             return Outcome(NOT_CHECKABLE, f"{text}; missing from the data: {'; '.join(gaps)}.", MISSING_ROUND,
@@ -2026,6 +2057,8 @@ class Checker:
         ans = self.subject_stats(subj, claim, **scope)
         started = sorted((r for r in ans.races if r["started"]), key=lambda r: (r["race_date"], r["session_id"]))
         hits = [r for r in started if _counts(r, metric)]
+        if s.get("at_event"):
+            hits = [r for r in hits if _same_event(self.pb, s["at_event"], r)]  # "its first VIR victory since"
         question = [_question(subj, scope)]
         word = METRIC_WORDS.get(metric, metric)
         if s.get("streak") == "none since":
@@ -2431,4 +2464,8 @@ def _describes(d: dict[str, Any], row: dict[str, Any]) -> bool:
         return name in (row.get("team") or "").casefold() or (row.get("team") or "").casefold() in name
     if d["kind"] == "car":
         return str(row.get("number")) == str(d["key"])
+    if d["kind"] == "manufacturer" and row.get("model"):
+        # the make in the car's model ("Mazda RT24-P"), or one of its names ("Corvette C8.R")
+        terms = {name, *(alias for alias, make in MANUFACTURER_ALIASES.items() if make.casefold() == name)}
+        return any(t in str(row["model"]).casefold() for t in terms)
     return True
