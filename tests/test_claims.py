@@ -2562,3 +2562,39 @@ def test_a_make_before_a_car_describes_it(pb) -> None:  # type: ignore[no-untype
     assert check(pb, text.format("Mazda"), "2021-02-01").claims[-1].verdict == "supported"
     wrong = check(pb, text.format("Cadillac"), "2021-02-01").claims[-1]
     assert wrong.verdict == "contradicted" and "Cadillac does not describe the car" in wrong.explanation
+
+
+def test_beat_a_rival_by_a_margin(pb) -> None:  # type: ignore[no-untyped-def]
+    # Glen 2024: GTP No. 7 beat the No. 01 by 0.749 s; GTD PRO No. 23 beat Pfaff's No. 9 by 1.340 s
+    # (the No. 23 also won here in 2022, the later clause's year); LMP2 No. 88 by 38.453 s
+    def last(text: str) -> tuple[str, str]:
+        c = [c for c in check(pb, text, "2024-06-25").claims if c.type == "result"]
+        return c[1].text, c[1].verdict
+
+    won = "Porsche won the Six Hours of the Glen, Felipe Nasr beating the No. 01 Cadillac of Sebastien Bourdais and Renger van der Zande by {} seconds."  # fmt: skip
+    assert last(won.format("0.749"))[1] == "supported"
+    assert last(won.format("1.749"))[1] == "contradicted"  # the margin to the winner, not left unchecked
+    beat = "Porsche won the Six Hours of the Glen. In GTD PRO, Heart of Racing's No. 23 Aston Martin of Ross Gunn and Alex Riberas beat Pfaff's McLaren by {} seconds, the pair having also won here in 2022."  # fmt: skip
+    assert last(beat.format("1.340")) == ("beat Pfaff's McLaren by 1.340 seconds", "supported")
+    assert last(beat.format("3.340"))[1] == "contradicted"
+    more = "AF Corse's No. 88 ORECA won LMP2 at the Glen by more than {} seconds from the CrowdStrike by APR entry."
+    assert last(more.format("28"))[1] == "supported" and last(more.format("48"))[1] == "contradicted"
+
+
+def test_different_winners_of_a_classs_races(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 GTD PRO winners: 62, 14, 77, 77, 23 (Glen); GTP: 7, 40, 01, 6, 10, 7; 2023 GTD PRO by VIR:
+    # 79, 9, 14, 79, 14, 3, 23, 23, 3 (five cars)
+    def verdict(text: str, date: str = "2024-06-25") -> str:
+        return next(c for c in check(pb, text, date).claims if c.slots.get("distinct")).verdict
+
+    assert verdict("Four different cars have now won the five GTD PRO races.") == "supported"
+    assert verdict("Five different cars have now won the six GTP races this year.") == "supported"
+    assert verdict("Four different cars have now won the nine GTD PRO races of 2023.", "2023-08-28") == "contradicted"
+    # 2024 LMP2: No. 18 at Daytona and Sebring, No. 88 at the Glen, No. 52 at CTMP (the first four)
+    assert verdict("There have now been three different winners in four LMP2 races.", "2024-07-20") == "supported"
+    assert verdict("There have now been four different winners in four LMP2 races.", "2024-07-20") == "contradicted"
+    assert verdict("Four different cars have now won the four LMP2 races.", "2024-06-25") == "contradicted"  # 3 run
+    # no class named: the class of the cars the sentence names (GTP), not the paragraph's
+    text = "The No. 7 Porsche Penske 963 of Dane Cameron, Felipe Nasr and Matt Campbell finished third, so two races have produced two different winners."  # fmt: skip
+    assert verdict(text, "2024-03-18") == "supported"
+    assert verdict(text.replace("two different", "three different"), "2024-03-18") == "contradicted"

@@ -29,9 +29,26 @@ from pitboard.claims.lexicon import DEMONYMS, Lexicon, spot
 from pitboard.claims.model import AMBIGUOUS, NOT_A_STATISTIC, OUTSIDE, Claim, Mention
 from pitboard.claims.scope import TimeScope, season_started, time_scope
 from pitboard.claims.text import NUM, ORD, Sentence, number, ordinal
+from pitboard.domain.classes import normalise_class
 
 SUBJECT_KINDS = ("car", "driver", "team", "manufacturer")
 _CLASSES = r"(?:GTD\s?PRO|GTP|GTD|LMP2|LMP3|DPi|GTLM)"
+#: How many different cars (teams, makes) won a class's races ("Four different cars have now won
+#: the nine GTD PRO races of 2023", "five races have now produced five different winners",
+#: "three different winners in four LMP2 races"): a count of the class's season, no subject.
+_DIFFERENT_WHAT = r"(?P<what>cars|teams|drivers|crews|winners|manufacturers|makes|brands|marques)"
+DIFFERENT = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"\b(?P<k>{NUM})\s+different\s+{_DIFFERENT_WHAT}\s+(?:have\s+)?(?:now\s+)?(?:won|taken|claimed)\s+"
+        rf"(?:the\s+)?(?:(?P<n>{NUM})\s+)?(?:(?P<cls>{_CLASSES})\s+)?(?:races|rounds|events)\b",
+        rf"\b(?P<n>{NUM})\s+(?:races|rounds)(?:\s+into\s+(?:the\s+season|(?:19|20)\d\d))?,?\s+(?:(?:the\s+)?(?P<cls0>{_CLASSES})\s+class\s+)?"
+        rf"(?:(?:have|has)\s+)?(?:now\s+)?(?:produced\s+|yielded\s+|brought\s+|seen\s+|had\s+)?(?P<k>{NUM})\s+different\s+"
+        rf"(?:(?P<cls>{_CLASSES})\s+)?{_DIFFERENT_WHAT}",
+        rf"\b(?P<k>{NUM})\s+different\s+(?:(?P<cls0>{_CLASSES})\s+)?{_DIFFERENT_WHAT}\s+in\s+(?:the\s+(?:first\s+)?)?"
+        rf"(?P<n>{NUM})\s+(?:(?P<cls>{_CLASSES})\s+)?(?:races|rounds)\b",
+    )
+]
 _ADJ = rf"(?:(?:career|class|overall|IMSA|WeatherTech|{_CLASSES}|championship|total|race|series|more|further|major|endurance|Endurance Cup|podium)\s+)*"
 _METRIC = (
     r"(?:wins?|victor(?:y|ies)|podiums?|podium finishes|pole(?:s| positions?| awards?)?|starts?|"
@@ -252,7 +269,11 @@ TITLE = re.compile(
 #: finished right behind the subject (type ``result``, about the cars named).
 RIVAL = re.compile(
     r"\b(?:(?:brought|bringing|brings|took|taking|takes)\s+(?:the\s+car|it|[^,;]{1,40}?)\s+home\s+)?(?:(?P<mg>\d+\.\d+)\s+(?:seconds?|secs?|s)\s+(?:clear\s+of|ahead\s+of|in\s+front\s+of)|"
-    r"ahead\s+of|holding\s+off|held\s+off|holds\s+off|in\s+front\s+of|leading\s+home|led\s+home|leads\s+home)\s+"
+    r"ahead\s+of|holding\s+off|held\s+off|holds\s+off|in\s+front\s+of|leading\s+home|led\s+home|leads\s+home|"
+    # "beat Pfaff's McLaren by 1.340 seconds", "beating the No. 01 Cadillac … by 0.749 seconds"
+    r"beat|beats|beating|defeated|defeating|edged|edging|pipped|pipping|"
+    # "by more than 48 seconds from the CrowdStrike by APR entry"
+    r"(?:winning\s+|won\s+)?by\s+(?P<cmp>more\s+than|over|just\s+over|less\s+than|under|just\s+under)?\s*(?P<mg2>\d+(?:\.\d+)?)\s+(?:seconds?|secs?|s)\s+from)\s+"
     r"(?=(?:the\s+)?(?:sister\s+)?(?:[A-Z#]|No\.))",
     re.IGNORECASE,
 )
@@ -427,6 +448,9 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         text = text[:a] + " " * (b - a) + text[b:]
         mentions = [m for m in mentions if not (a <= m.start - sent.start < b)]
         ctx.outside_asides.append((a, b))
+    for a, b, claim in _different_winners(text, mentions, sent, ctx):
+        aside_claims.append(claim)
+        text = text[:a] + " " * (b - a) + text[b:]
     names = [(m.start - sent.start, m.end - sent.start) for m in mentions if m.kind in ("event", "car")]
     triggers = _gapped_lineups(_triggers(text, names), text, mentions, sent.start)
     out: list[Claim] = []
@@ -1111,6 +1135,53 @@ def _where_event(mentions: list[Mention], text: str, lo: int, start: int, base: 
     return [before[-1].name]
 
 
+def _different_winners(
+    text: str, mentions: list[Mention], sent: Sentence, ctx: Context
+) -> list[tuple[int, int, Claim]]:
+    """ "Four different cars have now won the nine GTD PRO races of 2023": a count of the distinct
+    winners (cars, teams or makes) of a class's races of a season, the first N when N is given.
+    The class is the one named (else the sentence's, else the paragraph's); the season is the one
+    stated, else the article's."""
+    out = []
+    for pattern in DIFFERENT:
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            if any(x < b and a < y for x, y, _ in out):
+                continue
+            k = number(m.group("k"))
+            n = number(m.group("n")) if m.groupdict().get("n") else None
+            named = m.group("cls") or m.groupdict().get("cls0")
+            in_sentence = [x for x in mentions if x.kind == "class"]
+            cls = (
+                normalise_class(named.replace(" ", ""))
+                if named
+                else (in_sentence[-1].key if in_sentence else ctx.last_class)
+            )
+            scope = time_scope(text[max(0, a - 40) : min(len(text), b + 25)], ctx.date, default_career=False)
+            what = m.group("what").casefold()
+            kind = (
+                "team"
+                if what == "teams"
+                else "manufacturer"
+                if what in ("manufacturers", "makes", "brands", "marques")
+                else "car"
+            )
+            slots = {
+                "subject": [], "distinct": kind, "value": k, "races": n, "class": cls, "metric": "wins",
+                "seasons": list(scope.seasons[-1:]), "time": scope.label, "until": ctx.date,
+                # a class not named here is a guess: the classes of the cars, teams and drivers the
+                # sentence names are the other readings
+                "class_named": bool(named or in_sentence),
+                "class_hints": [
+                    {"kind": x.kind, "name": x.name, "key": x.key}
+                    for x in mentions if x.kind in ("driver", "car", "team") and x.confidence >= 0.8
+                ][:6],
+            }  # fmt: skip
+            own = [x for x in mentions if a <= x.start - sent.start < b]
+            out.append((a, b, Claim(sent.start + a, sent.start + b, text[a:b], "count", slots, own, None)))
+    return out
+
+
 def _own_clause(mentions: list[Mention], text: str, lo: int, at: int, base: int) -> bool:
     """A trigger starts a clause of its own: a subject right before it, after a clause break
     (", Stoffel Vandoorne was the third driver"), not the object of the trigger before it."""
@@ -1565,6 +1636,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         breaks = [
             re.search(r",\s+(?:and|but|while|whereas)\s+(?:it|he|she|they|the|his|her|their)\b|;", rest, re.I),
             _NEW_SUBJECT_CLAUSE.search(rest),  # "…, and Corvette Racing now has …"
+            re.search(r",\s+(?:[\w'’]+\s+){0,3}?having\b", rest, re.I),  # "…, the pair having also won here in 2022"
         ]
         new_clause = min((b.start() for b in breaks if b), default=len(rest))
         scope = time_scope(rest[:new_clause], ctx.date, default_career=False)
@@ -2250,6 +2322,14 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if match.groupdict().get("mg"):
             order["margin_s"] = float(match.group("mg"))  # "15.855 seconds clear of the No. 3"
             order["margin_digits"] = len(match.group("mg").split(".")[1])
+        elif match.groupdict().get("mg2"):
+            # "by more than 48 seconds from the CrowdStrike entry": a bound, or the gap as written
+            mg2 = match.group("mg2")
+            order["margin_s"] = float(mg2)
+            order["margin_digits"] = len(mg2.split(".")[1]) if "." in mg2 else 0
+            cmp = (match.group("cmp") or "").casefold()
+            if cmp:
+                order["margin_cmp"] = ">" if cmp.endswith(("than", "over")) and "less" not in cmp else "<"
         mg = re.match(r"\s+by\s+(?P<s>\d+\.(?P<dec>\d+))\s*(?:seconds?|secs?|s)\b", text[b_end:hi])
         if mg and "margin_s" not in order:
             # "holding off the Meyer Shank Racing Acura by 0.965 seconds": the margin after the rival

@@ -501,6 +501,8 @@ class Checker:
 
     def _count(self, claim: Claim) -> Outcome:
         s = dict(claim.slots)
+        if s.get("distinct"):
+            return self._distinct(claim)
         crew = [x for x in s["subject"] if x["kind"] == "driver"]
         joint = len(crew) > 1 and len(crew) == len(s["subject"]) and not s.get("apiece")
         if len(s["subject"]) > 1 and not joint:
@@ -1029,10 +1031,16 @@ class Checker:
             texts.append(
                 f"{subj['name']} finished {where} at {label} ({r['class']}, #{r['number']}), the car ahead P{position}"
             )
-            if actual == want and order.get("margin_s") is not None and ahead is not None:
-                # "15.855 seconds clear of the No. 3": the gap, to the precision written
-                times = {x["number"]: x for x in self._race_rows(r["season"], r["event_name"], r["class"])}
-                mine, first = times.get(r["number"]), times.get(ahead["number"])
+            if actual == want and order.get("margin_s") is not None:
+                # "15.855 seconds clear of the No. 3": the gap, to the precision written (to the car
+                # ahead, else to the car in the place the claim gives it: "won, beating X by …")
+                table = self._race_rows(r["season"], r["event_name"], r["class"])
+                times = {x["number"]: x for x in table}
+                first = (
+                    times.get(ahead["number"]) if ahead is not None
+                    else next((x for x in table if x["class_position"] == position), None)
+                )  # fmt: skip
+                mine = times.get(r["number"])
                 same = (
                     mine
                     and first
@@ -1041,7 +1049,12 @@ class Checker:
                     and first["total_time_ms"]
                 )
                 gap = abs(mine["total_time_ms"] - first["total_time_ms"]) / 1000 if same else None
-                ok = gap is not None and abs(gap - order["margin_s"]) <= 0.5 * 10 ** -order["margin_digits"] + 1e-9
+                if order.get("margin_cmp") == ">":
+                    ok = gap is not None and gap > order["margin_s"]  # "by more than 12 seconds"
+                elif order.get("margin_cmp") == "<":
+                    ok = gap is not None and gap < order["margin_s"]  # "by less than a second"
+                else:
+                    ok = gap is not None and abs(gap - order["margin_s"]) <= 0.5 * 10 ** -order["margin_digits"] + 1e-9
                 texts[-1] += (
                     f"; the gap was {gap:.3f} s" if gap is not None else "; the gap is not a time in the results"
                 )
@@ -1803,6 +1816,75 @@ class Checker:
                        evidence=self.lines(started[:20]))  # fmt: skip
 
     # -- runs of races -----------------------------------------------------------------------------
+    def _distinct(self, claim: Claim) -> Outcome:
+        """ "Four different cars have now won the nine GTD PRO races of 2023": the distinct winners
+        (cars, teams or makes) of the class's races of the season run by the publication date (the
+        first N when N is given). A missing round among them makes the count an interval."""
+        s = claim.slots
+        season = (s.get("seasons") or [self.article_season()])[-1]
+        if not s.get("class_named"):
+            # the class is a guess (the paragraph's): each class the sentence's cars, teams and
+            # drivers raced that season is a reading too, and they must agree
+            classes: set[str] = set()
+            for h in s.get("class_hints") or []:
+                try:
+                    raced = [r for r in self.subject_races(h, claim, season).races if r["started"]]
+                except PitboardError:
+                    continue
+                done = [r for r in raced if r["race_date"] <= self.date] or raced
+                if done:
+                    classes.add(
+                        done[-1]["class"]
+                    )  # its class at its latest race (a GTP driver's Rolex 24 in LMP2 aside)
+            classes = classes or ({s["class"]} if s.get("class") else set())  # else the paragraph's class
+            if not classes:
+                return Outcome(NOT_CHECKABLE, "The claim names no class whose winners it counts.", AMBIGUOUS)
+            readings = [
+                self._distinct(replace(claim, slots={**s, "class": c, "class_named": True})) for c in sorted(classes)
+            ]
+            if len({o.verdict for o in readings}) == 1:
+                return (
+                    readings[0] if len(readings) == 1 else _all_of(readings, " ".join(o.explanation for o in readings))
+                )
+            return Outcome(
+                NOT_CHECKABLE,
+                "Ambiguous reading: the class is not named, and the classes the sentence is about disagree. "
+                + " ".join(o.explanation for o in readings),
+                AMBIGUOUS,
+                [e for o in readings for e in o.evidence],
+            )
+        cls, kind, claimed = s["class"], s["distinct"], s["value"]
+        done = [c for c in self._rounds(season, cls) if c["race_date"] and c["race_date"] <= self.date]
+        n = s.get("races") or len(done)
+        label = f"{n} {cls} race(s) of {season}"
+        if n > len(done):
+            return Outcome(
+                CONTRADICTED,
+                f"The data shows {len(done)} {cls} race(s) of {season} run by {self.date:%d %b %Y}, not {n}.",
+            )
+        chosen = done[:n]
+        winners = {w["event_name"]: w for w in self.pb.winners(season, cls).rows}
+        rows = [{**winners[c["event_name"]], "season": season} for c in chosen if c["event_name"] in winners]
+        missing = [f"{c['event_name']} {season}" for c in chosen if c["event_name"] not in winners]
+        if kind == "team":
+            keys = {r["team"] for r in rows}
+        elif kind == "manufacturer":
+            keys = {_make_of(r["model"]) for r in rows}
+        else:
+            keys = {(r["number"], r["team"]) for r in rows}
+        shown = ", ".join(f"No. {r['number']} {r['team']} at {r['event_name']}" for r in rows)
+        word = {"team": "teams", "manufacturer": "makes"}.get(kind, "cars")
+        text = f"The data shows {len(keys)} different {word} won the {label}: {shown}"
+        evidence = self.lines(rows)
+        question = [f"winners {season} --class {cls}"]
+        low, high = len(keys), len(keys) + len(missing)
+        if missing and low <= claimed <= high:
+            return Outcome(NOT_CHECKABLE, f"{text}; missing from the data: {'; '.join(missing)}.", MISSING_ROUND,
+                           evidence, question)  # fmt: skip
+        verdict = SUPPORTED if claimed == low and not missing else CONTRADICTED
+        return Outcome(verdict, f"{text}{'' if verdict == SUPPORTED else f', not {claimed}'}.", evidence=evidence,
+                       question=question)  # fmt: skip
+
     def _rounds(self, season: int, cls: str) -> list[dict[str, Any]]:
         """The championship rounds of a class in a season, in order (missing ones included)."""
         return [c for c in self.calendar(season) if c["championship"] and cls in c["classes"]]
@@ -2444,6 +2526,12 @@ def _holds(subj: dict[str, Any], row: Any, ans: StatsAnswer) -> bool:
     if subj["kind"] == "car":
         return row.name.startswith(f"#{ans.subject.get('number')} ")
     return team_key(subj["name"]) in team_key(row.name)
+
+
+def _make_of(model: str | None) -> str:
+    """The make of a car from its model ("Corvette C8.R" → Chevrolet, "Porsche 911 GT3 R" → Porsche)."""
+    first = (model or "").split(" ")[0].casefold()
+    return MANUFACTURER_ALIASES.get(first, first)
 
 
 def _same_event(pb: Pitboard, query: str, row: dict[str, Any]) -> bool:
