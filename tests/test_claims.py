@@ -2598,3 +2598,50 @@ def test_different_winners_of_a_classs_races(pb) -> None:  # type: ignore[no-unt
     text = "The No. 7 Porsche Penske 963 of Dane Cameron, Felipe Nasr and Matt Campbell finished third, so two races have produced two different winners."  # fmt: skip
     assert verdict(text, "2024-03-18") == "supported"
     assert verdict(text.replace("two different", "three different"), "2024-03-18") == "contradicted"
+
+
+def test_a_second_straight_win_at_a_race_is_its_editions(pb) -> None:  # type: ignore[no-untyped-def]
+    # Rolex 24: Acura won DPi in 2021 (No. 10, Castroneves) and 2022 (No. 60, Castroneves and
+    # Blomqvist); Blomqvist was not in the 2021 winner
+    text = "Meyer Shank Racing won the Rolex 24 at Daytona. It was also Acura's second Rolex 24 win in a row. For Castroneves it was a second straight Rolex 24 win. For Blomqvist it was a second straight Rolex 24 win."  # fmt: skip
+    runs = [c.verdict for c in check(pb, text, "2022-02-01").claims if c.type == "streak"]
+    assert runs == ["supported", "supported", "contradicted"]
+    # the ordinal says what it counts: the pole count before it is a claim of its own (CTMP 2024:
+    # the No. 3's second pole of 2024 and Garcia's second straight Mosport win)
+    claims = check(pb, "It was the No. 3's second pole of the season and Garcia's second straight Mosport victory.", "2024-07-16").claims  # fmt: skip
+    assert [(c.type, c.verdict) for c in claims] == [("count", "supported"), ("streak", "supported")]
+
+
+def test_race_report_phrasings_of_places_and_fastest_laps(pb) -> None:  # type: ignore[no-untyped-def]
+    # Glen 2024: the No. 10 (Taylor/Albuquerque, DPi winners here in 2022) was tenth in GTP
+    text = "PORSCHE WINS AT THE GLEN\n\nWATKINS GLEN, N.Y. – Porsche won the Six Hours of the Glen on Sunday.\n\nThe Whelen Cadillac of Pipo Derani, Jack Aitken and Tom Blomqvist was eighth, and Ricky Taylor and Filipe Albuquerque, who won this race in 2022, could manage only tenth."  # fmt: skip
+    assert [c.verdict for c in check(pb, text, "2024-06-25").claims][-2:] == ["supported", "supported"]
+    # 2021 LMP2: the No. 52 set the fastest race lap four times
+    laps = check(
+        pb, "The No. 52 won the 2021 LMP2 title. The No. 52 set the fastest LMP2 race lap four times.", "2021-11-20"
+    )
+    assert laps.claims[-1].verdict == "supported"
+    wrong = check(
+        pb, "The No. 52 won the 2021 LMP2 title. The No. 52 set the fastest LMP2 race lap twice.", "2021-11-20"
+    )
+    assert wrong.claims[-1].verdict == "contradicted"
+
+
+def test_a_title_won_with_a_team_mate(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2021 GTLM drivers' champions: Antonio Garcia and Jordan Taylor (No. 3)
+    text = "Antonio Garcia and Jordan Taylor won at VIR. Corvette has confirmed that Garcia will stay with the team in 2024, when the Spaniard will chase the title he won with {} in the GTLM class two years ago."  # fmt: skip
+    assert check(pb, text.format("Taylor"), "2023-08-28").claims[-1].verdict == "supported"
+    assert check(pb, text.format("Nick Tandy"), "2023-08-28").claims[-1].verdict != "supported"
+
+
+def test_more_lineup_verbs(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024: the No. 6 was Tandy/Jaminet (+ Estre, Vanthoor, Makowiecki); Bachler replaced Priaulx in
+    # the No. 77 at VIR; Dontje missed CTMP, Road America and VIR in the No. 57 (Ward drove all)
+    def verdicts(text: str) -> list[str]:
+        return [c.verdict for c in check(pb, text, "2024-06-25").claims if c.type == "lineup"]
+
+    assert verdicts("At Petit Le Mans, the No. 6 Porsche will be driven by Gunn and Riberas.") == ["contradicted"]
+    assert verdicts("Klaus Bachler takes over from Priaulx at VIR.") == ["supported"]
+    every = "Winward won GTD at the Glen. {} remains part of the Winward line-up at every remaining round."
+    assert verdicts(every.format("Indy Dontje")) == ["contradicted"]
+    assert verdicts(every.format("Russell Ward")) == ["supported"]

@@ -65,7 +65,9 @@ COUNT_WON = re.compile(
     rf"\b(?P<metric2>won|winning) (?:(?:at|in) (?:the )?[^,.;]{{2,40}}? )?(?:(?P<twice>twice)|(?P<n2>{NUM}) times)\b|"
     rf"\b(?:started|contested|made) (?P<n3>{NUM}) (?:(?:{_CLASSES}|IMSA|WeatherTech|championship|career) )?(?P<metric3>races|starts)\b|"
     # "was on the podium eight times", "took pole twice", "finished in the top five nine times"
-    rf"\b(?:was|were|been|finished|stood|took|claimed|started from|started on)\s+(?:on\s+)?(?:the\s+)?(?P<metric4>podium|pole|top (?:five|5))(?:\s+position)?\s+(?:(?P<twice4>twice)|(?P<n4>{NUM}) times)\b(?:,?\s+(?:in|from)\s+(?P<m4>{NUM})\s+(?:races|starts|rounds)\b)?",
+    rf"\b(?:was|were|been|finished|stood|took|claimed|started from|started on)\s+(?:on\s+)?(?:the\s+)?(?P<metric4>podium|pole|top (?:five|5))(?:\s+position)?\s+(?:(?P<twice4>twice)|(?P<n4>{NUM}) times)\b(?:,?\s+(?:in|from)\s+(?P<m4>{NUM})\s+(?:races|starts|rounds)\b)?|"
+    # "set the fastest LMP2 race lap four times"
+    rf"\b(?:set|sets|posted|recorded|clocked)\s+(?:the\s+)?(?:{_CLASSES}\s+)?(?P<metric5>fastest\s+(?:{_CLASSES}\s+)?(?:race\s+)?lap)\s+(?:(?P<twice5>twice)|(?P<n5>{NUM})\s+times)\b",
     re.IGNORECASE,
 )
 TIMES = re.compile(
@@ -166,6 +168,9 @@ SEQUENCE_PATTERNS = {
     rf"\b(?P<n2>{NUM})\s+(?:wins\s+|victories\s+)?in\s+a\s+row\b|"
     # "two Mid-Ohio wins in a row": the last editions of that race
     rf"\b(?P<n7>{NUM})\s+(?=(?-i:[A-Z]))(?:[\w'’.-]+\s+){{1,3}}?(?:wins|victories)\s+in\s+a\s+row\b|"
+    # "a second straight Rolex 24 win", "Acura's second Rolex 24 win in a row": editions too
+    rf"\b(?P<n9>{ORD})\s+(?:(?:straight|consecutive|successive)\s+(?=(?-i:[A-Z]))(?:[\w'’.-]+\s+){{1,3}}?(?:win|victory|triumph)\b|"
+    rf"(?=(?-i:[A-Z]))(?:[\w'’.-]+\s+){{1,3}}?(?:win|victory|triumph)\s+in\s+a\s+row\b)|"
     # "won three straight GTLM races over the summer": a run somewhere in the season
     rf"\b(?<=won\s)(?P<n6>{NUM})\s+(?:straight|consecutive|successive)\s+(?:{_CLASSES}\s+)?(?:races|rounds|events)\b",
     # "back-to-back wins at Road America and VIR", "won at Watkins Glen and Mosport back to back"
@@ -210,7 +215,7 @@ FINISH = re.compile(
     rf"\b(?P<dnf>failed to finish|did not finish|retire[sd]?(?! from (?:racing|the sport|competition)))\b(?:\s+from\s+the\s+race)?(?:\s+after\s+(?P<dnflaps>\d{{1,4}})\s+laps)?|"
     rf"\b(?P<b>{ORD})[- ]place finish\b|\bcame home (?P<c>{ORD})\b|\bclassified (?P<d>{ORD})\b|\btook (?P<e>{ORD})(?: place)?\b|"
     rf"\b(?:was|were|ended up|placed|crossed the line|(?:had|has) been) (?:a (?:close|distant|strong|solid|fine|lonely|comfortable) )?(?P<f>{ORD})\b(?![- ](?:place finish|straight|consecutive|time|on the grid|in the (?:\w+ )?standings|in (?:the )?(?:points|championship|qualifying)))|"
-    rf"\b(?:settle[ds]? for|settling for|(?:could )?(?:only )?manage[ds]?|managing|with) (?:a |an )?(?P<n>{ORD})(?:[- ]place(?: finish)?)?\b(?!\s+(?:win|victory|title|championship|pole|podium|straight|consecutive|time|on the grid|in the (?:\w+ )?standings))|"
+    rf"\b(?:settle[ds]? for|settling for|(?:could )?(?:only )?manage[ds]?(?: only| just)?|managing(?: only| just)?|with) (?:a |an )?(?P<n>{ORD})(?:[- ]place(?: finish)?)?\b(?!\s+(?:win|victory|title|championship|pole|podium|straight|consecutive|time|on the grid|in the (?:\w+ )?standings))|"
     rf"\b(?:a|an) (?P<r>{ORD})[- ]place(?: finish)? (?=(?:at|in) (?:the )?[A-Z])|\b(?P<g>runner-up)\b|\bon the (?:[\w-]+ ){{0,2}}podium in (?P<x>{ORD})\b|\b(?P<h>on the (?:(?:GTD PRO|GTP|GTD|LMP2|LMP3|DPi|GTLM|class) )?podium|podium finish|a podium)\b|"
     rf"\b(?:salvaged|faded to|dropped to|slipped to|fell to|recovered to|climbed to|struggled to|battled to|fought to|rallied to|limped to|crawled to|slumped to|sank to)\s+(?P<i>{ORD})\b|"
     rf"\b(?P<j>complet(?:ed|ing|es) (?:the|an?) (?:[\w-]+ ){{0,2}}podium)\b(?!\s+in\s+(?:{ORD}))|"
@@ -292,7 +297,8 @@ LINEUP = re.compile(
     r"alongside|replaces|replaced|replacing|in place of|full[- ]season|endurance (?:rounds|races|events)|Endurance Cup (?:rounds|races|events)|"
     r"co-drivers?|partnered|returns to|returned to|returns? (?:as|for)|(?<!class )(?<!series )(?<!paddock )(?<!field )returns at|returned (?:as|for)|shares? the|shared the|sharing the|"
     r"line-?up|drive for|drove for|racing for|(?:was|is|as|will (?:again |also |once again )?be) the (?:third|fourth|fifth) driver|part of (?:the )?[\w'’ .-]{0,40}?(?:effort|line-?up|squad|entry)|"
-    r"(?:will be )?shared by|adds|added (?:for|to|at)|keeps|kept|shares with|shared with|(?:made|makes|complete[sd]?|round(?:s|ed)? out) (?:up )?the (?:[\w-]+ )?line-?up|(?:will )?stay(?:s|ed)? (?:in the car|on) for|(?:is|are|was|were) (?:also )?expected back|dr(?:ove|ives) the (?:car|No\.\s?\d+)(?= (?:at|in|for) (?:every|each|all|the|[A-Z])))\b",
+    r"(?:will be )?shared by|(?:will be |was |were |is |are )?driven by|partners|partnering|(?:takes|took|taking|will take) over from|"
+    r"stay(?:s|ed)? together|remain(?:s|ed)? together|adds|added (?:for|to|at)|keeps|kept|shares with|shared with|(?:made|makes|complete[sd]?|round(?:s|ed)? out) (?:up )?the (?:[\w-]+ )?line-?up|(?:will )?stay(?:s|ed)? (?:in the car|on) for|(?:is|are|was|were) (?:also )?expected back|dr(?:ove|ives) the (?:car|No\.\s?\d+)(?= (?:at|in|for) (?:every|each|all|the|[A-Z])))\b",
     re.IGNORECASE,
 )
 #: A points figure ("1,620", "76", "four").
@@ -1260,8 +1266,12 @@ def _triggers(text: str, names: list[tuple[int, int]] = ()) -> list[tuple[str, i
     for run in runs:
         zone = text[: run[1]]
         cut = max(zone.rfind(";"), zone.rfind(". "), zone.rfind(","), run[1] - 70)
-        if re.match(r"(?:won|winning|wins|winners?|victorious)\b", run[3].group(), re.I):
-            cut = run[1]  # "won the last two races" has its verb: "started third and …" is a claim of its own
+        if re.match(r"(?:won|winning|wins|winners?|victorious)\b", run[3].group(), re.I) or (
+            run[3].groupdict().get("n7") or run[3].groupdict().get("n9")
+        ):
+            # "won the last two races", "second straight Mosport victory" say what they count:
+            # "started third and …", "the No. 3's second pole and …" are claims of their own
+            cut = run[1]
         for t in found:
             if t is run or t[0].startswith(("seq_", "standing")) or t[0] in ("lineup", "championship"):
                 continue
@@ -1913,6 +1923,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             "metric": g["metric4"],
             "m": g.get("m4"),
         }  # "on the podium eight times"
+    elif kind == "count_won" and g.get("metric5"):
+        g = {"n": "two" if g.get("twice5") else g.get("n5"), "metric": "fastest"}  # "set the fastest lap four times"
     elif kind == "count_won" and g.get("n3"):
         g = {"n": g["n3"], "metric": "starts"}  # "has started 30 races"
     elif kind == "count_won" and not g.get("n"):
@@ -2091,7 +2103,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         named = re.match(
             r"\s+(?P<ev>[\w'’. -]{2,40}?)\s+(?:wins|victories|titles|poles)\b", text[start + len(match.group()) :]
         )
-        if kind == "seq_run" and g.get("n7"):
+        if kind == "seq_run" and (g.get("n7") or g.get("n9")):
             inside = [m for m in mentions if m.kind == "event" and start <= m.start - sent.start < end]
             if inside:  # "two Mid-Ohio wins in a row": the last editions of the race
                 slots.update(races="editions", event=inside[0].name, events=None)
@@ -2489,22 +2501,31 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             drivers=[{"name": m.name, "key": m.key} for m in drivers],
             full_season=bool(
                 re.search(
-                    r"full[- ]season|every (?:round|race)|all (?:of the )?rounds|all season|(?:rest|remainder) of the (?:[\w ]{1,12} )?season",
+                    r"full[- ]season|every (?:remaining )?(?:round|race)|all (?:of the )?(?:remaining )?rounds|all season|(?:rest|remainder) of the (?:[\w ]{1,12} )?season",
                     low,
                 )
             ),
             # "for the rest of the season": the rounds after the publication date
-            rest=bool(re.search(r"(?:rest|remainder) of the (?:[\w ]{1,12} )?season|remaining rounds", low)),
+            rest=bool(
+                re.search(
+                    r"(?:rest|remainder) of the (?:[\w ]{1,12} )?season|remaining (?:rounds|races)|every remaining (?:round|race)",
+                    low,
+                )
+            ),
             events=[m.name for m in window if m.kind == "event" and m.start - sent.start >= start]
             or _where_event(mentions, text, lo, start, sent.start),
             future=bool(re.search(r"\b(?:will|remaining|returns|joins|rejoins|is expected|keeps|adds)\b", low)),
             endurance_only=bool(
                 re.search(r"endurance (?:rounds|races|events)|endurance cup (?:rounds|races|events)", low)
             ),
-            replaces=bool(re.search(r"replac|in place of", low)),
+            replaces=bool(re.search(r"replac|in place of|takes over from|took over from|taking over from", low)),
         )
         # "Morad replacing Auer alongside Ward and Dontje": the one replaced is the driver right after the verb
-        rep = re.search(r"\b(?:replac(?:es|ed|ing)|in place of)\s+(?!by\b)", text[start:hi], re.I)
+        rep = re.search(
+            r"\b(?:replac(?:es|ed|ing)|in place of|(?:takes|took|taking|will take) over from)\s+(?!by\b)",
+            text[start:hi],
+            re.I,
+        )
         old = [m for m in drivers if rep and m.start - sent.start == start + rep.end()]
         if old:
             slots["replaced"] = {"name": old[0].name, "key": old[0].key}
@@ -2667,8 +2688,10 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         slots["unchecked"] += slots.pop("_unchecked", [])
     slots.pop("_unchecked", None)
     if slots.get("event_from_context") and ctx.main_event is not None and slots.get("event") == ctx.main_event.name:
-        # "here" is the article's own race
-        slots["event_here"] = slots.get("event_here") or bool(re.search(r"\bhere\b", text[start:hi], re.I))
+        # "here", "this race" is the article's own race
+        slots["event_here"] = slots.get("event_here") or bool(
+            re.search(r"\bhere\b|\bthis (?:race|event)\b", text[start:hi], re.I)
+        )
     slots["provenance"] = _provenance(slots, claim_type, subject, sent, lo, hi, time_from, ctx)
     slots["alternatives"] = _alternatives(slots, mentions, ctx, (sent.start + a, sent.start + b), sent)
     return Claim(sent.start + a, sent.start + b, span_text, claim_type, slots, _unique(used), reason)
@@ -2873,6 +2896,17 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
             ok = True
         if (
             not ok
+            and m.kind == "driver"
+            and "championship" in slots
+            and subject
+            and all(x.kind == "driver" for x in subject)
+            and re.search(r"\bwith\s+$", text[max(0, ma - 8) : ma], re.I)
+        ):
+            # "the title he won with Taylor": his team-mate that season (checked against his races)
+            descriptors.append({"kind": m.kind, "name": m.name, "key": m.key})
+            ok = True
+        if (
+            not ok
             and m.kind == "manufacturer"
             and any(
                 x.end <= m.start and re.fullmatch(r"(?:['’]s)?\s*", text[x.end - base : ma])
@@ -3054,7 +3088,7 @@ def _sequence_slots(kind, g, text, start, end, lo, hi, sent, mentions, window, m
     tail_end = end + stop.start() if stop else hi
     own = text[start:tail_end]
     out: dict[str, Any] = {"sequence": kind, "_end": end, "quantity": "all", "overall": False}
-    n = next((g[k] for k in ("n", "n2", "n3", "n4", "n5", "n6", "n7", "n8") if g.get(k)), None)
+    n = next((g[k] for k in ("n", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9") if g.get(k)), None)
     out["length"] = (number(n) or ordinal(n)) if n else 2
     if kind == "seq_years":
         out["length"] = ordinal(g["n"])
@@ -3122,7 +3156,7 @@ def _rival_slots(text, match_start, end, hi, sent, mentions, subject, previous) 
     """The cars named after "ahead of" / "holding off", each with the names describing it, and
     the car they finished behind: the previous result of the sentence (its place), else the
     sentence's subject (its place read from the data)."""
-    stop = re.search(r"[;]|,\s+(?:but|while|as|after|before|giving|who|which|where|with)\b", text[end:hi])
+    stop = re.search(r"[;]|,\s+(?:and|but|while|as|after|before|giving|who|which|where|with)\b", text[end:hi])
     zone = end + stop.start() if stop else hi
     named = [m for m in mentions if end <= m.start - sent.start < zone and m.kind in SUBJECT_KINDS]
     if not named:

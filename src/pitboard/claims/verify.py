@@ -325,7 +325,7 @@ class Checker:
                 missing.append(d["name"])
                 continue
             if not any(_describes(d, r) for r in rows):
-                names = ", ".join(f"No. {r['number']} {r.get('team') or ''}".strip() for r in rows)
+                names = ", ".join(dict.fromkeys(f"No. {r['number']} {r.get('team') or ''}".strip() for r in rows))
                 return Outcome(
                     CONTRADICTED,
                     f"{outcome.explanation[:-1]}; but {d['name']} does not describe the car ({names}).",
@@ -1782,7 +1782,7 @@ class Checker:
         subj = s["subject"][0]
         ans = self.subject_races(subj, claim, season)
         started = [r for r in ans.races if r["started"]]
-        text = " / ".join(sorted({r.get("drivers") or "" for r in started}))
+        text = " / ".join(dict.fromkeys(d for r in started for d in (r.get("drivers") or "").split(" / ") if d))
         problems = []
         for d in s.get("drivers", []):
             if not any(d["name"] in (r.get("drivers") or "") for r in started):
@@ -2545,7 +2545,7 @@ def _describes(d: dict[str, Any], row: dict[str, Any]) -> bool:
     """A name describing a car fits its race row (driver in the crew, team, make in the model)."""
     name = d["name"].casefold()
     if d["kind"] == "driver":
-        crew = row.get("drivers") or []
+        crew = row.get("drivers") or row.get("co_drivers") or []  # a driver's own rows list the others
         crew = crew if isinstance(crew, (list, tuple)) else [c.strip() for c in str(crew).split("/")]
         return any(name == str(c).casefold() or name.split()[-1] in str(c).casefold() for c in crew)
     if d["kind"] == "team":
