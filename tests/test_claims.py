@@ -2645,3 +2645,50 @@ def test_more_lineup_verbs(pb) -> None:  # type: ignore[no-untyped-def]
     every = "Winward won GTD at the Glen. {} remains part of the Winward line-up at every remaining round."
     assert verdicts(every.format("Indy Dontje")) == ["contradicted"]
     assert verdicts(every.format("Russell Ward")) == ["supported"]
+
+
+def test_lineup_without_a_driver_and_in_place_of_one_this_weekend(pb) -> None:  # type: ignore[no-untyped-def]
+    # Sebring 2023 No. 60: Blomqvist/Braun/Castroneves; VIR 2024 No. 77: Heinrich/Bachler (Priaulx
+    # drove the other rounds), seventh in GTD PRO
+    text = "Meyer Shank won the Rolex 24. Blomqvist{} will share the No. 60 at Sebring without {}."
+    assert check(pb, text.format(", Braun and Castroneves", "Pagenaud"), "2023-01-31").claims[-1].verdict == "supported"
+    assert check(pb, text.format(" and Castroneves", "Braun"), "2023-01-31").claims[-1].verdict == "contradicted"
+    claims = check(
+        pb,
+        "Paul Miller won GTD PRO at VIR on Sunday. Laurin Heinrich, partnered by Klaus Bachler in place of Seb "
+        "Priaulx this weekend, finished seventh in the AO Racing Porsche.",
+        "2024-08-26",
+    ).claims
+    assert [(c.type, c.verdict) for c in claims[1:]] == [("lineup", "supported"), ("result", "supported")]
+    assert claims[2].slots["subject"][0]["name"] == "Laurin Heinrich"  # not the driver in the participle
+
+
+def test_times_and_tables_of_their_own_clause(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023 GTP champions: Derani/Sims; the No. 27 won GTD at the 2023 Rolex 24 (not in 2021); after
+    # VIR 2024 (GTD PRO) Heinrich led Gunn by 17, Sellers/Snow third (76 clear of Gunn before VIR)
+    c = check(pb, "Derani and Alexander Sims, last year's GTP champions, have been split up this year.", "2024-06-03")
+    assert c.claims[0].verdict == "supported"
+    text = "Heart of Racing will fancy its chances. The team's No. 23 won GTD at Lime Rock in 2021 with De Angelis and Ross Gunn, and its GTD entry, the No. 27 Aston, winner of the Rolex 24, has only one other podium this year."  # fmt: skip
+    assert [c.verdict for c in check(pb, text, "2023-07-17").claims][:2] == ["supported", "supported"]
+    text = "Paul Miller won GTD PRO at VIR on Sunday. Heinrich arrived at VIR 76 points clear of Gunn; he now leads the Briton by just 17 points, and Sellers and Snow have moved up to third in the standings."  # fmt: skip
+    assert [c.verdict for c in check(pb, text, "2024-08-26").claims] == ["supported"] * 4
+
+
+def test_a_published_figure_marked_as_a_typo_is_not_the_record(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023 GTD PRO after CTMP: 2110 vs 2014 (96); Frontstretch printed 86 (figure 2023-gtdpro-024)
+    text = "Jack Hawksworth and Ben Barnicoat lead with 2,110 points, {} clear of WeatherTech's Jules Gounon and Daniel Juncadella."  # fmt: skip
+    assert check(pb, text.format(96), "2023-07-17").claims[0].verdict == "supported"
+    assert check(pb, text.format(86), "2023-07-17").claims[0].verdict == "contradicted"
+
+
+def test_counts_in_a_season_read_from_the_clause(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023 GTD: the No. 1 BMW won Sebring, Long Beach and CTMP of the first six rounds; 2023 GTD PRO:
+    # the No. 23 had no podium by Lime Rock; 2024: Paul Miller raced GTD PRO only (3 podiums by VIR)
+    three = check(pb, "Paul Miller Racing won GTD at Mosport. The BMW squad arrives in Connecticut with three GTD wins from the first six rounds.", "2023-07-17")  # fmt: skip
+    assert three.claims[-1].verdict == "supported"
+    four = check(pb, "Paul Miller Racing won GTD at Mosport. The BMW squad arrives in Connecticut with four GTD wins from the first six rounds.", "2023-07-17")  # fmt: skip
+    assert four.claims[-1].verdict == "contradicted"
+    none = one(pb, "The Heart of Racing GTD PRO car is, remarkably, still looking for its first podium of 2023.", "2023-07-17")  # fmt: skip
+    assert none.verdict == "supported", none.explanation
+    text = "It was also their second straight win at VIR, after last year's GTD success. Sunday's result was Paul Miller Racing's third podium of the season, and the team's third podium of the season."  # fmt: skip
+    assert check(pb, text, "2024-08-26").claims[-1].verdict == "supported"

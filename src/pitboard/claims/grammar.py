@@ -114,7 +114,8 @@ YET_TO = re.compile(
     r"(?:has|have|is|are)\s+(?:yet|still)\s+to\s+(?P<zpole>take\s+(?:a\s+|the\s+)?pole|start\s+from\s+pole)\b(?!\s+since)|"
     # "never once set the fastest lap in a race"
     r"never\s+(?:once\s+)?(?:set|took|posted|recorded)\s+(?P<zfl>(?:the|a)\s+fastest\s+(?:race\s+)?lap)\b(?!\s+since)|"
-    r"(?:is|are)\s+still\s+(?:looking|searching|waiting)\s+for\s+(?:its|his|her|their)\s+first\s+(?:\w+\s+)?(?:win|victory)\b|winless\b)",
+    r"(?:is|are)(?:,\s+\w+,)?\s+still\s+(?:looking|searching|waiting)\s+for\s+(?:its|his|her|their)\s+first\s+(?:\w+\s+)?"
+    r"(?:win|victory|(?P<zpod2>podium)|(?P<zpole2>pole))\b|winless\b)",
     re.IGNORECASE,
 )
 #: "the No. 6's only win of the year", "Gunn's only win of 2024 came at Watkins Glen"
@@ -985,7 +986,9 @@ def _makes_as_cars(mentions: list[Mention], text: str, base: int, ctx: Context) 
 _ASIDE = re.compile(
     r",\s*(?P<body>(?:who|which)\b[^,;]*?|(?:a|an)\s+[^,;]*?"
     # ", champions last year with Campbell and Jaminet,": an appositive title (between commas)
-    r"|(?:the\s+)?(?:reigning\s+|defending\s+)?(?:champions?|winners?|runners?-up)\s+[^,;]*?)(?=,|\s*[.;!?]?\s*$)",
+    r"|(?:the\s+)?(?:reigning\s+|defending\s+)?(?:champions?|winners?|runners?-up)\s+[^,;]*?"
+    # ", partnered by Klaus Bachler in place of Seb Priaulx this weekend,": a participle phrase
+    r"|(?:partnered|joined|driven|backed|replaced|assisted)\s+by\s+[^,;]*?)(?=,|\s*[.;!?]?\s*$)",
     re.IGNORECASE,
 )
 
@@ -1635,10 +1638,23 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     )
     own_hi = end + second.start() if second and kind in ("ordinal", "ordinal_of", "ordinal_time") else hi
     scope = time_scope(timed[start:own_hi], ctx.date, default_career=False)
+    if kind == "championship":
+        # "last year's GTP champions, have been split up this year": the title's own time first
+        own_time = time_scope(timed[start:end], ctx.date, default_career=False)
+        scope = own_time if own_time.label else scope
     scope_at = start
     if not scope.label:
-        scope = time_scope(timed[lo:start], ctx.date, default_career=False)
-        scope_at = lo
+        # (not across a coordinated clause of its own: "won at Lime Rock in 2021, and its GTD entry …")
+        brk = list(
+            re.finditer(
+                r",\s+(?:and|but|while|whereas)\s+(?:(?:its|his|her|their|the|it|he|she|they)\b|(?-i:[A-Z]))",
+                timed[lo:start],
+                re.I,
+            )
+        )
+        at = lo + brk[-1].start() + 1 if brk else lo
+        scope = time_scope(timed[at:start], ctx.date, default_career=False)
+        scope_at = at
     if not scope.label:
         # the rest of the sentence, up to a new clause with a subject of its own ("…, and it made
         # it two Mid-Ohio wins in a row after last year's triumph": not this claim's year)
@@ -1659,9 +1675,14 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         a < previous.end - sent.start <= b and not a <= start < b for a, b in _descriptions(text)
     )
     # the sentence's time (a standings claim does not take the year of a title: "the 2021 champion, and X trailed him")
+    # ("…won at Lime Rock in 2021, and its GTD entry, the No. 27, winner of the Rolex 24, …": an
+    # appositive of another subject keeps its own time)
+    own_aside = (
+        any(a <= start < b and not a <= previous.end - sent.start <= b for a, b in ctx.asides) if previous else False
+    )
     if (
         not scope.label and previous is not None and previous.slots.get("time") and not in_aside
-        and not described and not previous.slots.get("appositive")
+        and not described and not previous.slots.get("appositive") and not own_aside
         and not (kind.startswith("standing") and not previous.slots.get("standing"))
     ):  # fmt: skip
         scope = TimeScope(tuple(previous.slots["seasons"]), previous.slots["since"], previous.slots["until"],
@@ -1888,9 +1909,9 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         slots.update(
             value=0,
             metric="podiums"
-            if g.get("zpod")
+            if g.get("zpod") or g.get("zpod2")
             else "poles"
-            if g.get("zpole")
+            if g.get("zpole") or g.get("zpole2")
             else "fastest_laps"
             if g.get("zfl")
             else "wins",
@@ -2485,6 +2506,15 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     elif kind == "lineup":
         low = clause.casefold()
         drivers = [m for m in window if m.kind == "driver" and m.start - sent.start >= start]
+        # "will share the No. 60 at Sebring without Pagenaud": not in the car
+        without = [
+            m
+            for m in drivers
+            if re.search(r"\bwithout\s+$", text[max(0, m.start - sent.start - 10) : m.start - sent.start], re.I)
+        ]
+        drivers = [m for m in drivers if m not in without]
+        if without:
+            slots["without"] = [{"name": m.name, "key": m.key} for m in without]
         # "will be Derani's full-season team-mate": the driver whose team-mate the subject is
         drivers += [
             m for m in mentions
@@ -2513,7 +2543,13 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
                 )
             ),
             events=[m.name for m in window if m.kind == "event" and m.start - sent.start >= start]
-            or _where_event(mentions, text, lo, start, sent.start),
+            or _where_event(mentions, text, lo, start, sent.start)
+            # "partnered by Bachler in place of Priaulx this weekend": the race in hand
+            or (
+                [ctx.event.name]
+                if ctx.event is not None and re.search(r"\bthis weekend\b", text[start:hi], re.I)
+                else []
+            ),
             future=bool(re.search(r"\b(?:will|remaining|returns|joins|rejoins|is expected|keeps|adds)\b", low)),
             endurance_only=bool(
                 re.search(r"endurance (?:rounds|races|events)|endurance cup (?:rounds|races|events)", low)
@@ -2839,6 +2875,7 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
     others = {d["name"] for d in slots.get("drivers") or []} | {r["name"] for r in slots.get("rival") or []}
     others |= {slots.get("team"), slots.get("car_team"), slots.get("margin_rival"), *(slots.get("rival_crew") or [])}
     others |= {d["name"] for d in slots.get("rival_descriptors") or []}
+    others |= {d["name"] for d in slots.get("without") or []}
     cars = {slots.get("car"), slots.get("car_stated"), *(slots.get("numbers") or [])}
     car_subject = next((m for m in subject if m.kind == "car" and m.start >= sent.start), None) or next(
         (m for m in mentions if m.kind == "car" and slots.get("car_stated") and m.key == slots["car_stated"]), None
@@ -3111,6 +3148,16 @@ def _sequence_slots(kind, g, text, start, end, lo, hi, sent, mentions, window, m
             out["predicate"] = next((name for name, rx in _PREDICATES if rx.search(verb)), "win")
     # how many
     k = g.get("k") or g.get("k2")
+    lead = re.search(
+        rf"\b(?P<k>{NUM})\s+(?:{_CLASSES}\s+)?(?P<noun>wins|victories|podiums|poles)\s+(?:from|in|during)\s+$",
+        text[lo : match.start()],
+        re.I,
+    )
+    if kind == "seq_first" and not k and lead:
+        # "three GTD wins from the first six rounds": three of them
+        k = lead.group("k")
+        noun = lead.group("noun").casefold()
+        out["predicate"] = "podium" if noun == "podiums" else "pole" if noun == "poles" else "win"
     neg = bool(_NEGATION.search(text[max(lo, start - 25) : start + 12]))
     if k and k.casefold() == "any":
         out["quantity"] = 0 if neg else "any"
@@ -3428,8 +3475,10 @@ def _standing_slots(kind, match, text, start, end, hi, sent, mentions, ctx) -> d
                 last = desc[0]
             out["_end"] = max(out["_end"], last.end - sent.start)
             break
-    # "after Long Beach", "After Canadian Tire Motorsport Park": the round
-    events = [e for e in mentions if e.kind == "event"]
+    # "after Long Beach", "After Canadian Tire Motorsport Park": the round (of this claim's clause:
+    # "Heinrich arrived at VIR 76 points clear; he now leads by 17" is the table after VIR)
+    clause_lo = max(text.rfind(";", 0, start), text.rfind(": ", 0, start)) + 1
+    events = [e for e in mentions if e.kind == "event" and e.start - sent.start >= clause_lo]
     named_after = [
         e for e in events
         if re.search(r"\bafter\b(?:(?!season|year|began|start)[^,.;]){0,40}$", text[: e.start - sent.start], re.IGNORECASE)
@@ -3452,14 +3501,14 @@ def _standing_slots(kind, match, text, start, end, hi, sent, mentions, ctx) -> d
         out["_end"] = max(out["_end"], took_at[0].end - sent.start)
     elif named_before:
         out["before"] = named_before[0].name
-    elif _BEFORE_BREAK.search(text):
+    elif _BEFORE_BREAK.search(text, clause_lo):
         out["before"] = "summer break"
-    elif _BEFORE_FINALE.search(text):
+    elif _BEFORE_FINALE.search(text, clause_lo):
         out["before"] = "finale"
     elif left and not named_after:
         out["after"] = left[0].name
         named_after = left
-    elif _BEFORE_HERE.search(text) and ctx.event is not None and not named_after:
+    elif _BEFORE_HERE.search(text, clause_lo) and ctx.event is not None and not named_after:
         # "arrived in Georgia with …", "had come into the weekend …": before the race in hand
         out.update(before=ctx.event.name, event=ctx.event.name, event_from_context=True)
     if kind == "standing_margin" and not named_after and not out.get("before"):

@@ -503,6 +503,17 @@ class Checker:
         s = dict(claim.slots)
         if s.get("distinct"):
             return self._distinct(claim)
+        if s.get("team_count") and s.get("class") and s.get("subject"):
+            # "the team's third podium of the season": the class the article is on, unless the team
+            # did not race it that season (the paragraph's class was another car's)
+            season = (s.get("seasons") or [self.article_season()])[-1]
+            try:
+                raced = {r["class"] for r in self.subject_races(s["subject"][0], claim, season).races if r["started"]}
+            except PitboardError:
+                raced = set()
+            if raced and s["class"] not in raced:
+                s["class"] = next(iter(raced)) if len(raced) == 1 else None
+                claim = replace(claim, slots=s)
         crew = [x for x in s["subject"] if x["kind"] == "driver"]
         joint = len(crew) > 1 and len(crew) == len(s["subject"]) and not s.get("apiece")
         if len(s["subject"]) > 1 and not joint:
@@ -1311,7 +1322,11 @@ class Checker:
         )  # fmt: skip
 
         def published(subject: dict[str, Any], metric: str) -> Any:
-            return next((f for f in figures if f.metric == metric and _names(subject, f.subject)), None)
+            # (a figure the file marks as the publisher's error is not the record)
+            return next(
+                (f for f in figures if f.metric == metric and _names(subject, f.subject) and not _publication_error(f)),
+                None,
+            )
 
         def rank_in(t: Any, r: Any) -> int:
             if champ in ("drivers", "endurance"):
@@ -1329,7 +1344,7 @@ class Checker:
             fig = published(subj, metric) if metric != "gap" else None
             if metric == "gap":
                 # a published gap names the trailing entry and the one it trails ("reference")
-                for f in (f for f in figures if f.metric == "gap"):
+                for f in (f for f in figures if f.metric == "gap" and not _publication_error(f)):
                     ref = _reference_of(self.pb, table, f)
                     behind = _names(subj, f.subject) and (not s.get("rival") or _names(s["rival"][0], ref))
                     ahead = _names(subj, ref) and (not s.get("rival") or _names(s["rival"][0], f.subject))
@@ -1648,8 +1663,13 @@ class Checker:
             together = [r for r in started if mate["name"] in (r.get("co_drivers") or "")]
             if not together:
                 problems.append(f"never with {mate['name']}")
-        for old in replaced:
-            shared = [r for r in started if old["name"] in (r.get("co_drivers") or "")]
+        named_races, _ = self._listed_rounds(s.get("events") or [], season)
+        at = {c["event_name"] for c in named_races}
+        for old in [*replaced, *(s.get("without") or [])]:
+            # "in place of Priaulx this weekend", "without Pagenaud at Sebring": not in the car there
+            shared = [
+                r for r in started if old["name"] in (r.get("co_drivers") or "") and (not at or r["event_name"] in at)
+            ]
             if shared:
                 problems.append(f"{old['name']} was still on the car in {len(shared)} race(s)")
         cal = [c for c in self.calendar(season) if c["championship"]]
@@ -2526,6 +2546,12 @@ def _holds(subj: dict[str, Any], row: Any, ans: StatsAnswer) -> bool:
     if subj["kind"] == "car":
         return row.name.startswith(f"#{ans.subject.get('number')} ")
     return team_key(subj["name"]) in team_key(row.name)
+
+
+def _publication_error(fig: Any) -> bool:
+    """A published figure the file marks as the publisher's error (a typo another source
+    corrects): not the record."""
+    return (fig.known_difference or "").casefold().startswith("publication error")
 
 
 def _make_of(model: str | None) -> str:
