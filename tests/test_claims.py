@@ -2692,3 +2692,52 @@ def test_counts_in_a_season_read_from_the_clause(pb) -> None:  # type: ignore[no
     assert none.verdict == "supported", none.explanation
     text = "It was also their second straight win at VIR, after last year's GTD success. Sunday's result was Paul Miller Racing's third podium of the season, and the team's third podium of the season."  # fmt: skip
     assert check(pb, text, "2024-08-26").claims[-1].verdict == "supported"
+
+
+def test_the_team_named_for_a_drivers_car_is_checked(pb) -> None:  # type: ignore[no-untyped-def]
+    # CTMP 2023 GTD PRO pole: Hawksworth, No. 14 Vasser Sullivan Lexus; Laguna 2025 GTD PRO: No. 77 AO Racing
+    def v(text: str, date: str) -> str:
+        return check(pb, text, date).claims[0].verdict
+
+    assert v("Jack Hawksworth had put the Vasser Sullivan Lexus on pole at Mosport.", "2023-07-11") == "supported"
+    assert v("Jack Hawksworth had put the Turner Lexus on pole at Mosport.", "2023-07-11") == "contradicted"
+    assert (
+        v("Klaus Bachler and Laurin Heinrich won in the AO Racing Porsche at Laguna Seca.", "2025-05-13") == "supported"
+    )
+    assert (
+        v("Klaus Bachler and Laurin Heinrich won in the Pfaff Porsche at Laguna Seca.", "2025-05-13") == "contradicted"
+    )
+
+
+def test_another_cars_result_and_another_series_class_in_the_sentence(pb) -> None:  # type: ignore[no-untyped-def]
+    # Glen 2022 GTD: No. 27 (James/De Angelis/Martin) won, the No. 96 was third; van der Garde third in LMP2
+    claims = check(pb, "Acura won the Six Hours of the Glen. Ian James, Roman De Angelis and Maxime Martin won GTD a lap clear of the inception racing McLaren, with the No. 96 Turner BMW finishing second.", "2022-06-28").claims  # fmt: skip
+    assert [c.verdict for c in claims] == ["supported", "supported", "contradicted"], [c.explanation for c in claims]
+    gte = check(pb, "Acura won the Six Hours of the Glen. Giedo van der Garde was third in LMP2, a week after he won the GTE Am class.", "2022-06-28").claims  # fmt: skip
+    assert gte[-1].verdict == "not checkable" and gte[-1].reason == "outside the championship"
+    # "stays on the No. 52 for Road America" (PR1's No. 52 was Kelly/Pierson there)
+    stays = check(pb, "Acura won the Six Hours of the Glen. Huffaker stays on the No. 52 for Road America alongside Keating and Jensen.", "2022-06-28").claims  # fmt: skip
+    assert (stays[-1].slots["subject"][0]["name"], stays[-1].verdict) == ("Scott Huffaker", "contradicted")
+    # a rival's description ends before "after …"
+    beat = check(pb, "Ricky Taylor and Filipe Albuquerque won the Six Hours of the Glen in the No. 10, beating the No. 60 Meyer Shank Racing Acura by 0.861 seconds after a final stint that had the Wayne Taylor Racing crew on edge.", "2022-06-28").claims  # fmt: skip
+    assert beat[-1].verdict == "supported", beat[-1].explanation
+
+
+def test_wins_a_missing_race_can_add_are_one_a_class(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2021 GTLM: Chevrolet (Nos. 3 and 4) won 7 of the races in the data; Detroit is missing: at most 8
+    text = "Corvette won GTLM at VIR. Corvette has now won {} of the season's GTLM races."
+    assert check(pb, text.format("nine"), "2021-10-11").claims[-1].verdict == "contradicted"
+    eight = check(pb, text.format("eight"), "2021-10-11").claims[-1]
+    assert (eight.verdict, eight.reason) == ("not checkable", "missing round")
+    # "first win since the 2022 Twelve Hours of Sebring" counts every win (the race is the target)
+    first = check(pb, "Corvette won GTD PRO at Mosport. It was Corvette's first win since the 2022 Twelve Hours of Sebring.", "2023-07-11").claims  # fmt: skip
+    assert first[-1].verdict == "supported", first[-1].explanation
+
+
+def test_standings_coming_in_and_another_entrys_gap(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2025 GTD PRO: Mies/Vervisch led after Sebring; after Laguna Seca Bachler/Heinrich led by 70;
+    # 2021 GTD after VIR: Vanthoor/Robichon 50 clear of Sellers/Snow, De Angelis/Gunn 177 back
+    text = "TireRack.com Monterey SportsCar Championship report. Heinrich and Bachler now lead by 70 points from Garcia and Sims, while the Ford Multimatic Mustang of Christopher Mies and Frederic Vervisch, which led the standings coming in, finished eighth."  # fmt: skip
+    assert [c.verdict for c in check(pb, text, "2025-05-13").claims] == ["supported"] * 3
+    gap = check(pb, "Corvette won at VIR. Vanthoor and Robichon go to the season finale with a 50-point lead over Sellers and Snow, with De Angelis and Gunn 157 points back.", "2021-10-11")  # fmt: skip
+    assert [c.verdict for c in gap.claims][1:] == ["supported", "contradicted"]

@@ -126,7 +126,7 @@ ONLY = re.compile(
 INCLUDING = re.compile(rf"\bincluding (?P<n>{NUM})\b(?:\s+(?P<metric>wins?|victories|podiums?|poles?))?", re.IGNORECASE)
 COUNT_OF = re.compile(
     rf"\b(?P<what>finished on the podium|on the podium|(?:reached|made) the podium|won|took pole|started from pole|finished in the top five|finished in the top 5) "
-    rf"(?:(?:in|at) )?(?P<n>{NUM}) of (?:the|their|his|her|its) (?P<m>{NUM}) (?:{_CLASSES} )?(?:rounds|races|starts|events)",
+    rf"(?:(?:in|at) )?(?P<n>{NUM}) of (?:(?:the|their|his|her|its) (?P<m>{NUM})|(?:the|this) (?:season|year)['’]s) (?:{_CLASSES} )?(?:rounds|races|starts|events)",
     re.IGNORECASE,
 )
 STREAK = re.compile(
@@ -299,7 +299,9 @@ LINEUP = re.compile(
     r"co-drivers?|partnered|returns to|returned to|returns? (?:as|for)|(?<!class )(?<!series )(?<!paddock )(?<!field )returns at|returned (?:as|for)|shares? the|shared the|sharing the|"
     r"line-?up|drive for|drove for|racing for|(?:was|is|as|will (?:again |also |once again )?be) the (?:third|fourth|fifth) driver|part of (?:the )?[\w'’ .-]{0,40}?(?:effort|line-?up|squad|entry)|"
     r"(?:will be )?shared by|(?:will be |was |were |is |are )?driven by|partners|partnering|(?:takes|took|taking|will take) over from|"
-    r"stay(?:s|ed)? together|remain(?:s|ed)? together|adds|added (?:for|to|at)|keeps|kept|shares with|shared with|(?:made|makes|complete[sd]?|round(?:s|ed)? out) (?:up )?the (?:[\w-]+ )?line-?up|(?:will )?stay(?:s|ed)? (?:in the car|on) for|(?:is|are|was|were) (?:also )?expected back|dr(?:ove|ives) the (?:car|No\.\s?\d+)(?= (?:at|in|for) (?:every|each|all|the|[A-Z])))\b",
+    r"stay(?:s|ed)? together|remain(?:s|ed)? together|adds|added (?:for|to|at)|"
+    # "Huffaker stays on the No. 52 for Road America"
+    r"(?:stays|stayed|remains|remained) (?:on|in|with)(?= (?:the )?(?:No\.|#|(?-i:[A-Z])))|keeps|kept|shares with|shared with|(?:made|makes|complete[sd]?|round(?:s|ed)? out) (?:up )?the (?:[\w-]+ )?line-?up|(?:will )?stay(?:s|ed)? (?:in the car|on) for|(?:is|are|was|were) (?:also )?expected back|dr(?:ove|ives) the (?:car|No\.\s?\d+)(?= (?:at|in|for) (?:every|each|all|the|[A-Z])))\b",
     re.IGNORECASE,
 )
 #: A points figure ("1,620", "76", "four").
@@ -349,7 +351,9 @@ OUTSIDE_SERIES = re.compile(
     r"NASCAR|Formula (?:1|One|E|2|3)|F1|F2|European Le Mans|ELMS|Asian Le Mans|Pilot Challenge|GT World Challenge|N[uü]rburgring|"
     r"Spa(?:-Francorchamps)?|Bathurst|Super GT|DTM|Carrera Cup|Super Trofeo|Prototype Challenge|VP Racing SportsCar Challenge|"
     r"Ferrari Challenge|Supercup|Macau|Daytona 500|Supercars|Blancpain|American Le Mans Series|ALMS|Grand-Am|Rolex Sports Car Series|"
-    r"Pirelli World Challenge|Sprint Cup|SRO|GT4|TCR|Trans-Am|Indy NXT|Indy Lights|Eurocup|Formula Renault|Formula Regional|Formula Ford|Formula BMW|Euroformula|Porsche Supercup)\b"
+    r"Pirelli World Challenge|Sprint Cup|SRO|GT4|TCR|Trans-Am|Indy NXT|Indy Lights|Eurocup|Formula Renault|Formula Regional|Formula Ford|Formula BMW|Euroformula|Porsche Supercup|"
+    # the classes of other series ("won the GTE Am class earlier this month")
+    r"LM ?GTE(?: ?(?:Am|Pro))?|GTE[ -]?(?:Am|Pro)|LMGT3|LMP1|Hypercar)\b"
 )
 PRONOUN = re.compile(
     r"^(?:(?:But|And|Meanwhile|Now|Then|Still|There|Here|However|Earlier|Later|Previously|In total|In all|All told|Overall),?\s+|"
@@ -1302,6 +1306,9 @@ def _triggers(text: str, names: list[tuple[int, int]] = ()) -> list[tuple[str, i
                 0 <= t[1] - e <= 80 and ";" not in text[e : t[1]]
                 # "sat second in the standings, 196 points behind the Lexus": a place, then a gap
                 and not (k == "standing_position" and re.fullmatch(r"\s*,\s*", text[e : t[1]]))
+                # "a 50-point lead over Sellers and Snow, with De Angelis and Gunn 157 points back":
+                # another entry's gap
+                and not re.search(r",\s+with\s+(?-i:[A-Z])[^,;]*$", text[e : t[1]])
                 for k, _, e, _ in leads
             )
             and not re.search(r",\s+an?\s+$", text[: t[1]])
@@ -1810,6 +1817,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             m for m in mentions
             if m.kind == "car" and subject[-1].end - sent.start <= m.start - sent.start < hi
             and re.search(r"\b(?:in|put|puts|putting|drove|driving|aboard|with|brought|brings|bringing|steered|piloted|started|qualified)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:sister\s+)?$", text[: m.start - sent.start], re.I)
+            # not "…, with the No. 96 Turner BMW finishing second": another car's result
+            and not re.match(r"[^,.;]{0,40}?\b(?:finishing|finished|taking|coming|crossing|ending|runner-up|in\s+(?:second|third|fourth|fifth))\b", text[m.end - sent.start :], re.I)
         ]  # fmt: skip
         if len(stated) == 1:
             slots["car_stated"] = stated[0].key
@@ -1896,7 +1905,13 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     if kind == "count_of":
         what = g["what"].casefold()
         metric = "podiums" if "podium" in what else "poles" if "pole" in what else "top5s" if "top" in what else "wins"
-        slots.update(value=number(g["n"]), metric=metric, starts=number(g["m"]), of_races=True)
+        # ("won nine of the season's GTLM races": the wins of the season, its races not counted)
+        slots.update(
+            value=number(g["n"]),
+            metric=metric,
+            starts=number(g["m"]) if g.get("m") else None,
+            of_races=bool(g.get("m")),
+        )
         if not scope.label:
             # "won four of his five starts": the races of the season the article is about
             year = ctx.paragraph_year or ctx.article_year or ctx.date.year
@@ -2166,7 +2181,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             noun = re.search(r"(win|victory|triumph|success|podium|pole)\w*\s+since$", word)
             slots.update(streak="first since", metric=_metric(noun.group(1) if noun else word.split()[1], word))
             slots.update(_since_target(text[end:hi], events, ctx))
-            at = [m for m in mentions if m.kind == "event" and start <= m.start - sent.start < end]
+            at = [m for m in mentions if m.kind == "event" and match.start() <= m.start - sent.start < match.end()]
             if at:
                 slots["at_event"] = at[0].name  # "its first VIR victory since 2021": wins at VIR only
             if re.search(
@@ -2933,6 +2948,17 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
             ok = True
         if (
             not ok
+            and m.kind == "team"
+            and subject
+            and all(x.kind == "driver" for x in subject)
+            and re.search(r"\b(?:the|a|an)\s+$", text[max(0, ma - 5) : ma], re.I)
+        ):
+            # "put the Vasser Sullivan Lexus on pole", "won in the AO Racing Porsche", "the Conquest
+            # Ferrari of Serra and Franco": the team of the drivers' car, checked against it
+            descriptors.append({"kind": m.kind, "name": m.name, "key": m.key})
+            ok = True
+        if (
+            not ok
             and m.kind == "driver"
             and "championship" in slots
             and subject
@@ -3203,7 +3229,10 @@ def _rival_slots(text, match_start, end, hi, sent, mentions, subject, previous) 
     """The cars named after "ahead of" / "holding off", each with the names describing it, and
     the car they finished behind: the previous result of the sentence (its place), else the
     sentence's subject (its place read from the data)."""
-    stop = re.search(r"[;]|,\s+(?:and|but|while|as|after|before|giving|who|which|where|with)\b", text[end:hi])
+    stop = re.search(
+        r"[;]|,\s+(?:and|but|while|as|after|before|giving|who|which|where|with)\b|\s(?:after|before|when|until|that|which|who)\s",
+        text[end:hi],
+    )
     zone = end + stop.start() if stop else hi
     named = [m for m in mentions if end <= m.start - sent.start < zone and m.kind in SUBJECT_KINDS]
     if not named:
@@ -3336,7 +3365,9 @@ _BEHIND = ("behind", "adrift", "back", "off the lead", "down on")
 _RIVAL_WORD = r"\b(?:over|ahead of|clear of|from|beat|led|leads|lead|behind|adrift of|down on|in front of|trail(?:ed|s|ing)?)\s+(?:the\s+)?"
 _BEFORE_HERE = re.compile(
     r"\b(?:went|go(?:es|ing)?|head(?:s|ed|ing)?|came|come|com(?:es|ing)|arriv(?:e|es|ed|ing))\s+(?:in)?(?:to|at)\s+"
-    r"(?:the\s+|this\s+)(?:weekend|race|event|round|meeting)\b|\barriv(?:e|es|ed|ing)\s+in\s+[A-Z]",
+    r"(?:the\s+|this\s+)(?:weekend|race|event|round|meeting)\b|\barriv(?:e|es|ed|ing)\s+in\s+[A-Z]|"
+    # "which led the standings coming in", "leaders going into the race"
+    r"\b(?:coming|going|heading)\s+in(?:to\s+(?:the\s+|this\s+)(?:weekend|race|event|round))?\b",
 )
 _LEFT_ROUND = re.compile(
     r"\b(?:left|leav(?:e|es|ing)|came (?:away )?out of|emerged from)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE
@@ -3501,14 +3532,14 @@ def _standing_slots(kind, match, text, start, end, hi, sent, mentions, ctx) -> d
         out["_end"] = max(out["_end"], took_at[0].end - sent.start)
     elif named_before:
         out["before"] = named_before[0].name
-    elif _BEFORE_BREAK.search(text, clause_lo):
+    elif _BEFORE_BREAK.search(text, clause_lo, hi):
         out["before"] = "summer break"
-    elif _BEFORE_FINALE.search(text, clause_lo):
+    elif _BEFORE_FINALE.search(text, clause_lo, hi):
         out["before"] = "finale"
     elif left and not named_after:
         out["after"] = left[0].name
         named_after = left
-    elif _BEFORE_HERE.search(text, clause_lo) and ctx.event is not None and not named_after:
+    elif _BEFORE_HERE.search(text, clause_lo, hi) and ctx.event is not None and not named_after:
         # "arrived in Georgia with …", "had come into the weekend …": before the race in hand
         out.update(before=ctx.event.name, event=ctx.event.name, event_from_context=True)
     if kind == "standing_margin" and not named_after and not out.get("before"):

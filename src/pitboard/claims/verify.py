@@ -572,7 +572,7 @@ class Checker:
                 mine = ans.races
             rows += [r for r in mine if _counts(r, metric)]
             missing += ans.coverage.missing_events
-            slack += len(ans.coverage.missing_events) * _cars_per_race(ans)
+            slack += len(ans.coverage.missing_events) * _cars_per_race(ans, metric)
         before = _reaches_before(s)
         evidence = self.lines(rows[:60])
         if s.get("all_but") is not None:
@@ -2421,10 +2421,17 @@ def _counts(row: dict[str, Any], metric: str) -> bool:
     }.get(metric, False)
 
 
-def _cars_per_race(ans: StatsAnswer) -> int:
-    """How many cars the subject ran in one race at most (1 for a driver or a car)."""
+def _cars_per_race(ans: StatsAnswer, metric: str | None = None) -> int:
+    """How many cars the subject ran in one race at most (1 for a driver or a car): what one
+    missing race could add to a count. A class has one win, pole and fastest lap a race, so for
+    those the classes it ran in one race at most (two Corvettes in GTLM: one win a race)."""
     if ans.kind in ("driver", "car"):
         return 1
+    if metric in ("wins", "poles", "fastest_laps"):
+        classes: dict[str, set[str]] = {}
+        for r in ans.races:
+            classes.setdefault(r["session_id"], set()).add(r["class"])
+        return max((len(c) for c in classes.values()), default=1)
     per = Counter(r["session_id"] for r in ans.races)
     return max(per.values()) if per else 1
 
