@@ -1818,7 +1818,10 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             if m.kind == "car" and subject[-1].end - sent.start <= m.start - sent.start < hi
             and re.search(r"\b(?:in|put|puts|putting|drove|driving|aboard|with|brought|brings|bringing|steered|piloted|started|qualified)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:sister\s+)?$", text[: m.start - sent.start], re.I)
             # not "…, with the No. 96 Turner BMW finishing second": another car's result
-            and not re.match(r"[^,.;]{0,40}?\b(?:finishing|finished|taking|coming|crossing|ending|runner-up|in\s+(?:second|third|fourth|fifth))\b", text[m.end - sent.start :], re.I)
+            and not (
+                re.search(r"\bwith\s+(?:the\s+)?$", text[: m.start - sent.start], re.I)
+                and re.match(r"[^,.;]{0,40}?\b(?:finishing|taking|coming|crossing|ending)\b", text[m.end - sent.start :], re.I)
+            )
         ]  # fmt: skip
         if len(stated) == 1:
             slots["car_stated"] = stated[0].key
