@@ -2741,3 +2741,19 @@ def test_standings_coming_in_and_another_entrys_gap(pb) -> None:  # type: ignore
     assert [c.verdict for c in check(pb, text, "2025-05-13").claims] == ["supported"] * 3
     gap = check(pb, "Corvette won at VIR. Vanthoor and Robichon go to the season finale with a 50-point lead over Sellers and Snow, with De Angelis and Gunn 157 points back.", "2021-10-11")  # fmt: skip
     assert [c.verdict for c in gap.claims][1:] == ["supported", "contradicted"]
+
+
+def test_last_years_winners_in_an_apposition(pb) -> None:  # type: ignore[no-untyped-def]
+    # Rolex 24: the No. 3 Corvette won GTLM in 2021 and was sixth in GTD PRO in 2022; Pfaff won GTD
+    # PRO in 2022 and was fifth in 2023
+    claims = check(pb, "Acura won the Rolex 24. Corvette Racing's No. 3, last year's GTLM winner at Daytona, was sixth in GTD PRO.", "2022-02-01").claims  # fmt: skip
+    assert [(c.text, c.verdict) for c in claims[1:]] == [
+        ("No. 3, last year's GTLM winner at Daytona", "supported"),
+        ("was sixth in GTD PRO", "supported"),  # the apposition's class is not the place's
+    ]
+    pfaff = "Acura won the Rolex 24. Pfaff Motorsports, last year's GTD PRO winners, were fifth."
+    assert [c.verdict for c in check(pb, pfaff, "2023-01-31").claims] == ["supported"] * 3
+    # without "here" the race is a guess (last year's class champions are "winners" too): it may
+    # support, never contradict
+    guess = check(pb, pfaff.replace("fifth", "fourth"), "2022-02-01").claims[1]
+    assert guess.verdict == "not checkable"

@@ -202,7 +202,7 @@ WIN = re.compile(
     # "Hardwick and Heylen took GTD for Wright Motorsports": won the class
     rf"\b(?:took|takes|taking)\s+(?={_CLASSES}\b(?!\s+(?:pole|points|standings|title|championship|lead)))|"
     # "Heart of Racing's Lime Rock winners" (between commas), "Pfaff's Sebring winners Klaus Bachler and …"
-    r"(?P<ewin6>(?:(?<=, )|^)(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+['’]s\s+(?:[\w'’.-]+\s+){1,3}?(?:race\s+|class\s+)?winners?)(?=,|\s+(?-i:[A-Z]))|"
+    r"(?P<ewin6>(?:(?<=, )|^)(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+['’]s\s+(?:[\w'’.-]+\s+){1,3}?(?:race\s+|class\s+)?winners?)(?=,|\s+(?-i:[A-Z])|\s+(?:at|here)\b)|"
     r"(?<=, )(?P<ewin>the (?:[\w'’.-]+ ){1,5}?(?:race |class |GTP |GTD |LMP2 |LMP3 |DPi |GTLM |GTD PRO )?winners?|"
     r"(?:the )?(?:race |class |overall )?winners? (?:at|of) (?:the )?[\w'’. -]{2,40}?)"
     r"(?:(?P<ewhen> last year| last season| in (?:19|20)\d{2}| this year| in (?:January|February|March|April|May|June|July|August|September|October|November|December)))?(?=,)|"
@@ -1762,6 +1762,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         m
         for m in window
         if m.kind == "class"
+        # "Corvette's No. 3, last year's GTLM winner at Daytona, was second": the aside's class
+        and not any(a <= m.start - sent.start < b and not a <= start < b for a, b in ctx.asides)
         and not (
             m.start - sent.start > end
             and re.search(r"\b(?:as|while|whereas)\s|[;,]\s*(?:and|but|while)\b|;", text[end : m.start - sent.start])
@@ -2256,6 +2258,24 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
     elif kind == "win" and (g.get("ewin") or g.get("ewin6")):
         # "the No. 14 Lexus, the Sebring winner, was second": the race named in the description
         inside = [m for m in mentions if m.kind == "event" and start <= m.start - sent.start < end]
+        at = re.match(r"\s+(?:at|in)\s+(?:the\s+)?", text[end:])
+        if not inside and at:
+            # "last year's GTLM winner at Daytona": the race right after it
+            inside = [m for m in mentions if m.kind == "event" and m.start - sent.start == end + at.end()]
+            end = inside[0].end - sent.start if inside else end
+        if (
+            not inside
+            and ctx.event is not None
+            and (
+                re.match(r"\s+here\b", text[end:])
+                or re.search(r"\b(?:last|this)\s+(?:year|season)['’]s\b", match.group(), re.I)
+            )
+        ):
+            # "Pfaff Motorsports, last year's GTD PRO winners, …", "the winners here": the race in hand
+            # (without "here" a guess: last year's class champions are "winners" too)
+            inside = [ctx.event]
+            slots["event_from_context"] = True
+            slots["event_guess"] = not re.match(r"\s+here\b", text[end:])
         if not inside:
             return None
         slots.update(position=1, event=inside[0].name, on_road=False, appositive=True)
@@ -2831,7 +2851,9 @@ def _provenance(slots, claim_type, subject, sent, lo, hi, time_from, ctx) -> dic
         source = worst[1]
         put("subject", source, worst[0], ", ".join(x["name"] for x in slots["subject"]))
     if slots.get("event") and slots.get("races") not in ("first", "last", "between", "listed"):
-        if slots.get("event_from_context") and slots.get("event_here"):
+        if slots.get("event_guess"):
+            put("event", "context", 0.8, slots["event"])  # may support, never contradict
+        elif slots.get("event_from_context") and slots.get("event_here"):
             put("event", "stated", value=slots["event"])  # "won the class here last year"
         elif slots.get("event_from_context"):
             origin = ctx.event
