@@ -2757,3 +2757,48 @@ def test_last_years_winners_in_an_apposition(pb) -> None:  # type: ignore[no-unt
     # support, never contradict
     guess = check(pb, pfaff.replace("fifth", "fourth"), "2022-02-01").claims[1]
     assert guess.verdict == "not checkable"
+
+
+def test_grid_unknown_and_near_spelt_full_names(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2021 Rolex 24 GTD: the No. 1 has no grid place in the data (it retired in the qualifying race);
+    # Detroit 2022: "Oliver Pla" is Olivier Pla (not Guilherme de Oliveira), No. 31 fourth on the road
+    grid = check(pb, "Rolex 24 report. The No. 1 Paul Miller Lamborghini started from 18th on the class grid at the Rolex 24.", "2021-02-02").claims  # fmt: skip
+    assert grid[-1].verdict == "not checkable", grid[-1].explanation
+    pla = check(
+        pb, "The No. 31 of Pipo Derani and Oliver Pla crossed the line fourth at Detroit.", "2022-06-06"
+    ).claims[0]
+    assert pla.verdict == "supported", pla.explanation
+
+
+def test_standings_readings_of_a_car_and_a_with_place(pb) -> None:  # type: ignore[no-untyped-def]
+    # Long Beach 2023 GTP: Tandy/Jaminet lead Derani/Sims by 1, Albuquerque/Taylor third
+    text = "Long Beach report. The result leaves Tandy and Jaminet top of the drivers' standings by a single point from Derani and Sims, with Albuquerque and Taylor {}."  # fmt: skip
+    assert [c.verdict for c in check(pb, text.format("third"), "2023-04-17").claims] == ["supported", "supported"]
+    assert check(pb, text.format("second"), "2023-04-17").claims[-1].verdict == "contradicted"
+    # 2024 LMP2 before Petit: Boulle/Dillmann (No. 52) 98 clear in the drivers' table (published),
+    # 95 in the computed teams' table: a car's margin read both ways is not contradicted
+    c = check(pb, "Nick Boulle and Tom Dillmann won the LMP2 title in the No. 52. The No. 52 arrived at Road Atlanta 98 points clear.", "2024-10-20").claims[-1]  # fmt: skip
+    assert c.verdict == "not checkable" and "read for its drivers" in c.explanation
+
+
+def test_report_phrasings_from_a_2024_lmp2_review(pb) -> None:  # type: ignore[no-untyped-def]
+    # CTMP 2024 (no GTP): the No. 52 won overall and set the fastest lap, beating Riley's No. 74;
+    # 2025 (written after Petit 2024): Cameron joins Hyett at AO Racing
+    text = "That Mosport win was worth savouring. With GTP sitting out the weekend, the No. 52 took overall honours, Dillmann beating the Riley ORECA of Gar Robinson and Felipe Fraga by 0.658 seconds after setting the fastest lap of the race in the closing stages."  # fmt: skip
+    assert [c.verdict for c in check(pb, text, "2024-10-20").claims] == ["supported"] * 3
+    assert (
+        check(pb, "Petit Le Mans report. Dane Cameron joins Hyett at AO Racing.", "2024-10-20").claims[0].verdict
+        == "supported"
+    )
+    assert (
+        check(pb, "Long Beach report. Paul Miller makes it three in a row at Long Beach.", "2023-04-17")
+        .claims[0]
+        .verdict
+        == "supported"
+    )
+    lineups = check(pb, "Detroit report. For the Glen, Heart of Racing adds Maxime Martin and Ian James to De Angelis's No. 27, Winward brings in Marvin Dienst.", "2022-06-06").claims  # fmt: skip
+    assert [(c.slots["subject"][0]["name"], c.verdict) for c in lineups] == [
+        ("Heart of Racing Team", "supported"), ("Winward Racing", "supported"),
+    ]  # fmt: skip
+    nasr = check(pb, "Long Beach report. Derani and Felipe Nasr won the 2021 race for Whelen, and last year the No. 01 won.", "2023-04-17").claims  # fmt: skip
+    assert [c.verdict for c in nasr] == ["supported", "supported"]

@@ -299,13 +299,13 @@ LINEUP = re.compile(
     r"co-drivers?|partnered|returns to|returned to|returns? (?:as|for)|(?<!class )(?<!series )(?<!paddock )(?<!field )returns at|returned (?:as|for)|shares? the|shared the|sharing the|"
     r"line-?up|drive for|drove for|racing for|(?:was|is|as|will (?:again |also |once again )?be) the (?:third|fourth|fifth) driver|part of (?:the )?[\w'’ .-]{0,40}?(?:effort|line-?up|squad|entry)|"
     r"(?:will be )?shared by|(?:will be |was |were |is |are )?driven by|partners|partnering|(?:takes|took|taking|will take) over from|"
-    r"stay(?:s|ed)? together|remain(?:s|ed)? together|adds|added (?:for|to|at)|"
+    r"stay(?:s|ed)? together|remain(?:s|ed)? together|adds|added (?:for|to|at)|brings in|brought in|bringing in|"
     # "Huffaker stays on the No. 52 for Road America"
     r"(?:stays|stayed|remains|remained) (?:on|in|with)(?= (?:the )?(?:No\.|#|(?-i:[A-Z])))|keeps|kept|shares with|shared with|(?:made|makes|complete[sd]?|round(?:s|ed)? out) (?:up )?the (?:[\w-]+ )?line-?up|(?:will )?stay(?:s|ed)? (?:in the car|on) for|(?:is|are|was|were) (?:also )?expected back|dr(?:ove|ives) the (?:car|No\.\s?\d+)(?= (?:at|in|for) (?:every|each|all|the|[A-Z])))\b",
     re.IGNORECASE,
 )
 #: A points figure ("1,620", "76", "four").
-_PTS = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUM})"
+_PTS = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUM}|a single|a)"
 _TABLE = r"(?:standings|championship|points|table)"
 #: Standings claims (type ``championship``), each named; a claim's clause is then read for its
 #: figures (``STANDING_FIGURES``): "with 1,620 points", "by 76 points over Ross Gunn", "93 ahead of".
@@ -314,7 +314,7 @@ STANDING_PATTERNS = {
     "standing_position": rf"\b(?P<pos>{ORD}|runner-up)\s+in\s+the\s+(?:[\w'’ -]{{0,40}}?\s)?(?:standings|championship|points|table)\b(?!\s+(?:race|round|fight|battle|chase))",
     # "lead the GTP standings", "led after CTMP by 78 points", "led Nasr and Tandy by 12 points"
     "standing_lead": rf"\b(?:took|take|takes|taking|moved into|moves into|moving into|assumed|inherited|grabbed|seized) (?:over )?the (?:points|championship|standings|title) lead\b|"
-    rf"\b(?:leads?|led|leading)\b(?=[^.;]{{0,70}}?\b(?:{_TABLE}|points?)\b)|\bon top of the (?:[\w'’ -]{{0,30}}?\s)?standings\b",
+    rf"\b(?:leads?|led|leading)\b(?=[^.;]{{0,70}}?\b(?:{_TABLE}|points?)\b)|\b(?:on |at the )?top of the (?:[\w'’ -]{{0,30}}?\s)?standings\b",
     # "an advantage of just 19 points", "their advantage had been just 19 points", "a 227-point lead"
     "standing_gap": rf"\b(?:advantage|lead|margin|gap|cushion)\s+(?:had been|was|is|of|stood at)\s+(?:just\s+|only\s+)?(?P<gap>{_PTS})\s+points?\b|"
     rf"\b(?P<gap2>{_PTS})-point\s+(?:lead|advantage|margin|cushion)\b",
@@ -520,7 +520,7 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         elif kind not in ("title_to",):
             # "Garcia and Taylor had started third, and Corvette Racing now has its first VIR
             # victory since …": a coordinated clause with a subject of its own ends the claim
-            cut_at = _NEW_SUBJECT_CLAUSE.search(text, end, hi)
+            cut_at = _NEW_SUBJECT_CLAUSE.search(text, end, hi) or _NEW_TIME_CLAUSE.search(text, end, hi)
             if cut_at is not None:
                 hi = cut_at.start()
         named_next: list[Mention] = []
@@ -665,6 +665,23 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             # standing, whose names a gap after it ("…, 107 points behind Gunn") is about
             a, b = match.start("wwho"), match.end("wwho")
             with_names = [m for m in mentions if m.kind in SUBJECT_KINDS and a <= m.start - sent.start < b]
+            gap_after = re.match(rf",?\s+(?:{_PTS})\s+points?\b", text[end:])
+            if with_names and not gap_after:
+                # "…, with Albuquerque and Taylor third": their place in the same table
+                ps = previous.slots
+                slots = {
+                    **{k: ps.get(k) for k in ("class", "seasons", "since", "until", "career", "time", "championship", "after", "before", "final")},
+                    "subject": [{"kind": m.kind, "name": m.name, "key": m.key} for m in with_names],
+                    "standing": True, "position": ordinal(match.group("w")), "points": None, "gap": None,
+                    "provenance": {"subject": {"source": "stated", "confidence": 1.0, "value": ", ".join(m.name for m in with_names)}},
+                    "alternatives": {"subjects": [], "events": []}, "descriptors": [], "unchecked": [],
+                }  # fmt: skip
+                out.append(
+                    Claim(
+                        sent.start + start, sent.start + end, text[start:end], "championship", slots, with_names, None
+                    )
+                )
+                previous = out[-1]
             continue
         if not subject and with_names and kind.startswith("standing") and not text[:start].rstrip().endswith("."):
             subject = with_names
@@ -721,6 +738,12 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
                 source = first
             names = {x["name"] for x in source.slots["subject"]}
             subject = [m for m in source.mentions if m.kind in SUBJECT_KINDS and m.name in names]
+            ref = (source.slots.get("order") or {}).get("ref") or []
+            if ref and all(x.get("name") for x in ref):
+                # "Dillmann beating the Riley ORECA … after setting the fastest lap": the car ahead
+                # (the rival claim's subject is the rival)
+                ref_names = {x["name"] for x in ref}
+                subject = [m for m in mentions if m.kind in SUBJECT_KINDS and m.name in ref_names] or subject
         if not subject and previous is None:
             team_said = re.search(
                 rf"\bthe (?:[A-Z][\w-]+\s+)?{_TEAM_NOUN}(?:\s+|['’]s\s+(?:\w+\s+){{0,4}})(?:\w+\s+)?$", text[:start]
@@ -957,6 +980,8 @@ def _makes_as_cars(mentions: list[Mention], text: str, base: int, ctx: Context) 
             and re.search(r"\bthe\s+(?:(?-i:[a-z][\w-]*)\s+)?$", text[max(0, a - 25) : a], re.I)
             and not re.search(r"\bsister\s+$", text[max(0, a - 8) : a], re.I)  # "the sister Corvette": the other one
             and not re.search(r"\b(?:No\.|#)\s?\d", text[b : b + 6])
+            # "the Corvette of Antonio Garcia and Jordan Taylor": its drivers say which car
+            and not re.match(r"\s+of\s+(?-i:[A-Z])", text[b:])
         ):
             car = ctx.car_makes[m.name]
             word = f"the {m.text}"
@@ -1054,6 +1079,10 @@ _NEW_SUBJECT_CLAUSE = re.compile(
     r",\s+(?:and|but|while|whereas)\s+(?:the\s+)?(?-i:[A-Z#])[\w'’.-]*(?:\s+(?-i:[A-Z0-9#])[\w'’.-]*){0,5}"
     r"\s+(?!(?:in|at|on|of|for|by|from|with|to|and|or|the|a|an)\b)(?-i:[a-z])",
     re.IGNORECASE,
+)
+#: ", and last year …", ", but in 2022 …": a coordinated clause with a time of its own.
+_NEW_TIME_CLAUSE = re.compile(
+    r",\s+(?:and|but|while)\s+(?:(?:last|this|next)\s+(?:year|season)\b|in\s+(?:19|20)\d\d\b)", re.IGNORECASE
 )
 _CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but)\b|\s[–—]\s|;", re.IGNORECASE)
 #: The narrower break for subjects: ", but the Acura …" after "the No. 60" may still mean the car.
@@ -1580,8 +1609,9 @@ def _unit_end(car: Mention, mentions: list[Mention], text: str, base: int) -> in
             break  # "in the No. 01 and Erik Johansson rejoins …": a second subject, not the car's crew
         if (
             m.kind in ("team", "manufacturer", "driver") and re.fullmatch(_DESCRIBES, gap)
-            # "in the No. 79, Kevin Estre joins …": a driver after a bare comma starts a clause
-            and not (m.kind == "driver" and re.fullmatch(r"\s*,\s*", gap))
+            # "in the No. 79, Kevin Estre joins …", "De Angelis's No. 27, Winward brings in …": a
+            # driver or team after a bare comma starts a clause
+            and not (m.kind in ("driver", "team") and re.fullmatch(r"\s*,\s*", gap))
             # "the No. 31 he shares with Nunez", "the No. 96 after starting eighth, Foley …": not a description
             and not re.search(r"\b(?:he|she|they|who|which|that|after|before|while|when|having|starting|but)\b", gap, re.I)
         ):  # fmt: skip
@@ -1606,8 +1636,8 @@ def _nearest_unit(before: list[Mention], text: str, base: int) -> list[Mention]:
                 and re.fullmatch(r"(?:['’]s)?[\s\w.'’-]{0,40}?(?:\s(?:of|with|for|driven by)\s|\s|,\s|\sand\s)?", gap)
                 # "in the No. 01 and Erik Johansson rejoins …": "and" right after the car starts a new subject
                 and not (len(last) == 1 and re.fullmatch(r"\s+and\s+", gap))
-                # "in the No. 79, Kevin Estre joins …": so does a driver after a bare comma
-                and not (m.kind == "driver" and re.fullmatch(r"\s*,\s*", gap))
+                # "in the No. 79, Kevin Estre joins …": so does a driver or team after a bare comma
+                and not (m.kind in ("driver", "team") and re.fullmatch(r"\s*,\s*", gap))
             ):
                 last.append(m)
                 continue
@@ -1670,6 +1700,12 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             re.search(r",\s+(?:and|but|while|whereas)\s+(?:it|he|she|they|the|his|her|their)\b|;", rest, re.I),
             _NEW_SUBJECT_CLAUSE.search(rest),  # "…, and Corvette Racing now has …"
             re.search(r",\s+(?:[\w'’]+\s+){0,3}?having\b", rest, re.I),  # "…, the pair having also won here in 2022"
+            # "won the 2021 race for Whelen, and last year …": a time of its own
+            re.search(
+                r",\s+(?:and|but|while)\s+(?:last|this|next)\s+(?:year|season)\b|,\s+(?:and|but|while)\s+in\s+(?:19|20)\d\d\b",
+                rest,
+                re.I,
+            ),
         ]
         new_clause = min((b.start() for b in breaks if b), default=len(rest))
         scope = time_scope(rest[:new_clause], ctx.date, default_career=False)
@@ -1764,6 +1800,12 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if m.kind == "class"
         # "Corvette's No. 3, last year's GTLM winner at Daytona, was second": the aside's class
         and not any(a <= m.start - sent.start < b and not a <= start < b for a, b in ctx.asides)
+        # "With GTP sitting out the weekend, the No. 52 took overall honours": a class not racing
+        and not re.match(
+            r"\s+(?:class\s+)?(?:sitting|sat|sits|was|were|being)?\s*(?:out|absent|missing|not racing|off)\b",
+            text[m.end - sent.start :],
+            re.I,
+        )
         and not (
             m.start - sent.start > end
             and re.search(r"\b(?:as|while|whereas)\s|[;,]\s*(?:and|but|while)\b|;", text[end : m.start - sent.start])
@@ -2151,11 +2193,21 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
                 slots.pop("event_from_context", None)
         mend = start + len(match.group())
         at_one = re.match(r"\s+(?:(?:wins?|victories|podiums|poles)\s+)?(?:at|in)\s+(?:the\s+)?", text[mend:hi], re.I)
-        if kind == "seq_b2b" and at_one and len(slots.get("events") or []) <= 1:
+        if (
+            (kind == "seq_b2b" or (kind == "seq_run" and g.get("n2")))
+            and at_one
+            and len(slots.get("events") or []) <= 1
+        ):
             there = [m for m in mentions if m.kind == "event" and m.start - sent.start == mend + at_one.end()]
             if there and not re.match(r"\s*(?:,|and\b)", text[there[0].end - sent.start :]):
-                # "went back-to-back at Monterey": the last two editions of that race
-                slots.update(races="editions", event=there[0].name, events=None, length=2)
+                # "went back-to-back at Monterey", "makes it three in a row at Long Beach": the
+                # last editions of that race
+                slots.update(
+                    races="editions",
+                    event=there[0].name,
+                    events=None,
+                    length=slots.get("length") if kind == "seq_run" else 2,
+                )
                 slots.pop("event_from_context", None)
                 end = max(end, there[0].end - sent.start)
         if kind == "seq_b2b" and named:
@@ -3002,6 +3054,8 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
             )
         ):
             ok = True  # "Riley's ORECA", "the Iron Lynx Lamborghini": the make describes its subject
+        if not ok and m.kind == "manufacturer" and slots.get("rival") and re.match(r"\s+of\s+", text[mb : mb + 5]):
+            ok = True  # "beating the Corvette of Garcia and Taylor": the make of the rival's car
         if not ok:
             unchecked.append(m.text)
 
@@ -3369,6 +3423,8 @@ def _details(text: str, end: int, hi: int, slots: dict[str, Any], mentions: list
 def _points(raw: str | None) -> int | None:
     if not raw:
         return None
+    if raw.casefold() in ("a", "a single"):
+        return 1  # "by a single point", "a point clear"
     return int(raw.replace(",", "")) if raw.replace(",", "").isdigit() else number(raw)
 
 

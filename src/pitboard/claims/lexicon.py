@@ -106,6 +106,7 @@ class Lexicon:
     manufacturers: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
     event_phrases: list[tuple[re.Pattern[str], str]] = field(default_factory=list)  # (pattern, query)
     surname_list: list[str] = field(default_factory=list)
+    full_list: list[str] = field(default_factory=list)  # the folded full names of one driver each
     seasons: tuple[int, ...] = ()
 
 
@@ -144,6 +145,7 @@ def _build(pb: Pitboard) -> Lexicon:
                     lex.surname[" ".join(words[i:])].add(did)
                     lex.surname["".join(words[i:])].add(did)
     lex.surname_list = sorted(k for k in lex.surname if len(k) >= 5 and " " not in k)
+    lex.full_list = sorted(k for k, ids in lex.full.items() if len(ids) == 1 and " " in k)
     makes: set[str] = set()
     for ms in pb.cars()["manufacturers"]:
         if ms is not None:
@@ -346,6 +348,18 @@ def _drivers_in_run(lex, text, match, offset, known, free, add) -> None:  # type
             if hit:
                 found = (start, end, raw_clean, *hit)
                 break
+        if found is None and i + 1 < len(words) and words[i + 1][2][:1].isupper():
+            # "Oliver Pla": a near spelling of a full name (before the first word alone is read as
+            # a near surname, "Oliveira")
+            start, end = words[i][0], words[i + 1][1]
+            raw_clean = re.sub(r"(?:'s|’s|')$", "", text[start:end])
+            key = driver_key(raw_clean)
+            if len(key) >= 7 and free(start, start + len(raw_clean)):
+                near = process.extract(key, lex.full_list, scorer=fuzz.ratio, limit=2, score_cutoff=86)
+                if near and (len(near) == 1 or near[1][1] < near[0][1] - 3):
+                    did = next(iter(lex.full[near[0][0]]))
+                    found = (start, start + len(raw_clean), raw_clean, did, "fuzzy", round(near[0][1] / 100, 2))
+                    j = i + 2
         if found is None and i < len(words):
             start, end, raw = words[i]
             raw_clean = re.sub(r"(?:'s|’s|')$", "", raw)

@@ -1337,17 +1337,23 @@ class Checker:
             return rank_in(table, r)
 
         make_only = False  # a make named against a teams' or drivers' table
+        # a car or team in a drivers' table is its crew's row: figures are published for drivers
+        fsubj = (
+            {"kind": "driver", "name": row.name, "key": row.key}
+            if row is not None and subj["kind"] in ("car", "team") and champ in ("drivers", "endurance")
+            else subj
+        )
         wanted = [("position", s.get("position")), ("points", s.get("points")), ("gap", s.get("gap"))]
         for metric, claimed in wanted:
             if claimed is None:
                 continue
-            fig = published(subj, metric) if metric != "gap" else None
+            fig = published(fsubj, metric) if metric != "gap" else None
             if metric == "gap":
                 # a published gap names the trailing entry and the one it trails ("reference")
                 for f in (f for f in figures if f.metric == "gap" and not _publication_error(f)):
                     ref = _reference_of(self.pb, table, f)
-                    behind = _names(subj, f.subject) and (not s.get("rival") or _names(s["rival"][0], ref))
-                    ahead = _names(subj, ref) and (not s.get("rival") or _names(s["rival"][0], f.subject))
+                    behind = _names(fsubj, f.subject) and (not s.get("rival") or _names(s["rival"][0], ref))
+                    ahead = _names(fsubj, ref) and (not s.get("rival") or _names(s["rival"][0], f.subject))
                     if behind or ahead:
                         fig = f
                         break
@@ -1357,9 +1363,9 @@ class Checker:
                 other_row = rival or (
                     None if rank(row) != 1 else next((x for x in table.rows if x.points < row.points), None)
                 )
-                mine_pts = published(subj, "points")
+                mine_pts = published(fsubj, "points")
                 if other_row is not None and mine_pts is not None:
-                    theirs = published({"kind": subj["kind"], "name": other_row.name, "key": other_row.key}, "points")
+                    theirs = published({"kind": fsubj["kind"], "name": other_row.name, "key": other_row.key}, "points")
                     if theirs is not None:
                         evidence += [{"figure": f.figure_id, "subject": f.subject, "metric": f.metric,
                                       "value": f.published, "source": f.source} for f in (mine_pts, theirs)]  # fmt: skip
@@ -1514,7 +1520,21 @@ class Checker:
     def _championship_of(self, claim: Claim) -> Outcome:
         s = claim.slots
         if s.get("standing"):
-            return self._standing(claim)
+            out = self._standing(claim)
+            kind = s["subject"][0]["kind"] if s.get("subject") else None
+            if out.verdict == CONTRADICTED and kind in ("car", "team") and not s.get("championship"):
+                # "they arrived at Road Atlanta 98 points clear" of a car: the teams' table, or its
+                # crew's in the drivers' one; if the crew's fits, the writer may have meant it
+                alt = self._standing(replace(claim, slots={**s, "championship": "drivers"}))
+                if alt.verdict == SUPPORTED:
+                    return Outcome(
+                        NOT_CHECKABLE,
+                        f"Ambiguous reading: {out.explanation} But read for its drivers: {alt.explanation}",
+                        AMBIGUOUS,
+                        out.evidence + alt.evidence,
+                        out.question + alt.question,
+                    )
+            return out
         subj = s["subject"][0]
         champ = s.get("championship")
         if s.get("count"):
@@ -1618,6 +1638,15 @@ class Checker:
     def _lineup(self, claim: Claim) -> Outcome:
         s = claim.slots
         season = (s.get("seasons") or [self.date.year])[-1]
+        stated = (s.get("provenance") or {}).get("season", {}).get("source") == "stated"
+        if s.get("future") and not stated and season == self.date.year and season in self._seasons:
+            rounds = [c for c in self.calendar(season) if c["championship"] and c["race_date"]]
+            if rounds and all(c["race_date"] <= self.date for c in rounds):
+                # "Dane Cameron joins Hyett at AO Racing", written after the season's last round:
+                # next season's line-up
+                season += 1
+                s = {**s, "seasons": [season]}
+                claim = replace(claim, slots=s)
         if season < FIRST_SEASON:
             return Outcome(NOT_CHECKABLE, f"{season} is before the data.", BEFORE_DATA)
         if season not in self._seasons:
@@ -2479,13 +2508,17 @@ def _question(subj: dict[str, Any], scope: dict[str, Any]) -> str:
     return f"stats({subj['kind']!r}, {subj['name']!r}{', ' + args if args else ''})"
 
 
-def _race_fact(claim: Claim, r: dict[str, Any], name: str, event_label: str) -> tuple[bool, str]:
+def _race_fact(claim: Claim, r: dict[str, Any], name: str, event_label: str) -> tuple[bool | None, str]:
+    """Whether the race row shows the claim's place, grid slot or fastest lap, and how it reads
+    (None: the row cannot tell, e.g. a car with no grid place in the data)."""
     s = claim.slots
     where = f"{event_label} ({r['class']}, #{r['number']})"
     corrected = " after IMSA's post-race decision" if r.get("corrected") else ""
     if claim.type == "qualifying":
         grid = s.get("grid") or 1
         actual = r.get("grid_class_position")
+        if actual is None and grid != 1:
+            return None, f"no grid place for {name} at {where}"
         if s.get("grid_at_most"):
             ok = actual is not None and actual <= grid
             return ok, f"{name} qualified P{actual} in class at {where}"
