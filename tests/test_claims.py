@@ -2802,3 +2802,27 @@ def test_report_phrasings_from_a_2024_lmp2_review(pb) -> None:  # type: ignore[n
     ]  # fmt: skip
     nasr = check(pb, "Long Beach report. Derani and Felipe Nasr won the 2021 race for Whelen, and last year the No. 01 won.", "2023-04-17").claims  # fmt: skip
     assert [c.verdict for c in nasr] == ["supported", "supported"]
+
+
+def test_a_future_lineup_is_at_the_race_the_paragraph_looks_ahead_to(pb) -> None:  # type: ignore[no-untyped-def]
+    # Glen 2022: Conway in the No. 31 with Derani and Pla; Castroneves not in the No. 60 (he drove
+    # Daytona and Sebring); Sebring 2021 No. 9 Pfaff: Robichon/Vanthoor/Kern
+    text = "Detroit report. The series heads next to the Sahlen's Six Hours of The Glen on June 26, where the endurance line-ups return. Whelen brings back Mike Conway alongside Derani and Pla, JDC-Miller adds Loic Duval to the Vautier/Westbrook pairing, and Helio Castroneves returns to the Meyer Shank Acura as third driver."  # fmt: skip
+    claims = check(pb, text, "2022-06-06").claims
+    assert [c.verdict for c in claims] == ["supported", "supported", "contradicted"], [c.explanation for c in claims]
+    assert "did not start Sahlen's Six Hours of The Glen" in claims[-1].explanation
+    where = check(pb, "Rolex 24 report. WeatherTech Racing will pair MacNeil with Mathieu Jaminet and Matt Campbell in the Porsche, with Campbell leaving the Pfaff Motorsports entry, where Zacharie Robichon and Laurens Vanthoor will be joined by Lars Kern.", "2021-02-02").claims  # fmt: skip
+    assert where[-1].verdict == "supported" and where[-1].slots["team"] == "Pfaff Motorsports"
+
+
+def test_gaps_to_the_winner_and_a_headlines_other_clause(pb) -> None:  # type: ignore[no-untyped-def]
+    # Detroit 2022 DPi: No. 01 won, No. 02 third 0.783 s behind it (0.385 s behind the No. 60)
+    text = "Detroit report. The sister No. 02 of Earl Bamber and Alex Lynn completed the podium at Detroit, {} seconds behind the winner."  # fmt: skip
+    assert check(pb, text.format("0.783"), "2022-06-06").claims[0].verdict == "supported"
+    assert check(pb, text.format("1.783"), "2022-06-06").claims[0].verdict == "contradicted"
+    # "Porsche breaks its GTP duck … as Paul Miller makes it three in a row" (GTD at Long Beach 2021-23)
+    head = check(pb, "Porsche breaks its GTP duck on the streets as Paul Miller makes it three in a row at Long Beach", "2023-04-17")  # fmt: skip
+    assert head.claims[-1].verdict == "supported", head.claims[-1].explanation
+    # "The Acura pair, who had qualified second": the pair named last (the No. 10 qualified third)
+    pair = check(pb, "Detroit report. That promoted Wayne Taylor Racing's Ricky Taylor and Filipe Albuquerque to fourth at Detroit. The Acura pair, who had qualified second, saw their run end.", "2022-06-06").claims  # fmt: skip
+    assert pair[-1].verdict != "supported" and pair[-1].slots["subject"][0]["name"] != "#60"

@@ -299,7 +299,7 @@ LINEUP = re.compile(
     r"co-drivers?|partnered|returns to|returned to|returns? (?:as|for)|(?<!class )(?<!series )(?<!paddock )(?<!field )returns at|returned (?:as|for)|shares? the|shared the|sharing the|"
     r"line-?up|drive for|drove for|racing for|(?:was|is|as|will (?:again |also |once again )?be) the (?:third|fourth|fifth) driver|part of (?:the )?[\w'’ .-]{0,40}?(?:effort|line-?up|squad|entry)|"
     r"(?:will be )?shared by|(?:will be |was |were |is |are )?driven by|partners|partnering|(?:takes|took|taking|will take) over from|"
-    r"stay(?:s|ed)? together|remain(?:s|ed)? together|adds|added (?:for|to|at)|brings in|brought in|bringing in|"
+    r"stay(?:s|ed)? together|remain(?:s|ed)? together|adds|added (?:for|to|at)|brings (?:in|back)|brought (?:in|back)|bringing (?:in|back)|"
     # "Huffaker stays on the No. 52 for Road America"
     r"(?:stays|stayed|remains|remained) (?:on|in|with)(?= (?:the )?(?:No\.|#|(?-i:[A-Z])))|keeps|kept|shares with|shared with|(?:made|makes|complete[sd]?|round(?:s|ed)? out) (?:up )?the (?:[\w-]+ )?line-?up|(?:will )?stay(?:s|ed)? (?:in the car|on) for|(?:is|are|was|were) (?:also )?expected back|dr(?:ove|ives) the (?:car|No\.\s?\d+)(?= (?:at|in|for) (?:every|each|all|the|[A-Z])))\b",
     re.IGNORECASE,
@@ -392,6 +392,7 @@ class Context:
     #: The teams the article has named, and the class it named last ("the team's second win").
     teams_named: set[str] = field(default_factory=set)
     last_class: str | None = None
+    upcoming: str | None = None  # the race the paragraph looks ahead to ("heads next to the Glen")
     #: The sentence's relative clauses about another series (claims of their own).
     outside_asides: list[tuple[int, int]] = field(default_factory=list)
     #: The race a sub-heading names ("DragonSpeed: The Win at Mosport"): its section's race.
@@ -417,6 +418,7 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         ctx.paragraph_races = set()
         ctx.paragraph_year = None
         ctx.event = ctx.section_event or ctx.main_event
+        ctx.upcoming = None
     mentions = _makes_as_cars(spot(lex, text, sent.start, ctx.known), text, sent.start, ctx)
     outside = [m.span() for m in OUTSIDE_SERIES.finditer(text)]
     mentions = [
@@ -459,6 +461,13 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         text = text[:a] + " " * (b - a) + text[b:]
         mentions = [m for m in mentions if not (a <= m.start - sent.start < b)]
         ctx.outside_asides.append((a, b))
+    ahead = [
+        m for m in mentions
+        if m.kind == "event"
+        and re.search(r"\b(?:heads?|heading|moves?\s+on|moving\s+on|travels?|next\s+(?:round|race|stop)|goes|returns?)\b(?:\s+next)?\s+(?:to|at|is)\s+(?:the\s+)?$", text[: m.start - sent.start], re.I)
+    ]  # fmt: skip
+    if ahead:
+        ctx.upcoming = ahead[-1].name  # "The series heads next to the Six Hours of the Glen"
     for a, b, claim in _different_winners(text, mentions, sent, ctx):
         aside_claims.append(claim)
         text = text[:a] + " " * (b - a) + text[b:]
@@ -980,8 +989,13 @@ def _makes_as_cars(mentions: list[Mention], text: str, base: int, ctx: Context) 
             and re.search(r"\bthe\s+(?:(?-i:[a-z][\w-]*)\s+)?$", text[max(0, a - 25) : a], re.I)
             and not re.search(r"\bsister\s+$", text[max(0, a - 8) : a], re.I)  # "the sister Corvette": the other one
             and not re.search(r"\b(?:No\.|#)\s?\d", text[b : b + 6])
-            # "the Corvette of Antonio Garcia and Jordan Taylor": its drivers say which car
+            # "the Corvette of Antonio Garcia and Jordan Taylor": its drivers say which car; "The
+            # Acura pair, who …" as a subject: the drivers named last
             and not re.match(r"\s+of\s+(?-i:[A-Z])", text[b:])
+            and not (
+                re.match(r"\s+(?:pair|duo|trio|crew|drivers)\b", text[b:])
+                and re.search(r"(?:^|[,;]\s*(?:and\s+|but\s+|while\s+)?)the\s+$", text[:a], re.I)
+            )
         ):
             car = ctx.car_makes[m.name]
             word = f"the {m.text}"
@@ -1800,6 +1814,10 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if m.kind == "class"
         # "Corvette's No. 3, last year's GTLM winner at Daytona, was second": the aside's class
         and not any(a <= m.start - sent.start < b and not a <= start < b for a, b in ctx.asides)
+        # "Porsche breaks its GTP duck as Paul Miller makes it three in a row": another clause's class
+        and not (
+            m.end - sent.start <= start and re.search(r"\s(?:as|while|whereas)\s", text[m.end - sent.start : start])
+        )
         # "With GTP sitting out the weekend, the No. 52 took overall honours": a class not racing
         and not re.match(
             r"\s+(?:class\s+)?(?:sitting|sat|sits|was|were|being)?\s*(?:out|absent|missing|not racing|off)\b",
@@ -2611,9 +2629,18 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             if m.kind == "driver" and lo + _clause_start(text[lo:start]) <= m.start - sent.start < start and m not in subject
             and re.match(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:team-?mate|co-driver|partner)\b", text[m.end - sent.start :], re.I)
         ]  # fmt: skip
+        where_at = [w.start() for w in re.finditer(r",\s+where\b", text[:start])]
+        owner = [
+            m for m in mentions
+            if where_at and m.kind == "team" and 0 <= where_at[-1] - (m.end - sent.start) <= 40
+            and not re.search(r"[,;]", text[m.end - sent.start : where_at[-1]])
+        ]  # fmt: skip
         slots.update(
-            # "moves from Meyer Shank Racing to the No. 31 Whelen Cadillac": the team left is not the team
-            team=next(
+            # "moves from Meyer Shank Racing to the No. 31 Whelen Cadillac": the team left is not the team;
+            # "…, leaving the Pfaff Motorsports entry, where Robichon and Vanthoor will be joined by Kern": Pfaff
+            team=owner[-1].name
+            if owner
+            else next(
                 (m.name for m in window if m.kind == "team" and not _LEFT_TEAM.search(text[: m.start - sent.start])),
                 None,
             ),
@@ -2640,7 +2667,9 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
                 if ctx.event is not None and re.search(r"\bthis weekend\b", text[start:hi], re.I)
                 else []
             ),
-            future=bool(re.search(r"\b(?:will|remaining|returns|joins|rejoins|is expected|keeps|adds)\b", low)),
+            future=bool(re.search(r"\b(?:will|remaining|returns|joins|rejoins|is expected|keeps|adds|brings)\b", low)),
+            # a future line-up with no race named: the paragraph's race, if it is still to come (verify)
+            next_event=ctx.upcoming,
             endurance_only=bool(
                 re.search(r"endurance (?:rounds|races|events)|endurance cup (?:rounds|races|events)", low)
             ),
@@ -3413,6 +3442,12 @@ def _details(text: str, end: int, hi: int, slots: dict[str, Any], mentions: list
             slots["margin_behind"] = True  # "second, 0.646 seconds behind": the gap to the car ahead
         stop = end + m.end()
         after = [x for x in mentions if x.kind in ("car", "team") and 0 <= x.start - sent.start - stop <= 2]
+        leader = re.match(
+            r"\s*(?:the\s+)?(?:race\s+|class\s+)?(?:winners?|leaders?|winning\s+car)\b", text[stop:hi], re.I
+        )
+        if leader and not after:
+            slots["margin_to_winner"] = True  # "1.783 seconds behind the winner"
+            return stop + leader.end()
         if after:
             slots["margin_rival"] = after[0].key if after[0].kind == "car" else after[0].name
             stop = after[0].end - sent.start

@@ -1124,6 +1124,8 @@ class Checker:
                 (x for x in rows if x["number"] == rival_no or (x["team"] or "").casefold() == rival_no.casefold()),
                 None,
             )
+        elif s.get("margin_to_winner"):
+            rival = next((x for x in rows if x["class_position"] == 1), None)  # "… behind the winner"
         elif s.get("margin_behind"):
             ahead = [x for x in order if x is not mine and order.index(x) < order.index(mine)] if mine in order else []
             rival = ahead[-1] if ahead else None
@@ -1639,6 +1641,16 @@ class Checker:
         s = claim.slots
         season = (s.get("seasons") or [self.date.year])[-1]
         stated = (s.get("provenance") or {}).get("season", {}).get("source") == "stated"
+        if s.get("future") and not s.get("events") and s.get("next_event") and not s.get("full_season"):
+            # "The series heads next to the Six Hours of the Glen … Castroneves returns to the Meyer
+            # Shank Acura": the race the paragraph looks ahead to, when it is after the publication date
+            try:
+                day = self._race_date(self.event_ref(season, s["next_event"]).event_name, season)
+            except PitboardError:
+                day = None
+            if day is not None and day > self.date:
+                s = {**s, "events": [s["next_event"]]}
+                claim = replace(claim, slots=s)
         if s.get("future") and not stated and season == self.date.year and season in self._seasons:
             rounds = [c for c in self.calendar(season) if c["championship"] and c["race_date"]]
             if rounds and all(c["race_date"] <= self.date for c in rounds):
