@@ -2826,3 +2826,13 @@ def test_gaps_to_the_winner_and_a_headlines_other_clause(pb) -> None:  # type: i
     # "The Acura pair, who had qualified second": the pair named last (the No. 10 qualified third)
     pair = check(pb, "Detroit report. That promoted Wayne Taylor Racing's Ricky Taylor and Filipe Albuquerque to fourth at Detroit. The Acura pair, who had qualified second, saw their run end.", "2022-06-06").claims  # fmt: skip
     assert pair[-1].verdict != "supported" and pair[-1].slots["subject"][0]["name"] != "#60"
+
+
+def test_replaced_by_and_a_margin_after_the_rivals_description(pb) -> None:  # type: ignore[no-untyped-def]
+    # Road America 2023 No. 27: De Angelis/Sorensen (Ian James did not drive it); Glen 2021 LMP3:
+    # No. 74 beat the No. 54 CORE car by 1.635 s
+    c = check(pb, "Lime Rock preview. At Heart of Racing there is one change planned for Road America, where Marco Sorensen will be replaced by Ian James in the No. 27.", "2023-07-17").claims[-1]  # fmt: skip
+    assert c.verdict == "contradicted" and "Ian James did not start" in c.explanation, c.explanation
+    text = "Mazda won the Six Hours of the Glen. Gar Robinson, Felipe Fraga and Scott Andrews beat the CORE autosport entry by {} seconds."  # fmt: skip
+    assert [c.verdict for c in check(pb, text.format("1.635"), "2021-06-29").claims][-1] == "supported"
+    assert [c.verdict for c in check(pb, text.format("2.635"), "2021-06-29").claims][-1] == "contradicted"

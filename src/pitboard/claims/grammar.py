@@ -2471,7 +2471,12 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             cmp = (match.group("cmp") or "").casefold()
             if cmp:
                 order["margin_cmp"] = ">" if cmp.endswith(("than", "over")) and "less" not in cmp else "<"
-        mg = re.match(r"\s+by\s+(?P<s>\d+\.(?P<dec>\d+))\s*(?:seconds?|secs?|s)\b", text[b_end:hi])
+        # (after a word or two of the rival's description: "beat the CORE autosport entry by 2.635 seconds")
+        mg = re.match(
+            r"(?:\s+(?:entry|car|crew|machine|squad|team|ORECA|Ligier|Porsche|Cadillac|Acura|BMW|[\w-]+['’]s))?"
+            r"\s+by\s+(?P<s>\d+\.(?P<dec>\d+))\s*(?:seconds?|secs?|s)\b",
+            text[b_end:hi],
+        )
         if mg and "margin_s" not in order:
             # "holding off the Meyer Shank Racing Acura by 0.965 seconds": the margin after the rival
             order["margin_s"], order["margin_digits"] = float(mg.group("s")), len(mg.group("dec"))
@@ -2674,6 +2679,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
                 re.search(r"endurance (?:rounds|races|events)|endurance cup (?:rounds|races|events)", low)
             ),
             replaces=bool(re.search(r"replac|in place of|takes over from|took over from|taking over from", low)),
+            # "Sorensen will be replaced by Ian James": the subject is the one replaced
+            passive_replaced=bool(re.search(r"\b(?:will be|is|was|were|to be|being|has been)\s+replaced\s+by\b", low)),
         )
         # "Morad replacing Auer alongside Ward and Dontje": the one replaced is the driver right after the verb
         rep = re.search(

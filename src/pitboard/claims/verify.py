@@ -1664,6 +1664,14 @@ class Checker:
         if season not in self._seasons:
             return Outcome(NOT_CHECKABLE, f"The {season} season is not in the data.", MISSING_ROUND)
         subjects = [x for x in s["subject"] if x["kind"] == "driver"]
+        if s.get("passive_replaced") and subjects and s.get("drivers"):
+            # "Sorensen will be replaced by Ian James": James in the car, Sorensen out of it
+            old, new = subjects[0], s["drivers"][0]
+            s = {**s, "subject": [{"kind": "driver", "name": new["name"], "key": new["key"]}],
+                 "drivers": [{"name": old["name"], "key": old["key"]}, *s["drivers"][1:]],
+                 "replaced": {"name": old["name"], "key": old["key"]}, "replaces": True}  # fmt: skip
+            claim = replace(claim, slots=s)
+            subjects = [x for x in s["subject"] if x["kind"] == "driver"]
         if not subjects:
             return self._team_lineup(claim, season)
         subj = subjects[0]
