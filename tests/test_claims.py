@@ -2836,3 +2836,10 @@ def test_replaced_by_and_a_margin_after_the_rivals_description(pb) -> None:  # t
     text = "Mazda won the Six Hours of the Glen. Gar Robinson, Felipe Fraga and Scott Andrews beat the CORE autosport entry by {} seconds."  # fmt: skip
     assert [c.verdict for c in check(pb, text.format("1.635"), "2021-06-29").claims][-1] == "supported"
     assert [c.verdict for c in check(pb, text.format("2.635"), "2021-06-29").claims][-1] == "contradicted"
+
+
+def test_a_full_season_in_a_class_written_after_the_last_round(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 LMP2 (seven rounds): the No. 04 (Kurtz/Braun) ran Daytona, Sebring, the Glen and CTMP only
+    text = "Petit Le Mans report. Braun joins Kurtz in the CrowdStrike No. 04 for the full LMP2 season."
+    c = check(pb, text, "2023-10-20").claims[0]
+    assert c.verdict == "contradicted" and "missed" in c.explanation, c.explanation

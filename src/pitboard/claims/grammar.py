@@ -748,7 +748,18 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             names = {x["name"] for x in source.slots["subject"]}
             subject = [m for m in source.mentions if m.kind in SUBJECT_KINDS and m.name in names]
             ref = (source.slots.get("order") or {}).get("ref") or []
-            if ref and all(x.get("name") for x in ref):
+            # (a subordinate clause of the main verb: "… by 0.658 seconds after setting the fastest lap")
+            sub = re.search(r"\b(?:after|before|while|when)\s+(?:\w+\s+){0,3}$", text[:start], re.I) or re.match(
+                r"(?:after|before|while|when)\b", match.group(), re.I
+            )
+            # (a team's or make's run over its several cars is another fact than the car's: only
+            # a subordinate clause, a car or drivers ahead, or a first of that race reads it so)
+            sure = (
+                sub
+                or kind in ("win", "fastest_lap", "qualifying")
+                or all(x.get("kind") in ("car", "driver") for x in ref)
+            )
+            if ref and sure and all(x.get("name") for x in ref):
                 # "Dillmann beating the Riley ORECA … after setting the fastest lap": the car ahead
                 # (the rival claim's subject is the rival)
                 ref_names = {x["name"] for x in ref}
@@ -2653,8 +2664,9 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             drivers=[{"name": m.name, "key": m.key} for m in drivers],
             full_season=bool(
                 re.search(
-                    r"full[- ]season|every (?:remaining )?(?:round|race)|all (?:of the )?(?:remaining )?rounds|all season|(?:rest|remainder) of the (?:[\w ]{1,12} )?season",
+                    rf"full[- ](?:{_CLASSES}\s+)?season|every (?:remaining )?(?:round|race)|all (?:of the )?(?:remaining )?rounds|all season|(?:rest|remainder) of the (?:[\w ]{{1,12}} )?season",
                     low,
+                    re.IGNORECASE,  # "the full LMP2 season"
                 )
             ),
             # "for the rest of the season": the rounds after the publication date
