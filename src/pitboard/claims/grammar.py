@@ -3073,25 +3073,21 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
             ok = True
         if (
             not ok
-            and m.kind == "team"
             and subject
             and all(x.kind == "driver" for x in subject)
-            and re.search(r"\b(?:the|a|an)\s+$", text[max(0, ma - 5) : ma], re.I)
+            and (
+                # "put the Vasser Sullivan Lexus on pole", "won in the AO Racing Porsche", "the
+                # Conquest Ferrari of Serra and Franco": the team of the drivers' car
+                (m.kind == "team" and re.search(r"\b(?:the|a|an)\s+$", text[max(0, ma - 5) : ma], re.I))
+                # "the title he won with Taylor": his team-mate that season
+                or (
+                    m.kind == "driver"
+                    and "championship" in slots
+                    and re.search(r"\bwith\s+$", text[max(0, ma - 8) : ma], re.I)
+                )
+            )
         ):
-            # "put the Vasser Sullivan Lexus on pole", "won in the AO Racing Porsche", "the Conquest
-            # Ferrari of Serra and Franco": the team of the drivers' car, checked against it
-            descriptors.append({"kind": m.kind, "name": m.name, "key": m.key})
-            ok = True
-        if (
-            not ok
-            and m.kind == "driver"
-            and "championship" in slots
-            and subject
-            and all(x.kind == "driver" for x in subject)
-            and re.search(r"\bwith\s+$", text[max(0, ma - 8) : ma], re.I)
-        ):
-            # "the title he won with Taylor": his team-mate that season (checked against his races)
-            descriptors.append({"kind": m.kind, "name": m.name, "key": m.key})
+            descriptors.append({"kind": m.kind, "name": m.name, "key": m.key})  # checked against the car's races
             ok = True
         if (
             not ok

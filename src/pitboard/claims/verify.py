@@ -462,13 +462,7 @@ class Checker:
             except PitboardError:
                 continue
             if other.verdict == SUPPORTED:
-                return Outcome(
-                    NOT_CHECKABLE,
-                    f"Ambiguous reading: {outcome.explanation} But read {label}, the claim holds: {other.explanation}",
-                    AMBIGUOUS,
-                    outcome.evidence + other.evidence,
-                    outcome.question + other.question,
-                )
+                return _holds_otherwise(outcome, other, label)
         return outcome
 
     # -- counts ----------------------------------------------------------------------------------
@@ -1529,13 +1523,7 @@ class Checker:
                 # crew's in the drivers' one; if the crew's fits, the writer may have meant it
                 alt = self._standing(replace(claim, slots={**s, "championship": "drivers"}))
                 if alt.verdict == SUPPORTED:
-                    return Outcome(
-                        NOT_CHECKABLE,
-                        f"Ambiguous reading: {out.explanation} But read for its drivers: {alt.explanation}",
-                        AMBIGUOUS,
-                        out.evidence + alt.evidence,
-                        out.question + alt.question,
-                    )
+                    return _holds_otherwise(out, alt, "for its drivers")
             return out
         subj = s["subject"][0]
         champ = s.get("championship")
@@ -2329,6 +2317,18 @@ def _all_of(parts: list[Outcome], text: str) -> Outcome:
         return Outcome(CONTRADICTED, text, evidence=evidence, question=questions)
     bad = next(p for p in parts if p.verdict == NOT_CHECKABLE)
     return Outcome(NOT_CHECKABLE, text, bad.reason, evidence, questions)
+
+
+def _holds_otherwise(outcome: Outcome, other: Outcome, reading: str) -> Outcome:
+    """``not checkable (ambiguous reading)``: the claim fails as read but holds read another way
+    (``reading``: "of Heinrich", "at Monterey", "for its drivers"); both readings explained."""
+    return Outcome(
+        NOT_CHECKABLE,
+        f"Ambiguous reading: {outcome.explanation} But read {reading}, the claim holds: {other.explanation}",
+        AMBIGUOUS,
+        outcome.evidence + other.evidence,
+        outcome.question + other.question,
+    )
 
 
 def _ambiguous_reading(weak: list[tuple[str, dict[str, Any]]], outcome: Outcome) -> Outcome:
