@@ -2843,3 +2843,23 @@ def test_a_full_season_in_a_class_written_after_the_last_round(pb) -> None:  # t
     text = "Petit Le Mans report. Braun joins Kurtz in the CrowdStrike No. 04 for the full LMP2 season."
     c = check(pb, text, "2023-10-20").claims[0]
     assert c.verdict == "contradicted" and "missed" in c.explanation, c.explanation
+
+
+def test_a_margin_no_slot_read_keeps_a_claim_from_supported(pb) -> None:  # type: ignore[no-untyped-def]
+    # Glen 2021 LMP3: the No. 74 beat the No. 54 by 1.635 s; a margin left unread must not let the
+    # place alone make the claim "supported"
+    text = "Mazda won the Six Hours of the Glen. Gar Robinson, Felipe Fraga and Scott Andrews beat the CORE autosport entry in a close finish by {} seconds."  # fmt: skip
+    unread = check(pb, text.format("2.635"), "2021-06-29").claims[-1]
+    assert unread.verdict != "supported" and "2.635 seconds" in unread.explanation, unread.explanation
+
+
+def test_more_margin_phrasings(pb) -> None:  # type: ignore[no-untyped-def]
+    # Road America 2024 GTP: No. 6 won by 0.390 s, the No. 10 third 1.150 s from the win; Glen 2022
+    # GTD PRO: the No. 23 won 16.557 s clear of the No. 62; VIR 2024 GTD PRO: No. 1 beat the No. 64 by 3.368 s
+    ra = "Road America report. Mathieu Jaminet and Nick Tandy won Sunday's IMSA SportsCar Weekend at Road America by just 0.390 seconds. Albuquerque finished third in the No. 10 Wayne Taylor Racing Acura, 1.150 seconds from victory."  # fmt: skip
+    assert [c.verdict for c in check(pb, ra, "2024-08-06").claims] == ["supported", "supported"]
+    glen = "Acura won the Six Hours of the Glen. Ross Gunn and Alex Riberas won GTD PRO in the No. 23 Aston Martin, finishing more than {} seconds clear of the Risi Ferrari."  # fmt: skip
+    assert check(pb, glen.format(16), "2022-06-28").claims[-1].verdict == "supported"
+    assert check(pb, glen.format(26), "2022-06-28").claims[-1].verdict == "contradicted"
+    vir = check(pb, "VIR report. Madison Snow and Bryan Sellers beat the No. 64 Ford Mustang by 3.368 seconds at VIR.", "2024-08-26")  # fmt: skip
+    assert vir.claims[-1].verdict == "supported", vir.claims[-1].explanation

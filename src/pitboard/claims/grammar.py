@@ -2484,8 +2484,9 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
                 order["margin_cmp"] = ">" if cmp.endswith(("than", "over")) and "less" not in cmp else "<"
         # (after a word or two of the rival's description: "beat the CORE autosport entry by 2.635 seconds")
         mg = re.match(
-            r"(?:\s+(?:entry|car|crew|machine|squad|team|ORECA|Ligier|Porsche|Cadillac|Acura|BMW|[\w-]+['’]s))?"
-            r"\s+by\s+(?P<s>\d+\.(?P<dec>\d+))\s*(?:seconds?|secs?|s)\b",
+            r"(?:\s+(?:entry|car|crew|machine|squad|team|(?-i:[A-Z][\w-]*)|[\w-]+['’]s)){0,3}"
+            r"(?:\s+to\s+the\s+(?:line|flag|chequered\s+flag|checkered\s+flag))?"
+            r"\s+by\s+(?:just\s+|only\s+)?(?P<s>\d+\.(?P<dec>\d+))\s*(?:seconds?|secs?|s)\b",
             text[b_end:hi],
         )
         if mg and "margin_s" not in order:
@@ -2860,6 +2861,17 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             text, a, b, start, end, sent, mentions, subject, slots, spans
         )
         slots["unchecked"] += slots.pop("_unchecked", [])
+        if claim_type in ("result", "qualifying") and not _margin_read(slots):
+            # a margin right after the span that no slot read ("beat the CORE autosport entry by
+            # 2.635 seconds", the span ending at the rival): the claim is not supported as a whole
+            tail = re.split(
+                r"[;.]\s|,\s+(?:and|but|while|as|after|before|who|which|where|finishing|taking|crossing|beating|holding|leading)\b",
+                text[b:hi],
+                maxsplit=1,
+            )[0]
+            stray = _STRAY_MARGIN.search(tail)
+            if stray:
+                slots["unchecked"].append(stray.group().strip())
     slots.pop("_unchecked", None)
     if slots.get("event_from_context") and ctx.main_event is not None and slots.get("event") == ctx.main_event.name:
         # "here", "this race" is the article's own race
@@ -3029,7 +3041,11 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
             continue
         consumed.append((ma, mb))
         if m.kind == "event":
-            ok = m.name in events
+            # ("IMSA SportsCar Weekend at Road America": the venue of the race named)
+            ok = m.name in events or any(
+                x.kind == "event" and x.name in events and re.fullmatch(r"\s+at\s+", text[x.end - base : ma])
+                for x in mentions
+            )
         elif m.kind == "class":
             ok = True
         elif m.kind == "car":
@@ -3432,7 +3448,8 @@ def _rival_slots(text, match_start, end, hi, sent, mentions, subject, previous) 
 
 
 _MARGIN = re.compile(
-    r"^[^;.]{0,40}?\b(?:by\s+)?(?P<s>\d+(?:\.(?P<dec>\d+))?)\s*(?:seconds?|secs?|s)\b(?:\s+(?:over|ahead of|clear of|in front of)\s+(?:the\s+)?|\s+(?P<behind>behind|adrift|back|off)\b(?:\s+(?:the\s+)?)?)?",
+    r"^(?:[^;.]|(?<=No)\.){0,60}?\b(?:by\s+(?:just\s+|only\s+|a\s+mere\s+)?)?"
+    r"(?:(?P<cmp>more\s+than|over|just\s+over|less\s+than|under|just\s+under|nearly|almost|around|about|some)\s+)?(?P<s>\d+(?:\.(?P<dec>\d+))?)\s*(?:seconds?|secs?|s)\b(?:\s+(?:over|ahead of|clear of|in front of)\s+(?:the\s+)?|\s+(?P<behind>behind|adrift|back|off|from)\b(?:\s+(?:the\s+)?)?)?",
     re.IGNORECASE,
 )
 _LAPS_DOWN = re.compile(rf"^[^;.]{{0,20}}?\b(?P<n>{NUM}|a)\s+laps?\s+(?:down|behind)\b", re.IGNORECASE)
@@ -3453,12 +3470,22 @@ def _details(text: str, end: int, hi: int, slots: dict[str, Any], mentions: list
     m = _MARGIN.match(rest)
     if m:
         slots.update(margin_s=float(m.group("s")), margin_digits=len(m.group("dec") or ""))
+        cmp = (m.group("cmp") or "").casefold()
+        if cmp:
+            # "more than 16 seconds clear": a bound; "nearly 16 seconds": no exact figure to check
+            slots["margin_cmp"] = (
+                ">"
+                if cmp.endswith(("than", "over")) and "less" not in cmp
+                else "<"
+                if "under" in cmp or "less" in cmp
+                else "~"
+            )
         if m.group("behind"):
             slots["margin_behind"] = True  # "second, 0.646 seconds behind": the gap to the car ahead
         stop = end + m.end()
         after = [x for x in mentions if x.kind in ("car", "team") and 0 <= x.start - sent.start - stop <= 2]
         leader = re.match(
-            r"\s*(?:the\s+)?(?:race\s+|class\s+)?(?:winners?|leaders?|winning\s+car)\b", text[stop:hi], re.I
+            r"\s*(?:the\s+)?(?:race\s+|class\s+)?(?:winners?|leaders?|winning\s+car|victory|win)\b", text[stop:hi], re.I
         )
         if leader and not after:
             slots["margin_to_winner"] = True  # "1.783 seconds behind the winner"
@@ -3468,6 +3495,22 @@ def _details(text: str, end: int, hi: int, slots: dict[str, Any], mentions: list
             stop = after[0].end - sent.start
         return stop
     return end
+
+
+#: A time or laps margin ("by 2.635 seconds", "a lap clear", "12.5 seconds back").
+_STRAY_MARGIN = re.compile(
+    r"\b(?:by\s+(?:more\s+than\s+|just\s+|only\s+|nearly\s+|almost\s+)?)?\d+(?:\.\d+)?\s*(?:seconds?|secs?)\b"
+    r"(?:\s+(?:clear|ahead|behind|back|adrift|from|over|of))?",
+    re.IGNORECASE,
+)
+
+
+def _margin_read(slots: dict[str, Any]) -> bool:
+    """Whether a slot holds a margin (the claim's own or its rival's)."""
+    order = slots.get("order") or {}
+    return any(slots.get(k) is not None for k in ("margin_s", "laps_down", "lap_time_ms")) or (
+        order.get("margin_s") is not None
+    )
 
 
 def _points(raw: str | None) -> int | None:

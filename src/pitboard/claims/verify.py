@@ -1130,7 +1130,12 @@ class Checker:
             return None, "the margin named is not a time gap in the results"
         gap = abs(rival["total_time_ms"] - mine["total_time_ms"]) / 1000
         digits = s.get("margin_digits", 0)
-        ok = abs(gap - s["margin_s"]) <= 0.5 * 10**-digits + 1e-9
+        if s.get("margin_cmp") == "~":
+            return None, f"the gap to the No. {rival['number']} was {gap:.3f} s (the claim gives no exact figure)"
+        if s.get("margin_cmp") in (">", "<"):
+            ok = gap > s["margin_s"] if s["margin_cmp"] == ">" else gap < s["margin_s"]
+        else:
+            ok = abs(gap - s["margin_s"]) <= 0.5 * 10**-digits + 1e-9
         return (
             ok,
             f"the gap to the No. {rival['number']} was {gap:.3f} s, not {s['margin_s']} s"
