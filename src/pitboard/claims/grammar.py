@@ -2479,9 +2479,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             mg2 = match.group("mg2")
             order["margin_s"] = float(mg2)
             order["margin_digits"] = len(mg2.split(".")[1]) if "." in mg2 else 0
-            cmp = (match.group("cmp") or "").casefold()
-            if cmp:
-                order["margin_cmp"] = ">" if cmp.endswith(("than", "over")) and "less" not in cmp else "<"
+            if match.group("cmp"):
+                order["margin_cmp"] = _margin_cmp(match.group("cmp"))
         # (after a word or two of the rival's description: "beat the CORE autosport entry by 2.635 seconds")
         mg = re.match(
             r"(?:\s+(?:entry|car|crew|machine|squad|team|(?-i:[A-Z][\w-]*)|[\w-]+['’]s)){0,3}"
@@ -3456,6 +3455,15 @@ _LAPS_DOWN = re.compile(rf"^[^;.]{{0,20}}?\b(?P<n>{NUM}|a)\s+laps?\s+(?:down|beh
 _LAP_TIME = re.compile(r"^[^;.]{0,40}?\b(?P<m>\d):(?P<s>\d{2})\.(?P<ms>\d{3})\b")
 
 
+def _margin_cmp(word: str) -> str:
+    """How a margin's qualifier bounds it: ">" ("more than 16 seconds", "over"), "<" ("less
+    than", "under"), "~" ("nearly", "about": no exact figure to check)."""
+    w = word.casefold()
+    if "less" in w or "under" in w:
+        return "<"
+    return ">" if w.endswith(("than", "over")) else "~"
+
+
 def _details(text: str, end: int, hi: int, slots: dict[str, Any], mentions: list[Mention], sent: Sentence) -> int:
     """Read a margin / laps down / lap time right after a result; returns where it ends."""
     rest = text[end:hi]
@@ -3470,16 +3478,8 @@ def _details(text: str, end: int, hi: int, slots: dict[str, Any], mentions: list
     m = _MARGIN.match(rest)
     if m:
         slots.update(margin_s=float(m.group("s")), margin_digits=len(m.group("dec") or ""))
-        cmp = (m.group("cmp") or "").casefold()
-        if cmp:
-            # "more than 16 seconds clear": a bound; "nearly 16 seconds": no exact figure to check
-            slots["margin_cmp"] = (
-                ">"
-                if cmp.endswith(("than", "over")) and "less" not in cmp
-                else "<"
-                if "under" in cmp or "less" in cmp
-                else "~"
-            )
+        if m.group("cmp"):
+            slots["margin_cmp"] = _margin_cmp(m.group("cmp"))
         if m.group("behind"):
             slots["margin_behind"] = True  # "second, 0.646 seconds behind": the gap to the car ahead
         stop = end + m.end()

@@ -1054,16 +1054,15 @@ class Checker:
                     and first["total_time_ms"]
                 )
                 gap = abs(mine["total_time_ms"] - first["total_time_ms"]) / 1000 if same else None
-                if order.get("margin_cmp") == ">":
-                    ok = gap is not None and gap > order["margin_s"]  # "by more than 12 seconds"
-                elif order.get("margin_cmp") == "<":
-                    ok = gap is not None and gap < order["margin_s"]  # "by less than a second"
-                else:
-                    ok = gap is not None and abs(gap - order["margin_s"]) <= 0.5 * 10 ** -order["margin_digits"] + 1e-9
                 texts[-1] += (
                     f"; the gap was {gap:.3f} s" if gap is not None else "; the gap is not a time in the results"
                 )
-                verdicts.append(ok if gap is not None else None)  # a gap the results cannot time decides nothing
+                # a gap the results cannot time decides nothing
+                verdicts.append(
+                    _margin_holds(gap, order["margin_s"], order["margin_digits"], order.get("margin_cmp"))
+                    if gap is not None
+                    else None
+                )
             elif actual == want:
                 verdicts.append(True)
             elif actual and actual > position and not (order["strict"] or position == 1):
@@ -1129,13 +1128,9 @@ class Checker:
         if rival is None or rival["laps"] != mine["laps"] or not rival["total_time_ms"] or not mine["total_time_ms"]:
             return None, "the margin named is not a time gap in the results"
         gap = abs(rival["total_time_ms"] - mine["total_time_ms"]) / 1000
-        digits = s.get("margin_digits", 0)
-        if s.get("margin_cmp") == "~":
+        ok = _margin_holds(gap, s["margin_s"], s.get("margin_digits", 0), s.get("margin_cmp"))
+        if ok is None:
             return None, f"the gap to the No. {rival['number']} was {gap:.3f} s (the claim gives no exact figure)"
-        if s.get("margin_cmp") in (">", "<"):
-            ok = gap > s["margin_s"] if s["margin_cmp"] == ">" else gap < s["margin_s"]
-        else:
-            ok = abs(gap - s["margin_s"]) <= 0.5 * 10**-digits + 1e-9
         return (
             ok,
             f"the gap to the No. {rival['number']} was {gap:.3f} s, not {s['margin_s']} s"
@@ -1893,11 +1888,10 @@ class Checker:
                     raced = [r for r in self.subject_races(h, claim, season).races if r["started"]]
                 except PitboardError:
                     continue
+                # its class at its latest race (a GTP driver's Rolex 24 in LMP2 aside)
                 done = [r for r in raced if r["race_date"] <= self.date] or raced
                 if done:
-                    classes.add(
-                        done[-1]["class"]
-                    )  # its class at its latest race (a GTP driver's Rolex 24 in LMP2 aside)
+                    classes.add(done[-1]["class"])
             classes = classes or ({s["class"]} if s.get("class") else set())  # else the paragraph's class
             if not classes:
                 return Outcome(NOT_CHECKABLE, "The claim names no class whose winners it counts.", AMBIGUOUS)
@@ -2613,6 +2607,17 @@ def _holds(subj: dict[str, Any], row: Any, ans: StatsAnswer) -> bool:
     return team_key(subj["name"]) in team_key(row.name)
 
 
+def _margin_holds(gap: float, margin: float, digits: int, cmp: str | None) -> bool | None:
+    """Whether a timed gap fits the margin a claim gives: to the precision written ("0.74
+    seconds": 0.735-0.745), as a bound ("more than 12 seconds": ">", "less than": "<"), or None
+    when the claim gives no exact figure ("nearly 16 seconds": "~")."""
+    if cmp == "~":
+        return None
+    if cmp in (">", "<"):
+        return gap > margin if cmp == ">" else gap < margin
+    return abs(gap - margin) <= 0.5 * 10**-digits + 1e-9
+
+
 def _publication_error(fig: Any) -> bool:
     """A published figure the file marks as the publisher's error (a typo another source
     corrects): not the record."""
@@ -2622,7 +2627,7 @@ def _publication_error(fig: Any) -> bool:
 def _make_of(model: str | None) -> str:
     """The make of a car from its model ("Corvette C8.R" → Chevrolet, "Porsche 911 GT3 R" → Porsche)."""
     first = (model or "").split(" ")[0].casefold()
-    return MANUFACTURER_ALIASES.get(first, first)
+    return MANUFACTURER_ALIASES.get(first, first).casefold()  # one case, however the make was named
 
 
 def _same_event(pb: Pitboard, query: str, row: dict[str, Any]) -> bool:

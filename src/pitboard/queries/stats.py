@@ -199,12 +199,7 @@ def _every_car(db: Database) -> tuple[dict[str, list[dict[str, Any]]], dict[Any,
         rows: dict[str, list[dict[str, Any]]] = {}
         for r in db.dicts("SELECT r.* FROM race_results r ORDER BY r.race_date, r.session_id, r.class, r.number"):
             rows.setdefault(r["car_id"], []).append(r)
-        crews: dict[tuple[str, str], list[tuple[str, str]]] = {}
-        for session_id, number, driver_id, name in db.rows(
-            """SELECT o.session_id, o.number, o.driver_id, dr.name FROM race_drivers o JOIN drivers dr USING (driver_id)
-               ORDER BY o.session_id, o.number, o.slot"""
-        ):
-            crews.setdefault((session_id, number), []).append((driver_id, name))
+        crews = _crew_ids(db, None)
         poles: dict[str, list[dict[str, Any]]] = {}
         for r in db.dicts(
             f"SELECT {_POLE_SELECT} FROM {_POLE_FROM} WHERE g.pole_number IS NOT NULL ORDER BY ev.race_date, g.class"
@@ -236,16 +231,23 @@ def _crews(db: Database, cars: list[tuple[str, str]], without: str | None = None
     return _without(_crew_ids(db, cars), without)
 
 
-def _crew_ids(db: Database, cars: list[tuple[str, str]]) -> dict[tuple[str, str], list[tuple[str, str]]]:
-    """The (driver_id, name) of the drivers listed on these cars of race sessions, in slot order."""
+def _crew_ids(db: Database, cars: list[tuple[str, str]] | None) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """The (driver_id, name) of the drivers listed on these cars of race sessions (None: every
+    car of every race), in slot order."""
     crews: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    if not cars:
+    if cars is not None and not cars:
         return crews
+    where = (
+        "WHERE o.session_id IN (SELECT unnest($sessions)) AND o.session_id || chr(31) || o.number IN (SELECT unnest($cars))"
+        if cars is not None
+        else ""
+    )
+    params = {"sessions": sorted({s for s, _ in cars}), "cars": [f"{s}\x1f{n}" for s, n in cars]} if cars else {}
     for session_id, number, driver_id, name in db.rows(
-        """SELECT o.session_id, o.number, o.driver_id, dr.name FROM race_drivers o JOIN drivers dr USING (driver_id)
-           WHERE o.session_id IN (SELECT unnest($sessions)) AND o.session_id || chr(31) || o.number IN (SELECT unnest($cars))
+        f"""SELECT o.session_id, o.number, o.driver_id, dr.name FROM race_drivers o JOIN drivers dr USING (driver_id)
+           {where}
            ORDER BY o.session_id, o.number, o.slot""",
-        {"sessions": sorted({s for s, _ in cars}), "cars": [f"{s}\x1f{n}" for s, n in cars]},
+        params,
     ):
         crews.setdefault((session_id, number), []).append((driver_id, name))
     return crews
