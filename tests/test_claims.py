@@ -2863,3 +2863,71 @@ def test_more_margin_phrasings(pb) -> None:  # type: ignore[no-untyped-def]
     assert check(pb, glen.format(26), "2022-06-28").claims[-1].verdict == "contradicted"
     vir = check(pb, "VIR report. Madison Snow and Bryan Sellers beat the No. 64 Ford Mustang by 3.368 seconds at VIR.", "2024-08-26")  # fmt: skip
     assert vir.claims[-1].verdict == "supported", vir.claims[-1].explanation
+
+
+def test_a_pole_put_on_by_a_named_driver_is_the_driver_who_set_the_time(pb) -> None:  # type: ignore[no-untyped-def]
+    # Petit 2022 GTD pole: the No. 1 BMW, best qualifying lap by Madison Snow (not Bryan Sellers);
+    # Rolex 24 2024 GTD PRO pole: the No. 77 AO Racing Porsche, lap by Seb Priaulx
+    text = "Petit Le Mans report. In GTD, the No. 1 BMW, put on pole by {}, finished fifth."
+    assert check(pb, text.format("Madison Snow"), "2022-10-03").claims[0].verdict == "supported"
+    wrong = check(pb, text.format("Bryan Sellers"), "2022-10-03").claims[0]
+    assert wrong.type == "qualifying" and wrong.verdict == "contradicted", wrong.explanation
+    rel = "Rolex 24 report. In GTD PRO, the AO Racing Porsche that {} had put on pole finished second."
+    for name, verdicts in (
+        ("Seb Priaulx", ["supported", "supported"]),
+        ("Laurin Heinrich", ["contradicted", "supported"]),
+    ):
+        claims = check(pb, rel.format(name), "2024-01-29").claims
+        assert [(c.type, c.verdict) for c in claims] == list(zip(["qualifying", "result"], verdicts, strict=True))
+        # the verb after the relative clause is the car's: "finished second" is AO Racing's
+        assert claims[1].slots["subject"][0]["name"] == "AO Racing"
+
+
+def test_a_team_named_with_a_make_is_that_car(pb) -> None:  # type: ignore[no-untyped-def]
+    # Sebring 2024: AO Racing's No. 77 Porsche was ninth in GTD PRO, its No. 99 ORECA 11th in LMP2
+    text = "Sebring report. In GTD PRO, the AO Racing Porsche finished {}."
+    assert check(pb, text.format("ninth"), "2024-03-17").claims[0].verdict == "supported"
+    assert check(pb, text.format("11th"), "2024-03-17").claims[0].verdict == "contradicted"
+
+
+def test_years_running_and_in_a_row(pb) -> None:  # type: ignore[no-untyped-def]
+    # Road America: Porsche Penske won GTP in 2023 and 2024, not in 2022
+    text = "Road America report. Porsche Penske Motorsport has now won at Elkhart Lake {}."
+    for phrase, verdict in (("two years in a row", "supported"), ("three years running", "contradicted"),
+                            ("for three straight years", "contradicted")):  # fmt: skip
+        streak = check(pb, text.format(phrase), "2024-08-06").claims[-1]
+        assert (streak.type, streak.verdict) == ("streak", verdict), streak.explanation
+
+
+def test_a_future_lineup_with_no_race_named_is_the_races_after_the_date(pb) -> None:  # type: ignore[no-untyped-def]
+    # Petit 2021 (after 11 Oct): Sims in the No. 4 Corvette; Caldarelli drove the Paul Miller No. 1
+    # only at the Rolex 24 that year, so "will join" is refuted by the races still to come
+    text = "Petit Le Mans preview. Alexander Sims will join Milner and Tandy in the No. 4 Corvette. Andrea Caldarelli will join Sellers and Snow in the Paul Miller car."  # fmt: skip
+    assert [c.verdict for c in check(pb, text, "2021-10-11").claims] == ["supported", "contradicted"]
+    # "will add … to the line-up" is a line-up too (Road America 2022: Kirkwood not in the No. 14)
+    add = check(pb, "Lime Rock report. Vasser Sullivan will add Kyle Kirkwood to the No. 14 line-up for Elkhart Lake.", "2022-07-25")  # fmt: skip
+    assert [(c.type, c.verdict) for c in add.claims] == [("lineup", "contradicted")]
+
+
+def test_a_relative_clause_before_a_lineup_is_its_own_claim(pb) -> None:  # type: ignore[no-untyped-def]
+    # Zilisch won LMP2 at the 2024 Rolex 24 in the No. 18 and drove it with Merriman and Dalziel at the Glen
+    text = "Sebring report. Zilisch, who won the Rolex 24 with the team in January, will again join Merriman and Dalziel at Watkins Glen."  # fmt: skip
+    claims = check(pb, text, "2024-03-18").claims
+    assert [(c.type, c.verdict) for c in claims] == [("result", "supported"), ("lineup", "supported")]
+    assert claims[1].text == "will again join Merriman and Dalziel at Watkins Glen"
+
+
+def test_on_the_podium_in_consecutive_races(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 GTD PRO, the No. 77: ninth at Sebring, then first at Laguna Seca and Detroit
+    text = "Detroit report. The No. 77 AO Racing Porsche has finished on the podium in {} consecutive races."
+    for n, verdict in (("two", "supported"), ("three", "contradicted")):
+        streak = check(pb, text.format(n), "2024-06-03").claims[-1]
+        assert (streak.type, streak.verdict) == ("streak", verdict), streak.explanation
+
+
+def test_a_past_perfect_aside_does_not_move_the_race_in_hand(pb) -> None:  # type: ignore[no-untyped-def]
+    # Sebring 2021 LMP2: "which had won the class at Daytona" is background; the pole that follows
+    # is Sebring's (the No. 52 started second there)
+    text = "Sebring report. In LMP2, PR1 Mathiasen Motorsports' Ben Keating, Mikkel Jensen and Scott Huffaker won by 2.587 seconds from the Era Motorsport ORECA, which had won the class at Daytona. Keating's team converted pole into victory."  # fmt: skip
+    pole = check(pb, text, "2021-03-22").claims[-1]
+    assert pole.type == "qualifying" and "Sebring" in pole.explanation and "Daytona" not in pole.explanation

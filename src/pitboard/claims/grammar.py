@@ -160,12 +160,16 @@ SEQUENCE_PATTERNS = {
     # "have won the Twelve Hours of Sebring in each of the past two years"
     rf"\bin\s+each\s+of\s+the\s+(?:past|last|previous)\s+(?P<n2>{NUM})\s+(?:years|seasons|editions)\b",
     # "for the third straight year", "third consecutive year"
-    "seq_years": rf"\b(?:for\s+)?(?:the\s+|a\s+)?(?P<n>{ORD})\s+(?:straight|consecutive|successive)\s+(?:year|season|time)\b",
+    "seq_years": rf"\b(?:for\s+)?(?:the\s+|a\s+)?(?P<n>{ORD})\s+(?:straight|consecutive|successive)\s+(?:year|season|time)\b|"
+    # "three years running", "for three straight years", "two years in a row"
+    rf"\b(?:for\s+)?(?P<n2>{NUM})\s+(?:(?:straight|consecutive|successive)\s+(?:years|seasons)|(?:years|seasons)\s+(?:running|in\s+a\s+row))\b",
     # "third in three straight races", "six consecutive second-place finishes", "three straight races", "three in a row"
     "seq_run": rf"\b(?:(?P<pos>{ORD}|second place|runner-up)\s+in\s+)?(?P<n>{NUM})\s+(?:straight|consecutive|successive)\s+(?:(?P<pos2>{ORD})[- ]place\s+finishes|races|rounds|wins|victories|podiums|poles)\b(?=[^.;]{{0,12}}\b(?:at|between|in)\b)|"
     # "finished second in three consecutive races", "on the podium for the third straight race"
     rf"\b(?:(?P<pos3>{ORD}|second place|runner-up)\s+in\s+)(?P<n4>{NUM})\s+(?:straight|consecutive|successive)\s+(?:races|rounds)\b|"
     rf"\bfor\s+(?:the\s+|a\s+)?(?P<n5>{ORD})\s+(?:(?:straight|consecutive|successive)\s+(?:race|round|event)\b|(?:race|round)\s+(?:in\s+a\s+row|running)\b)|"
+    # "finished on the podium in five consecutive races", "in the top five for three straight rounds"
+    rf"\b(?:on\s+the\s+podium|in\s+the\s+top\s+(?:five|5|three|3))\s+(?:in|for)\s+(?P<n10>{NUM})\s+(?:straight|consecutive|successive)\s+(?:races|rounds|events)\b|"
     rf"\b(?P<n2>{NUM})\s+(?:wins\s+|victories\s+)?in\s+a\s+row\b|"
     # "two Mid-Ohio wins in a row": the last editions of that race
     rf"\b(?P<n7>{NUM})\s+(?=(?-i:[A-Z]))(?:[\w'’.-]+\s+){{1,3}}?(?:wins|victories)\s+in\s+a\s+row\b|"
@@ -294,7 +298,7 @@ TITLE_TO = re.compile(
     rf"\band\s+(?P<to2>{_NAMEY})\s+the\s+(?:[\w'’-]+\s+){{0,2}}?(?:title|championship|crown)s?\b"
 )
 LINEUP = re.compile(
-    r"\b(?:joins|joined|joining|rejoins?|will (?:drive|race|pilot|partner|share|contest|compete|team)|teamed (?:up )?with|teams? up with|"
+    r"\b(?:joins|joined|joining|rejoins?|will (?:(?:also|again) )?(?:drive|race|pilot|partner|share|contest|compete|team|join|add)|teamed (?:up )?with|teams? up with|"
     r"alongside|replaces|replaced|replacing|in place of|full[- ]season|endurance (?:rounds|races|events)|Endurance Cup (?:rounds|races|events)|"
     r"co-drivers?|partnered|returns to|returned to|returns? (?:as|for)|(?<!class )(?<!series )(?<!paddock )(?<!field )returns at|returned (?:as|for)|shares? the|shared the|sharing the|"
     r"line-?up|drive for|drove for|racing for|(?:was|is|as|will (?:again |also |once again )?be) the (?:third|fourth|fifth) driver|part of (?:the )?[\w'’ .-]{0,40}?(?:effort|line-?up|squad|entry)|"
@@ -734,6 +738,12 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             # "won the title in the No. 8, by 126 points over …": the title winner's margin
             names = {x["name"] for x in previous.slots["subject"]}
             subject = [m for m in previous.mentions if m.kind in SUBJECT_KINDS and m.name in names]
+        restrictive = re.search(r"\s(?:that|which)\s+[^,;]*$", text[:start]) if not subject and previous else None
+        if restrictive and previous is not None and previous.start - sent.start > restrictive.start():
+            # "The AO Racing Porsche that Heinrich had put on pole finished second": the verb after
+            # a relative clause without commas is its antecedent's, not the clause's subject's
+            lead = [m for m in mentions if m.kind in SUBJECT_KINDS and m.end - sent.start <= restrictive.start()]
+            subject = _nearest_unit(lead, text, sent.start) if lead else []
         if not subject and previous is not None:
             source = previous
             first = out[0] if out else None
@@ -976,6 +986,8 @@ def _reported(events: list[Mention], text: str, base: int) -> list[Mention]:
             )
             or any(a <= e.start - base < b for a, b in described)
             or re.search(r"\b(?:will|next|upcoming)\b[^,;.]*$", text[: e.start - base], re.I)  # "will … at the Glen"
+            # "the Era ORECA, which had won the class at Daytona": a past-perfect aside is background
+            or re.search(r"\b(?:which|who|that)\s+had\s+[^,;.]*$", text[: e.start - base], re.I)
         ):
             skipped = e  # "after podiums at Daytona and Laguna Seca": the whole list
             continue
@@ -1042,7 +1054,7 @@ _ASIDE = re.compile(
     # ", champions last year with Campbell and Jaminet,": an appositive title (between commas)
     r"|(?:the\s+)?(?:reigning\s+|defending\s+)?(?:champions?|winners?|runners?-up)\s+[^,;]*?"
     # ", partnered by Klaus Bachler in place of Seb Priaulx this weekend,": a participle phrase
-    r"|(?:partnered|joined|driven|backed|replaced|assisted)\s+by\s+[^,;]*?)(?=,|\s*[.;!?]?\s*$)",
+    r"|(?:partnered|joined|driven|backed|replaced|assisted|put\s+on\s+pole)\s+by\s+[^,;]*?)(?=,|\s*[.;!?]?\s*$)",
     re.IGNORECASE,
 )
 
@@ -1601,6 +1613,26 @@ def _named_after(window: list[Mention], start: int, sent: Sentence, text: str) -
     return [m for m in after if m.kind == first.kind]
 
 
+def _pole_agents(text: str, start: int, end: int, hi: int, sent: Sentence, mentions: list[Mention]) -> list[Mention]:
+    """The drivers a passive pole names ("the No. 1 BMW, put on pole by Bryan Sellers and Madison
+    Snow, …"): ``start``/``end`` is the trigger "on pole"; empty unless "put" precedes it and "by"
+    and driver names (joined by commas or "and") follow."""
+    if not re.search(r"\b(?:put|placed)\s+$", text[:start], re.I):
+        return []
+    by = re.match(r"\s+by\s+", text[end:hi], re.I)
+    if not by:
+        return []
+    at, agents = end + by.end(), []
+    for m in sorted((m for m in mentions if m.kind == "driver"), key=lambda m: m.start):
+        if m.start - sent.start == at:
+            agents.append(m)
+            joint = re.match(r",?\s+and\s+|,\s+", text[m.end - sent.start : hi])
+            if not joint:
+                break
+            at = m.end - sent.start + joint.end()
+    return agents
+
+
 #: A trigger whose subject follows it: "the pole went to the No. 4", "Third place was enough for …"
 _SUBJECT_AFTER = re.compile(
     r"(?:went|fell|awarded|belonged)\s+to$|enough\s+for$|^(?:reigning|defending)\s+(?:[\w'’-]+\s+){0,3}champions?$|^pole[- ]?winners?$",
@@ -1921,6 +1953,13 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         )
     ):
         slots["qualifier"] = "pole"  # "the pole-winning Corvette": the make's car that took pole
+    if len(subject) == 1 and subject[0].kind == "team":
+        make = next(
+            (m for m in mentions if m.kind == "manufacturer" and re.fullmatch(r"(?:['’]s)?\s+", text[subject[0].end - sent.start : m.start - sent.start])),
+            None,
+        )  # fmt: skip
+        if make is not None:
+            slots["team_make"] = make.name  # "the AO Racing Porsche": the team's car of that make
     if subject and subject[0].kind in ("team", "manufacturer") and not slots.get("class") and ctx.last_class:
         slots["class_context"] = ctx.last_class  # "the Vasser Sullivan Lexus finished eighth" in a GTD PRO paragraph
     if subject and subject[0].kind == "car":
@@ -2537,7 +2576,25 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if g.get("front"):
             q, slots["grid_at_most"] = "2nd", True  # "qualified on the front row": first or second
         # "put the No. 14 on pole", "set the pole time": the driver who set the time
-        slots["pole_set"] = bool(re.match(r"(?:put|puts|putting|set|sets|setting)\b", match.group(), re.I))
+        slots["pole_set"] = bool(
+            re.match(r"(?:put|puts|putting|set|sets|setting)\b", match.group(), re.I)
+            # "that Laurin Heinrich had put on pole", "which Adelson put on pole": the car is the
+            # relative clause's antecedent, the driver set the time
+            or (
+                re.fullmatch(r"on pole", match.group(), re.I)
+                and re.search(r"\b(?:put|puts|placed|places)\s+$", text[:start], re.I)
+            )
+        )
+        agents = _pole_agents(text, start, end, hi, sent, mentions)
+        if agents:
+            # "the No. 1 BMW, put on pole by Bryan Sellers, …": the agent set the time in that car
+            cars = [m for m in subject if m.kind == "car"]
+            if len(cars) == 1:
+                slots["car_stated"] = cars[0].key
+            subject = agents
+            slots["subject"] = [{"kind": m.kind, "name": m.name, "key": m.key} for m in agents]
+            slots["pole_set"] = True
+            end = agents[-1].end - sent.start
         slots.update(grid=ordinal(q) if q and q.casefold() != "on pole" else 1)
         tail = re.match(rf"\s+of\s+the\s+(?P<n>{NUM})\b", text[end:hi], re.I)
         if tail and q:
@@ -2843,6 +2900,10 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         if claim_type == "lineup" and ctx.clause_at is not None:
             a = ctx.clause_at
     cut = [y for x, y in ctx.outside_asides if a <= x and y <= start]
+    if claim_type == "lineup":
+        # "Zilisch, who won the Rolex 24 with the team in January, will again join Merriman": the
+        # relative clause is a claim of its own; the line-up is the words after it
+        cut += [y for x, y in ctx.asides if a <= x and y <= start and re.match(r"(?:who|which)\b", text[x:y], re.I)]
     if cut:
         # "Tandy, a class winner at Le Mans in 2018, won at Indianapolis": the claim is its own words
         a = min(start, max(cut) + len(text[max(cut) :]) - len(text[max(cut) :].lstrip(" ,")))
@@ -3027,6 +3088,7 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
     others |= {slots.get("team"), slots.get("car_team"), slots.get("margin_rival"), *(slots.get("rival_crew") or [])}
     others |= {d["name"] for d in slots.get("rival_descriptors") or []}
     others |= {d["name"] for d in slots.get("without") or []}
+    others |= {slots.get("team_make")}
     cars = {slots.get("car"), slots.get("car_stated"), *(slots.get("numbers") or [])}
     car_subject = next((m for m in subject if m.kind == "car" and m.start >= sent.start), None) or next(
         (m for m in mentions if m.kind == "car" and slots.get("car_stated") and m.key == slots["car_stated"]), None
@@ -3289,10 +3351,10 @@ def _sequence_slots(kind, g, text, start, end, lo, hi, sent, mentions, window, m
     tail_end = end + stop.start() if stop else hi
     own = text[start:tail_end]
     out: dict[str, Any] = {"sequence": kind, "_end": end, "quantity": "all", "overall": False}
-    n = next((g[k] for k in ("n", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9") if g.get(k)), None)
+    n = next((g[k] for k in ("n", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9", "n10") if g.get(k)), None)
     out["length"] = (number(n) or ordinal(n)) if n else 2
     if kind == "seq_years":
-        out["length"] = ordinal(g["n"])
+        out["length"] = ordinal(g["n"]) if g.get("n") else number(g["n2"])
     # what happened in each race
     pos = g.get("pos") or g.get("pos2") or g.get("pos3")
     verb = text[max(lo, _clause_start(text[:start]), start - 40) : end]

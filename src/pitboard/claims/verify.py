@@ -782,6 +782,9 @@ class Checker:
                 continue
             if s.get("qualifier") == "pole":
                 mine = [r for r in mine if r.get("pole")] or mine
+            if subj["kind"] == "team" and s.get("team_make"):
+                # "the AO Racing Porsche": the team's cars of that make, when it ran one
+                mine = [r for r in mine if _make_of(r["model"]) == _make_of(s["team_make"])] or mine
             if s.get("one_two"):
                 # "scored a one-two": the subject's cars first and second in the class
                 places = sorted(r["class_position"] for r in mine if r["class_position"])
@@ -1666,8 +1669,29 @@ class Checker:
         ans = self.subject_stats(subj, claim, season=season)
         started = [r for r in ans.races if r["started"]]
         question = [_question(subj, {"season": season})]
-        evidence = self.lines(started)
         name = subj["name"]
+        ahead = (
+            s.get("future")
+            and re.search(r"\bwill\b", claim.text, re.I)
+            and not (s.get("events") or s.get("full_season") or s.get("endurance_only") or s.get("rest"))
+            and season == self.date.year
+        )
+        if ahead:
+            # "Caldarelli will join Sellers and Snow in the Paul Miller car", no race named: the
+            # races after the publication date, not the ones he already drove that season
+            started = [r for r in started if r.get("race_date") and r["race_date"] > self.date]
+            if not started:
+                later = [
+                    c for c in self.calendar(season)
+                    if c["championship"] and c["race_date"] and c["race_date"] > self.date
+                ]  # fmt: skip
+                if not later or any(c["status"] == "missing" for c in later):
+                    gone = "; ".join(c["event_name"] for c in later if c["status"] == "missing")
+                    return Outcome(NOT_CHECKABLE, f"{name} has no start in the {season} rounds after {self.date:%d %b %Y} in the data"
+                                   + (f"; missing: {gone}." if gone else "."), MISSING_ROUND, question=question)  # fmt: skip
+                return Outcome(CONTRADICTED, f"{name} did not start a championship race after {self.date:%d %b %Y} in {season}.",
+                               question=question)  # fmt: skip
+        evidence = self.lines(started)
         if not started:
             if ans.coverage.missing_events:
                 return Outcome(NOT_CHECKABLE, f"{name} has no start in the {season} rounds in the data; missing: {'; '.join(ans.coverage.missing_events)}.",
@@ -1676,7 +1700,8 @@ class Checker:
         facts, problems = [], []
         teams = sorted({r["team"] for r in started})
         cars = sorted({r["number"] for r in started})
-        facts.append(f"{name} started {len(started)} race(s) in {season} for {', '.join(teams)} (#{', #'.join(cars)})")
+        when = f"after {self.date:%d %b %Y} in {season}" if ahead else f"in {season}"
+        facts.append(f"{name} started {len(started)} race(s) {when} for {', '.join(teams)} (#{', #'.join(cars)})")
         if s.get("team"):
             from pitboard.domain.names import team_key
 
@@ -1694,6 +1719,8 @@ class Checker:
             else mates[-1:] if s.get("replaces") else []
         )  # fmt: skip
         started = self._crew_rows(subj, [m for m in mates if m not in replaced], claim, season, started)
+        if ahead:
+            started = [r for r in started if r.get("race_date") and r["race_date"] > self.date]
         for mate in mates:
             if mate in replaced:
                 continue
