@@ -2931,3 +2931,53 @@ def test_a_past_perfect_aside_does_not_move_the_race_in_hand(pb) -> None:  # typ
     text = "Sebring report. In LMP2, PR1 Mathiasen Motorsports' Ben Keating, Mikkel Jensen and Scott Huffaker won by 2.587 seconds from the Era Motorsport ORECA, which had won the class at Daytona. Keating's team converted pole into victory."  # fmt: skip
     pole = check(pb, text, "2021-03-22").claims[-1]
     assert pole.type == "qualifying" and "Sebring" in pole.explanation and "Daytona" not in pole.explanation
+
+
+def test_a_driver_who_planted_a_described_car_on_pole_set_the_time(pb) -> None:  # type: ignore[no-untyped-def]
+    # Mosport 2022 GTD PRO pole: the No. 9 Pfaff Porsche, time set by Mathieu Jaminet; Road America
+    # 2021 GTD pole: the No. 14 Lexus, time set by Aaron Telitz
+    mosport = "Mosport report. {} put the yellow-and-green No. 9 Porsche on pole."
+    assert check(pb, mosport.format("Mathieu Jaminet"), "2022-07-05").claims[0].verdict == "supported"
+    assert check(pb, mosport.format("Matt Campbell"), "2022-07-05").claims[0].verdict == "contradicted"
+    ra = check(pb, "Road America report. Jack Hawksworth had planted the No. 14 Vasser Sullivan Lexus on pole.", "2021-08-10")  # fmt: skip
+    assert [(c.type, c.verdict) for c in ra.claims] == [("qualifying", "contradicted")]
+    # "on pole with Marco Sørensen": the crew's pole (Long Beach 2023 GTD, the No. 27), not who set it
+    crew = check(pb, "Long Beach report. Roman De Angelis put the No. 27 Heart of Racing Aston Martin on pole with Marco Sørensen.", "2023-04-17")  # fmt: skip
+    assert crew.claims[0].verdict == "supported", crew.claims[0].explanation
+
+
+def test_a_return_is_to_the_seat_the_paragraph_gave(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2022: Kobayashi drove Vasser Sullivan's No. 14 at Mosport; at Petit Le Mans he drove the
+    # Action Express No. 48 Cadillac, not the No. 14
+    text = "Mosport report. Vasser Sullivan ran Kamui Kobayashi alongside Ben Barnicoat in the No. 14 Lexus. Kobayashi will return for Petit Le Mans."  # fmt: skip
+    back = check(pb, text, "2022-07-05").claims[-1]
+    assert back.type == "lineup" and back.verdict == "contradicted" and "not #14" in back.explanation, back.explanation
+
+
+def test_a_demonym_reaches_back_past_the_recent_subjects(pb) -> None:  # type: ignore[no-untyped-def]
+    # Sebring 2022: Neel Jani (licence CHE) won in the No. 02, then did not drive it at the Glen
+    filler = " ".join(f"The No. {n} finished {w} in GTD." for n, w in ((1, "fifth"), (9, "sixth"), (14, "fourth"), (16, "ninth"), (23, "third"), (27, "eighth"), (32, "seventh"), (39, "tenth"), (44, "second"), (57, "first"), (66, "11th"), (96, "12th"), (97, "13th")))  # fmt: skip
+    text = f"Sebring report. Earl Bamber, Alex Lynn and Neel Jani won overall in the No. 02 Cadillac.\n\n{filler}\n\nGanassi said the Swiss will be back alongside Bamber and Lynn at the Glen."  # fmt: skip
+    swiss = check(pb, text, "2022-03-21").claims[-1]
+    assert swiss.slots["subject"][0]["name"] == "Neel Jani" and swiss.verdict != "supported", swiss.explanation
+
+
+def test_a_driver_who_gave_a_team_the_fastest_lap(pb) -> None:  # type: ignore[no-untyped-def]
+    # Road America 2021 LMP2 fastest lap: the No. 8 Tower ORECA, driven by Gabriel Aubry (not Farano)
+    text = "Road America report. In LMP2, Era Motorsport won. {} gave Tower some consolation with the fastest lap in class."
+    farano = check(pb, text.format("John Farano"), "2021-08-10").claims[-1]
+    assert farano.type == "fastest_lap" and farano.verdict == "contradicted", farano.explanation
+    assert check(pb, text.format("Gabriel Aubry"), "2021-08-10").claims[-1].verdict == "supported"
+
+
+def test_runner_up_finishes_are_counted(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2024 GTP, the No. 31 (Derani): second at Daytona, Long Beach and Laguna Seca; the reigning
+    # champion in May 2024 is the 2023 one (Derani/Sims), whatever time the sentence states
+    text = "Laguna Seca report. Pipo Derani finished second. For Derani, the reigning GTP champion, it was a {} runner-up finish of the season."  # fmt: skip
+    third = check(pb, text.format("third"), "2024-05-13").claims
+    assert [(c.type, c.verdict) for c in third] == [
+        ("result", "supported"),
+        ("championship", "supported"),
+        ("count", "supported"),
+    ]
+    assert check(pb, text.format("second"), "2024-05-13").claims[-1].verdict == "contradicted"

@@ -52,7 +52,8 @@ DIFFERENT = [
 _ADJ = rf"(?:(?:career|class|overall|IMSA|WeatherTech|{_CLASSES}|championship|total|race|series|more|further|major|endurance|Endurance Cup|podium)\s+)*"
 _METRIC = (
     r"(?:wins?|victor(?:y|ies)|podiums?|podium finishes|pole(?:s| positions?| awards?)?|starts?|"
-    r"fastest (?:race )?laps?|top[- ](?:5|five)(?:s| finishes)?|titles?|championships?)"
+    r"fastest (?:race )?laps?|top[- ](?:5|five)(?:s| finishes)?|titles?|championships?|"
+    r"(?:runner-up|second[- ]place) finish(?:es)?)"
 )
 COUNT = re.compile(
     rf"(?<![\w-])(?<!the )(?<!these )(?<!those )(?<!all )(?P<n>{NUM})\s+{_ADJ}(?P<metric>{_METRIC})\b"
@@ -75,7 +76,7 @@ TIMES = re.compile(
     re.IGNORECASE,
 )
 ORDINAL_COUNT = re.compile(
-    rf"(?<![\w-])(?P<ord>{ORD}|maiden)\s+(?P<evadj>(?:(?-i:[A-Z])[\w'’.-]*|24)(?:\s+(?:(?-i:[A-Z])[\w'’.-]*|24)){{0,3}}\s+)?(?P<adj>{_ADJ})(?P<metric>win|victory|podium|pole(?: position)?|title|championship|start|top[- ](?:5|five)(?: finish)?|fastest (?:race )?lap)\b(?P<since>\s+since)?",
+    rf"(?<![\w-])(?P<ord>{ORD}|maiden)\s+(?P<evadj>(?:(?-i:[A-Z])[\w'’.-]*|24)(?:\s+(?:(?-i:[A-Z])[\w'’.-]*|24)){{0,3}}\s+)?(?P<adj>{_ADJ})(?P<metric>win|victory|podium|pole(?: position)?|title|championship|start|top[- ](?:5|five)(?: finish)?|fastest (?:race )?lap|(?:runner-up|second[- ]place) finish)\b(?P<since>\s+since)?",
     re.IGNORECASE,
 )
 #: "The win was Acura's fourth of the year": an ordinal count whose metric is the noun before it.
@@ -246,7 +247,7 @@ FINISH = re.compile(
     re.IGNORECASE,
 )
 POLE = re.compile(
-    rf"\b(?:took|takes|claimed|claims|secured|secures|earned|earns|won|wins|captured|captures|grabbed|grabs|scored|scores|snatched|snatches|set|sets|started from|starts from|start from|will start from|put .{{1,30}}? on) (?:the |his |her |their |its |a )?(?:\w+ ){{0,2}}pole(?: position| award)?\b|"
+    rf"\b(?:took|takes|claimed|claims|secured|secures|earned|earns|won|wins|captured|captures|grabbed|grabs|scored|scores|snatched|snatches|set|sets|started from|starts from|start from|will start from|(?:put|planted|placed|stuck|parked|popped) (?:[^,;.]|\.(?=\s?\d)){{1,60}}? on) (?:the |his |her |their |its |a )?(?:\w+ ){{0,2}}pole(?: position| award)?\b|"
     rf"\bon pole\b|\bpole[- ]?sitters?\b|\bpole[- ]?(?:winning|sitting|winners?)\b|\bconvert(?:ed|s|ing)?\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?pole\b|\b(?:taking|took|taken|had taken) (?:the )?(?:\w+ )?pole\b|\bqualified (?P<q>{ORD}|on pole)\b|\bqualifying (?:in )?(?P<q2>{ORD})\b|\bpole position\b|"
     # the grid: "from sixth on the grid", "No. 32, third on the grid", "started from second", "won from pole"
     rf"\b(?P<q3>{ORD})\s+on\s+the\s+(?:\w+\s+)?grid\b|\b(?:started|starting|starts|start)\s+(?:from\s+)?(?P<q4>{ORD})\b(?![- ]place)|"
@@ -374,6 +375,9 @@ class Context:
 
     date: dt.date
     subjects: list[Mention] = field(default_factory=list)
+    #: Every driver the article has named outside a rival's unit, latest last: "the Swiss" three
+    #: paragraphs after "Neel Jani" when a dozen subjects have come since.
+    drivers_seen: list[Mention] = field(default_factory=list)
     last_group: list[Mention] = field(default_factory=list)
     event: Mention | None = None
     known: dict[str, str] = field(default_factory=dict)
@@ -409,6 +413,9 @@ class Context:
     #: Where a line-up's own clause starts when it shares the subject of the one before it
     #: ("…, and will be Derani's full-season team-mate").
     clause_at: int | None = None
+    #: The paragraph's line-ups: each driver's team and car as last stated ("Vasser Sullivan ran
+    #: Kobayashi … in the No. 14"), the seat a later "Kobayashi will return" goes back to.
+    seats: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
 
 def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
@@ -423,6 +430,7 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         ctx.paragraph_year = None
         ctx.event = ctx.section_event or ctx.main_event
         ctx.upcoming = None
+        ctx.seats = {}
     mentions = _makes_as_cars(spot(lex, text, sent.start, ctx.known), text, sent.start, ctx)
     outside = [m.span() for m in OUTSIDE_SERIES.finditer(text)]
     mentions = [
@@ -903,6 +911,8 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         # "It", "the car", "the Briton" stand for a subject, not a rival or its crew ("1.6 seconds
         # clear of the No. 3 Corvette of Garcia and Sims")
         ctx.subjects = (ctx.subjects + own)[-12:]
+        keys = {m.key for m in own if m.kind == "driver"}
+        ctx.drivers_seen = [m for m in ctx.drivers_seen if m.key not in keys] + [m for m in own if m.kind == "driver"]
     ctx.last_named = named
     ctx.teams_named |= {m.name for m in mentions if m.kind == "team"}
     years = [int(y) for y in re.findall(r"(?<![\w#.-])(20[2-9]\d)(?![\w-])", _outside_asides(text, ctx.asides, -1))]
@@ -1503,9 +1513,10 @@ _RIVAL = re.compile(
     re.IGNORECASE,
 )
 _OBJECT = re.compile(
-    r"\b(?:started|drove|steered|piloted|qualified|put|brought)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:sister\s+)?$",
+    r"\b(?:started|drove|steered|piloted|qualified|put|planted|placed|brought)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:sister\s+)?$",
     re.IGNORECASE,
 )
+_GAVE = re.compile(r"\b(?:gave|gives|handed|hands|offered)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "X, which won the finale": a relative pronoun stands for the name right before it.
 _RELATIVE = re.compile(r"^\s*,?\s*(?:which|who)\s+(?:(?:also|had|has|then|later)\s+)?$", re.IGNORECASE)
 
@@ -1525,7 +1536,14 @@ def _subject(before, window, start, sent, pronoun, ctx, text) -> list[Mention]: 
     rivals = [
         m
         for m in [*before, *window]
-        if _RIVAL.search(text[: m.start - sent.start]) or _OBJECT.search(text[: m.start - sent.start])
+        if _RIVAL.search(text[: m.start - sent.start])
+        or _OBJECT.search(text[: m.start - sent.start])
+        # "Farano gave Tower some consolation with the fastest lap": the one given it is not the
+        # one who did it (but "gave Cadillac its second win" is Cadillac's count)
+        or (
+            _GAVE.search(text[: m.start - sent.start])
+            and re.search(r"\bwith\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+)?$", text[:start], re.I)
+        )
     ]
     rival_ends = {m.start for m in rivals}
     before = [m for m in before if m.start not in rival_ends and not _in_rival_unit(m, rivals, text, sent.start)]
@@ -1566,14 +1584,22 @@ def _subject(before, window, start, sent, pronoun, ctx, text) -> list[Mention]: 
                 d
                 for d in drivers
                 if DEMONYMS[word.casefold()] in d.extra.get("countries", ()) and d.key not in {p.key for p in picked}
+            ] or [
+                # none among the recent subjects: the article's latest driver of that country
+                d
+                for d in reversed(ctx.drivers_seen)
+                if DEMONYMS[word.casefold()] in d.extra.get("countries", ()) and d.key not in {p.key for p in picked}
             ]
             if same:
                 # the one driver of that licence country the article has just named: as sure as "he"
                 sure = len({d.key for d in same}) == 1 and len(demonyms) == 1
-                factor = (LEAD_PRONOUN if same[0].key == drivers[0].key else INNER_PRONOUN) if sure else DEMONYM
+                factor = (
+                    (LEAD_PRONOUN if drivers and same[0].key == drivers[0].key else INNER_PRONOUN) if sure else DEMONYM
+                )
                 picked.append(_as_pronoun(same[0], f"the {word}", factor))
         if picked:
             return picked
+        return []  # "the Swiss" with no Swiss driver named: the subject is unknown, not a name after it
     m = re.search(r"\b(?:his|her|he|she)\b", text[:start], re.IGNORECASE)
     if m:
         drivers = [s for s in reversed(ctx.subjects) if s.kind == "driver"]
@@ -1921,7 +1947,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
         stated = [
             m for m in mentions
             if m.kind == "car" and subject[-1].end - sent.start <= m.start - sent.start < hi
-            and re.search(r"\b(?:in|put|puts|putting|drove|driving|aboard|with|brought|brings|bringing|steered|piloted|started|qualified)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:sister\s+)?$", text[: m.start - sent.start], re.I)
+            and re.search(r"\b(?:in|put|puts|putting|planted|placed|stuck|parked|popped|drove|driving|aboard|with|brought|brings|bringing|steered|piloted|started|qualified)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:sister\s+|(?-i:[a-z])[\w]*(?:-[\w]+)+\s+)?$", text[: m.start - sent.start], re.I)
             # not "…, with the No. 96 Turner BMW finishing second": another car's result
             and not (
                 re.search(r"\bwith\s+(?:the\s+)?$", text[: m.start - sent.start], re.I)
@@ -2577,7 +2603,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             q, slots["grid_at_most"] = "2nd", True  # "qualified on the front row": first or second
         # "put the No. 14 on pole", "set the pole time": the driver who set the time
         slots["pole_set"] = bool(
-            re.match(r"(?:put|puts|putting|set|sets|setting)\b", match.group(), re.I)
+            re.match(r"(?:put|puts|putting|set|sets|setting|planted|placed|stuck|parked|popped)\b", match.group(), re.I)
             # "that Laurin Heinrich had put on pole", "which Adelson put on pole": the car is the
             # relative clause's antecedent, the driver set the time
             or (
@@ -2585,6 +2611,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
                 and re.search(r"\b(?:put|puts|placed|places)\s+$", text[:start], re.I)
             )
         )
+        if slots["pole_set"] and re.match(r"\s+(?:with|alongside|together with)\s+(?-i:[A-Z])", text[end:hi], re.I):
+            slots["pole_set"] = False  # "put the No. 27 on pole with Marco Sørensen": the crew's pole
         agents = _pole_agents(text, start, end, hi, sent, mentions)
         if agents:
             # "the No. 1 BMW, put on pole by Bryan Sellers, …": the agent set the time in that car
@@ -2669,7 +2697,15 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             # "the GTP title he won": the class right before the title
             near = [m for m in mentions if m.kind == "class" and 0 <= start - (m.end - sent.start) <= 12]
             slots["class"] = near[-1].key if near else None
-        if re.search(r"\b(?:reigning|defending)\b", low) and not scope.seasons:
+        if re.search(r"\b(?:reigning|defending)\b", low) and (
+            not scope.seasons
+            # "For Derani, the reigning GTP champion, it was a second runner-up finish of the
+            # season": the title is the last season's, whatever time another claim states
+            or (
+                re.search(r"\b(?:reigning|defending)\b", match.group(), re.I)
+                and not re.search(r"\b(?:19|20)\d\d\b", match.group())
+            )
+        ):
             slots["seasons"] = [ctx.date.year if ctx.date.month >= 11 else ctx.date.year - 1]
         elif re.match(r"(?:clinch|seal|wrap|swept|sweep|complet)", match.group(), re.I) and not scope.seasons:
             # "clinched the GTD title with a round to spare": the season the article is in
@@ -2751,6 +2787,14 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             # "Sorensen will be replaced by Ian James": the subject is the one replaced
             passive_replaced=bool(re.search(r"\b(?:will be|is|was|were|to be|being|has been)\s+replaced\s+by\b", low)),
         )
+        crew = [m.key for m in subject if m.kind == "driver"] + [d["key"] for d in slots["drivers"]]
+        if slots["team"] or slots["car"]:
+            ctx.seats.update({k: (slots["team"], slots["car"]) for k in crew})
+        elif len(crew) == 1 and crew[0] in ctx.seats and re.search(r"\b(?:return|returns|be back)\b", low):
+            # "Kobayashi will return for Petit Le Mans" after "Vasser Sullivan ran Kobayashi … in the
+            # No. 14": back in the seat the paragraph gave him, not any car at that race
+            slots["team"], slots["car"] = ctx.seats[crew[0]]
+            slots["seat_from_paragraph"] = True
         # "Morad replacing Auer alongside Ward and Dontje": the one replaced is the driver right after the verb
         rep = re.search(
             r"\b(?:replac(?:es|ed|ing)|in place of|(?:takes|took|taking|will take) over from)\s+(?!by\b)",
@@ -3144,6 +3188,8 @@ def _coverage(text, a, b, start, end, sent, mentions, subject, slots, spans) -> 
             and (
                 re.search(r"\b(?:with|for)\s+(?:the\s+)?$", text[max(0, ma - 12) : ma], re.I)
                 or re.match(r"['’]s\s", text[mb : mb + 3])  # "Pfaff's Sebring winners Bachler and Pilet"
+                # "Aubry gave Tower some consolation with the fastest lap": the drivers' team
+                or _GAVE.search(text[max(0, ma - 12) : ma])
             )
         ):
             descriptors.append({"kind": m.kind, "name": m.name, "key": m.key})  # "won with Conquest Racing"
@@ -3827,6 +3873,8 @@ def _metric(word: str, clause: str) -> str | None:
         return "fastest_laps"
     if w.startswith("top"):
         return "top5s"
+    if w.startswith(("runner", "second")):
+        return "seconds"
     if w.startswith(("title", "championship")):
         return "titles"
     return None

@@ -57,6 +57,7 @@ METRIC_WORDS = {
     "starts": "starts",
     "fastest_laps": "fastest race laps",
     "top5s": "top-5 finishes",
+    "seconds": "second places",
 }
 
 
@@ -561,7 +562,8 @@ class Checker:
                 starts += len(started_races)
                 mine = ans.races
             else:
-                value += getattr(ans.figures, metric)
+                # a figure the stats keep, else counted from the race rows ("runner-up finishes")
+                value += getattr(ans.figures, metric, None) or sum(1 for r in ans.races if _counts(r, metric))
                 starts += ans.figures.starts
                 mine = ans.races
             rows += [r for r in mine if _counts(r, metric)]
@@ -1751,6 +1753,20 @@ class Checker:
                 return Outcome(NOT_CHECKABLE, f"The data shows {'; '.join(facts)}; the line-up at {', '.join(unknown or [c['event_name'] for c in missing])} is not in the data.",
                                MISSING_ROUND, evidence, question)  # fmt: skip
             problems += _crew_gaps(crew, started, [c["event_name"] for c in listed])
+            from pitboard.domain.names import team_key
+
+            for c in listed if s.get("car") or s.get("team") else []:
+                # "Kobayashi will return [to the No. 14] for Petit Le Mans": the stated car or
+                # team at each race named, not only somewhere that season
+                rows = [r for r in started if r["event_name"] == c["event_name"]]
+                if rows and not any(
+                    (not s.get("car") or r["number"] == s["car"])
+                    and (not s.get("team") or team_key(s["team"]) == team_key(r["team"]))
+                    for r in rows
+                ):
+                    seat = f"#{s['car']}" if s.get("car") else s["team"]
+                    drove = ", ".join(f"#{r['number']} ({r['team']})" for r in rows)
+                    problems.append(f"at {c['event_name']} in {drove}, not {seat}")
             size = re.search(r"\b(\w+)-(?:man|driver) line-?up", claim.text, re.I)
             if size:
                 # "made up the four-man line-up for the Rolex 24": the crew's size at each race
@@ -2490,6 +2506,7 @@ def _counts(row: dict[str, Any], metric: str) -> bool:
         "overall_wins": row.get("position") == 1,
         "podiums": pos is not None and pos <= 3,
         "top5s": pos is not None and pos <= 5,
+        "seconds": pos == 2,
         "poles": bool(row.get("pole")),
         "fastest_laps": bool(row.get("fastest_lap")),
         "starts": True,
