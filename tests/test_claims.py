@@ -2885,7 +2885,7 @@ def test_a_pole_put_on_by_a_named_driver_is_the_driver_who_set_the_time(pb) -> N
 
 def test_a_team_named_with_a_make_is_that_car(pb) -> None:  # type: ignore[no-untyped-def]
     # Sebring 2024: AO Racing's No. 77 Porsche was ninth in GTD PRO, its No. 99 ORECA 11th in LMP2
-    text = "Sebring report. In GTD PRO, the AO Racing Porsche finished {}."
+    text = "Sebring report. The AO Racing Porsche finished {}."
     assert check(pb, text.format("ninth"), "2024-03-17").claims[0].verdict == "supported"
     assert check(pb, text.format("11th"), "2024-03-17").claims[0].verdict == "contradicted"
 
@@ -2981,3 +2981,50 @@ def test_runner_up_finishes_are_counted(pb) -> None:  # type: ignore[no-untyped-
         ("count", "supported"),
     ]
     assert check(pb, text.format("second"), "2024-05-13").claims[-1].verdict == "contradicted"
+
+
+def test_a_first_win_at_a_venue_since_and_an_ordinal_count_since_a_year(pb) -> None:  # type: ignore[no-untyped-def]
+    # CTMP 2022: Cadillac's first win there in the data (2021 had no CTMP round): since 2019 reaches
+    # before the data; "seventh win since 2021" is a count from 2021 (Meyer Shank: 1 by July 2022)
+    text = "Mosport report. Sebastien Bourdais and Renger van der Zande won overall. It was Cadillac's first win at the Canadian circuit since 2019. It was Meyer Shank Racing's seventh win since 2021."  # fmt: skip
+    claims = check(pb, text, "2022-07-05").claims
+    assert [(c.type, c.verdict) for c in claims[1:]] == [("streak", "not checkable"), ("count", "contradicted")]
+    # a venue with two rounds that season: PR1 Mathiasen won the 2021 WeatherTech 240 at the Glen
+    glen = check(pb, "Glen report. It was PR1 Mathiasen's first victory at Watkins Glen since 2019.", "2022-06-28")
+    assert glen.claims[0].verdict == "contradicted" and "WeatherTech 240" in glen.claims[0].explanation
+
+
+def test_since_the_class_arrived_in_a_year(pb) -> None:  # type: ignore[no-untyped-def]
+    # Acura's GTP wins from 2023 to 20 July 2025: 3 + 2 + 2
+    text = "Meyer Shank report. Acura has now won {} GTP races since the class arrived in 2023."
+    assert check(pb, text.format("seven"), "2025-07-20").claims[0].verdict == "supported"
+    assert check(pb, text.format("nine"), "2025-07-20").claims[0].verdict == "contradicted"
+
+
+def test_beat_a_rival_to_pole_and_started_alongside_the_polesitter(pb) -> None:  # type: ignore[no-untyped-def]
+    # Detroit 2025 GTP pole: the No. 93, time set by Nick Yelloly (not van der Zande)
+    pole = check(pb, "Detroit report. On Saturday, Renger van der Zande beat Blomqvist to pole.", "2025-06-02")
+    assert [(c.type, c.verdict) for c in pole.claims] == [("qualifying", "contradicted")]
+    # CTMP 2022 DPi: the No. 10 qualified second
+    text = "Mosport report. Wayne Taylor Racing had a day to forget, the No. 10 finishing sixth after starting alongside the polesitter."  # fmt: skip
+    claims = check(pb, text, "2022-07-05").claims
+    assert [(c.type, c.verdict) for c in claims] == [("result", "supported"), ("qualifying", "supported")]
+
+
+def test_a_since_phrase_dates_itself_not_the_race_result(pb) -> None:  # type: ignore[no-untyped-def]
+    # Sebring 2024: the No. 40's 1:49.497 (Delétraz) was the race's fastest lap; "his" is Delétraz,
+    # whose third win from 2021 it was (Laguna Seca and Petit 2022, Sebring 2024)
+    text = "Sebring report. Jordan Taylor crossed the line first. Delétraz set the fastest lap of the race, a 1:49.497, on his way to a third career IMSA victory, his first since Laguna Seca in 2022."  # fmt: skip
+    claims = check(pb, text, "2024-03-17").claims
+    assert claims[1].type == "fastest_lap" and claims[1].verdict == "supported", claims[1].explanation
+    assert claims[2].slots["subject"][0]["name"] == "Louis Deletraz" and claims[2].verdict == "not checkable"
+    # "the first time Acura had won the Twelve Hours since 2018" is no result claim
+    first = check(pb, "Sebring report. It was the first time Acura had won the Twelve Hours since the manufacturer stepped up in 2018.", "2024-03-17")  # fmt: skip
+    assert not [c for c in first.claims if c.type == "result"]
+
+
+def test_a_demonym_with_no_such_driver_named_is_no_subject(pb) -> None:  # type: ignore[no-untyped-def]
+    # no Swiss driver named: "the Swiss" is unknown, not Lynn (named after the verb)
+    text = "Sebring report. Earl Bamber and Alex Lynn won overall in the No. 02 Cadillac. Ganassi said the Swiss will be back alongside Bamber and Lynn at the Glen."  # fmt: skip
+    lineups = [c for c in check(pb, text, "2022-03-21").claims if c.type == "lineup"]
+    assert all(c.slots["subject"][0]["name"] not in ("Alex Lynn", "Earl Bamber") for c in lineups)

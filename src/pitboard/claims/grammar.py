@@ -61,7 +61,7 @@ COUNT = re.compile(
     re.IGNORECASE,
 )
 COUNT_WON = re.compile(
-    rf"\b(?:won|claimed|scored|taken|took|collected|earned) (?P<n>{NUM}) (?P<metric>races?|times|events?|rounds?)\b"
+    rf"\b(?:won|claimed|scored|taken|took|collected|earned) (?P<n>{NUM}) (?:(?:{_CLASSES}) )?(?P<metric>races?|times|events?|rounds?)\b"
     rf"(?:,?\s+(?:in|from|out of)\s+(?:just\s+|only\s+|his\s+|her\s+|their\s+|its\s+)?(?P<m>{NUM})\s+(?:career\s+|IMSA\s+|class\s+|{_CLASSES}\s+)?(?:starts|outings|appearances|attempts)\b)?|"
     rf"\b(?P<metric2>won|winning) (?:(?:at|in) (?:the )?[^,.;]{{2,40}}? )?(?:(?P<twice>twice)|(?P<n2>{NUM}) times)\b|"
     rf"\b(?:started|contested|made) (?P<n3>{NUM}) (?:(?:{_CLASSES}|IMSA|WeatherTech|championship|career) )?(?P<metric3>races|starts)\b|"
@@ -131,7 +131,7 @@ COUNT_OF = re.compile(
     re.IGNORECASE,
 )
 STREAK = re.compile(
-    rf"\bfirst (?:[\w-]+ ){{0,2}}(?:win|victory|triumph|success|podium|pole)\w* since\b|\bfor the first time since\b|"
+    rf"\bfirst (?:[\w-]+ ){{0,2}}(?:win|victory|triumph|success|podium|pole)\w*(?: (?:at|in) (?:the )?(?:(?!\band\b|\bstarts?\b|\braces?\b|\boutings?\b)[^,.;]){{1,40}}?)? since\b|\bfor the first time since\b|"
     # "has not won since Road America", "has yet to win since the Rolex 24": no win after it
     rf"\b(?P<nosince>(?:has|have|had)\s+(?:not|n't|yet to|still to|failed to)\s+(?:won|win|score a win|take a win|taken a win"
     rf"|(?P<nspole>started from pole|start from pole|taken (?:a |the )?pole|take (?:a |the )?pole|been on pole)"
@@ -247,7 +247,7 @@ FINISH = re.compile(
     re.IGNORECASE,
 )
 POLE = re.compile(
-    rf"\b(?:took|takes|claimed|claims|secured|secures|earned|earns|won|wins|captured|captures|grabbed|grabs|scored|scores|snatched|snatches|set|sets|started from|starts from|start from|will start from|(?:put|planted|placed|stuck|parked|popped) (?:[^,;.]|\.(?=\s?\d)){{1,60}}? on) (?:the |his |her |their |its |a )?(?:\w+ ){{0,2}}pole(?: position| award)?\b|"
+    rf"\b(?:took|takes|claimed|claims|secured|secures|earned|earns|won|wins|captured|captures|grabbed|grabs|scored|scores|snatched|snatches|set|sets|started from|starts from|start from|will start from|beat (?:[^,;.]|\.(?=\s?\d)){{1,40}}? to|beats (?:[^,;.]|\.(?=\s?\d)){{1,40}}? to|(?:put|planted|placed|stuck|parked|popped) (?:[^,;.]|\.(?=\s?\d)){{1,60}}? on) (?:the |his |her |their |its |a )?(?:\w+ ){{0,2}}pole(?: position| award)?\b|"
     rf"\bon pole\b|\bpole[- ]?sitters?\b|\bpole[- ]?(?:winning|sitting|winners?)\b|\bconvert(?:ed|s|ing)?\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?pole\b|\b(?:taking|took|taken|had taken) (?:the )?(?:\w+ )?pole\b|\bqualified (?P<q>{ORD}|on pole)\b|\bqualifying (?:in )?(?P<q2>{ORD})\b|\bpole position\b|"
     # the grid: "from sixth on the grid", "No. 32, third on the grid", "started from second", "won from pole"
     rf"\b(?P<q3>{ORD})\s+on\s+the\s+(?:\w+\s+)?grid\b|\b(?:started|starting|starts|start)\s+(?:from\s+)?(?P<q4>{ORD})\b(?![- ]place)|"
@@ -300,7 +300,7 @@ TITLE_TO = re.compile(
 )
 LINEUP = re.compile(
     r"\b(?:joins|joined|joining|rejoins?|will (?:(?:also|again) )?(?:drive|race|pilot|partner|share|contest|compete|team|join|add)|teamed (?:up )?with|teams? up with|"
-    r"alongside|replaces|replaced|replacing|in place of|full[- ]season|endurance (?:rounds|races|events)|Endurance Cup (?:rounds|races|events)|"
+    r"alongside(?!\s+(?:the\s+)?pole)|replaces|replaced|replacing|in place of|full[- ]season|endurance (?:rounds|races|events)|Endurance Cup (?:rounds|races|events)|"
     r"co-drivers?|partnered|returns to|returned to|returns? (?:as|for)|(?<!class )(?<!series )(?<!paddock )(?<!field )returns at|returned (?:as|for)|shares? the|shared the|sharing the|"
     r"line-?up|drive for|drove for|racing for|(?:was|is|as|will (?:again |also |once again )?be) the (?:third|fourth|fifth) driver|part of (?:the )?[\w'’ .-]{0,40}?(?:effort|line-?up|squad|entry)|"
     r"(?:will be )?shared by|(?:will be |was |were |is |are )?driven by|partners|partnering|(?:takes|took|taking|will take) over from|"
@@ -416,6 +416,8 @@ class Context:
     #: The paragraph's line-ups: each driver's team and car as last stated ("Vasser Sullivan ran
     #: Kobayashi … in the No. 14"), the seat a later "Kobayashi will return" goes back to.
     seats: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    #: The drivers the sentence in hand names ("Delétraz …, on his way to …": his).
+    sentence_drivers: list[Mention] = field(default_factory=list)
 
 
 def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
@@ -432,6 +434,7 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         ctx.upcoming = None
         ctx.seats = {}
     mentions = _makes_as_cars(spot(lex, text, sent.start, ctx.known), text, sent.start, ctx)
+    ctx.sentence_drivers = [m for m in mentions if m.kind == "driver"]
     outside = [m.span() for m in OUTSIDE_SERIES.finditer(text)]
     mentions = [
         m for m in mentions
@@ -1602,6 +1605,16 @@ def _subject(before, window, start, sent, pronoun, ctx, text) -> list[Mention]: 
         return []  # "the Swiss" with no Swiss driver named: the subject is unknown, not a name after it
     m = re.search(r"\b(?:his|her|he|she)\b", text[:start], re.IGNORECASE)
     if m:
+        here = [
+            d for d in ctx.sentence_drivers
+            if d.end - sent.start <= m.start() and not _RIVAL.search(text[: d.start - sent.start])
+            and not _OBJECT.search(text[: d.start - sent.start])
+        ]  # fmt: skip
+        if here and re.search(r",\s+(?:on|in|as|for|with)\s+(?:\w+\s+){0,3}$", text[: m.start()], re.I):
+            # "Delétraz set the fastest lap, on his way to a third victory": the sentence's own
+            # driver, not the one the sentence before named
+            sure = len({d.key for d in here}) == 1
+            return [_as_pronoun(here[0], m.group(), LEAD_PRONOUN if sure else AMBIGUOUS_PRONOUN)]
         drivers = [s for s in reversed(ctx.subjects) if s.kind == "driver"]
         if drivers:
             named = {m.key for m in ctx.last_named if m.kind == "driver"}
@@ -1748,15 +1761,29 @@ def _nearest_unit(before: list[Mention], text: str, base: int) -> list[Mention]:
 
 def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mentions, ctx, previous) -> Claim | None:  # type: ignore[no-untyped-def]
     clause = text[lo:hi]
+    if (
+        kind in ("win", "finish")
+        and re.search(r"\bthe first time\s+[^,.;]{0,40}$", text[:start], re.I)
+        and re.search(r"\bsince\b", text[end:hi], re.I)
+    ):
+        return None  # "the first time Acura had won the Twelve Hours since 2018": a streak, not a result
     own_aside = next(((a, b) for a, b in ctx.asides if a <= start < b), None)
     if own_aside is not None:
         hi = min(hi, own_aside[1])  # a claim inside a relative clause ends with it
     timed = _outside_asides(text, [*ctx.asides, *_descriptions(text)], start)
     # "Dillmann's first IMSA win and the first of the year": the second ordinal's time is its own
     second = re.search(
-        r",?\s+and\s+(?:the|his|her|its|their)\s+(?:first|second|third|fourth|fifth|\w+th)\b", timed[end:hi], re.I
+        r",?\s+and\s+(?:the|his|her|its|their)\s+(?:first|second|third|fourth|fifth|\w+th)\b|"
+        # "a third career IMSA victory, his first since Laguna Seca in 2022": an appositive ordinal
+        r",\s+(?:his|her|its|their)\s+(?:first|second|third|fourth|fifth|\w+th)\b",
+        timed[end:hi],
+        re.I,
     )
     own_hi = end + second.start() if second and kind in ("ordinal", "ordinal_of", "ordinal_time") else hi
+    if kind in ("win", "finish", "qualifying", "fastest_lap"):
+        # "set the fastest lap of the race, …, his first since Laguna Seca in 2022": a year in a
+        # "since" phrase dates that phrase (a streak of its own), not the race result
+        timed = re.sub(r"\bsince\b[^,.;]*", lambda m: " " * len(m.group()), timed)
     scope = time_scope(timed[start:own_hi], ctx.date, default_career=False)
     if kind == "championship":
         # "last year's GTP champions, have been split up this year": the title's own time first
@@ -2163,7 +2190,8 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             slots["starts"] = number(starts.group("m"))  # "his third podium in three races"
             slots["of_races"] = bool(re.search(r"\b(?:races|rounds|events)\b", starts.group(), re.I))
             end += starts.end()
-        if g.get("since"):
+        if g.get("since") and ordinal(g["ord"]) == 1:
+            # "first win since 2019" (but "MSR's seventh win since 2021" is a count from 2021)
             claim_type = "streak"
             slots.update(streak="first since", metric=metric)
             slots.update(_since_target(text[end:hi], events, ctx))
@@ -2599,11 +2627,19 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             return None
     elif kind == "qualifying":
         q = g.get("q") or g.get("q2") or g.get("q3") or g.get("q4")
+        if re.match(r"pole[- ]?sitter", match.group(), re.I) and re.search(
+            r"\b(?:alongside|beside|next to)\s+(?:the\s+)?$", text[:start], re.I
+        ):
+            q = "2nd"  # "after starting alongside the polesitter": second on the grid
         if g.get("front"):
             q, slots["grid_at_most"] = "2nd", True  # "qualified on the front row": first or second
         # "put the No. 14 on pole", "set the pole time": the driver who set the time
         slots["pole_set"] = bool(
-            re.match(r"(?:put|puts|putting|set|sets|setting|planted|placed|stuck|parked|popped)\b", match.group(), re.I)
+            re.match(
+                r"(?:put|puts|putting|set|sets|setting|planted|placed|stuck|parked|popped|beat|beats)\b",
+                match.group(),
+                re.I,
+            )
             # "that Laurin Heinrich had put on pole", "which Adelson put on pole": the car is the
             # relative clause's antecedent, the driver set the time
             or (

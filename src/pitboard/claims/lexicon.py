@@ -74,6 +74,9 @@ EXTRA_EVENT_PHRASES = {
     "elkhart lake": "road america",
     "brickyard": "indianapolis",
     "indy": "indianapolis",
+    # the championship's only Canadian round ("Cadillac's first win at the Canadian circuit")
+    "canadian circuit": "canadian tire motorsport park",
+    "canadian round": "canadian tire motorsport park",
 }
 #: Upper-case venue abbreviations articles use as race names (matched case-sensitively).
 EVENT_ABBREVIATIONS = {"VIR": "VIR", "CTMP": "Canadian Tire Motorsport Park", "WGL": "Watkins Glen"}

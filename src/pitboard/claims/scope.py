@@ -73,9 +73,14 @@ def time_scope(text: str, date: dt.date, *, default_career: bool = True) -> Time
     """The time scope said in ``text`` (a sentence), relative to the publication ``date``."""
     low = text.casefold()
     spans: list[tuple[int, int]] = []
-    m = re.search(rf"\bsince (?:the (?:start|beginning) of )?(?:the )?({_YEAR})\b", low)
+    m = re.search(
+        rf"\bsince (?:the (?:start|beginning) of )?(?:the )?({_YEAR})\b|"
+        # "since the class arrived in 2023", "since it debuted in 2022": from that year
+        rf"\bsince (?:the (?:class|car|team|make|brand)|it|he|she|they) (?:arrived|debuted|was introduced|began|started|joined(?: the series)?|came in) in ({_YEAR})\b",
+        low,
+    )
     if m and not re.search(r"first (?:\w+ )?(?:win|victory|podium|pole|title)\w* since", low):
-        since = dt.date(int(m.group(1)), 1, 1)
+        since = dt.date(int(m.group(1) or m.group(2)), 1, 1)
         return TimeScope(since=since, until=date, label=f"since {since.year}", spans=(m.span(),))
     m = re.search(rf"\bbetween ({_YEAR}) and ({_YEAR})\b", low)
     if m:

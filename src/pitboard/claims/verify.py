@@ -2675,8 +2675,15 @@ def _make_of(model: str | None) -> str:
 
 
 def _same_event(pb: Pitboard, query: str, row: dict[str, Any]) -> bool:
+    """Is ``row`` a race of the event ``query`` names in its season? A venue with two rounds that
+    season ("Watkins Glen" in 2021: the Six Hours and the WeatherTech 240) matches either."""
+    from pitboard.exceptions import AmbiguousNameError
+
     try:
         return pb.event(row["season"], query).event_name == row["event_name"]
+    except AmbiguousNameError as exc:
+        names = {re.sub(r"\s+\(\d{4}-\d\d-\d\d\)$", "", str(c)) for c in getattr(exc, "candidates", ())}
+        return row["event_name"] in names
     except PitboardError:
         return False
 
