@@ -3028,3 +3028,27 @@ def test_a_demonym_with_no_such_driver_named_is_no_subject(pb) -> None:  # type:
     text = "Sebring report. Earl Bamber and Alex Lynn won overall in the No. 02 Cadillac. Ganassi said the Swiss will be back alongside Bamber and Lynn at the Glen."  # fmt: skip
     lineups = [c for c in check(pb, text, "2022-03-21").claims if c.type == "lineup"]
     assert all(c.slots["subject"][0]["name"] not in ("Alex Lynn", "Earl Bamber") for c in lineups)
+
+
+def test_them_in_a_coordinated_clause_is_that_clauses_own(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2021: Read drove the Turner No. 96 with Auberlen and Foley; Kirkwood the Vasser Sullivan No. 14
+    # at the Glen (not with Auberlen and Foley)
+    text = "Mid-Ohio report. Auberlen and Foley now lead the GTD standings. Aidan Read will join them again for the Glen, and Kyle Kirkwood returns to the No. 14 at Watkins Glen."  # fmt: skip
+    kirkwood = check(pb, text, "2021-05-18").claims[-1]
+    assert kirkwood.text.startswith("Kyle Kirkwood") and kirkwood.verdict == "supported", kirkwood.explanation
+
+
+def test_them_after_a_sentence_naming_only_rivals_is_the_pair_before(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2023 GTD: Corey Lewis drove Paul Miller's No. 1 with Sellers and Snow at Petit Le Mans
+    text = "Indy preview. Paul Miller Racing's Bryan Sellers and Madison Snow have won five of the nine GTD races. The BMW pair lead Roman De Angelis and Marco Sorensen by 375 points after VIR. Corey Lewis joins them again for Petit."  # fmt: skip
+    lewis = check(pb, text, "2023-09-10").claims[-1]
+    assert lewis.type == "lineup" and lewis.verdict == "supported", lewis.explanation
+
+
+def test_a_lineup_before_another_drivers_return_is_two_claims(pb) -> None:  # type: ignore[no-untyped-def]
+    # Indianapolis 2023: Blomqvist and Braun in the No. 60; Castroneves joined them for Petit only
+    text = "Indy preview. Tom Blomqvist and Colin Braun share the No. 60 Acura at Indianapolis before Helio Castroneves rejoins them for Petit Le Mans."  # fmt: skip
+    claims = check(pb, text, "2023-09-10").claims
+    assert claims[0].text == "Tom Blomqvist and Colin Braun share the No. 60 Acura at Indianapolis"
+    assert claims[0].verdict == "supported" and all(c.verdict != "contradicted" for c in claims)
+    assert [c.text for c in claims[1:]] == ["Helio Castroneves rejoins them for Petit Le Mans"]

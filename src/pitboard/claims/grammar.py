@@ -515,6 +515,9 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             sm = re.search(r",\s+and\s+(?=(?:will|would|is|was)\b)", text[lo:start])
             second = sm is not None
             ctx.clause_at = lo + sm.end() if sm else None
+            bm = re.search(r"\s(?:before|until)\s+(?=(?-i:[A-Z]))", text[lo:start], re.I)
+            if bm is not None and own:
+                ctx.clause_at = lo + bm.end()  # "… at Indianapolis before Castroneves rejoins them"
             own = own or second
             # ", while Felipe Fraga, absent this weekend, returns at …": a subject with an appositive
             own = own or bool(
@@ -536,7 +539,8 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
             if later and cut and end + cut.end() == later[0][1]:
                 hi = end + cut.start()  # "…, who will race the car all season" is a line-up of its own
             stop = re.search(
-                r";|:\s|,\s(?:and|while|but|as|where|which|who)\s|\sand\s(?:which|who)\s" + (r"|," if relative else ""),
+                r";|:\s|,\s(?:and|while|but|as|where|which|who)\s|\sand\s(?:which|who)\s|\s(?:before|until)(?:\s+(?=(?-i:[A-Z]))|\s*$)"
+                + (r"|," if relative else ""),
                 text[end:hi],
             )
             if stop:
@@ -910,7 +914,10 @@ def claims_in(lex: Lexicon, sent: Sentence, ctx: Context) -> list[Claim]:
         rivals = [m for m in named if _RIVAL.search(text[: m.start - sent.start])]
         own = [m for m in named if m not in rivals and not _in_rival_unit(m, rivals, text, sent.start)]
         group = [m for m in own if m.kind == first.kind]
-        ctx.last_group = group or [m for m in named if m.kind == first.kind]
+        if group or own or not rivals:
+            ctx.last_group = group or [m for m in named if m.kind == first.kind]
+        # else "The BMW pair lead De Angelis and Sorensen by 375 points": only rivals named, so
+        # "them" in the next sentence is still the pair
         # "It", "the car", "the Briton" stand for a subject, not a rival or its crew ("1.6 seconds
         # clear of the No. 3 Corvette of Garcia and Sims")
         ctx.subjects = (ctx.subjects + own)[-12:]
@@ -1278,7 +1285,8 @@ def _own_clause(mentions: list[Mention], text: str, lo: int, at: int, base: int)
     """A trigger starts a clause of its own: a subject right before it, after a clause break
     (", Stoffel Vandoorne was the third driver"), not the object of the trigger before it."""
     head = _head(mentions, text, at, base)
-    return head < at and bool(re.search(r"[,;:]|\band\b|\bwhile\b", text[lo:head]))
+    # ("share the No. 60 at Indianapolis before Castroneves rejoins them for Petit": "before" too)
+    return head < at and bool(re.search(r"[,;:]|\band\b|\bwhile\b|\bbefore\b|\buntil\b", text[lo:head]))
 
 
 def _head(mentions: list[Mention], text: str, at: int, base: int) -> int:
@@ -1512,7 +1520,7 @@ def _as_pronoun(m: Mention, word: str, factor: float = INNER_PRONOUN) -> Mention
 
 
 _RIVAL = re.compile(
-    r"\b(?:behind|ahead of|over|beat|beating|from|clear of|than|held off|holding off|holds off|in front of)\s+(?:the\s+)?(?:(?:sister|winning|leading|class-winning|pole-winning)\s+)?$",
+    r"\b(?:behind|ahead of|over|beat|beating|from|clear of|than|held off|holding off|holds off|in front of|lead|leads|trail|trails)\s+(?:the\s+)?(?:(?:sister|winning|leading|class-winning|pole-winning)\s+)?$",
     re.IGNORECASE,
 )
 _OBJECT = re.compile(
@@ -1650,6 +1658,13 @@ def _named_after(window: list[Mention], start: int, sent: Sentence, text: str) -
     if car is not None and re.fullmatch(r"(?:['’]s)?\s+", text[first.end - sent.start : car.start - sent.start]):
         return [car]  # "Vasser Sullivan's No. 14": the car
     return [m for m in after if m.kind == first.kind]
+
+
+def _clause_from(before: str) -> int:
+    """Where the last coordinated clause of ``before`` starts ("Read will join them for the Glen,
+    and Kirkwood returns to the No. 14": the second clause's "them" is not Kirkwood's)."""
+    cut = list(re.finditer(r",\s+(?:and|while|but|whereas)\s+|;\s+", before, re.I))
+    return cut[-1].end() if cut else 0
 
 
 def _pole_agents(text: str, start: int, end: int, hi: int, sent: Sentence, mentions: list[Mention]) -> list[Mention]:
@@ -2842,7 +2857,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             slots["replaced"] = {"name": old[0].name, "key": old[0].key}
         if re.search(
             r"\b(?:them|the (?:full-time |regular )?(?:pair|duo|trio))\b",
-            text[start:hi].casefold() if ctx.after_relative else low,
+            text[start:hi].casefold() if ctx.after_relative else low[_clause_from(text[lo:start]) :],
         ) and not [d for d in drivers if d.start - sent.start >= end]:
             # "Conway joined them": the crew named last (in this sentence: the line-up before it)
             crew = [
