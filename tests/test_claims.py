@@ -3052,3 +3052,26 @@ def test_a_lineup_before_another_drivers_return_is_two_claims(pb) -> None:  # ty
     assert claims[0].text == "Tom Blomqvist and Colin Braun share the No. 60 Acura at Indianapolis"
     assert claims[0].verdict == "supported" and all(c.verdict != "contradicted" for c in claims)
     assert [c.text for c in claims[1:]] == ["Helio Castroneves rejoins them for Petit Le Mans"]
+
+
+def test_stays_and_moves_after_the_last_round_are_next_seasons_lineup(pb) -> None:  # type: ignore[no-untyped-def]
+    # 2025 GTP: Nasr and Tandy shared the No. 7, Jaminet and Campbell the No. 6 (never Nasr/Campbell)
+    text = "Season review. Porsche has already shuffled its pack: Nasr stays in the No. 7 with {}, while Jaminet moves across to the No. 6 alongside Matt Campbell."  # fmt: skip
+    claims = check(pb, text.format("Tandy"), "2024-10-21").claims
+    assert [(c.type, c.verdict) for c in claims] == [("lineup", "supported"), ("lineup", "supported")]
+    assert claims[1].text.startswith("Jaminet moves across")
+    assert check(pb, text.format("Campbell"), "2024-10-21").claims[0].verdict == "contradicted"
+
+
+def test_a_team_of_an_earlier_coordinated_clause_is_not_the_lineups(pb) -> None:  # type: ignore[no-untyped-def]
+    # Rolex 24 2025: Nick Boulle drove United Autosports' No. 2 (Dillmann went to Inter Europol)
+    text = "Season review. Dillmann has been confirmed at Inter Europol Competition, where he will race the full season, and Boulle moves to United Autosports' No. 2 for the Rolex 24."  # fmt: skip
+    boulle = check(pb, text, "2024-10-20").claims[-1]
+    assert boulle.text.startswith("Boulle") and boulle.verdict == "supported", boulle.explanation
+
+
+def test_a_team_named_in_an_earlier_clause_is_not_a_later_lineups(pb) -> None:  # type: ignore[no-untyped-def]
+    # Petit 2022: Conway was the third driver of Action Express's (Whelen's) No. 31, not of Meyer Shank
+    text = "Mosport report. Meyer Shank confirmed that Helio Castroneves will rejoin Jarvis and Blomqvist for Petit Le Mans, and Action Express has again named Mike Conway as the third driver of the No. 31 for the ten-hour finale."  # fmt: skip
+    conway = check(pb, text, "2022-07-05").claims[-1]
+    assert "Conway" in conway.text and conway.verdict != "contradicted", conway.explanation

@@ -299,7 +299,7 @@ TITLE_TO = re.compile(
     rf"\band\s+(?P<to2>{_NAMEY})\s+the\s+(?:[\w'’-]+\s+){{0,2}}?(?:title|championship|crown)s?\b"
 )
 LINEUP = re.compile(
-    r"\b(?:joins|joined|joining|rejoins?|will (?:(?:also|again) )?(?:drive|race|pilot|partner|share|contest|compete|team|join|add)|teamed (?:up )?with|teams? up with|"
+    r"\b(?:joins|joined|joining|rejoins?|stays (?:in|with)|remains with|moves (?:across |over |up |back )?to|switches to|will (?:(?:also|again) )?(?:drive|race|pilot|partner|share|contest|compete|team|join|add)|teamed (?:up )?with|teams? up with|"
     r"alongside(?!\s+(?:the\s+)?pole)|replaces|replaced|replacing|in place of|full[- ]season|endurance (?:rounds|races|events)|Endurance Cup (?:rounds|races|events)|"
     r"co-drivers?|partnered|returns to|returned to|returns? (?:as|for)|(?<!class )(?<!series )(?<!paddock )(?<!field )returns at|returned (?:as|for)|shares? the|shared the|sharing the|"
     r"line-?up|drive for|drove for|racing for|(?:was|is|as|will (?:again |also |once again )?be) the (?:third|fourth|fifth) driver|part of (?:the )?[\w'’ .-]{0,40}?(?:effort|line-?up|squad|entry)|"
@@ -2789,7 +2789,9 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             if m.kind == "driver" and lo + _clause_start(text[lo:start]) <= m.start - sent.start < start and m not in subject
             and re.match(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:team-?mate|co-driver|partner)\b", text[m.end - sent.start :], re.I)
         ]  # fmt: skip
-        where_at = [w.start() for w in re.finditer(r",\s+where\b", text[:start])]
+        # (not a "where" of an earlier coordinated clause: "…, where he will race …, and Boulle moves to")
+        own_from = lo + _clause_from(text[lo:start])
+        where_at = [w.start() for w in re.finditer(r",\s+where\b", text[:start]) if w.end() > own_from]
         owner = [
             m for m in mentions
             if where_at and m.kind == "team" and 0 <= where_at[-1] - (m.end - sent.start) <= 40
@@ -2801,7 +2803,15 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             team=owner[-1].name
             if owner
             else next(
-                (m.name for m in window if m.kind == "team" and not _LEFT_TEAM.search(text[: m.start - sent.start])),
+                # "Meyer Shank confirmed that …, and Action Express has named Conway as the third
+                # driver of the No. 31": not a team of an earlier coordinated clause
+                (
+                    m.name
+                    for m in window
+                    if m.kind == "team"
+                    and not _LEFT_TEAM.search(text[: m.start - sent.start])
+                    and m.start - sent.start >= lo + _clause_from(text[lo:start])
+                ),
                 None,
             ),
             car=next((m.key for m in window if m.kind == "car"), None),
@@ -2828,7 +2838,12 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
                 if ctx.event is not None and re.search(r"\bthis weekend\b", text[start:hi], re.I)
                 else []
             ),
-            future=bool(re.search(r"\b(?:will|remaining|returns|joins|rejoins|is expected|keeps|adds|brings)\b", low)),
+            future=bool(
+                re.search(
+                    r"\b(?:will|remaining|returns|joins|rejoins|is expected|keeps|adds|brings|stays|remains|moves|switches)\b",
+                    low,
+                )
+            ),
             # a future line-up with no race named: the paragraph's race, if it is still to come (verify)
             next_event=ctx.upcoming,
             endurance_only=bool(

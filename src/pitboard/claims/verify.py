@@ -1764,7 +1764,7 @@ class Checker:
                     and (not s.get("team") or team_key(s["team"]) == team_key(r["team"]))
                     for r in rows
                 ):
-                    seat = f"#{s['car']}" if s.get("car") else s["team"]
+                    seat = " of ".join(x for x in (f"#{s['car']}" if s.get("car") else "", s.get("team") or "") if x)
                     drove = ", ".join(f"#{r['number']} ({r['team']})" for r in rows)
                     problems.append(f"at {c['event_name']} in {drove}, not {seat}")
             size = re.search(r"\b(\w+)-(?:man|driver) line-?up", claim.text, re.I)
