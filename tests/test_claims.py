@@ -3075,3 +3075,21 @@ def test_a_team_named_in_an_earlier_clause_is_not_a_later_lineups(pb) -> None:  
     text = "Mosport report. Meyer Shank confirmed that Helio Castroneves will rejoin Jarvis and Blomqvist for Petit Le Mans, and Action Express has again named Mike Conway as the third driver of the No. 31 for the ten-hour finale."  # fmt: skip
     conway = check(pb, text, "2022-07-05").claims[-1]
     assert "Conway" in conway.text and conway.verdict != "contradicted", conway.explanation
+
+
+def test_race_rows_and_source_lines_are_shared_per_handle_but_copied_per_check(pb) -> None:  # type: ignore[no-untyped-def]
+    # one handle reads one database file: its classifications are read once, and a check that
+    # changes its rows does not change the next check's
+    import datetime as dt
+
+    from pitboard.claims import verify
+
+    first = verify.Checker(pb, dt.date(2024, 3, 17))
+    rows = first._race_rows(2024, "Sebring", "GTP")
+    assert rows and rows[0]["class_position"] == 1
+    rows[0]["class_position"] = 99
+    second = verify.Checker(pb, dt.date(2024, 3, 17))
+    assert second._race_rows(2024, "Sebring", "GTP")[0]["class_position"] == 1
+    assert verify._RACE_ROWS[pb][("results", 2024, "Sebring", "GTP")][0]["class_position"] == 1
+    text = "Sebring report. Jordan Taylor, Louis Delétraz and Colton Herta won the Twelve Hours."
+    assert check(pb, text, "2024-03-17").to_dict() == check(pb, text, "2024-03-17").to_dict()

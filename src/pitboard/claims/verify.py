@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+import weakref
 from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
@@ -47,6 +48,11 @@ SUPPORT_CONFIDENCE = 0.75
 if TYPE_CHECKING:
     from pitboard.api import Pitboard
     from pitboard.stats import StatsAnswer
+
+#: Race classifications per open handle (``Checker._race_rows``): released with the handle.
+_RACE_ROWS: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], list[dict[str, Any]]]] = weakref.WeakKeyDictionary()
+#: Each session's result source lines per open handle (``Checker.lines``).
+_SOURCE_LINES: weakref.WeakKeyDictionary[Any, dict[str, list[dict[str, Any]]]] = weakref.WeakKeyDictionary()
 
 #: Figures a count can be about (``Figures`` attributes) and how to say them.
 METRIC_WORDS = {
@@ -121,9 +127,18 @@ class Checker:
             return []
         wanted = sorted({r["session_id"] for r in rows} - self._lines_done)
         if wanted:
-            # one query per session for the whole check
-            for rec in self.pb.result_lines(wanted).to_dict("records"):
-                self._where[(rec["session_id"], rec["number"])] = rec
+            # one query per session for the whole check, and per handle (the source lines of a
+            # database file never change under it)
+            shared = _SOURCE_LINES.setdefault(self.pb, {})
+            missing = [w for w in wanted if w not in shared]
+            if missing:
+                found: dict[str, list[dict[str, Any]]] = {w: [] for w in missing}
+                for rec in self.pb.result_lines(missing).to_dict("records"):
+                    found.setdefault(rec["session_id"], []).append(rec)
+                shared.update(found)
+            for w in wanted:
+                for rec in shared[w]:
+                    self._where[(rec["session_id"], rec["number"])] = rec
             self._lines_done.update(wanted)
         where = self._where
         out = []
@@ -1083,9 +1098,17 @@ class Checker:
         return Outcome(NOT_CHECKABLE, text + " The reading is not certain.", AMBIGUOUS, evidence, questions)
 
     def _race_rows(self, season: int, event: str, cls: str) -> list[dict[str, Any]]:
+        """A race's classification in a class, as row dicts (each check gets its own copies).
+
+        Memoised per handle: a handle reads one database file, whose results never change under
+        it, and one article asks for the same few races from many claims (and a server for the
+        same races from many articles)."""
         key = ("results", season, event, cls)
         if key not in self._editions:
-            self._editions[key] = self.pb.results(season, event, cls=cls).to_dict("records")
+            shared = _RACE_ROWS.setdefault(self.pb, {})
+            if key not in shared:
+                shared[key] = self.pb.results(season, event, cls=cls).to_dict("records")
+            self._editions[key] = [dict(r) for r in shared[key]]
         return self._editions[key]
 
     def _on_road(self, r: dict[str, Any], s: dict[str, Any], name: str, label: str) -> tuple[bool, str]:
@@ -2677,8 +2700,6 @@ def _make_of(model: str | None) -> str:
 def _same_event(pb: Pitboard, query: str, row: dict[str, Any]) -> bool:
     """Is ``row`` a race of the event ``query`` names in its season? A venue with two rounds that
     season ("Watkins Glen" in 2021: the Six Hours and the WeatherTech 240) matches either."""
-    from pitboard.exceptions import AmbiguousNameError
-
     try:
         return pb.event(row["season"], query).event_name == row["event_name"]
     except AmbiguousNameError as exc:

@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_ALNUM = re.compile(r"[^0-9a-z ]+")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)
 def strip_accents(text: str) -> str:
     """Remove diacritics: ``Altoè`` → ``Altoe``, ``Kirchhöfer`` → ``Kirchhofer``."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=65536)
 def driver_key(name: str) -> str:
     """Fold a driver's full name into a comparison key.
 
@@ -34,10 +37,13 @@ def driver_key(name: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=65536)
 def team_key(name: str) -> str:
     """Fold a team name into a key of lower-case letters and digits only.
 
     ``"VASSER SULLIVAN"``, ``"VasserSullivan"`` and ``"Vasser Sullivan"`` all give
     ``"vassersullivan"``; ``"WeatherTech  Racing"`` (double space) gives ``"weathertechracing"``.
     """
+    # (memoised: a pure function of a string, asked thousands of times a claim check by the
+    # team resolver)
     return re.sub(r"[^0-9a-z]+", "", strip_accents(name).casefold())
