@@ -3096,3 +3096,19 @@ def test_race_rows_and_source_lines_are_shared_per_handle_but_copied_per_check(p
     assert verify._RACE_ROWS[pb][("results", 2024, "Sebring", "GTP")][0]["class_position"] == 1
     text = "Sebring report. Jordan Taylor, Louis Delétraz and Colton Herta won the Twelve Hours."
     assert check(pb, text, "2024-03-17").to_dict() == check(pb, text, "2024-03-17").to_dict()
+
+
+def test_a_second_check_on_one_handle_reads_its_subjects_from_memory(full_db) -> None:  # type: ignore[no-untyped-def]
+    # the subjects' unscoped rows are kept per handle (the file never changes under it): the same
+    # article checked again asks the database fewer questions and gets the same answer
+    import pitboard
+
+    statements: list[str] = []
+    text = "Sebring report. Jordan Taylor, Louis Delétraz and Colton Herta won the Twelve Hours, the No. 40's first win of 2024. Acura has won three races at Sebring since 2021."  # fmt: skip
+    with pitboard.open(full_db, tracer=lambda sql, params: statements.append(sql)) as handle:
+        first = check(handle, text, "2024-03-17").to_dict()
+        n_first = len(statements)
+        second = check(handle, text, "2024-03-17").to_dict()
+    assert first == second
+    assert len(statements) - n_first < n_first / 2, (n_first, len(statements) - n_first)
+    assert not [s for s in statements[n_first:] if "race_results r JOIN race_drivers d" in s]

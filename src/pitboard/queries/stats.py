@@ -10,6 +10,7 @@ if TYPE_CHECKING:
 
 import contextvars
 import datetime as dt
+import weakref
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -87,13 +88,22 @@ def subject_row_cache() -> Iterator[None]:
         _ROW_CACHE.reset(token)
 
 
-def _cached(kind: str, key: str, what: str, fetch: Any) -> Any:
+#: The unscoped rows ``subject_row_cache`` blocks have read, kept per open handle: a handle reads
+#: one database file, whose rows never change under it, so the next block (the next article
+#: checked) reads a subject it has seen from memory. Every reader copies the rows it returns.
+_HANDLE_ROWS: weakref.WeakKeyDictionary[Database, dict[Any, Any]] = weakref.WeakKeyDictionary()
+
+
+def _cached(db: Database, kind: str, key: str, what: str, fetch: Any) -> Any:
     cache = _ROW_CACHE.get()
     if cache is None:
         return None
     k = (what, kind, key)
     if k not in cache:
-        cache[k] = fetch()  # two threads may both fetch: the same rows, the last one kept
+        store = _HANDLE_ROWS.setdefault(db, {})
+        if k not in store:
+            store[k] = fetch()  # two threads may both fetch: the same rows, the last one kept
+        cache[k] = store[k]
     return cache[k]
 
 
@@ -135,9 +145,9 @@ def races(db: Database, kind: str, key: str, scope: ScopeFilter) -> list[dict[st
     the row of the better-placed car within the scope (``ONE_CAR_PER_RACE``).
     """
     if kind == "car":  # a check's cars come from one read of every car's rows
-        cached = _cached(kind, key, "races", lambda: _car_rows(db, key))
+        cached = _cached(db, kind, key, "races", lambda: _car_rows(db, key))
     else:
-        cached = _cached(kind, key, "races", lambda: _race_rows(db, kind, key, ScopeFilter(), crews_of_all=True))
+        cached = _cached(db, kind, key, "races", lambda: _race_rows(db, kind, key, ScopeFilter(), crews_of_all=True))
     if cached is not None:
         raw, crews = cached
         rows = [dict(r) for r in raw if scope.matches(r)]
@@ -207,7 +217,7 @@ def _every_car(db: Database) -> tuple[dict[str, list[dict[str, Any]]], dict[Any,
             poles.setdefault(r["car_id"], []).append(r)
         return rows, crews, poles
 
-    return _cached("car", "", "every car", fetch)
+    return _cached(db, "car", "", "every car", fetch)
 
 
 def _car_rows(db: Database, key: str) -> tuple[list[dict[str, Any]], dict[tuple[str, str], list[str]]]:
@@ -271,8 +281,14 @@ def prefetch(db: Database, kind: str, keys: Collection[str]) -> None:
     teams or manufacturers at once (three queries in all, not three a subject): the same rows
     ``races`` and ``poles`` would read one subject at a time. Does nothing when no cache is open."""
     cache = _ROW_CACHE.get()
-    wanted = sorted({k for k in keys if k and ("races", kind, k) not in cache}) if cache is not None else []
-    if cache is None or not wanted:
+    if cache is None:
+        return
+    store = _HANDLE_ROWS.setdefault(db, {})
+    for k in keys:
+        if k and ("races", kind, k) not in cache and ("races", kind, k) in store and ("poles", kind, k) in store:
+            cache[("races", kind, k)], cache[("poles", kind, k)] = store[("races", kind, k)], store[("poles", kind, k)]
+    wanted = sorted({k for k in keys if k and ("races", kind, k) not in cache})
+    if not wanted:
         return
     column, pole_column = _BATCH_COLUMNS[kind]
     rows: dict[str, list[dict[str, Any]]] = {k: [] for k in wanted}
@@ -305,8 +321,11 @@ def prefetch(db: Database, kind: str, keys: Collection[str]) -> None:
         poles[r.pop(_BATCH_KEY)].append(r)
     for k in wanted:
         cars = sorted({(r["session_id"], r["number"]) for r in rows[k]})
-        cache[("races", kind, k)] = (rows[k], _without(crews, k if kind == "driver" else None, cars))
-        cache[("poles", kind, k)] = poles[k]
+        cache[("races", kind, k)] = store[("races", kind, k)] = (
+            rows[k],
+            _without(crews, k if kind == "driver" else None, cars),
+        )
+        cache[("poles", kind, k)] = store[("poles", kind, k)] = poles[k]
 
 
 #: What ``prefetch`` groups the race rows (alias r) and the pole rows by, for each kind of subject.
@@ -330,9 +349,9 @@ def poles(db: Database, kind: str, key: str, scope: ScopeFilter) -> list[dict[st
     cannot tell), session_id (the grid-setting session).
     """
     if kind == "car":
-        cached = _cached(kind, key, "poles", lambda: _car_poles(db, key))
+        cached = _cached(db, kind, key, "poles", lambda: _car_poles(db, key))
     else:
-        cached = _cached(kind, key, "poles", lambda: _pole_rows(db, kind, key, ScopeFilter()))
+        cached = _cached(db, kind, key, "poles", lambda: _pole_rows(db, kind, key, ScopeFilter()))
     if cached is not None:
         return [dict(r) for r in cached if scope.matches(r)]
     return _pole_rows(db, kind, key, scope)
