@@ -3093,7 +3093,7 @@ def test_race_rows_and_source_lines_are_shared_per_handle_but_copied_per_check(p
     rows[0]["class_position"] = 99
     second = verify.Checker(pb, dt.date(2024, 3, 17))
     assert second._race_rows(2024, "Sebring", "GTP")[0]["class_position"] == 1
-    assert verify._RACE_ROWS[pb][("results", 2024, "Sebring", "GTP")][0]["class_position"] == 1
+    assert pb.db.recall(("race rows", 2024, "Sebring", "GTP"))[0]["class_position"] == 1
     text = "Sebring report. Jordan Taylor, Louis Delétraz and Colton Herta won the Twelve Hours."
     assert check(pb, text, "2024-03-17").to_dict() == check(pb, text, "2024-03-17").to_dict()
 

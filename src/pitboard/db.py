@@ -99,6 +99,11 @@ class Database:
                 self._memo[key] = fetch()
             return self._memo[key]
 
+    def recall(self, key: Any) -> Any:
+        """What ``memo`` holds for ``key``, else None, without fetching: for a caller that reads
+        many keys in one batch query and only needs the ones not yet held."""
+        return self._memo.get(key)
+
     def __enter__(self) -> Database:
         return self
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-import weakref
 from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
@@ -48,11 +47,6 @@ SUPPORT_CONFIDENCE = 0.75
 if TYPE_CHECKING:
     from pitboard.api import Pitboard
     from pitboard.stats import StatsAnswer
-
-#: Race classifications per open handle (``Checker._race_rows``): released with the handle.
-_RACE_ROWS: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], list[dict[str, Any]]]] = weakref.WeakKeyDictionary()
-#: Each session's result source lines per open handle (``Checker.lines``).
-_SOURCE_LINES: weakref.WeakKeyDictionary[Any, dict[str, list[dict[str, Any]]]] = weakref.WeakKeyDictionary()
 
 #: Figures a count can be about (``Figures`` attributes) and how to say them.
 METRIC_WORDS = {
@@ -127,17 +121,15 @@ class Checker:
             return []
         wanted = sorted({r["session_id"] for r in rows} - self._lines_done)
         if wanted:
-            # one query per session for the whole check, and per handle (the source lines of a
-            # database file never change under it)
-            shared = _SOURCE_LINES.setdefault(self.pb, {})
-            missing = [w for w in wanted if w not in shared]
-            if missing:
-                found: dict[str, list[dict[str, Any]]] = {w: [] for w in missing}
-                for rec in self.pb.result_lines(missing).to_dict("records"):
-                    found.setdefault(rec["session_id"], []).append(rec)
-                shared.update(found)
+            # one query for the sessions the handle has not read yet (``Database.memo``: the
+            # source lines of a database file never change under it)
+            db = self.pb.db
+            missing = [w for w in wanted if db.recall(("source lines", w)) is None]
+            found: dict[str, list[dict[str, Any]]] = {w: [] for w in missing}
+            for rec in self.pb.result_lines(missing).to_dict("records") if missing else []:
+                found[rec["session_id"]].append(rec)
             for w in wanted:
-                for rec in shared[w]:
+                for rec in db.memo(("source lines", w), lambda w=w: found[w]):
                     self._where[(rec["session_id"], rec["number"])] = rec
             self._lines_done.update(wanted)
         where = self._where
@@ -1100,15 +1092,15 @@ class Checker:
     def _race_rows(self, season: int, event: str, cls: str) -> list[dict[str, Any]]:
         """A race's classification in a class, as row dicts (each check gets its own copies).
 
-        Memoised per handle: a handle reads one database file, whose results never change under
-        it, and one article asks for the same few races from many claims (and a server for the
-        same races from many articles)."""
+        Memoised per handle (``Database.memo``): a handle reads one database file, whose results
+        never change under it, and one article asks for the same few races from many claims (and
+        a server for the same races from many articles)."""
         key = ("results", season, event, cls)
         if key not in self._editions:
-            shared = _RACE_ROWS.setdefault(self.pb, {})
-            if key not in shared:
-                shared[key] = self.pb.results(season, event, cls=cls).to_dict("records")
-            self._editions[key] = [dict(r) for r in shared[key]]
+            shared = self.pb.db.memo(
+                ("race rows", season, event, cls), lambda: self.pb.results(season, event, cls=cls).to_dict("records")
+            )
+            self._editions[key] = [dict(r) for r in shared]
         return self._editions[key]
 
     def _on_road(self, r: dict[str, Any], s: dict[str, Any], name: str, label: str) -> tuple[bool, str]:

@@ -10,7 +10,6 @@ if TYPE_CHECKING:
 
 import contextvars
 import datetime as dt
-import weakref
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -88,22 +87,16 @@ def subject_row_cache() -> Iterator[None]:
         _ROW_CACHE.reset(token)
 
 
-#: The unscoped rows ``subject_row_cache`` blocks have read, kept per open handle: a handle reads
-#: one database file, whose rows never change under it, so the next block (the next article
-#: checked) reads a subject it has seen from memory. Every reader copies the rows it returns.
-_HANDLE_ROWS: weakref.WeakKeyDictionary[Database, dict[Any, Any]] = weakref.WeakKeyDictionary()
-
-
 def _cached(db: Database, kind: str, key: str, what: str, fetch: Any) -> Any:
     cache = _ROW_CACHE.get()
     if cache is None:
         return None
     k = (what, kind, key)
     if k not in cache:
-        store = _HANDLE_ROWS.setdefault(db, {})
-        if k not in store:
-            store[k] = fetch()  # two threads may both fetch: the same rows, the last one kept
-        cache[k] = store[k]
+        # kept per handle too (``Database.memo``): the file never changes under it, so the next
+        # block (the next article checked) reads a subject it has seen from memory; every reader
+        # copies the rows it returns
+        cache[k] = db.memo(("subject rows", *k), fetch)
     return cache[k]
 
 
@@ -283,10 +276,10 @@ def prefetch(db: Database, kind: str, keys: Collection[str]) -> None:
     cache = _ROW_CACHE.get()
     if cache is None:
         return
-    store = _HANDLE_ROWS.setdefault(db, {})
     for k in keys:
-        if k and ("races", kind, k) not in cache and ("races", kind, k) in store and ("poles", kind, k) in store:
-            cache[("races", kind, k)], cache[("poles", kind, k)] = store[("races", kind, k)], store[("poles", kind, k)]
+        held = [db.recall(("subject rows", what, kind, k)) for what in ("races", "poles")]
+        if k and ("races", kind, k) not in cache and None not in held:
+            cache[("races", kind, k)], cache[("poles", kind, k)] = held
     wanted = sorted({k for k in keys if k and ("races", kind, k) not in cache})
     if not wanted:
         return
@@ -321,11 +314,9 @@ def prefetch(db: Database, kind: str, keys: Collection[str]) -> None:
         poles[r.pop(_BATCH_KEY)].append(r)
     for k in wanted:
         cars = sorted({(r["session_id"], r["number"]) for r in rows[k]})
-        cache[("races", kind, k)] = store[("races", kind, k)] = (
-            rows[k],
-            _without(crews, k if kind == "driver" else None, cars),
-        )
-        cache[("poles", kind, k)] = store[("poles", kind, k)] = poles[k]
+        races_k = (rows[k], _without(crews, k if kind == "driver" else None, cars))
+        cache[("races", kind, k)] = db.memo(("subject rows", "races", kind, k), lambda v=races_k: v)
+        cache[("poles", kind, k)] = db.memo(("subject rows", "poles", kind, k), lambda v=poles[k]: v)
 
 
 #: What ``prefetch`` groups the race rows (alias r) and the pole rows by, for each kind of subject.
