@@ -1591,16 +1591,20 @@ def _subject(before, window, start, sent, pronoun, ctx, text) -> list[Mention]: 
         drivers = [s for s in reversed(ctx.subjects) if s.kind == "driver"]
         picked = []
         for word in demonyms:
-            same = [
-                d
-                for d in drivers
-                if DEMONYMS[word.casefold()] in d.extra.get("countries", ()) and d.key not in {p.key for p in picked}
-            ] or [
-                # none among the recent subjects: the article's latest driver of that country
-                d
-                for d in reversed(ctx.drivers_seen)
-                if DEMONYMS[word.casefold()] in d.extra.get("countries", ()) and d.key not in {p.key for p in picked}
-            ]
+            # the latest of the recent subjects of that licence country, else of the whole article
+            same = next(
+                (
+                    found
+                    for pool in (drivers, list(reversed(ctx.drivers_seen)))
+                    if (
+                        found := [
+                            d for d in pool
+                            if DEMONYMS[word.casefold()] in d.extra.get("countries", ()) and d.key not in {p.key for p in picked}
+                        ]
+                    )
+                ),
+                [],
+            )  # fmt: skip
             if same:
                 # the one driver of that licence country the article has just named: as sure as "he"
                 sure = len({d.key for d in same}) == 1 and len(demonyms) == 1
@@ -2810,7 +2814,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
                     for m in window
                     if m.kind == "team"
                     and not _LEFT_TEAM.search(text[: m.start - sent.start])
-                    and m.start - sent.start >= lo + _clause_from(text[lo:start])
+                    and m.start - sent.start >= own_from
                 ),
                 None,
             ),
@@ -2872,7 +2876,7 @@ def _claim(kind, match, text, sent, start, end, lo, hi, window, subject, mention
             slots["replaced"] = {"name": old[0].name, "key": old[0].key}
         if re.search(
             r"\b(?:them|the (?:full-time |regular )?(?:pair|duo|trio))\b",
-            text[start:hi].casefold() if ctx.after_relative else low[_clause_from(text[lo:start]) :],
+            text[start:hi].casefold() if ctx.after_relative else low[own_from - lo :],
         ) and not [d for d in drivers if d.start - sent.start >= end]:
             # "Conway joined them": the crew named last (in this sentence: the line-up before it)
             crew = [

@@ -38,6 +38,7 @@ from pitboard.claims.model import (
 )
 from pitboard.claims.scope import FIRST_SEASON
 from pitboard.claims.text import number
+from pitboard.domain.names import team_key
 from pitboard.exceptions import AmbiguousNameError, PitboardError
 from pitboard.resolve import MANUFACTURER_ALIASES
 
@@ -224,11 +225,8 @@ class Checker:
             self._cars[season] = frame.to_dict("records") if len(frame) else []
         same = [c for c in self._cars[season] if str(c["number"]) == number and c["championship_races"]]
         stated = s.get("car_team")
-        if stated:
-            from pitboard.domain.names import team_key
-
-            if any(team_key(c["team"]) == team_key(stated) for c in same) or not same:
-                return stated
+        if stated and (any(team_key(c["team"]) == team_key(stated) for c in same) or not same):
+            return stated
         if len(same) <= 1:
             return None
         cls = s.get("class") or context.get("class")
@@ -1719,11 +1717,8 @@ class Checker:
         cars = sorted({r["number"] for r in started})
         when = f"after {self.date:%d %b %Y} in {season}" if ahead else f"in {season}"
         facts.append(f"{name} started {len(started)} race(s) {when} for {', '.join(teams)} (#{', #'.join(cars)})")
-        if s.get("team"):
-            from pitboard.domain.names import team_key
-
-            if not any(team_key(s["team"]) == team_key(t) for t in teams):
-                problems.append(f"not for {s['team']}")
+        if s.get("team") and not any(team_key(s["team"]) == team_key(t) for t in teams):
+            problems.append(f"not for {s['team']}")
         if s.get("car") and s["car"] not in cars:
             problems.append(f"not in #{s['car']}")
         mates = [d for d in s.get("drivers", []) if d["key"] != subj["key"]]
@@ -1768,8 +1763,6 @@ class Checker:
                 return Outcome(NOT_CHECKABLE, f"The data shows {'; '.join(facts)}; the line-up at {', '.join(unknown or [c['event_name'] for c in missing])} is not in the data.",
                                MISSING_ROUND, evidence, question)  # fmt: skip
             problems += _crew_gaps(crew, started, [c["event_name"] for c in listed])
-            from pitboard.domain.names import team_key
-
             for c in listed if s.get("car") or s.get("team") else []:
                 # "Kobayashi will return [to the No. 14] for Petit Le Mans": the stated car or
                 # team at each race named, not only somewhere that season
@@ -2655,8 +2648,6 @@ def _entrant(name: str, entrants: set[str], kind: str) -> bool:
 
 
 def _holds(subj: dict[str, Any], row: Any, ans: StatsAnswer) -> bool:
-    from pitboard.domain.names import team_key
-
     if subj["kind"] == "driver":
         return row.key == subj["key"] or row.name == subj["name"]
     if subj["kind"] == "manufacturer":
